@@ -1,0 +1,28 @@
+import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { withPrimary } from "./shorthand.ts";
+
+export interface ButtonProps extends ControlProps {
+  text?: string;
+  icon?: string;
+  /** Material button styles. Default "filled". */
+  variant?: "filled" | "elevated" | "tonal" | "outlined" | "text";
+  color?: string;
+  bgcolor?: string;
+  onClick?: EventHandler<Button>;
+}
+
+export interface Button extends ButtonProps {}
+
+/** A push button: `new Button("Save", { onClick })`. */
+export class Button extends Control {
+  static {
+    defineControl(this, {
+      type: "Button",
+      props: ["text", "icon", "variant", "color", "bgcolor"],
+      events: ["click"],
+    });
+  }
+  constructor(text?: string | ButtonProps, props?: ButtonProps) {
+    super(withPrimary("text", text, props));
+  }
+}

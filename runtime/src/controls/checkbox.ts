@@ -1,0 +1,19 @@
+import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+
+export interface CheckboxProps extends ControlProps {
+  value?: boolean;
+  label?: string;
+  onChange?: EventHandler<Checkbox, boolean>;
+}
+
+export interface Checkbox extends CheckboxProps {}
+
+/** A tick box with an optional label; `value` is the tick. */
+export class Checkbox extends Control {
+  static {
+    defineControl(this, { type: "Checkbox", props: ["value", "label"], events: ["change"], clientProps: { value: "boolean" } });
+  }
+  constructor(props?: CheckboxProps) {
+    super(props);
+  }
+}

@@ -1,0 +1,21 @@
+import { Control, defineControl, type ControlProps } from "./control.ts";
+import { withPrimary } from "./shorthand.ts";
+
+export interface ImageProps extends ControlProps {
+  src?: string;
+  alt?: string;
+  fit?: "contain" | "cover" | "fill" | "none" | "scaleDown";
+  borderRadius?: number;
+}
+
+export interface Image extends ImageProps {}
+
+/** An image by URL (or data: URL). */
+export class Image extends Control {
+  static {
+    defineControl(this, { type: "Image", props: ["src", "alt", "fit", "borderRadius"] });
+  }
+  constructor(src?: string | ImageProps, props?: ImageProps) {
+    super(withPrimary("src", src, props));
+  }
+}

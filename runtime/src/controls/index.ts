@@ -1,0 +1,16 @@
+export { Control, defineControl } from "./control.ts";
+export type { ControlProps, ControlEvent, EventHandler, ControlMeta, SlotKind } from "./control.ts";
+export { Text, type TextProps } from "./text.ts";
+export { Button, type ButtonProps } from "./button.ts";
+export { TextField, type TextFieldProps } from "./textField.ts";
+export { Checkbox, type CheckboxProps } from "./checkbox.ts";
+export { Dropdown, type DropdownProps, type DropdownOption } from "./dropdown.ts";
+export { Column, type ColumnProps } from "./column.ts";
+export { Row, type RowProps } from "./row.ts";
+export { Container, type ContainerProps } from "./container.ts";
+export { ListView, type ListViewProps } from "./listView.ts";
+export { Image, type ImageProps } from "./image.ts";
+export { Icon, type IconProps } from "./icon.ts";
+export { ProgressBar, type ProgressBarProps } from "./progressBar.ts";
+export { View, type ViewProps } from "./view.ts";
+export type { MainAxisAlignment, CrossAxisAlignment, Spacing } from "./layout.ts";

@@ -1,0 +1,5 @@
+/** Shared vocabulary of the flex layouts (Row, Column, View). */
+export type MainAxisAlignment = "start" | "end" | "center" | "spaceBetween" | "spaceAround" | "spaceEvenly";
+export type CrossAxisAlignment = "start" | "end" | "center" | "stretch" | "baseline";
+/** Padding or margin: one number for all sides, or per side. */
+export type Spacing = number | { left?: number; top?: number; right?: number; bottom?: number };

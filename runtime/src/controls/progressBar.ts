@@ -1,0 +1,21 @@
+import { Control, defineControl, type ControlProps } from "./control.ts";
+
+export interface ProgressBarProps extends ControlProps {
+  /** 0..1; leave unset for an indeterminate bar. */
+  value?: number;
+  color?: string;
+  bgcolor?: string;
+  barHeight?: number;
+}
+
+export interface ProgressBar extends ProgressBarProps {}
+
+/** A linear progress indicator. */
+export class ProgressBar extends Control {
+  static {
+    defineControl(this, { type: "ProgressBar", props: ["value", "color", "bgcolor", "barHeight"] });
+  }
+  constructor(props?: ProgressBarProps) {
+    super(props);
+  }
+}

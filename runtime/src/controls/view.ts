@@ -1,0 +1,30 @@
+import { Control, defineControl, type ControlProps } from "./control.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, Spacing } from "./layout.ts";
+
+export interface ViewProps extends ControlProps {
+  route?: string;
+  controls?: Control[];
+  padding?: Spacing;
+  spacing?: number;
+  bgcolor?: string;
+  verticalAlignment?: MainAxisAlignment;
+  horizontalAlignment?: CrossAxisAlignment;
+  scroll?: boolean;
+}
+
+export interface View extends Omit<ViewProps, "controls"> {}
+
+/** One screen of the page. `page.views` is a stack of them; the top one is shown. */
+export class View extends Control {
+  declare controls: Control[];
+  static {
+    defineControl(this, {
+      type: "View",
+      props: ["route", "padding", "spacing", "bgcolor", "verticalAlignment", "horizontalAlignment", "scroll"],
+      slots: { controls: "list" },
+    });
+  }
+  constructor(props?: ViewProps) {
+    super(props);
+  }
+}

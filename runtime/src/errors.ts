@@ -1,0 +1,23 @@
+/**
+ * Every error weft raises on purpose carries a stable `code` (listed in docs/errors.md), a
+ * message that names the thing involved, and where possible the fix.
+ */
+export type WeftErrorCode =
+  | "NOT_MOUNTED"
+  | "FOREIGN_CONTROL"
+  | "DUPLICATE_CHILD"
+  | "BAD_CHILD"
+  | "SHADOWED_PROP"
+  | "SESSION_CLOSED"
+  | "INVOKE_TIMEOUT"
+  | "INVOKE_FAILED"
+  | "APP_LOAD";
+
+export class WeftError extends Error {
+  readonly code: WeftErrorCode;
+  constructor(code: WeftErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WeftError";
+    this.code = code;
+  }
+}

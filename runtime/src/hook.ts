@@ -1,0 +1,80 @@
+import type { ClientInfo, ControlId, PatchOp } from "./protocol/messages.ts";
+import type { Session } from "./session/session.ts";
+
+/**
+ * The instrumentation hook: the one door through which devtools (the agent, the inspector,
+ * recordings) see the runtime, like React's `__REACT_DEVTOOLS_GLOBAL_HOOK__`. The runtime
+ * imports no devtools; it only emits here. Every emit site checks `hook.active` first, so with
+ * nobody listening the cost is one property read. A listener that throws never reaches the app.
+ */
+export type HookEvent =
+  | { type: "session-open"; session: Session; client: ClientInfo }
+  | { type: "session-close"; sessionId: string; reason: string }
+  | { type: "connect"; sessionId: string; resumed: boolean }
+  | { type: "disconnect"; sessionId: string }
+  /** A protocol frame; `bytes` is its UTF-8 size, `at` a `performance.now()` stamp. */
+  | { type: "message"; sessionId: string; direction: "in" | "out"; text: string; bytes: number; at: number }
+  /** One flush: the ops that went out (or would have, while disconnected) and what it cost. */
+  | { type: "patch"; sessionId: string; ops: PatchOp[]; ms: number; sent: boolean }
+  /** A handler ran; `syncMs` is how long it held the event loop, `ms` until it settled. */
+  | {
+      type: "handler";
+      sessionId: string;
+      id: ControlId;
+      event: string;
+      syncMs: number;
+      ms: number;
+      error?: unknown;
+    }
+  /** A handler (or `main`) held the event loop longer than `blockWarnMs`. */
+  | { type: "blocked"; sessionId: string; id: ControlId | null; event: string; ms: number }
+  | { type: "error"; sessionId: string; where: string; error: unknown };
+
+export type HookListener = (event: HookEvent) => void;
+
+export interface WeftHook {
+  /** True while at least one listener is subscribed. Check it before building an event. */
+  readonly active: boolean;
+  /** Sessions alive in this process, for a devtool that attaches late. */
+  readonly sessions: Set<Session>;
+  subscribe(listener: HookListener): () => void;
+  emit(event: HookEvent): void;
+}
+
+function createHook(): WeftHook {
+  const listeners = new Set<HookListener>();
+  const hook: WeftHook = {
+    active: false,
+    sessions: new Set(),
+    subscribe(listener) {
+      listeners.add(listener);
+      (hook as { active: boolean }).active = true;
+      return () => {
+        listeners.delete(listener);
+        (hook as { active: boolean }).active = listeners.size > 0;
+      };
+    },
+    emit(event) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (err) {
+          // A devtool's bug must never become the app's bug.
+          console.error("weft: an instrumentation listener threw:", err);
+        }
+      }
+    },
+  };
+  return hook;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __WEFT_HOOK__: WeftHook | undefined;
+}
+
+/**
+ * One hook per process, even if the runtime module were loaded twice (a module runner that
+ * re-imports, a test that resets modules): devtools find it on `globalThis.__WEFT_HOOK__`.
+ */
+export const hook: WeftHook = (globalThis.__WEFT_HOOK__ ??= createHook());

@@ -1,0 +1,10 @@
+/**
+ * weft: the app author's API. This file only re-exports; what it does not export is private.
+ */
+export * from "./controls/index.ts";
+export { Page, type PageHandler } from "./page/page.ts";
+export type { AppMain, SessionState } from "./session/session.ts";
+export type { SessionOptions } from "./session/options.ts";
+export { WeftError, type WeftErrorCode } from "./errors.ts";
+export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
+export { PROTOCOL_VERSION } from "./protocol/messages.ts";

@@ -1,0 +1,111 @@
+import { Control, defineControl } from "../controls/control.ts";
+import { View } from "../controls/view.ts";
+import type { Session } from "../session/session.ts";
+
+/** A session-level handler (connect, disconnect, close). */
+export type PageHandler = (page: Page) => unknown;
+
+/**
+ * The page of one session (one browser tab). Holds a stack of views (the top one is shown);
+ * `page.controls` and `page.add()` work on the first view, as in Flet.
+ */
+export class Page extends Control {
+  declare views: View[];
+  declare title?: string;
+  /** The current route, e.g. "/" or "/todo/3". */
+  declare route: string;
+  declare themeMode?: "light" | "dark" | "system";
+  /** The seed of the colour scheme, e.g. "#6750a4". */
+  declare seedColor?: string;
+
+  static {
+    defineControl(this, {
+      type: "Page",
+      props: ["title", "route", "themeMode", "seedColor"],
+      slots: { views: "list" },
+    });
+  }
+
+  /** Per-session key/value store; lives as long as the session (and across hot swaps). */
+  readonly session = new Map<string, unknown>();
+  /** Called when a browser (re)connects to this session. */
+  onConnect?: PageHandler;
+  /** Called when the browser's connection drops; the session waits for a resume. */
+  onDisconnect?: PageHandler;
+  /** Called once when the session ends (resume window passed, or the server stops). */
+  onClose?: PageHandler;
+
+  /** @internal */
+  readonly _session: Session;
+
+  /** @internal created by its Session */
+  constructor(session: Session, route: string) {
+    super();
+    this._session = session;
+    this.route = route;
+    this.views = [new View({ route: "/" })];
+  }
+
+  /** The controls of the first view. */
+  get controls(): Control[] {
+    return this.views[0]!.controls;
+  }
+  set controls(controls: Control[]) {
+    this.views[0]!.controls = controls;
+  }
+
+  /** Appends controls to the first view. */
+  add(...controls: Control[]): void {
+    this.controls.push(...controls);
+  }
+
+  /** Removes controls from the first view. */
+  remove(...controls: Control[]): void {
+    const list = this.controls;
+    for (const control of controls) {
+      const i = list.indexOf(control);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+
+  /** Sends every pending change of this session to the browser now. */
+  override update(): void {
+    this._session.flush();
+  }
+
+  /**
+   * Starts background work tied to this session: its errors are reported to the session, its
+   * changes are sent when it settles (call `page.update()` for progress before that), and its
+   * signal aborts when the session closes.
+   */
+  runTask<T>(task: (signal: AbortSignal) => T | Promise<T>): Promise<T | undefined> {
+    return this._session.runTask(task);
+  }
+
+  get sessionId(): string {
+    return this._session.id;
+  }
+  get clientIp(): string {
+    return this._session.clientIp;
+  }
+  get clientUserAgent(): string {
+    return this._session.client.userAgent ?? "";
+  }
+  get platform(): string {
+    return this._session.client.platform ?? "unknown";
+  }
+  /** True when the app is shown in a web browser (always, for weft's renderer). */
+  get web(): boolean {
+    return true;
+  }
+  /** True when the app runs inside the browser (static mode); false when served by Node. */
+  get static(): boolean {
+    return false;
+  }
+  override get width(): number | undefined {
+    return this._session.client.width;
+  }
+  override get height(): number | undefined {
+    return this._session.client.height;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The weft wire protocol: JSON text frames over one WebSocket per browser tab.
+ *
+ * This module imports neither Node nor the DOM: the runtime, the renderer, the agent and the
+ * inspector all take their message types from here. `docs/protocol.md` is the prose version.
+ *
+ * Version history (bump on every breaking change, and say what broke):
+ *   1 — first version: register/registered, patch (set/insert/remove/move), event, props,
+ *       invoke/reply, error, crashed.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** A control id. Ids are assigned when a control is constructed and travel in every node. */
+export type ControlId = number;
+
+/** A JSON value as it may appear in a prop. */
+export type PropValue = string | number | boolean | null | PropValue[] | { [key: string]: PropValue };
+
+/**
+ * One control as sent to the client.
+ * `t` is the renderable type the renderer draws (`Row`); `n` is the class name when it differs
+ * (`TodoItem extends Row`), shown as `data-weft-type`. `h` lists the events that have handlers:
+ * the client sends an event only when its name is here.
+ */
+export interface WireNode {
+  i: ControlId;
+  t: string;
+  n?: string;
+  p: Record<string, PropValue>;
+  h?: string[];
+  /** Child slots: `controls` holds a list, `content` a list of at most one. */
+  c?: Record<string, WireNode[]>;
+}
+
+// ---------------------------------------------------------------- client → server
+
+/** What the browser tells the server about itself when it registers. */
+export interface ClientInfo {
+  route: string;
+  userAgent?: string;
+  platform?: string;
+  width?: number;
+  height?: number;
+  /** `"light"` or `"dark"`: the browser's `prefers-color-scheme`. */
+  brightness?: "light" | "dark";
+}
+
+/** First message on every connection. `sessionId` asks to resume that session. */
+export interface RegisterMessage {
+  type: "register";
+  protocol: number;
+  sessionId?: string;
+  client: ClientInfo;
+}
+
+/** A user event on a control, e.g. `{ id: 12, name: "click" }`. */
+export interface EventMessage {
+  type: "event";
+  id: ControlId;
+  name: string;
+  data?: PropValue;
+}
+
+/** Props the browser changed itself (typed text, a tick). Applied on the server, never echoed back. */
+export interface PropsMessage {
+  type: "props";
+  id: ControlId;
+  props: Record<string, PropValue>;
+}
+
+/** The browser's answer to an `invoke`. */
+export interface ReplyMessage {
+  type: "reply";
+  callId: number;
+  result?: PropValue;
+  error?: string;
+}
+
+export type ClientMessage = RegisterMessage | EventMessage | PropsMessage | ReplyMessage;
+
+// ---------------------------------------------------------------- server → client
+
+/** Answer to `register`: the session id to keep, and the whole page. */
+export interface RegisteredMessage {
+  type: "registered";
+  protocol: number;
+  sessionId: string;
+  /** True when an existing session was resumed (a refresh or a reconnect within the window). */
+  resumed: boolean;
+  page: WireNode;
+}
+
+/** Set props (a `null` value removes the prop) and/or replace the list of handled events. */
+export interface SetOp {
+  op: "set";
+  id: ControlId;
+  props?: Record<string, PropValue>;
+  h?: string[];
+}
+
+/** Insert a new node into a slot, before the sibling `before` (or at the end when null). */
+export interface InsertOp {
+  op: "insert";
+  parent: ControlId;
+  slot: string;
+  before: ControlId | null;
+  node: WireNode;
+}
+
+/** Remove a node (and its subtree) from a slot. */
+export interface RemoveOp {
+  op: "remove";
+  parent: ControlId;
+  slot: string;
+  id: ControlId;
+}
+
+/** Move an existing node within a slot, before the sibling `before` (or to the end). */
+export interface MoveOp {
+  op: "move";
+  parent: ControlId;
+  slot: string;
+  id: ControlId;
+  before: ControlId | null;
+}
+
+export type PatchOp = SetOp | InsertOp | RemoveOp | MoveOp;
+
+/** A batch of tree changes, applied in order. One per update. */
+export interface PatchMessage {
+  type: "patch";
+  ops: PatchOp[];
+}
+
+/** Ask the browser to do something and answer with a `reply` (localStorage, focus…). */
+export interface InvokeMessage {
+  type: "invoke";
+  callId: number;
+  method: string;
+  /** The control the method is called on, if any. */
+  id?: ControlId;
+  args: PropValue[];
+}
+
+/** Something went wrong; `code` is stable (see docs/errors.md). The connection stays open. */
+export interface ErrorMessage {
+  type: "error";
+  code: string;
+  message: string;
+  /** The control involved, when there is one. */
+  id?: ControlId;
+}
+
+/** The session's `main` failed: the page cannot be shown. */
+export interface CrashedMessage {
+  type: "crashed";
+  message: string;
+}
+
+export type ServerMessage =
+  | RegisteredMessage
+  | PatchMessage
+  | InvokeMessage
+  | ErrorMessage
+  | CrashedMessage;
+
+/**
+ * WebSocket close codes the server uses, with a human-readable reason alongside.
+ * 4000–4099: the client broke the protocol and should not retry as it is.
+ */
+export const CloseCode = {
+  /** Malformed JSON, an unknown message type, a message of the wrong shape. */
+  ProtocolError: 4000,
+  /** The client speaks another protocol version. */
+  VersionMismatch: 4001,
+  /** The session was closed by the server (resume window passed, server stopping). */
+  SessionClosed: 4002,
+  /** The server is shutting down. */
+  GoingAway: 1001,
+  /** ws's own code for a frame above `maxPayload`. */
+  TooBig: 1009,
+} as const;

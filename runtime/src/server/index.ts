@@ -1,0 +1,4 @@
+export { createWeftServer } from "./server.ts";
+export type { WeftServer, WeftServerOptions } from "./server.ts";
+export { attachSocketEndpoint } from "./socketEndpoint.ts";
+export { createStaticHandler, rendererDir } from "./staticFiles.ts";

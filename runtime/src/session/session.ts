@@ -1,0 +1,357 @@
+import { randomBytes } from "node:crypto";
+import type { ControlEvent } from "../controls/control.ts";
+import { metaOf } from "../controls/control.ts";
+import { WeftError } from "../errors.ts";
+import { hook } from "../hook.ts";
+import { Page } from "../page/page.ts";
+import type {
+  ClientInfo,
+  ControlId,
+  EventMessage,
+  PropsMessage,
+  PropValue,
+  ReplyMessage,
+  ServerMessage,
+} from "../protocol/messages.ts";
+import type { SessionOptions } from "./options.ts";
+import { Tree } from "./tree.ts";
+
+/** An app: the default export of the app module. */
+export type AppMain = (page: Page) => unknown;
+
+/** Where a session's messages go: one WebSocket, or an in-memory pipe in tests. */
+export interface SessionLink {
+  send(message: ServerMessage): void;
+}
+
+export type SessionState = "connected" | "resuming" | "closed";
+
+interface PendingInvoke {
+  resolve(value: PropValue | undefined): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * One browser tab's server side: its page and control tree, its store, its handlers and tasks,
+ * and its lifecycle (connected → resuming after a drop → closed when the resume window passes).
+ */
+export class Session {
+  readonly id = randomBytes(12).toString("base64url");
+  readonly page: Page;
+  readonly tree: Tree;
+  readonly createdAt = Date.now();
+  state: SessionState = "resuming";
+  client: ClientInfo;
+  clientIp: string;
+  /** Set when `main` threw: what the browser is told on every (re)connect. */
+  crashed: string | null = null;
+
+  private link: SessionLink | null = null;
+  private expiry: ReturnType<typeof setTimeout> | null = null;
+  private readonly tasks = new AbortController();
+  private readonly invokes = new Map<number, PendingInvoke>();
+  private nextCallId = 1;
+  private started = false;
+  /** Handlers, tasks and an async main still running: what `idle()` waits for. */
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly main: AppMain,
+    readonly options: SessionOptions,
+    client: ClientInfo,
+    clientIp: string,
+    private readonly onClosed: (session: Session) => void,
+  ) {
+    this.client = client;
+    this.clientIp = clientIp;
+    this.page = new Page(this, client.route || "/");
+    this.tree = new Tree(this.page);
+    hook.sessions.add(this);
+    if (hook.active) hook.emit({ type: "session-open", session: this, client });
+  }
+
+  get connected(): boolean {
+    return this.link !== null;
+  }
+
+  /**
+   * Attaches a connection: the first time, runs `main` and sends the page; on a resume, sends
+   * the page as it is now. Either way the browser gets one `registered` with the whole tree.
+   */
+  attach(link: SessionLink, resumed: boolean): void {
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = null;
+    this.link = link;
+    this.state = "connected";
+    if (!this.started) {
+      this.started = true;
+      this.start();
+    } else {
+      this.tree.flush(); // what changed while nobody watched is in the full page below
+      this.sendPage(true);
+    }
+    if (hook.active) hook.emit({ type: "connect", sessionId: this.id, resumed });
+    // `main` is the first connection's handler; onConnect is for the ones after (as in Flet).
+    if (resumed) this.callPageHandler("connect", this.page.onConnect);
+  }
+
+  /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
+  detach(link: SessionLink): void {
+    if (this.link !== link) return;
+    this.link = null;
+    if (this.state === "closed") return;
+    this.state = "resuming";
+    if (hook.active) hook.emit({ type: "disconnect", sessionId: this.id });
+    this.callPageHandler("disconnect", this.page.onDisconnect);
+    this.expiry = setTimeout(() => this.close("resume window passed"), this.options.resumeWindowMs);
+    this.expiry.unref?.();
+  }
+
+  /** Ends the session: `onClose`, tasks aborted, pending invokes rejected, tree dropped. */
+  close(reason: string): void {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = null;
+    this.tasks.abort(new WeftError("SESSION_CLOSED", `session ${this.id} closed: ${reason}`));
+    for (const [callId, pending] of this.invokes) {
+      clearTimeout(pending.timer);
+      pending.reject(new WeftError("SESSION_CLOSED", `session closed before the browser answered call ${callId}`));
+    }
+    this.invokes.clear();
+    this.callPageHandler("close", this.page.onClose);
+    this.tree.clear();
+    this.link = null;
+    hook.sessions.delete(this);
+    if (hook.active) hook.emit({ type: "session-close", sessionId: this.id, reason });
+    this.onClosed(this);
+  }
+
+  /** Sends every pending change as one patch. While disconnected, changes are folded into the next full page. */
+  flush(): void {
+    if (!this.tree.hasChanges || this.state === "closed") return;
+    const t0 = performance.now();
+    let ops;
+    try {
+      ops = this.tree.flush();
+    } catch (err) {
+      this.reportError("update", err);
+      return;
+    }
+    if (ops.length === 0) return;
+    const sent = this.link !== null;
+    if (sent) this.send({ type: "patch", ops });
+    if (hook.active) hook.emit({ type: "patch", sessionId: this.id, ops, ms: performance.now() - t0, sent });
+  }
+
+  send(message: ServerMessage): void {
+    this.link?.send(message);
+  }
+
+  // ------------------------------------------------------------------ from the browser
+
+  handleEvent(message: EventMessage): void {
+    const control = this.tree.index.get(message.id);
+    if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
+    const handler = control._h[message.name];
+    // The browser sends only events it was told have handlers; a miss is a race with a
+    // handler just removed, not an error worth a message.
+    if (!handler) return;
+    if (control._p.disabled === true) return;
+    const event: ControlEvent = { control, name: message.name, data: message.data, page: this.page };
+    this.track(this.runHandler(message.id, message.name, () => handler.call(control, event)));
+  }
+
+  handleProps(message: PropsMessage): void {
+    const control = this.tree.index.get(message.id);
+    if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
+    const allowed = metaOf(control).clientProps;
+    for (const [name, value] of Object.entries(message.props)) {
+      const type = allowed[name];
+      if (!type) {
+        return this.refuse("BAD_PROP", `${control.constructor.name} has no prop '${name}' the browser may set`, message.id);
+      }
+      if (typeof value !== type && value !== null) {
+        return this.refuse("BAD_PROP", `${control.constructor.name}.${name} must be a ${type}, got ${typeof value}`, message.id);
+      }
+    }
+    // Written past the accessors on purpose: the browser already shows these values, so they
+    // are not marked as changed and never echoed back (Flet does the same).
+    for (const [name, value] of Object.entries(message.props)) {
+      if (value === null) delete control._p[name];
+      else control._p[name] = value;
+    }
+  }
+
+  handleReply(message: ReplyMessage): void {
+    const pending = this.invokes.get(message.callId);
+    if (!pending) return; // timed out already
+    this.invokes.delete(message.callId);
+    clearTimeout(pending.timer);
+    if (message.error !== undefined) pending.reject(new WeftError("INVOKE_FAILED", message.error));
+    else pending.resolve(message.result);
+  }
+
+  // ------------------------------------------------------------------ to the browser
+
+  /** Calls a method in the browser (`focus`, `clientStorage.get`…) and resolves with its answer. */
+  invoke(method: string, args: PropValue[], id?: ControlId, timeoutMs = this.options.invokeTimeoutMs): Promise<PropValue | undefined> {
+    if (this.state === "closed") return Promise.reject(new WeftError("SESSION_CLOSED", `session ${this.id} is closed`));
+    if (!this.link) {
+      return Promise.reject(new WeftError("INVOKE_FAILED", `cannot call '${method}': the browser of session ${this.id} is not connected`));
+    }
+    const callId = this.nextCallId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.invokes.delete(callId);
+        reject(new WeftError("INVOKE_TIMEOUT", `the browser did not answer '${method}' within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.invokes.set(callId, { resolve, reject, timer });
+      this.send({ type: "invoke", callId, method, args, ...(id !== undefined ? { id } : {}) });
+    });
+  }
+
+  runTask<T>(task: (signal: AbortSignal) => T | Promise<T>): Promise<T | undefined> {
+    const signal = this.tasks.signal;
+    return this.track((async () => {
+      try {
+        return await task(signal);
+      } catch (err) {
+        if (!signal.aborted) this.reportError("task", err);
+        return undefined;
+      } finally {
+        this.flush();
+      }
+    })());
+  }
+
+  /** Resolves once no handler, task or async `main` of this session is running. */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) {
+      await Promise.allSettled([...this.inflight]);
+      await new Promise((resolve) => setImmediate(resolve)); // let follow-up work get tracked
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private start(): void {
+    let result: unknown;
+    const t0 = performance.now();
+    try {
+      result = this.main(this.page);
+    } catch (err) {
+      return this.crash(err);
+    }
+    this.checkBlocked(null, "main", performance.now() - t0);
+    this.sendPage(false);
+    if (isPromise(result)) {
+      this.track(
+        result.then(
+          () => this.flush(),
+          (err) => this.crash(err),
+        ),
+      );
+    }
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    const done = () => this.inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  private sendPage(resumed: boolean): void {
+    if (this.crashed !== null) {
+      this.send({ type: "crashed", message: this.crashed });
+      return;
+    }
+    let page;
+    try {
+      page = this.tree.serialize(this.page);
+    } catch (err) {
+      return this.crash(err);
+    }
+    this.send({ type: "registered", protocol: 1, sessionId: this.id, resumed, page });
+  }
+
+  private crash(err: unknown): void {
+    this.crashed = errorText(err);
+    console.error(`weft: session ${this.id}: the app's main failed:\n${errorStack(err)}`);
+    if (hook.active) hook.emit({ type: "error", sessionId: this.id, where: "main", error: err });
+    this.send({ type: "crashed", message: this.crashed });
+  }
+
+  /** Runs a handler, measures it, reports its errors to the session, and updates after it. */
+  private async runHandler(id: ControlId | null, event: string, call: () => unknown): Promise<void> {
+    const t0 = performance.now();
+    let result: unknown;
+    let error: unknown;
+    try {
+      result = call();
+    } catch (err) {
+      error = err;
+    }
+    const syncMs = performance.now() - t0;
+    this.checkBlocked(id, event, syncMs);
+    if (isPromise(result)) {
+      this.flush(); // show what the handler did before its first await (a spinner, say)
+      try {
+        await result;
+      } catch (err) {
+        error = err;
+      }
+    }
+    if (error !== undefined) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
+    this.flush();
+    if (hook.active) {
+      hook.emit({
+        type: "handler",
+        sessionId: this.id,
+        id: id ?? 0,
+        event,
+        syncMs,
+        ms: performance.now() - t0,
+        ...(error !== undefined ? { error } : {}),
+      });
+    }
+  }
+
+  private callPageHandler(event: string, handler: ((page: Page) => unknown) | undefined): void {
+    if (handler) this.track(this.runHandler(null, event, () => handler(this.page)));
+  }
+
+  private checkBlocked(id: ControlId | null, event: string, ms: number): void {
+    if (ms < this.options.blockWarnMs) return;
+    const target = id === null ? "" : ` of ${this.tree.index.get(id)?.constructor.name ?? "control"}#${id}`;
+    console.warn(
+      `weft: ${event}${target} blocked the event loop for ${Math.round(ms)} ms; every session waited. ` +
+        `Move slow work into an async function or page.runTask().`,
+    );
+    if (hook.active) hook.emit({ type: "blocked", sessionId: this.id, id, event, ms });
+  }
+
+  private reportError(where: string, err: unknown, id?: ControlId | null): void {
+    console.error(`weft: session ${this.id}: ${where} threw:\n${errorStack(err)}`);
+    if (hook.active) hook.emit({ type: "error", sessionId: this.id, where, error: err });
+    this.send({ type: "error", code: "HANDLER_ERROR", message: `${where}: ${errorText(err)}`, ...(id ? { id } : {}) });
+  }
+
+  private refuse(code: string, message: string, id?: ControlId): void {
+    this.send({ type: "error", code, message, ...(id !== undefined ? { id } : {}) });
+  }
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function";
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name === "Error" ? "" : err.name + ": "}${err.message}` : String(err);
+}
+
+function errorStack(err: unknown): string {
+  return err instanceof Error && err.stack ? err.stack : String(err);
+}

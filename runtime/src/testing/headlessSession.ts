@@ -1,0 +1,233 @@
+import type { Page } from "../page/page.ts";
+import { PROTOCOL_VERSION, type ClientInfo, type ClientMessage, type ControlId, type PropValue, type ServerMessage } from "../protocol/messages.ts";
+import { Connection } from "../session/connection.ts";
+import type { SessionOptions } from "../session/options.ts";
+import type { AppMain, Session } from "../session/session.ts";
+import { SessionManager } from "../session/sessionManager.ts";
+import { ClientMirror, type MirrorNode } from "./clientMirror.ts";
+import { formatTree } from "./formatTree.ts";
+
+export interface OpenSessionOptions {
+  route?: string;
+  clientInfo?: Partial<ClientInfo>;
+  /** Session limits (resume window, invoke timeout…). */
+  options?: Partial<SessionOptions>;
+}
+
+/** What to look for: a key, a control type (class name), or text shown by the control. */
+export interface FindQuery {
+  key?: string;
+  type?: string;
+  text?: string;
+}
+
+/**
+ * A browser tab with no browser: it speaks the real protocol to a real session through an
+ * in-memory transport, keeps its own copy of the tree from the patches it receives, and acts on
+ * it as a user would. What it shows is what a browser would show.
+ */
+export class HeadlessSession {
+  readonly mirror = new ClientMirror();
+  /** Every frame, in order, as the browser would have seen it. */
+  readonly messages: { direction: "in" | "out"; message: ClientMessage | ServerMessage }[] = [];
+  /** What the app asked of the browser and got no answer for yet is answered here. */
+  readonly localStorage = new Map<string, string>();
+  readonly manager: SessionManager;
+  private readonly connection: Connection;
+  private closed = false;
+
+  constructor(main: AppMain, options: OpenSessionOptions = {}) {
+    this.manager = new SessionManager(main, options.options);
+    this.connection = new Connection(
+      this.manager,
+      { send: (text) => this.receive(text), close: () => (this.closed = true) },
+      { ip: "127.0.0.1", userAgent: "weft-headless" },
+    );
+    this.send({
+      type: "register",
+      protocol: PROTOCOL_VERSION,
+      client: { route: options.route ?? "/", userAgent: "weft-headless", platform: "linux", width: 1280, height: 720, ...options.clientInfo },
+    });
+  }
+
+  get session(): Session {
+    const session = this.connection.session;
+    if (!session) throw new Error("weft/testing: the session did not register");
+    return session;
+  }
+
+  get page(): Page {
+    return this.session.page;
+  }
+
+  /** Waits until handlers, tasks and an async main have finished and their updates arrived. */
+  async settle(): Promise<this> {
+    await this.session.idle();
+    return this;
+  }
+
+  /** The first control matching the query, as the client sees it; throws naming the query if none. */
+  find(query: FindQuery): ControlHandle {
+    const found = this.findAll(query);
+    if (found.length === 0) throw new Error(`weft/testing: nothing matches ${JSON.stringify(query)}\n${this.tree()}`);
+    return found[0]!;
+  }
+
+  /** Every visible control matching the query, in tree order. */
+  findAll(query: FindQuery): ControlHandle[] {
+    const out: ControlHandle[] = [];
+    const visit = (id: ControlId) => {
+      const node = this.mirror.get(id);
+      if (node.p.visible === false) return;
+      if (matches(node, query)) out.push(new ControlHandle(this, id));
+      for (const ids of Object.values(node.c)) ids.forEach(visit);
+    };
+    if (this.mirror.root !== null) visit(this.mirror.root);
+    return out;
+  }
+
+  /** A readable, stable text of the tree (no ids), fit for snapshots. */
+  tree(): string {
+    return this.mirror.root === null ? "" : formatTree(this.mirror);
+  }
+
+  /** Closes the tab: the session waits for a resume like any dropped connection. */
+  disconnect(): void {
+    this.connection.closedByPeer();
+  }
+
+  /** Ends the session for good. */
+  close(): void {
+    this.connection.closedByPeer();
+    this.manager.closeAll("test finished");
+  }
+
+  /** @internal */
+  send(message: ClientMessage): void {
+    if (this.closed) throw new Error("weft/testing: the connection was closed by the server");
+    this.messages.push({ direction: "in", message });
+    this.connection.receive(JSON.stringify(message));
+  }
+
+  private receive(text: string): void {
+    const message = JSON.parse(text) as ServerMessage;
+    this.messages.push({ direction: "out", message });
+    this.mirror.apply(message);
+    if (message.type === "invoke") this.answer(message.callId, message.method, message.args);
+  }
+
+  /** Plays the browser's part of `invoke`: localStorage kept in memory, focus a no-op. */
+  private answer(callId: number, method: string, args: PropValue[]): void {
+    const reply = (result: PropValue | undefined, error?: string) =>
+      queueMicrotask(() => this.send({ type: "reply", callId, ...(error ? { error } : { result: result ?? null }) }));
+    const key = String(args[0]);
+    switch (method) {
+      case "focus":
+        return reply(null);
+      case "clientStorage.get": {
+        const raw = this.localStorage.get(key);
+        return reply(raw === undefined ? null : (JSON.parse(raw) as PropValue));
+      }
+      case "clientStorage.set":
+        this.localStorage.set(key, JSON.stringify(args[1] ?? null));
+        return reply(true);
+      case "clientStorage.remove":
+        this.localStorage.delete(key);
+        return reply(true);
+      case "clientStorage.keys":
+        return reply([...this.localStorage.keys()].filter((k) => k.startsWith(args[0] ? key : "")));
+      default:
+        return reply(undefined, `unknown method '${method}'`);
+    }
+  }
+}
+
+/** One control in a headless session, with what a user can do to it. */
+export class ControlHandle {
+  constructor(
+    private readonly s: HeadlessSession,
+    readonly id: ControlId,
+  ) {}
+
+  get node(): MirrorNode {
+    return this.s.mirror.get(this.id);
+  }
+  /** The control's class name, e.g. "Button" or "TodoItem". */
+  get controlType(): string {
+    return this.node.n ?? this.node.t;
+  }
+  get props(): Readonly<Record<string, PropValue>> {
+    return this.node.p;
+  }
+  /** The text the control shows (a Text's value, a Button's text, a field's value). */
+  get text(): string {
+    return shownText(this.node);
+  }
+
+  click(): Promise<void> {
+    return this.fire("click");
+  }
+
+  /** Replaces the field's text, as typing into it would, then fires change. */
+  type(text: string): Promise<void> {
+    return this.setValue(text);
+  }
+
+  /** Types text and presses Enter. */
+  async submit(text?: string): Promise<void> {
+    if (text !== undefined) await this.setValue(text);
+    return this.fire("submit", (this.node.p.value as string | undefined) ?? "");
+  }
+
+  /** Ticks (or, with false, unticks) a checkbox. */
+  check(value = true): Promise<void> {
+    return this.setValue(value);
+  }
+
+  uncheck(): Promise<void> {
+    return this.setValue(false);
+  }
+
+  /** Picks a dropdown option by key. */
+  select(value: string): Promise<void> {
+    return this.setValue(value);
+  }
+
+  /** Fires an event the control handles; throws if it has no such handler (a user could not do it). */
+  async fire(name: string, data?: PropValue): Promise<void> {
+    const node = this.node;
+    if (!node.h.includes(name)) {
+      throw new Error(`weft/testing: ${this.controlType}#${this.id} has no '${name}' handler (it handles: ${node.h.join(", ") || "nothing"})`);
+    }
+    if (node.p.disabled === true) throw new Error(`weft/testing: ${this.controlType}#${this.id} is disabled`);
+    this.s.send({ type: "event", id: this.id, name, ...(data !== undefined ? { data } : {}) });
+    await this.s.settle();
+  }
+
+  private async setValue(value: PropValue): Promise<void> {
+    this.node.p.value = value; // the browser shows it at once
+    this.s.send({ type: "props", id: this.id, props: { value } });
+    if (this.node.h.includes("change")) await this.fire("change", value);
+    else await this.s.settle();
+  }
+}
+
+function matches(node: MirrorNode, query: FindQuery): boolean {
+  if (query.key !== undefined && node.p.key !== query.key) return false;
+  if (query.type !== undefined && node.t !== query.type && node.n !== query.type) return false;
+  if (query.text !== undefined && shownText(node) !== query.text) return false;
+  return true;
+}
+
+function shownText(node: MirrorNode): string {
+  const p = node.p;
+  const text = p.value ?? p.text ?? p.label ?? "";
+  return typeof text === "string" ? text : String(text);
+}
+
+/** Opens a headless session of `main` and waits for its first page. */
+export async function openSession(main: AppMain, options: OpenSessionOptions = {}): Promise<HeadlessSession> {
+  const session = new HeadlessSession(main, options);
+  await session.settle();
+  return session;
+}
