@@ -1,42 +1,33 @@
-import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
-import { runCommand } from "./run.ts";
+import { UsageError } from "./args.ts";
 
-const usage = `Usage:
+export const usage = `Usage:
   weft run <app.ts> [--port N] [--host H] [--resume-window SECONDS]
   weft dev <app.ts> [--port N] [--host H] [--record DIR]
-  weft replay <recording> [--app <app.ts>]
+  weft replay <recording> [--app <app.ts>] [--emit-test]
   weft build <app.ts> --static --out <dir>`;
+
+/** A subcommand: parses its own arguments, resolves with the exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+/** Each command lives in its own module, loaded only when used (`weft run` never loads Vite). */
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+  run: () => import("./run.ts"),
+  dev: () => import("./dev.ts"),
+  replay: () => import("./replay.ts"),
+};
 
 /** Runs the weft command; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    console.log(usage);
+    return name === undefined ? 2 : 0;
+  }
   try {
-    switch (command) {
-      case "run": {
-        const args = parseArgs(rest);
-        const app = args.positionals[0];
-        if (!app) throw new UsageError("weft run needs an app file");
-        const resumeWindow = numberFlag(args, "resume-window");
-        return await runCommand({
-          app,
-          port: numberFlag(args, "port"),
-          host: stringFlag(args, "host"),
-          resumeWindowMs: resumeWindow === undefined ? undefined : resumeWindow * 1000,
-        });
-      }
-      case "dev":
-      case "replay":
-      case "build":
-        console.error(`weft ${command}: not available in this version yet`);
-        return 2;
-      case undefined:
-      case "help":
-      case "--help":
-        console.log(usage);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    const load = commands[name];
+    if (!load) throw new UsageError(`unknown command '${name}'`);
+    const { command } = await load();
+    return await command(rest);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`weft: ${err.message}\n\n${usage}`);

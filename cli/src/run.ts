@@ -1,28 +1,23 @@
 import { createWeftServer } from "weft/server";
+import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
+import { untilSignal } from "./untilSignal.ts";
 
-export interface RunOptions {
-  app: string;
-  port?: number;
-  host?: string;
-  resumeWindowMs?: number;
-}
-
-/** `weft run`: serves the app until SIGINT/SIGTERM. */
-export async function runCommand(options: RunOptions): Promise<number> {
-  const { main } = await loadApp(options.app);
+/** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM. */
+export async function command(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const file = args.positionals[0];
+  if (!file) throw new UsageError("weft run needs an app file");
+  const resumeWindow = numberFlag(args, "resume-window");
+  const { main } = await loadApp(file);
   const server = await createWeftServer({
     main,
-    port: options.port,
-    host: options.host,
-    ...(options.resumeWindowMs !== undefined ? { resumeWindowMs: options.resumeWindowMs } : {}),
+    port: numberFlag(args, "port"),
+    host: stringFlag(args, "host"),
+    ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
   });
   console.log(`App: ${server.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await untilSignal();
   await server.close();
   return 0;
 }

@@ -1,0 +1,5 @@
+/** `weft replay`: not built yet. */
+export async function command(_argv: string[]): Promise<number> {
+  console.error("weft replay: not available in this version yet");
+  return 2;
+}
