@@ -30,14 +30,22 @@ export function numberFlag(args: ParsedArgs, name: string): number | undefined {
   const value = args.flags.get(name);
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value === true || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, got '${value === true ? "" : value}'`);
+  if (value === true || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, got '${value === true ? "" : value}'`, true);
   return n;
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
-  if (value === true) throw new UsageError(`--${name} needs a value`);
+  if (value === true) throw new UsageError(`--${name} needs a value`, true);
   return value;
 }
 
-export class UsageError extends Error {}
+/** A mistake of the user's (a flag, a file): printed without a stack, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}

@@ -1,14 +1,28 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppMain } from "weft";
 import { UsageError } from "./args.ts";
+import { codeFrame, locateError } from "./codeFrame.ts";
 
-/** Imports an app module and returns its `main`, or a usage error that says what is wrong. */
+/**
+ * Imports an app module and returns its `main`. A file that is missing, does not compile, throws
+ * while loading, or has no default export gives a UsageError naming the file and line.
+ */
 export async function loadApp(file: string): Promise<{ main: AppMain; path: string }> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no app at ${path}`);
-  const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  } catch (err) {
+    const loc = locateError(err, path);
+    const raw = (err as { errors?: { text: string }[] }).errors?.[0]?.text ?? (err instanceof Error ? err.message : String(err));
+    const message = /ERROR: (.*)/.exec(raw)?.[1] ?? raw; // esbuild: "Transform failed … file:4:8: ERROR: <what>"
+    const where = loc ? `${relative(process.cwd(), loc.file)}:${loc.line}:${loc.column}` : relative(process.cwd(), path);
+    const frame = loc ? `\n\n${codeFrame(loc)}` : err instanceof Error && err.stack ? `\n\n${err.stack}` : "";
+    throw new UsageError(`cannot load the app: ${where}: ${message}${frame}`);
+  }
   if (typeof mod.default !== "function") {
     throw new UsageError(`${file} has no default export: an app exports \`default function main(page: Page)\``);
   }

@@ -25,12 +25,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const load = commands[name];
-    if (!load) throw new UsageError(`unknown command '${name}'`);
+    if (!load) throw new UsageError(`unknown command '${name}'`, true);
     const { command } = await load();
     return await command(rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`weft: ${err.message}\n\n${usage}`);
+      console.error(`weft: ${err.message}${err.showUsage ? `\n\n${usage}` : ""}`);
       return 2;
     }
     throw err;

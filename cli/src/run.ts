@@ -7,7 +7,7 @@ import { untilSignal } from "./untilSignal.ts";
 export async function command(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const file = args.positionals[0];
-  if (!file) throw new UsageError("weft run needs an app file");
+  if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const { main } = await loadApp(file);
   const server = await createWeftServer({

@@ -3,7 +3,6 @@
  * message that names the thing involved, and where possible the fix.
  */
 export type WeftErrorCode =
-  | "NOT_MOUNTED"
   | "FOREIGN_CONTROL"
   | "DUPLICATE_CHILD"
   | "BAD_CHILD"
