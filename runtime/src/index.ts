@@ -3,6 +3,8 @@
  */
 export * from "./controls/index.ts";
 export { Page, type PageHandler } from "./page/page.ts";
+export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
+export { useState, useEffect, useMemo, useCallback, useRef, useContext, createContext, HookOrderError, type Context } from "./components/hooks.ts";
 export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";

@@ -146,6 +146,25 @@ export abstract class Control {
   /** Called before the control leaves its session's tree. */
   willUnmount(): void {}
 
+  /** @internal the name shown for this control (`data-weft-type`): its class, or a component's name. */
+  _typeName(): string {
+    return this.constructor.name;
+  }
+
+  /** @internal called just before the control is serialized (a component renders its body here). */
+  _prepare(): void {}
+
+  /**
+   * @internal whether `other`, a new control at this one's place, may take over this one's id and
+   * browser node (keyed or positional reconciliation). Components also compare their function.
+   */
+  _sameKind(other: Control): boolean {
+    return this.constructor === other.constructor;
+  }
+
+  /** @internal `this` takes over `old`'s place in the tree (a component takes its hook state). */
+  _adoptFrom(_old: Control): void {}
+
   /** @internal */
   _noteChange(name: string, previous: unknown): void {
     const owner = this._owner;

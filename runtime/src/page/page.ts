@@ -1,5 +1,6 @@
 import { Control, defineControl } from "../controls/control.ts";
 import { View } from "../controls/view.ts";
+import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
 
 /** A session-level handler (connect, disconnect, close). */
@@ -57,6 +58,15 @@ export class Page extends Control {
   /** Appends controls to the first view. */
   add(...controls: Control[]): void {
     this.controls.push(...controls);
+  }
+
+  /**
+   * Mounts a component as the whole page: `page.render(App)` or `page.render(App, props)`.
+   * `App` is a `component(fn)`, or a plain function that becomes one.
+   */
+  render<P>(app: Component<P> | ComponentFn<P>, props?: P): void {
+    const def = "displayName" in app && "fn" in app ? (app as Component<P>) : component(app as ComponentFn<P>);
+    this.controls = [def((props ?? {}) as P)];
   }
 
   /** Removes controls from the first view. */

@@ -170,10 +170,10 @@ export class Session {
     for (const [name, value] of Object.entries(message.props)) {
       const type = allowed[name];
       if (!type) {
-        return this.refuse("BAD_PROP", `${control.constructor.name} has no prop '${name}' the browser may set`, message.id);
+        return this.refuse("BAD_PROP", `${control._typeName()} has no prop '${name}' the browser may set`, message.id);
       }
       if (typeof value !== type && value !== null) {
-        return this.refuse("BAD_PROP", `${control.constructor.name}.${name} must be a ${type}, got ${typeof value}`, message.id);
+        return this.refuse("BAD_PROP", `${control._typeName()}.${name} must be a ${type}, got ${typeof value}`, message.id);
       }
     }
     // Written past the accessors on purpose: the browser already shows these values, so they
@@ -325,12 +325,17 @@ export class Session {
 
   private checkBlocked(id: ControlId | null, event: string, ms: number): void {
     if (ms < this.options.blockWarnMs) return;
-    const target = id === null ? "" : ` of ${this.tree.index.get(id)?.constructor.name ?? "control"}#${id}`;
+    const target = id === null ? "" : ` of ${this.tree.index.get(id)?._typeName() ?? "control"}#${id}`;
     console.warn(
       `weft: ${event}${target} blocked the event loop for ${Math.round(ms)} ms; every session waited. ` +
         `Move slow work into an async function or page.runTask().`,
     );
     if (hook.active) hook.emit({ type: "blocked", sessionId: this.id, id, event, ms });
+  }
+
+  /** A component's render or effect threw: reported like a handler's error; the component keeps its last body. */
+  reportRenderError(component: { id: ControlId; componentName: string }, err: unknown): void {
+    this.reportError(`render of ${component.componentName}#${component.id}`, err, component.id);
   }
 
   private reportError(where: string, err: unknown, id?: ControlId | null): void {

@@ -104,22 +104,22 @@ export class Tree implements ControlOwner {
     const oldIndex = new Map<Control, number>();
     before.forEach((c, i) => oldIndex.set(c, i));
 
-    // Adoption: a removed keyed control whose replacement carries the same key and class.
-    let byKey: Map<string, Control> | undefined;
-    for (const old of before) {
-      const key = old._p.key;
-      if (key !== undefined && !afterSet.has(old)) (byKey ??= new Map()).set(adoptionKey(old), old);
-    }
+    // Adoption: a new control takes over a removed one of the same kind with the same key, or,
+    // when both have no key, at the same position (React's rule for unkeyed children).
     const adopted = new Map<Control, Control>(); // old → new
-    if (byKey) {
-      for (const next of after) {
-        if (oldIndex.has(next) || next._p.key === undefined || next._owner) continue;
-        const old = byKey.get(adoptionKey(next));
-        if (old && !adopted.has(old)) {
-          adopted.set(old, next);
-          byKey.delete(adoptionKey(next));
-        }
+    if (before.length > 0 && after.length > 0) {
+      let byKey: Map<unknown, Control> | undefined;
+      for (const old of before) {
+        const key = old._p.key;
+        if (key !== undefined && !afterSet.has(old)) (byKey ??= new Map()).set(key, old);
       }
+      after.forEach((next, i) => {
+        if (oldIndex.has(next) || next._owner) return;
+        const key = next._p.key;
+        const old = key !== undefined ? byKey?.get(key) : before[i];
+        if (!old || afterSet.has(old) || adopted.has(old) || old._p.key !== key || !old._sameKind(next)) return;
+        adopted.set(old, next);
+      });
     }
 
     for (const old of before) {
@@ -159,6 +159,10 @@ export class Tree implements ControlOwner {
     heir._slot = slot;
     heir._sent = old._sent;
     for (const children of Object.values(old._sent)) for (const c of children) if (c._parent === old) c._parent = heir;
+    // What the user typed or ticked lives in the old control; keep it unless the new code sets it.
+    for (const name in metaOf(old).clientProps) {
+      if (heir._p[name] === undefined && old._p[name] !== undefined) heir._p[name] = old._p[name];
+    }
     const changed = new Map<string, unknown>();
     for (const name in old._p) if (old._p[name] !== heir._p[name]) changed.set(name, old._p[name]);
     for (const name in heir._p) if (!(name in old._p)) changed.set(name, undefined);
@@ -166,6 +170,7 @@ export class Tree implements ControlOwner {
     heir._changed = changed;
     heir._dirtySlots = new Set([...Object.keys(old._sent), ...Object.keys(heir._lists), ...Object.keys(heir._single)]);
     this.index.set(heir.id, heir);
+    heir._adoptFrom(old);
     old.willUnmount();
     old._owner = null;
     old._parent = null;
@@ -185,6 +190,7 @@ export class Tree implements ControlOwner {
     control._owner = this;
     control._parent = parent;
     control._slot = slot;
+    control._prepare();
     control._changed = null;
     control._dirtySlots = null;
     this.index.set(control.id, control);
@@ -243,13 +249,9 @@ export class Tree implements ControlOwner {
   }
 }
 
-function adoptionKey(control: Control): string {
-  return `${control.constructor.name}\u0000${String(control._p.key)}`;
-}
-
 function describe(control: Control): string {
   const key = control._p.key;
-  return `${control.constructor.name}#${control.id}${key !== undefined ? ` (key "${key}")` : ""}`;
+  return `${control._typeName()}#${control.id}${key !== undefined ? ` (key "${key}")` : ""}`;
 }
 
 function checkChildren(parent: Control, slot: string, children: readonly unknown[]): void {

@@ -5,7 +5,7 @@ import type { PropValue, WireNode } from "../protocol/messages.ts";
 export function wireHeader(control: Control): WireNode {
   const meta = metaOf(control);
   const node: WireNode = { i: control.id, t: meta.type, p: control._p as Record<string, PropValue> };
-  const name = control.constructor.name;
+  const name = control._typeName();
   if (name !== meta.type) node.n = name;
   const handlers = Object.keys(control._h);
   if (handlers.length > 0) node.h = handlers;

@@ -1,5 +1,13 @@
 import type { Page } from "../page/page.ts";
-import { PROTOCOL_VERSION, type ClientInfo, type ClientMessage, type ControlId, type PropValue, type ServerMessage } from "../protocol/messages.ts";
+import {
+  PROTOCOL_VERSION,
+  type ClientInfo,
+  type ClientMessage,
+  type ControlId,
+  type InvokeMessage,
+  type PropValue,
+  type ServerMessage,
+} from "../protocol/messages.ts";
 import { Connection } from "../session/connection.ts";
 import type { SessionOptions } from "../session/options.ts";
 import type { AppMain, Session } from "../session/session.ts";
@@ -12,7 +20,17 @@ export interface OpenSessionOptions {
   clientInfo?: Partial<ClientInfo>;
   /** Session limits (resume window, invoke timeout…). */
   options?: Partial<SessionOptions>;
+  /**
+   * Answers the app's calls into the browser (`invoke`: clientStorage, focus…) instead of the
+   * built-in stand-in. Return `undefined` to let the stand-in answer, `"never"` to leave the call
+   * unanswered (it times out as a lost browser would). `replay()` uses this to give back what the
+   * real browser answered.
+   */
+  onInvoke?: (message: InvokeMessage) => InvokeAnswer | undefined;
 }
+
+/** What the browser answers to an `invoke`. */
+export type InvokeAnswer = { result: PropValue } | { error: string } | "never";
 
 /** What to look for: a key, a control type (class name), or text shown by the control. */
 export interface FindQuery {
@@ -33,21 +51,24 @@ export class HeadlessSession {
   /** What the app asked of the browser and got no answer for yet is answered here. */
   readonly localStorage = new Map<string, string>();
   readonly manager: SessionManager;
-  private readonly connection: Connection;
+  private connection: Connection;
   private closed = false;
+  private readonly client: ClientInfo;
+  private readonly onInvoke: OpenSessionOptions["onInvoke"];
 
   constructor(main: AppMain, options: OpenSessionOptions = {}) {
     this.manager = new SessionManager(main, options.options);
-    this.connection = new Connection(
-      this.manager,
-      { send: (text) => this.receive(text), close: () => (this.closed = true) },
-      { ip: "127.0.0.1", userAgent: "weft-headless" },
-    );
-    this.send({
-      type: "register",
-      protocol: PROTOCOL_VERSION,
-      client: { route: options.route ?? "/", userAgent: "weft-headless", platform: "linux", width: 1280, height: 720, ...options.clientInfo },
-    });
+    this.onInvoke = options.onInvoke;
+    this.client = {
+      route: options.route ?? "/",
+      userAgent: "weft-headless",
+      platform: "linux",
+      width: 1280,
+      height: 720,
+      ...options.clientInfo,
+    };
+    this.connection = this.connect();
+    this.send({ type: "register", protocol: PROTOCOL_VERSION, client: this.client });
   }
 
   get session(): Session {
@@ -96,6 +117,19 @@ export class HeadlessSession {
     this.connection.closedByPeer();
   }
 
+  /**
+   * Opens a new connection that resumes this session, as a refreshed or reconnected tab does:
+   * the server answers with the whole page as it is now. Call `disconnect()` first.
+   */
+  async reconnect(): Promise<this> {
+    const sessionId = this.session.id;
+    if (this.session.connected) throw new Error("weft/testing: reconnect() needs disconnect() first");
+    this.connection = this.connect();
+    this.closed = false;
+    this.send({ type: "register", protocol: PROTOCOL_VERSION, sessionId, client: this.client });
+    return this.settle();
+  }
+
   /** Ends the session for good. */
   close(): void {
     this.connection.closedByPeer();
@@ -109,11 +143,28 @@ export class HeadlessSession {
     this.connection.receive(JSON.stringify(message));
   }
 
+  private connect(): Connection {
+    return new Connection(
+      this.manager,
+      { send: (text) => this.receive(text), close: () => (this.closed = true) },
+      { ip: "127.0.0.1", userAgent: "weft-headless" },
+    );
+  }
+
   private receive(text: string): void {
     const message = JSON.parse(text) as ServerMessage;
     this.messages.push({ direction: "out", message });
     this.mirror.apply(message);
-    if (message.type === "invoke") this.answer(message.callId, message.method, message.args);
+    if (message.type === "invoke") {
+      const answer = this.onInvoke?.(message);
+      if (answer === "never") return;
+      if (answer !== undefined) {
+        const { callId } = message;
+        queueMicrotask(() => this.send({ type: "reply", callId, ...answer }));
+        return;
+      }
+      this.answer(message.callId, message.method, message.args);
+    }
   }
 
   /** Plays the browser's part of `invoke`: localStorage kept in memory, focus a no-op. */

@@ -100,6 +100,18 @@ describe("Tree", () => {
     expect(ops()).toEqual([{ op: "set", id: heir.id, props: { value: "newer" } }]);
   });
 
+  it("lets unkeyed new controls take over old ones of the same class at the same position", async () => {
+    const list = new Column([new Text("a"), new Text("b"), new Button("c")]);
+    const { ops, inSync } = await mounted(list);
+    const ids = list.controls.map((c) => c.id);
+    list.controls = [new Text("a"), new Text("B"), new Text("c")];
+    const out = ops();
+    expect(kinds(out).sort()).toEqual(["insert", "remove", "set"]);
+    expect(out).toContainEqual({ op: "set", id: ids[1], props: { value: "B" } });
+    expect(list.controls.map((c) => c.id).slice(0, 2)).toEqual(ids.slice(0, 2));
+    inSync();
+  });
+
   it("moves a control from one parent to another in one flush, whichever is visited first", async () => {
     const moving = new Text("m");
     const left = new Column([moving]);
@@ -120,7 +132,10 @@ describe("Tree", () => {
   it("handles single-child slots like a list of at most one", async () => {
     const box = new Container({ content: new Text("a") });
     const { ops, inSync } = await mounted(box);
-    box.content = new Text("b");
+    box.content = new Text("b"); // same class, same place: takes over the old node
+    expect(kinds(ops())).toEqual(["set"]);
+    inSync();
+    box.content = new Button("c"); // another class: a new node
     expect(kinds(ops())).toEqual(["remove", "insert"]);
     inSync();
     box.content = undefined;
