@@ -1,0 +1,17 @@
+import { useCallback, useSyncExternalStore } from "react";
+import { Banners } from "./banners/Banners.tsx";
+import { ControlView } from "./ControlView.tsx";
+import { useWeft } from "./WeftContext.ts";
+
+/** The page (once registered) plus the banners. */
+export function App() {
+  const { store } = useWeft();
+  const subscribe = useCallback((listener: () => void) => store.subscribeRoot(listener), [store]);
+  const rootId = useSyncExternalStore(subscribe, () => store.rootId);
+  return (
+    <>
+      {rootId !== null && <ControlView id={rootId} />}
+      <Banners />
+    </>
+  );
+}

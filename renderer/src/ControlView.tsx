@@ -1,0 +1,25 @@
+import { memo, type ReactNode } from "react";
+import type { ControlId } from "../../runtime/src/protocol/messages.ts";
+import { controlComponents } from "./controls/controlComponents.ts";
+import { UnknownControl } from "./controls/UnknownControl.tsx";
+import type { StoreNode } from "./store.ts";
+import { useNode } from "./useNode.ts";
+
+/**
+ * Draws the control `id` with the component for its type. Memoized on the id, so a parent's
+ * re-render (say, a child inserted) does not re-render its other children: each control
+ * re-renders only when its own node changes.
+ */
+export const ControlView = memo(function ControlView({ id }: { id: ControlId }) {
+  const node = useNode(id);
+  if (!node || node.p.visible === false) return null;
+  const Component = controlComponents.get(node.t) ?? UnknownControl;
+  return <Component node={node} />;
+});
+
+/** The children of one slot, keyed by id so React moves DOM nodes instead of re-creating them. */
+export function renderSlot(node: StoreNode, slot: string): ReactNode[] | null {
+  const ids = node.slots[slot];
+  if (!ids || ids.length === 0) return null;
+  return ids.map((id) => <ControlView key={id} id={id} />);
+}

@@ -1,0 +1,24 @@
+import { useEvents } from "../useEvents.ts";
+import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/**
+ * A tick box with its label; the `<label>` is the outermost element, so a click on the text
+ * ticks the box too. The tick is mirrored into the store at once, so it never waits on the server.
+ */
+export function Checkbox({ node }: ControlComponentProps) {
+  const p = node.p;
+  const events = useEvents(node.id);
+  const disabled = useDisabled(node);
+  const label = str(p.label);
+  return (
+    <label {...baseAttributes(node, `weft-checkbox${disabled ? " weft-disabled" : ""}`)}>
+      <input
+        type="checkbox"
+        checked={p.value === true}
+        disabled={disabled}
+        onChange={(e) => events.change({ value: e.target.checked }, e.target.checked)}
+      />
+      {label && <span className="weft-checkbox-label">{label}</span>}
+    </label>
+  );
+}

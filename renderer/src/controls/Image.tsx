@@ -1,0 +1,24 @@
+import type { CSSProperties } from "react";
+import { baseAttributes, num, str, type ControlComponentProps } from "./common.ts";
+
+const FITS: Record<string, CSSProperties["objectFit"]> = {
+  contain: "contain",
+  cover: "cover",
+  fill: "fill",
+  none: "none",
+  scaledown: "scale-down",
+  fitwidth: "contain",
+  fitheight: "contain",
+};
+
+/** An image by URL or data: URL. */
+export function Image({ node }: ControlComponentProps) {
+  const p = node.p;
+  const style: CSSProperties = {};
+  const fit = typeof p.fit === "string" ? FITS[p.fit.toLowerCase().replace(/[_-]/g, "")] : undefined;
+  const radius = num(p.borderRadius);
+  if (fit) style.objectFit = fit;
+  if (radius !== undefined) style.borderRadius = radius;
+  const src = str(p.src);
+  return <img {...baseAttributes(node, "weft-image", style)} src={src || undefined} alt={str(p.alt)} draggable={false} />;
+}

@@ -1,0 +1,40 @@
+import { useEffect } from "react";
+import { resolveColor } from "../colors.ts";
+import { ControlView, renderSlot } from "../ControlView.tsx";
+import { usePageTheme } from "../usePageTheme.ts";
+import { useRouteSync } from "../useRouteSync.ts";
+import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/**
+ * The root: draws the top view of `views` (Flet's view stack) and the `overlay` layer above
+ * it; owns the document title, the theme and the URL.
+ */
+export function Page({ node }: ControlComponentProps) {
+  const p = node.p;
+  const disabled = useDisabled(node);
+  const title = typeof p.title === "string" ? p.title : undefined;
+  useEffect(() => {
+    if (title !== undefined) document.title = title;
+  }, [title]);
+  usePageTheme(p.themeMode, p.seedColor);
+  useRouteSync(node);
+
+  const views = node.slots.views;
+  const top = views && views.length > 0 ? views[views.length - 1] : undefined;
+  const background = resolveColor(p.bgcolor);
+  return (
+    <div {...baseAttributes(node, "weft-page", background ? { background } : undefined)}>
+      <DisabledContext value={disabled}>
+        {top !== undefined ? (
+          <ControlView key={top} id={top} />
+        ) : (
+          // A page whose controls are not wrapped in a View still shows them.
+          <div className="weft-view">
+            <div className="weft-view-body">{renderSlot(node, "controls")}</div>
+          </div>
+        )}
+        {node.slots.overlay && node.slots.overlay.length > 0 && <div className="weft-overlay">{renderSlot(node, "overlay")}</div>}
+      </DisabledContext>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent } from "react";
+import { useEvents } from "../useEvents.ts";
+import { IconGlyph } from "../IconGlyph.tsx";
+import { baseAttributes, num, str, useDisabled, type ControlComponentProps } from "./common.ts";
+
+const INPUT_MODES: Record<string, "text" | "decimal" | "email" | "url" | "tel"> = {
+  text: "text",
+  number: "decimal",
+  email: "email",
+  url: "url",
+  phone: "tel",
+};
+
+/**
+ * A text input. The text is held locally so typing is never disturbed by round trips; every
+ * edit goes to the server as a `props` message (and `change` if handled). When the server sends
+ * a different `value` (say, clearing the field after submit) it replaces the local text.
+ */
+export function TextField({ node }: ControlComponentProps) {
+  const p = node.p;
+  const events = useEvents(node.id);
+  const disabled = useDisabled(node);
+  const inputId = useId();
+
+  const value = str(p.value);
+  const [text, setText] = useState(value);
+  // `value` as of the last render. Typed edits are mirrored into the store, so a difference
+  // here always means the server set a new value. (React's "adjust state on prop change".)
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
+  }
+  const [revealed, setRevealed] = useState(false);
+
+  const multiline = p.multiline === true;
+  const password = p.password === true && !multiline;
+  const label = str(p.label);
+  const errorText = str(p.errorText);
+  const prefix = str(p.prefix);
+  const suffix = str(p.suffix);
+
+  const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const next = e.target.value;
+    setText(next);
+    setSeen(next);
+    events.change({ value: next }, next);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    // Enter that confirms an IME composition is not a submit.
+    if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+    if (multiline) {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+    }
+    events.event("submit", e.currentTarget.value);
+  };
+
+  const field = {
+    id: inputId,
+    value: text,
+    onChange,
+    onKeyDown,
+    onFocus: () => events.event("focus"),
+    onBlur: () => events.event("blur"),
+    placeholder: typeof p.hint === "string" ? p.hint : undefined,
+    disabled,
+    readOnly: p.readOnly === true,
+    autoFocus: p.autofocus === true,
+    inputMode: typeof p.keyboardType === "string" ? INPUT_MODES[p.keyboardType] : undefined,
+    "aria-invalid": errorText !== "" ? true : undefined,
+  };
+
+  let input;
+  if (multiline) {
+    const minLines = Math.max(1, num(p.minLines) ?? 1);
+    const maxLines = num(p.maxLines);
+    const style: CSSProperties = { minHeight: `${minLines * 1.5}em` };
+    if (maxLines !== undefined && maxLines >= minLines) style.maxHeight = `${maxLines * 1.5}em`;
+    input = <textarea {...field} rows={minLines} style={style} />;
+  } else {
+    input = <input {...field} type={password && !revealed ? "password" : "text"} />;
+  }
+
+  const className = `weft-textfield${errorText ? " weft-textfield--error" : ""}${disabled ? " weft-disabled" : ""}`;
+  return (
+    <div {...baseAttributes(node, className)}>
+      {label && (
+        <label className="weft-field-label" htmlFor={inputId}>
+          {label}
+        </label>
+      )}
+      <div className="weft-field">
+        {prefix && <span className="weft-field-affix">{prefix}</span>}
+        {input}
+        {suffix && <span className="weft-field-affix">{suffix}</span>}
+        {password && p.canRevealPassword === true && (
+          <button
+            type="button"
+            className="weft-field-reveal"
+            aria-label={revealed ? "Hide password" : "Show password"}
+            onClick={() => setRevealed((r) => !r)}
+            disabled={disabled}
+          >
+            <IconGlyph name={revealed ? "visibility_off" : "visibility"} size={20} />
+          </button>
+        )}
+      </div>
+      {errorText && <div className="weft-field-error">{errorText}</div>}
+    </div>
+  );
+}

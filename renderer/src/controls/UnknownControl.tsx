@@ -1,0 +1,15 @@
+import { renderSlot } from "../ControlView.tsx";
+import { baseAttributes, type ControlComponentProps } from "./common.ts";
+
+/**
+ * Drawn for a type this renderer has no component for: visible, named, and still showing the
+ * children, so the rest of the page works while the type is missing.
+ */
+export function UnknownControl({ node }: ControlComponentProps) {
+  return (
+    <div {...baseAttributes(node, "weft-unknown")}>
+      <div className="weft-unknown-label">Unknown control type {node.t}</div>
+      {Object.keys(node.slots).map((slot) => renderSlot(node, slot))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CSSProperties } from "react";
+import { resolveColor } from "../colors.ts";
+import { renderSlot } from "../ControlView.tsx";
+import { baseAttributes, DisabledContext, flexStyle, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/**
+ * One screen: an optional `appbar` slot on top, then the controls in a column that scrolls
+ * when it overflows (so an expanded child gets the remaining height).
+ */
+export function View({ node }: ControlComponentProps) {
+  const p = node.p;
+  const disabled = useDisabled(node);
+  const body: CSSProperties = flexStyle(p, p.verticalAlignment, p.horizontalAlignment);
+  const padding = spacing(p.padding);
+  if (padding !== undefined) body.padding = padding;
+  const background = resolveColor(p.bgcolor);
+  return (
+    <div {...baseAttributes(node, "weft-view", background ? { background } : undefined)}>
+      <DisabledContext value={disabled}>
+        {node.slots.appbar && <div className="weft-appbar">{renderSlot(node, "appbar")}</div>}
+        <div className="weft-view-body" style={body}>
+          {renderSlot(node, "controls")}
+        </div>
+      </DisabledContext>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { createContext, useContext, type CSSProperties } from "react";
+import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { StoreNode } from "../store.ts";
+
+/** What every control component receives: its node (a fresh object whenever it changes). */
+export interface ControlComponentProps {
+  node: StoreNode;
+}
+
+/** A disabled control disables everything inside it, as in Flet. */
+export const DisabledContext = createContext(false);
+
+export function useDisabled(node: StoreNode): boolean {
+  return useContext(DisabledContext) || node.p.disabled === true;
+}
+
+/** The attributes on a control's outermost element: the CONTRACT §3 markers, tooltip, class, size. */
+export interface BaseAttributes {
+  "data-weft-id": number;
+  "data-weft-type": string;
+  "data-weft-key"?: string;
+  title?: string;
+  className: string;
+  style: CSSProperties;
+}
+
+export function baseAttributes(node: StoreNode, className: string, style?: CSSProperties): BaseAttributes {
+  const p = node.p;
+  const attrs: BaseAttributes = {
+    "data-weft-id": node.id,
+    "data-weft-type": node.n ?? node.t,
+    className,
+    style: style ? { ...sizeStyle(p), ...style } : sizeStyle(p),
+  };
+  if (p.key !== undefined && p.key !== null) attrs["data-weft-key"] = String(p.key);
+  if (typeof p.tooltip === "string" && p.tooltip !== "") attrs.title = p.tooltip;
+  return attrs;
+}
+
+/** `width`, `height` and `expand` (flex factor inside a Row, Column or View). */
+export function sizeStyle(p: StoreNode["p"]): CSSProperties {
+  const style: CSSProperties = {};
+  const width = px(p.width);
+  const height = px(p.height);
+  if (width !== undefined) style.width = width;
+  if (height !== undefined) style.height = height;
+  const grow = p.expand === true ? 1 : typeof p.expand === "number" && p.expand > 0 ? p.expand : 0;
+  if (grow > 0) {
+    style.flex = `${grow} 1 0%`;
+    // Let an expanded child shrink below its content, so an expanded ListView scrolls.
+    style.minWidth = 0;
+    style.minHeight = 0;
+  }
+  return style;
+}
+
+/** A length prop as CSS: numbers are pixels, strings pass through ("50%"). */
+export function px(value: PropValue | undefined): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return `${value}px`;
+  if (typeof value === "string" && value !== "") return value;
+  return undefined;
+}
+
+/** Padding or margin: one number for every side, or `{left, top, right, bottom}`. */
+export function spacing(value: PropValue | undefined): string | undefined {
+  if (typeof value === "number") return `${value}px`;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const side = (name: string) => (typeof value[name] === "number" ? `${value[name]}px` : "0");
+    return `${side("top")} ${side("right")} ${side("bottom")} ${side("left")}`;
+  }
+  return undefined;
+}
+
+/** Flet's font weights: "bold", "normal", 600, or "w600". */
+export function fontWeight(value: PropValue | undefined): CSSProperties["fontWeight"] | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return undefined;
+  const w = /^w_?(\d00)$/i.exec(value);
+  return w ? Number(w[1]) : value;
+}
+
+export function num(value: PropValue | undefined): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+export function str(value: PropValue | undefined): string {
+  return value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** Flet writes enums in snake_case (`space_between`), weft in camelCase; accept both. */
+function normalize(value: PropValue | undefined): string {
+  return typeof value === "string" ? value.toLowerCase().replace(/[_-]/g, "") : "";
+}
+
+const MAIN_AXIS: Record<string, CSSProperties["justifyContent"]> = {
+  start: "flex-start",
+  end: "flex-end",
+  center: "center",
+  spacebetween: "space-between",
+  spacearound: "space-around",
+  spaceevenly: "space-evenly",
+};
+
+const CROSS_AXIS: Record<string, CSSProperties["alignItems"]> = {
+  start: "flex-start",
+  end: "flex-end",
+  center: "center",
+  stretch: "stretch",
+  baseline: "baseline",
+};
+
+export function mainAxis(value: PropValue | undefined): CSSProperties["justifyContent"] | undefined {
+  return MAIN_AXIS[normalize(value)];
+}
+
+export function crossAxis(value: PropValue | undefined): CSSProperties["alignItems"] | undefined {
+  return CROSS_AXIS[normalize(value)];
+}
+
+/** Container's `alignment` (`topLeft` … `bottomRight`) as flex placement of its child. */
+export function boxAlignment(value: PropValue | undefined): CSSProperties | undefined {
+  const name = normalize(value);
+  if (!name) return undefined;
+  const vertical = name.startsWith("top") ? "flex-start" : name.startsWith("bottom") ? "flex-end" : "center";
+  const horizontal = name.endsWith("left") ? "flex-start" : name.endsWith("right") ? "flex-end" : "center";
+  return { justifyContent: vertical, alignItems: horizontal };
+}
+
+/** Flex layout of a Row, Column, ListView or View: gap, alignment, wrap and scroll. */
+export function flexStyle(p: StoreNode["p"], main: PropValue | undefined, cross: PropValue | undefined): CSSProperties {
+  const style: CSSProperties = {};
+  const gap = num(p.spacing);
+  if (gap !== undefined) style.gap = `${gap}px`;
+  const justify = mainAxis(main);
+  const align = crossAxis(cross);
+  if (justify) style.justifyContent = justify;
+  if (align) style.alignItems = align;
+  if (p.wrap === true) style.flexWrap = "wrap";
+  if (p.scroll === true || (typeof p.scroll === "string" && p.scroll !== "" && p.scroll !== "hidden")) style.overflow = "auto";
+  return style;
+}

@@ -1,0 +1,43 @@
+import { createRoot } from "react-dom/client";
+import type { ClientMessage } from "../../runtime/src/protocol/messages.ts";
+import { App } from "./App.tsx";
+import { prefersDark, readClientInfo } from "./readClientInfo.ts";
+import { Connection } from "./connection.ts";
+import { createMessageHandler } from "./createMessageHandler.ts";
+import { StatusStore } from "./StatusStore.ts";
+import { NodeStore } from "./store.ts";
+import { applyTheme } from "./theme.ts";
+import { WeftContext, type Weft } from "./WeftContext.ts";
+import "./weft.css";
+
+declare global {
+  interface Window {
+    /** Read-only debug handle for tests and benchmarks; not an API for apps. */
+    readonly __weft?: { readonly store: NodeStore; readonly connection: Connection; readonly status: StatusStore };
+  }
+}
+
+const status = new StatusStore();
+const store = new NodeStore();
+const send = (message: ClientMessage): boolean => {
+  const sent = connection.send(message);
+  if (!sent) console.warn(`[weft] not connected: dropped a '${message.type}' message`);
+  return sent;
+};
+const connection = new Connection({
+  status,
+  clientInfo: readClientInfo,
+  onMessage: createMessageHandler({ store, status, send }),
+});
+const weft: Weft = { store, status, send };
+
+// Colours before the page arrives, so the "Connecting…" state is already in the right scheme.
+applyTheme(prefersDark() ? "dark" : "light", undefined);
+Object.defineProperty(window, "__weft", { value: Object.freeze({ store, connection, status }), configurable: true });
+
+createRoot(document.getElementById("root")!).render(
+  <WeftContext value={weft}>
+    <App />
+  </WeftContext>,
+);
+connection.start();

@@ -1,0 +1,12 @@
+import { useCallback, useSyncExternalStore } from "react";
+import type { ControlId } from "../../runtime/src/protocol/messages.ts";
+import type { StoreNode } from "./store.ts";
+import { useWeft } from "./WeftContext.ts";
+
+/** The node of `id`, re-rendering this component only when that node changes. */
+export function useNode(id: ControlId): StoreNode | undefined {
+  const { store } = useWeft();
+  const subscribe = useCallback((listener: () => void) => store.subscribe(id, listener), [store, id]);
+  const getSnapshot = useCallback(() => store.get(id), [store, id]);
+  return useSyncExternalStore(subscribe, getSnapshot);
+}

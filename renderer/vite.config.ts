@@ -1,0 +1,24 @@
+import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+/**
+ * Builds the renderer into `dist/`. The weft server serves `dist/index.html` for every path
+ * that is not an asset, so assets live under `/_weft/` where they cannot collide with an
+ * app's routes, and every URL is root-absolute (base "/") so deep links like `/todo/3` load.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    assetsDir: "_weft",
+    emptyOutDir: true,
+    target: "es2022",
+  },
+  server: {
+    // `npm run dev --workspace @weft/renderer` against a running `weft run` (default port).
+    proxy: { "/ws": { target: "ws://127.0.0.1:8550", ws: true } },
+  },
+});
