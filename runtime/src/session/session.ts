@@ -4,14 +4,15 @@ import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
 import { Page } from "../page/page.ts";
-import type {
-  ClientInfo,
-  ControlId,
-  EventMessage,
-  PropsMessage,
-  PropValue,
-  ReplyMessage,
-  ServerMessage,
+import {
+  PROTOCOL_VERSION,
+  type ClientInfo,
+  type ControlId,
+  type EventMessage,
+  type PropsMessage,
+  type PropValue,
+  type ReplyMessage,
+  type ServerMessage,
 } from "../protocol/messages.ts";
 import type { SessionOptions } from "./options.ts";
 import { Tree } from "./tree.ts";
@@ -274,7 +275,7 @@ export class Session {
     } catch (err) {
       return this.crash(err);
     }
-    this.send({ type: "registered", protocol: 1, sessionId: this.id, resumed, page });
+    this.send({ type: "registered", protocol: PROTOCOL_VERSION, sessionId: this.id, resumed, page });
   }
 
   private crash(err: unknown): void {
