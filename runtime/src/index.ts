@@ -2,7 +2,10 @@
  * weft: the app author's API. This file only re-exports; what it does not export is private.
  */
 export * from "./controls/index.ts";
-export { Page, type PageHandler } from "./page/page.ts";
+export { Page, type PageHandler, type RouteChangeEvent, type ViewPopEvent } from "./page/page.ts";
+export { ClientStorage } from "./page/clientStorage.ts";
+export { PubSubClient } from "./pubsub/pubsubClient.ts";
+export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnvelope } from "./pubsub/pubsubHub.ts";
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
 export { useState, useEffect, useMemo, useCallback, useRef, useContext, createContext, HookOrderError, type Context } from "./components/hooks.ts";
 export type { AppMain, SessionState } from "./session/session.ts";

@@ -162,6 +162,11 @@ export abstract class Control {
     return this.constructor === other.constructor;
   }
 
+  /** @internal adds event-specific fields to a handler's event (a page's `route`, `view`). */
+  _decorateEvent(event: ControlEvent): ControlEvent {
+    return event;
+  }
+
   /** @internal `this` takes over `old`'s place in the tree (a component takes its hook state). */
   _adoptFrom(_old: Control): void {}
 

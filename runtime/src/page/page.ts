@@ -1,7 +1,17 @@
-import { Control, defineControl } from "../controls/control.ts";
+import { Control, defineControl, type ControlEvent } from "../controls/control.ts";
+import { PubSubClient } from "../pubsub/pubsubClient.ts";
+import { ClientStorage } from "./clientStorage.ts";
 import { View } from "../controls/view.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
+
+export interface RouteChangeEvent extends ControlEvent<Page, string> {
+  route: string;
+}
+
+export interface ViewPopEvent extends ControlEvent<Page> {
+  view: View;
+}
 
 /** A session-level handler (connect, disconnect, close). */
 export type PageHandler = (page: Page) => unknown;
@@ -22,13 +32,26 @@ export class Page extends Control {
   static {
     defineControl(this, {
       type: "Page",
-      props: ["title", "route", "themeMode", "seedColor"],
+      props: ["title", "route", "themeMode", "seedColor", "bgcolor", "padding"],
+      events: ["routeChange", "viewPop"],
       slots: { views: "list" },
+      // back/forward: the browser tells the new route, then fires routeChange
+      clientProps: { route: "string" },
     });
   }
 
+  /**
+   * Called when the route changes: `page.go()`, the browser's back/forward buttons, a resumed
+   * tab opened at another URL. `e.route` is the new route; `page.route` already holds it.
+   */
+  declare onRouteChange?: (e: RouteChangeEvent) => unknown;
+  /** Called when the user pops the top view (the app bar's back button). `e.view` is that view. */
+  declare onViewPop?: (e: ViewPopEvent) => unknown;
+
   /** Per-session key/value store; lives as long as the session (and across hot swaps). */
   readonly session = new Map<string, unknown>();
+  private _clientStorage?: ClientStorage;
+  private _pubsub?: PubSubClient;
   /** Called when a browser (re)connects to this session. */
   onConnect?: PageHandler;
   /** Called when the browser's connection drops; the session waits for a resume. */
@@ -90,6 +113,36 @@ export class Page extends Control {
    */
   runTask<T>(task: (signal: AbortSignal) => T | Promise<T>): Promise<T | undefined> {
     return this._session.runTask(task);
+  }
+
+  /**
+   * Goes to `route`: sets `page.route`, puts it in the browser's address bar (a history entry,
+   * so Back works) and calls `onRouteChange`.
+   */
+  go(route: string): void {
+    this.route = route;
+    this._session.dispatchPageEvent("routeChange", route);
+  }
+
+  /** The browser's localStorage, async, through the protocol. */
+  get clientStorage(): ClientStorage {
+    return (this._clientStorage ??= new ClientStorage(this._session));
+  }
+
+  /** Messages between the sessions of this app. */
+  get pubsub(): PubSubClient {
+    const hub = this._session.pubsubHub;
+    if (!hub) throw new Error("weft: this session has no pubsub hub");
+    return (this._pubsub ??= new PubSubClient(hub, this._session.id));
+  }
+
+  override _decorateEvent(event: ControlEvent): ControlEvent {
+    if (event.name === "routeChange") return { ...event, route: typeof event.data === "string" ? event.data : this.route } as RouteChangeEvent;
+    if (event.name === "viewPop") {
+      const view = this.views.find((v) => v.id === event.data) ?? this.views[this.views.length - 1];
+      return { ...event, view } as ViewPopEvent;
+    }
+    return event;
   }
 
   get sessionId(): string {

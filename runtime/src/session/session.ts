@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { ControlEvent } from "../controls/control.ts";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
@@ -14,6 +13,7 @@ import {
   type ReplyMessage,
   type ServerMessage,
 } from "../protocol/messages.ts";
+import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { SessionOptions } from "./options.ts";
 import { Tree } from "./tree.ts";
 
@@ -47,6 +47,8 @@ export class Session {
   clientIp: string;
   /** Set when `main` threw: what the browser is told on every (re)connect. */
   crashed: string | null = null;
+  /** The app's pubsub, set by the SessionManager. */
+  pubsubHub: PubSubHub | null = null;
 
   private link: SessionLink | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
@@ -90,7 +92,11 @@ export class Session {
       this.start();
     } else {
       this.tree.flush(); // what changed while nobody watched is in the full page below
+      const asked = this.client.route || "/";
+      const moved = asked !== this.page.route;
+      if (moved) this.page._p.route = asked; // the tab's URL wins, as in Flet; not echoed
       this.sendPage(true);
+      if (moved) this.dispatchPageEvent("routeChange", asked);
     }
     if (hook.active) hook.emit({ type: "connect", sessionId: this.id, resumed });
     // `main` is the first connection's handler; onConnect is for the ones after (as in Flet).
@@ -160,7 +166,7 @@ export class Session {
     // handler just removed, not an error worth a message.
     if (!handler) return;
     if (control._p.disabled === true) return;
-    const event: ControlEvent = { control, name: message.name, data: message.data, page: this.page };
+    const event = control._decorateEvent({ control, name: message.name, data: message.data, page: this.page });
     this.track(this.runHandler(message.id, message.name, () => handler.call(control, event)));
   }
 
@@ -225,6 +231,23 @@ export class Session {
         this.flush();
       }
     })());
+  }
+
+  /**
+   * Runs app code that is not a browser event (a pubsub message, a timer the app wraps) like a
+   * handler: measured, errors reported to this session, changes sent after it.
+   */
+  runOutsideEvent(name: string, call: () => unknown): void {
+    if (this.state === "closed") return;
+    this.track(this.runHandler(null, name, call));
+  }
+
+  /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object. */
+  dispatchPageEvent(name: string, data: PropValue | undefined): void {
+    const handler = this.page._h[name];
+    if (!handler) return;
+    const event = this.page._decorateEvent({ control: this.page, name, data, page: this.page });
+    this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
   }
 
   /** Resolves once no handler, task or async `main` of this session is running. */

@@ -1,6 +1,7 @@
 import type { ClientInfo } from "../protocol/messages.ts";
 import { defaultSessionOptions, type SessionOptions } from "./options.ts";
 import { Session, type AppMain } from "./session.ts";
+import { PubSubHub, type PubSubTransport } from "../pubsub/pubsubHub.ts";
 
 /**
  * The sessions of one app in this process. A tab that comes back with its session id within
@@ -10,12 +11,16 @@ import { Session, type AppMain } from "./session.ts";
 export class SessionManager {
   readonly sessions = new Map<string, Session>();
   readonly options: SessionOptions;
+  /** Pubsub between this app's sessions (`page.pubsub`). */
+  readonly pubsub: PubSubHub;
 
   constructor(
     public main: AppMain,
     options: Partial<SessionOptions> = {},
+    pubsubTransport?: PubSubTransport,
   ) {
     this.options = { ...defaultSessionOptions, ...options };
+    this.pubsub = new PubSubHub(pubsubTransport, (sessionId, call) => this.sessions.get(sessionId)?.runOutsideEvent("pubsub", call));
   }
 
   /**
@@ -30,7 +35,11 @@ export class SessionManager {
       existing.clientIp = clientIp;
       return { session: existing, resumed: true };
     }
-    const session = new Session(this.main, this.options, client, clientIp, (s) => this.sessions.delete(s.id));
+    const session = new Session(this.main, this.options, client, clientIp, (s) => {
+      this.sessions.delete(s.id);
+      this.pubsub.unsubscribeAll(s.id);
+    });
+    session.pubsubHub = this.pubsub;
     this.sessions.set(session.id, session);
     return { session, resumed: false };
   }

@@ -27,6 +27,11 @@ export interface OpenSessionOptions {
    * real browser answered.
    */
   onInvoke?: (message: InvokeMessage) => InvokeAnswer | undefined;
+  /**
+   * The app's session manager, to open several tabs of one app (pubsub between them). By
+   * default each headless session gets a manager of its own.
+   */
+  manager?: SessionManager;
 }
 
 /** What the browser answers to an `invoke`. */
@@ -57,7 +62,7 @@ export class HeadlessSession {
   private readonly onInvoke: OpenSessionOptions["onInvoke"];
 
   constructor(main: AppMain, options: OpenSessionOptions = {}) {
-    this.manager = new SessionManager(main, options.options);
+    this.manager = options.manager ?? new SessionManager(main, options.options);
     this.onInvoke = options.onInvoke;
     this.client = {
       route: options.route ?? "/",
@@ -133,7 +138,7 @@ export class HeadlessSession {
   /** Ends the session for good. */
   close(): void {
     this.connection.closedByPeer();
-    this.manager.closeAll("test finished");
+    this.session.close("test finished");
   }
 
   /** @internal */
