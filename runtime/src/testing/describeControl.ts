@@ -23,7 +23,7 @@ export class ControlNamer {
     if (!node) return `control #${id} (not on the page)`;
     while (node) {
       if (node.t === "Page" && segments.length > 0) break;
-      const parent = node.parent === null ? undefined : this.mirror.nodes.get(node.parent);
+      const parent: MirrorNode | undefined = node.parent === null ? undefined : this.mirror.nodes.get(node.parent);
       // With a single view, "Page > View" says nothing.
       if (!(node.t === "View" && parent?.t === "Page" && (parent.c.views?.length ?? 0) <= 1 && segments.length > 0)) {
         segments.unshift(this.segment(node, parent));

@@ -48,9 +48,8 @@ export interface RecordingHeader {
 export type RecordingEntry =
   | { t: number; in: ClientMessage }
   | { t: number; out: ServerMessage }
-  | { t: number; event: "disconnect" }
-  | { t: number; event: "end"; reason: string }
-  | { t: number; event: string; [field: string]: unknown };
+  /** `disconnect`: the tab's connection dropped. `end` (last line): the session closed, `reason` says why. */
+  | { t: number; event: "disconnect" | "end" | (string & {}); reason?: string; text?: string };
 
 /** An entry with the line it was read from (1-based), for messages that point into the file. */
 export type RecordingLine = RecordingEntry & { line: number };
@@ -153,7 +152,7 @@ export function parseRecording(text: string, source = "the recording"): Recordin
       throw new RecordingError("BAD_LINE", `${at} is not JSON (${(err as Error).message})`);
     }
     const entry = checkEntry(value, at);
-    if (entry.event === "end") ended = true;
+    if ("event" in entry && entry.event === "end") ended = true;
     entries.push({ ...entry, line: n } as RecordingLine);
   }
   if (!ended) {
@@ -248,5 +247,5 @@ function checkEntry(value: unknown, at: string): RecordingEntry {
   }
   if (typeof value.event !== "string") throw new RecordingError("BAD_LINE", `${at}: "event" must be a string`);
   if (value.event === "end") return { t, event: "end", reason: typeof value.reason === "string" ? value.reason : "" };
-  return { ...value, t, event: value.event };
+  return { ...(value as object), t, event: value.event };
 }
