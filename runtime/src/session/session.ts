@@ -56,6 +56,8 @@ export class Session {
   private readonly invokes = new Map<number, PendingInvoke>();
   private nextCallId = 1;
   private started = false;
+  /** Messages sent while main's synchronous part runs, before `registered`. */
+  private heldBack: ServerMessage[] | null = null;
   /** Handlers, tasks and an async main still running: what `idle()` waits for. */
   private readonly inflight = new Set<Promise<unknown>>();
 
@@ -153,7 +155,8 @@ export class Session {
   }
 
   send(message: ServerMessage): void {
-    this.link?.send(message);
+    if (this.heldBack) this.heldBack.push(message);
+    else this.link?.send(message);
   }
 
   // ------------------------------------------------------------------ from the browser
@@ -263,13 +266,20 @@ export class Session {
   private start(): void {
     let result: unknown;
     const t0 = performance.now();
+    // What main sends before its page exists (an invoke of clientStorage in an async main)
+    // waits until the browser has the page: `registered` is always the first message.
+    this.heldBack = [];
     try {
       result = this.main(this.page);
     } catch (err) {
+      this.heldBack = null;
       return this.crash(err);
     }
     this.checkBlocked(null, "main", performance.now() - t0);
+    const held = this.heldBack;
+    this.heldBack = null;
     this.sendPage(false);
+    for (const message of held) this.send(message);
     if (isPromise(result)) {
       this.track(
         result.then(

@@ -255,3 +255,15 @@ describe("Page", () => {
     expect(s.page.session.get("user")).toBe("ada");
   });
 });
+
+describe("Session start", () => {
+  it("sends registered first, even when an async main calls the browser before it", async () => {
+    const manager = new SessionManager(async (page) => {
+      const stored = await page.clientStorage.get("k");
+      page.add(new Text({ value: String(stored), key: "v" }));
+    });
+    const tab = rawConnection(manager);
+    tab.register();
+    expect(tab.sent.map((m) => m.type)).toEqual(["registered", "invoke"]);
+  });
+});
