@@ -1,3 +1,4 @@
+import { relative, resolve } from "node:path";
 import { createWeftServer } from "weft/server";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
@@ -9,7 +10,10 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
-  const { main } = await loadApp(file);
+  const record = stringFlag(args, "record");
+  const { main, path } = await loadApp(file);
+  // Loaded only when asked for: `weft run` alone stays free of devtools.
+  const stopRecording = record !== undefined ? await startRecording(record, path) : undefined;
   const server = await createWeftServer({
     main,
     port: numberFlag(args, "port"),
@@ -18,6 +22,14 @@ export async function command(argv: string[]): Promise<number> {
   });
   console.log(`App: ${server.url}`);
   await untilSignal();
-  await server.close();
+  await server.close(); // closes every session, so each recording gets its end line
+  stopRecording?.();
   return 0;
+}
+
+async function startRecording(dir: string, app: string): Promise<() => void> {
+  const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+  const stop = startRecorder({ dir, app, onRecording: (file) => console.log(`Recording: ${relative(process.cwd(), file)}`) });
+  console.log(`Recording sessions to ${resolve(dir)}`);
+  return stop;
 }

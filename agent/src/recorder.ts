@@ -1,0 +1,135 @@
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
+import type { HookEvent, WeftHook } from "weft";
+import { formatMessageLine, formatRecordingEntry, formatRecordingHeader } from "weft/testing";
+
+export interface RecorderOptions {
+  /** Where recordings go; created if missing. One file per session. */
+  dir: string;
+  /** The app's entry module (its path is written into each header, relative to `dir`). */
+  app: string;
+  /** The hook to listen on. Default: `globalThis.__WEFT_HOOK__`, which the runtime installs. */
+  hook?: WeftHook;
+  /** Told about each new recording file as its session opens. */
+  onRecording?: (file: string, sessionId: string) => void;
+}
+
+interface OpenRecording {
+  file: string;
+  fd: number;
+  /** `performance.now()` when the session opened: every line's `t` counts from here. */
+  t0: number;
+}
+
+/**
+ * Records every session that opens from now on into `dir`, one JSON Lines file per session, in
+ * the format `weft/testing` reads back (docs/recording.md). Only listens on the instrumentation
+ * hook: it needs nothing else of the devserver or the agent, so `weft run --record` and
+ * `weft dev --record` both use it.
+ *
+ * Lines are written synchronously as they happen, so a recording is complete up to the last
+ * message even if the process dies; the `end` line is written when the session closes, or by
+ * the returned `stop()` for sessions still open. `stop()` is idempotent.
+ */
+export function startRecorder(options: RecorderOptions): () => void {
+  const hook = options.hook ?? globalThis.__WEFT_HOOK__;
+  if (!hook) {
+    throw new Error("weft recorder: no weft runtime in this process (globalThis.__WEFT_HOOK__ is missing); import 'weft' before starting the recorder");
+  }
+  const dir = resolve(options.dir);
+  const appPath = resolve(options.app);
+  const appName = basename(appPath, extname(appPath));
+  // Relative to the recording, so the pair can move together (a repository checked out elsewhere).
+  const appFromDir = relative(dir, appPath).split(sep).join("/");
+  mkdirSync(dir, { recursive: true });
+  const open = new Map<string, OpenRecording>();
+
+  const write = (sessionId: string, recording: OpenRecording, line: string) => {
+    try {
+      writeSync(recording.fd, line);
+    } catch (err) {
+      console.error(`weft: stopped recording session ${sessionId} to ${recording.file}: ${(err as Error).message}`);
+      open.delete(sessionId);
+      try {
+        closeSync(recording.fd);
+      } catch {
+        // already unusable
+      }
+    }
+  };
+
+  const finish = (sessionId: string, reason: string) => {
+    const recording = open.get(sessionId);
+    if (!recording) return;
+    write(sessionId, recording, formatRecordingEntry({ t: performance.now() - recording.t0, event: "end", reason }));
+    open.delete(sessionId);
+    try {
+      closeSync(recording.fd);
+    } catch {
+      // nothing left to save
+    }
+  };
+
+  const onEvent = (event: HookEvent) => {
+    switch (event.type) {
+      case "session-open": {
+        const sessionId = event.session.id;
+        const startedAt = new Date();
+        const stamp = startedAt.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+        const file = join(dir, `${appName}-${stamp}-${sessionId.slice(0, 8)}.weft.jsonl`);
+        let fd: number;
+        try {
+          fd = openSync(file, "wx");
+        } catch (err) {
+          console.error(`weft: cannot record session ${sessionId}: ${(err as Error).message}`);
+          return;
+        }
+        const recording = { file, fd, t0: performance.now() };
+        open.set(sessionId, recording);
+        write(sessionId, recording, formatRecordingHeader({ app: appFromDir, client: event.client, startedAt: startedAt.toISOString(), sessionId }));
+        options.onRecording?.(file, sessionId);
+        return;
+      }
+      case "message": {
+        const recording = open.get(event.sessionId);
+        if (!recording) return;
+        const t = Math.max(0, event.at - recording.t0);
+        if (event.direction === "in" && !isJson(event.text)) {
+          // A broken frame from a browser: keep it as a fact, not as a message to replay.
+          write(event.sessionId, recording, formatRecordingEntry({ t, event: "bad-frame", text: event.text.slice(0, 1000) }));
+          return;
+        }
+        write(event.sessionId, recording, formatMessageLine(t, event.direction, event.text));
+        return;
+      }
+      case "disconnect": {
+        const recording = open.get(event.sessionId);
+        if (recording) write(event.sessionId, recording, formatRecordingEntry({ t: performance.now() - recording.t0, event: "disconnect" }));
+        return;
+      }
+      case "session-close":
+        finish(event.sessionId, event.reason);
+        return;
+      default:
+        return; // patches, handlers, errors: what the messages already say, or not the session's story
+    }
+  };
+
+  const unsubscribe = hook.subscribe(onEvent);
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    unsubscribe();
+    for (const sessionId of [...open.keys()]) finish(sessionId, "recorder stopped");
+  };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
