@@ -1,5 +1,117 @@
-/** `weft replay`: not built yet. */
-export async function command(_argv: string[]): Promise<number> {
-  console.error("weft replay: not available in this version yet");
-  return 2;
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { defaultTestPath, emitTest, readRecording, RecordingError, replay, type ReplayResult } from "weft/testing";
+import { parseArgs, stringFlag, UsageError } from "./args.ts";
+import { loadApp } from "./loadApp.ts";
+
+const usage = `Usage:
+  weft replay <recording|dir>... [--app <app.ts>] [--keep-going]
+  weft replay <recording> --emit-test [--out <file.test.ts>]
+
+Replays recorded sessions headlessly against their app. The app defaults to the one the
+recording's header names, relative to the recording's directory.
+
+Exit codes: 0 the app behaves as recorded; 1 it does not (the differences are printed);
+2 a recording cannot be replayed (truncated, another format version, another app…).`;
+
+/** `weft replay`: replays recordings as tests, or turns one into a Vitest file. */
+export async function command(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, new Set(["emit-test", "keep-going", "help"]));
+  if (args.flags.has("help")) {
+    console.log(usage);
+    return 0;
+  }
+  const app = stringFlag(args, "app");
+  const out = stringFlag(args, "out");
+  const emit = args.flags.has("emit-test");
+  const keepGoing = args.flags.has("keep-going");
+  for (const name of args.flags.keys()) {
+    if (!["app", "out", "emit-test", "keep-going"].includes(name)) throw new UsageError(`weft replay has no --${name}\n\n${usage}`);
+  }
+  if (args.positionals.length === 0) throw new UsageError(`weft replay needs a recording\n\n${usage}`);
+  if (out !== undefined && !emit) throw new UsageError("--out goes with --emit-test");
+
+  let files: string[];
+  try {
+    files = args.positionals.flatMap(expand);
+  } catch (err) {
+    console.error(`weft replay: ${(err as Error).message}`);
+    return 2;
+  }
+  if (emit && files.length !== 1) throw new UsageError("--emit-test takes exactly one recording");
+
+  let code = 0;
+  for (const file of files) code = Math.max(code, await replayFile(file, { app, keepGoing, emit, out }));
+  if (files.length > 1) console.log(code === 0 ? `all ${files.length} recordings replayed as recorded` : "");
+  return code;
+}
+
+/** A recording, or every `*.jsonl` recording in a directory. */
+function expand(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`no recording at ${path}`);
+  if (!statSync(path).isDirectory()) return [path];
+  const found = readdirSync(path)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .map((name) => join(path, name));
+  if (found.length === 0) throw new Error(`${path} holds no recordings (*.jsonl)`);
+  return found;
+}
+
+interface ReplayFileOptions {
+  app: string | undefined;
+  keepGoing: boolean;
+  emit: boolean;
+  out: string | undefined;
+}
+
+async function replayFile(file: string, options: ReplayFileOptions): Promise<number> {
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  let result: ReplayResult;
+  let appPath: string;
+  try {
+    const recording = await readRecording(file);
+    appPath = options.app !== undefined ? resolve(options.app) : resolve(dirname(resolve(file)), recording.header.app);
+    if (!existsSync(appPath)) {
+      throw new RecordingError(
+        "NO_APP",
+        options.app !== undefined
+          ? `no app at ${appPath}`
+          : `${file} names its app "${recording.header.app}" (relative to the recording), but there is no ${shown(appPath)}. Pass --app <app.ts>.`,
+      );
+    }
+    await loadApp(appPath); // a syntax error or a missing default export, said with file:line and a code frame
+    result = await replay(recording, { app: appPath, keepGoing: options.keepGoing }); // imports the same module again, from the cache
+  } catch (err) {
+    if (err instanceof RecordingError || err instanceof UsageError) {
+      console.error(`weft replay: ${err.message}`);
+      return 2;
+    }
+    // Not the file's fault and not the app's: still no stack unless asked for.
+    console.error(`weft replay: ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.WEFT_DEBUG) console.error((err as Error).stack);
+    else console.error("(set WEFT_DEBUG=1 to see where)");
+    return 2;
+  }
+
+  const ms = Math.round(result.ms);
+  if (result.ok) {
+    console.log(`✓ ${shown(file)}: ${result.steps} steps replayed as recorded against ${shown(appPath)} (${ms} ms)`);
+  } else {
+    console.log(`✗ ${shown(file)}: the app does not behave as recorded (${result.steps} of ${result.totalSteps} steps replayed against ${shown(appPath)}, ${ms} ms)`);
+    for (const difference of result.differences) console.log(`  ${difference.message}`);
+    if (result.steps < result.totalSteps) console.log("  (stopped at the first step that differs; --keep-going replays every step)");
+  }
+  for (const note of result.notes) console.log(`  note: ${note}`);
+
+  if (options.emit) {
+    if (!result.ok) {
+      console.error("weft replay: not writing a test: the app does not behave as recorded. Fix the app or record the session again.");
+      return 1;
+    }
+    const out = resolve(options.out ?? defaultTestPath(resolve(file)));
+    writeFileSync(out, emitTest({ recording: resolve(file), app: appPath, out, tree: result.tree, steps: result.totalSteps }));
+    console.log(`wrote ${shown(out)}`);
+  }
+  return result.ok ? 0 : 1;
 }
