@@ -94,6 +94,9 @@ interface RecordedInvoke {
   used: boolean;
 }
 
+/** Events whose `data` is a control id (the view the browser popped), translated like the target's. */
+const EVENTS_WITH_ID_DATA = new Set(["viewPop"]);
+
 /** The most differences one step reports; past it, one line says how many were left out. */
 const MAX_STEP_DIFFERENCES = 40;
 
@@ -186,7 +189,11 @@ export async function replay(file: string | URL | Recording, options: ReplayOpti
                 applyProps(expected, message.id, message.props);
                 applyProps(session!.mirror, target, message.props);
               }
-              session!.send({ ...message, id: target });
+              const sent = { ...message, id: target };
+              if (sent.type === "event" && EVENTS_WITH_ID_DATA.has(sent.name) && typeof sent.data === "number") {
+                sent.data = ids.toActual(sent.data) ?? sent.data;
+              }
+              session!.send(sent);
             }
             break;
           }
@@ -333,7 +340,10 @@ function describeStep(step: Step, tree: ClientMirror): string {
     case "event": {
       const { id, name, data } = message as EventMessage;
       const names = new ControlNamer(tree);
-      const shownData = data === undefined || data === null || name === "click" ? "" : ` with ${JSON.stringify(data)}`;
+      const node = tree.nodes.get(id);
+      // Data the control already shows (a field's text on submit) would only repeat it.
+      const said = data === undefined || data === null || name === "click" || (node && data === node.p.value);
+      const shownData = said ? "" : ` with ${JSON.stringify(data)}`;
       return `${name} on ${names.pathWithText(id)}${shownData}`;
     }
     case "props": {
