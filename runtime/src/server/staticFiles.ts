@@ -57,6 +57,12 @@ export function createStaticHandler(options: StaticOptions): (req: IncomingMessa
     }
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const isAsset = path.startsWith("/_weft/") || path === "/favicon.svg";
+    // The page is the answer for routes (`/todo/3`), not for files: an image or script that is
+    // not there gets a 404, not an HTML page in its place.
+    if (!isAsset && extname(path) !== "" && !String(req.headers.accept ?? "").includes("text/html")) {
+      res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}`);
+      return;
+    }
     const file = isAsset ? normalize(join(options.dir, path)) : join(options.dir, "index.html");
     if (!file.startsWith(options.dir + sep)) {
       res.writeHead(403).end();

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Text } from "../../index.ts";
+import { createWeftServer, type WeftServer } from "../server.ts";
+
+let server: WeftServer;
+beforeAll(async () => {
+  server = await createWeftServer({ main: (page) => page.add(new Text("hi")), port: 0 });
+});
+afterAll(async () => server.close());
+
+const get = (path: string, accept = "*/*") => fetch(new URL(path, server.url), { headers: { accept } });
+
+describe("createWeftServer", () => {
+  it("binds to loopback by default", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it("serves the page for the root and for any route, so deep links load the app", async () => {
+    for (const path of ["/", "/todo/3", "/a/b?c=d"]) {
+      const res = await get(path, "text/html");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await res.text()).toMatch(/<div id="root">|<script/);
+    }
+  });
+
+  it("answers a missing file with 404 instead of the page", async () => {
+    const res = await get("/img/0.png", "image/avif,image/webp,*/*");
+    expect(res.status).toBe(404);
+  });
+
+  it("serves hashed assets with long caching, and refuses paths outside the build", async () => {
+    const html = await (await get("/", "text/html")).text();
+    const script = /src="(\/_weft\/[^"]+\.js)"/.exec(html)![1]!;
+    const res = await get(script);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/immutable/);
+    expect((await get("/_weft/../../package.json")).status).not.toBe(200);
+  });
+
+  it("frees its port on close", async () => {
+    const other = await createWeftServer({ main: () => {}, port: 0 });
+    await other.close();
+    await expect(fetch(other.url)).rejects.toThrow();
+  });
+});
