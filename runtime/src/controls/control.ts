@@ -32,6 +32,14 @@ export interface ControlProps {
   height?: number;
   /** Any value of the app's; stays on the server, never sent to the browser. */
   data?: unknown;
+  /**
+   * Offsets in px from the edges of the enclosing Stack: a child with any of them set is placed
+   * there instead of by the stack's alignment.
+   */
+  left?: number;
+  top?: number;
+  right?: number;
+  bottom?: number;
 }
 
 /** The session side a mounted control talks to. Implemented by Session. */
@@ -75,7 +83,7 @@ export interface Control extends Omit<ControlProps, "data"> {}
 export abstract class Control {
   static meta: ControlMeta = {
     type: "Control",
-    props: ["key", "visible", "disabled", "tooltip", "expand", "width", "height"],
+    props: ["key", "visible", "disabled", "tooltip", "expand", "width", "height", "left", "top", "right", "bottom"],
     events: [],
     slots: {},
     clientProps: {},

@@ -3,6 +3,8 @@ import type { CrossAxisAlignment, MainAxisAlignment, Spacing } from "./layout.ts
 
 export interface ViewProps extends ControlProps {
   route?: string;
+  /** The bar on top (an AppBar). */
+  appbar?: Control;
   controls?: Control[];
   padding?: Spacing;
   spacing?: number;
@@ -21,7 +23,7 @@ export class View extends Control {
     defineControl(this, {
       type: "View",
       props: ["route", "padding", "spacing", "bgcolor", "verticalAlignment", "horizontalAlignment", "scroll"],
-      slots: { controls: "list" },
+      slots: { controls: "list", appbar: "one" },
     });
   }
   constructor(props?: ViewProps) {

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlEvent } from "../controls/control.t
 import { PubSubClient } from "../pubsub/pubsubClient.ts";
 import { ClientStorage } from "./clientStorage.ts";
 import { View } from "../controls/view.ts";
+import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
 
@@ -22,6 +23,8 @@ export type PageHandler = (page: Page) => unknown;
  */
 export class Page extends Control {
   declare views: View[];
+  /** Drawn above the views: dialogs, snack bars, banners, bottom sheets (see `showDialog`). */
+  declare overlay: Control[];
   declare title?: string;
   /** The current route, e.g. "/" or "/todo/3". */
   declare route: string;
@@ -34,7 +37,7 @@ export class Page extends Control {
       type: "Page",
       props: ["title", "route", "themeMode", "seedColor", "bgcolor", "padding"],
       events: ["routeChange", "viewPop"],
-      slots: { views: "list" },
+      slots: { views: "list", overlay: "list" },
       // back/forward: the browser tells the new route, then fires routeChange
       clientProps: { route: "string" },
     });
@@ -122,6 +125,32 @@ export class Page extends Control {
   go(route: string): void {
     this.route = route;
     this._session.dispatchPageEvent("routeChange", route);
+  }
+
+  /**
+   * Opens a dialog (AlertDialog, SnackBar, Banner, BottomSheet): drops the closed dialogs from
+   * `overlay`, puts this one on top and sets `open`. Showing an open dialog again keeps it open.
+   */
+  showDialog(dialog: DialogControl): void {
+    const overlay = this.overlay;
+    for (let i = overlay.length - 1; i >= 0; i--) {
+      const control = overlay[i]!;
+      if (control !== dialog && control instanceof DialogControl && control.open !== true) overlay.splice(i, 1);
+    }
+    if (!overlay.includes(dialog)) overlay.push(dialog);
+    dialog.open = true;
+  }
+
+  /**
+   * Closes `dialog`, or without one the topmost open dialog of `overlay`. Fires no `dismiss`:
+   * that is for the user's dismissals, which the app does not start (as in Flet's client).
+   * Returns the dialog it closed, if any.
+   */
+  closeDialog(dialog?: DialogControl): DialogControl | undefined {
+    const target =
+      dialog ?? this.overlay.findLast((c): c is DialogControl => c instanceof DialogControl && c.open === true);
+    if (target) target.open = false;
+    return target;
   }
 
   /** The browser's localStorage, async, through the protocol. */
