@@ -1,9 +1,9 @@
 import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
-  weft run <app.ts> [--port N] [--host H] [--resume-window SECONDS]
+  weft run <app.ts> [--port N] [--host H] [--resume-window SECONDS] [--record DIR]
   weft dev <app.ts> [--port N] [--host H] [--record DIR]
-  weft replay <recording> [--app <app.ts>] [--emit-test]
+  weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
   weft build <app.ts> --static --out <dir>`;
 
 /** A subcommand: parses its own arguments, resolves with the exit code. */

@@ -41,8 +41,15 @@ export async function command(argv: string[]): Promise<number> {
   if (emit && files.length !== 1) throw new UsageError("--emit-test takes exactly one recording");
 
   let code = 0;
-  for (const file of files) code = Math.max(code, await replayFile(file, { app, keepGoing, emit, out }));
-  if (files.length > 1) console.log(code === 0 ? `all ${files.length} recordings replayed as recorded` : "");
+  let failed = 0;
+  for (const file of files) {
+    const result = await replayFile(file, { app, keepGoing, emit, out });
+    if (result !== 0) failed++;
+    code = Math.max(code, result);
+  }
+  if (files.length > 1) {
+    console.log(failed === 0 ? `all ${files.length} recordings replayed as recorded` : `${failed} of ${files.length} recordings did not replay as recorded`);
+  }
   return code;
 }
 

@@ -58,6 +58,19 @@ const scripts: Record<string, (page: Page) => Promise<void>> = {
     await key(page, "todo-eggs").waitFor({ state: "detached" });
     await left.getByText("1 item left").waitFor();
   },
+  async routing(page) {
+    await key(page, "title").waitFor();
+    await key(page, "item-2").click();
+    await key(page, "item-name").getByText("Bread").waitFor();
+    await page.goBack(); // the browser's back button: a route change from the client
+    await key(page, "item-name").waitFor({ state: "detached" });
+    await key(page, "about").click();
+    await key(page, "about-text").waitFor();
+    await page.goBack();
+    await key(page, "about-text").waitFor({ state: "detached" });
+    await page.goForward();
+    await key(page, "about-text").waitFor();
+  },
 };
 
 async function record(app: string): Promise<void> {
