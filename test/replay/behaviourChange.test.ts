@@ -36,3 +36,13 @@ describe("a deliberate behaviour change", () => {
     expect((await replay(path("../recordings/counter.weft.jsonl"), { app: path("../../examples/counter.ts") })).ok).toBe(true);
   });
 });
+
+describe("a deliberate routing change", () => {
+  it("makes the routing recording fail at the browser's back button", async () => {
+    const result = await replay(path("../recordings/routing.weft.jsonl"), { app: path("fixtures/routing-no-back.ts") });
+    expect(result.differences.map(String)).toEqual([
+      `step 4 (routeChange on Page with "/"): expected Page to hold 1 view, got an extra View route="/items/2" (position 2)`,
+    ]);
+    expect(result.differences[0]!.line).toBe(7);
+  });
+});

@@ -157,7 +157,7 @@ export function compareTrees(expected: ClientMirror, actual: ClientMirror, ids: 
         control: where,
         expected: "nothing",
         actual: what,
-        text: `expected ${where} to hold ${E.length} control${E.length === 1 ? "" : "s"}, got an extra ${what} (position ${j + 1})`,
+        text: `expected ${where} to hold ${E.length} ${slot === "views" ? "view" : "control"}${E.length === 1 ? "" : "s"}, got an extra ${what} (position ${j + 1})`,
       });
     }
     return pairs.sort((x, y) => x[0] - y[0]).map(([i, j]) => [E[i]!, A[j]!]);
@@ -172,6 +172,8 @@ function signature(node: MirrorNode): string {
 }
 
 function withText(node: MirrorNode): string {
+  // A view is told apart by its route rather than by text.
+  if (node.t === "View" && typeof node.p.route === "string") return `${nodeLabel(node)} route=${JSON.stringify(node.p.route)}`;
   const text = shownText(node);
   return nodeLabel(node) + (text ? ` ${JSON.stringify(text)}` : "");
 }

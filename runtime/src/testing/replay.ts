@@ -263,7 +263,11 @@ export async function replay(file: string | URL | Recording, options: ReplayOpti
       report: () => report(recording, differences, notes, stepsRun, steps.length, ms),
     };
   } finally {
-    session?.close();
+    try {
+      session?.close();
+    } catch {
+      // a session that never registered has nothing to close
+    }
   }
 }
 
@@ -351,6 +355,10 @@ function describeStep(step: Step, tree: ClientMirror): string {
       const names = new ControlNamer(tree);
       const path = names.path(id);
       const entries = Object.entries(props);
+      // The browser's back/forward buttons: the new route, then a routeChange event.
+      if (tree.nodes.get(id)?.t === "Page" && entries.length === 1 && entries[0]![0] === "route") {
+        return `browser at ${JSON.stringify(entries[0]![1])}`;
+      }
       if (entries.length === 1 && entries[0]![0] === "value") {
         const value = entries[0]![1];
         const type = tree.nodes.get(id)?.t;
