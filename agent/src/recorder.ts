@@ -94,12 +94,17 @@ export function startRecorder(options: RecorderOptions): () => void {
         const recording = open.get(event.sessionId);
         if (!recording) return;
         const t = Math.max(0, event.at - recording.t0);
-        if (event.direction === "in" && !isJson(event.text)) {
-          // A broken frame from a browser: keep it as a fact, not as a message to replay.
-          write(event.sessionId, recording, formatRecordingEntry({ t, event: "bad-frame", text: event.text.slice(0, 1000) }));
-          return;
+        let json = event.text; // the server's own frames are JSON.stringify output: one line, trusted
+        if (event.direction === "in") {
+          const line = oneLineJson(json);
+          if (line === null) {
+            // A broken frame from a browser: keep it as a fact, not as a message to replay.
+            write(event.sessionId, recording, formatRecordingEntry({ t, event: "bad-frame", text: json.slice(0, 1000) }));
+            return;
+          }
+          json = line;
         }
-        write(event.sessionId, recording, formatMessageLine(t, event.direction, event.text));
+        write(event.sessionId, recording, formatMessageLine(t, event.direction, json));
         return;
       }
       case "disconnect": {
@@ -125,11 +130,13 @@ export function startRecorder(options: RecorderOptions): () => void {
   };
 }
 
-function isJson(text: string): boolean {
+/** A browser's frame as one line of JSON (a client may pretty-print), or null if it is not JSON. */
+function oneLineJson(text: string): string | null {
+  let value: unknown;
   try {
-    JSON.parse(text);
-    return true;
+    value = JSON.parse(text);
   } catch {
-    return false;
+    return null;
   }
+  return /[\r\n]/.test(text) ? JSON.stringify(value) : text;
 }

@@ -73,3 +73,19 @@ describe("startRecorder", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("startRecorder, with frames a browser should not send", () => {
+  it("keeps each line one line, and notes frames that are not JSON without replaying them", async () => {
+    const { files } = recordInto();
+    const s = await openSession(counter);
+    const inc = s.find({ key: "inc" }).id;
+    // What a hand-written client might send: pretty-printed JSON, then garbage.
+    (s as unknown as { connection: { receive(text: string): void } }).connection.receive(JSON.stringify({ type: "event", id: inc, name: "click" }, null, 2));
+    await s.settle();
+    (s as unknown as { connection: { receive(text: string): void } }).connection.receive("not json");
+    stop!();
+    const recording = await readRecording(files[0]!);
+    expect(recording.entries.filter((e) => "in" in e && e.in.type === "event")).toHaveLength(1);
+    expect(recording.entries.some((e) => "event" in e && e.event === "bad-frame" && e.text === "not json")).toBe(true);
+  });
+});
