@@ -10,6 +10,11 @@ export interface ControlEvents {
    * always tell the server with `props`, then fire `change` if it is handled.
    */
   change(props: Record<string, PropValue>, data: PropValue): void;
+  /**
+   * Client-owned props changed in the browser with no `change` to fire (a dialog the user
+   * dismissed): mirror them in the store and tell the server with `props`.
+   */
+  report(props: Record<string, PropValue>): void;
 }
 
 /** Event senders for one control; stable across renders. */
@@ -24,11 +29,15 @@ export function createEvents(weft: Weft, id: ControlId): ControlEvents {
     if (!weft.store.get(id)?.h.includes(name)) return;
     weft.send(data === undefined ? { type: "event", id, name } : { type: "event", id, name, data });
   };
+  const report = (props: Record<string, PropValue>) => {
+    weft.store.setLocalProps(id, props);
+    weft.send({ type: "props", id, props });
+  };
   return {
     event,
+    report,
     change(props, data) {
-      weft.store.setLocalProps(id, props);
-      weft.send({ type: "props", id, props });
+      report(props);
       event("change", data);
     },
   };

@@ -37,9 +37,20 @@ export function baseAttributes(node: StoreNode, className: string, style?: CSSPr
   return attrs;
 }
 
-/** `width`, `height` and `expand` (flex factor inside a Row, Column or View). */
+const OFFSETS = ["left", "top", "right", "bottom"] as const;
+
+/**
+ * `width`, `height`, `expand` (flex factor inside a Row, Column or View), and the offsets
+ * `left`/`top`/`right`/`bottom` that place a child of a Stack.
+ */
 export function sizeStyle(p: StoreNode["p"]): CSSProperties {
   const style: CSSProperties = {};
+  for (const side of OFFSETS) {
+    const offset = num(p[side]);
+    if (offset === undefined) continue;
+    style[side] = offset;
+    style.position = "absolute";
+  }
   const width = px(p.width);
   const height = px(p.height);
   if (width !== undefined) style.width = width;
@@ -138,4 +149,26 @@ export function flexStyle(p: StoreNode["p"], main: PropValue | undefined, cross:
   if (p.wrap === true) style.flexWrap = "wrap";
   if (p.scroll === true || (typeof p.scroll === "string" && p.scroll !== "" && p.scroll !== "hidden")) style.overflow = "auto";
   return style;
+}
+
+/** Material 3's shadows for elevation levels 0–5 (a number in between picks the nearest). */
+const SHADOWS = [
+  "none",
+  "0 1px 2px rgb(0 0 0 / 0.3), 0 1px 3px 1px rgb(0 0 0 / 0.15)",
+  "0 1px 2px rgb(0 0 0 / 0.3), 0 2px 6px 2px rgb(0 0 0 / 0.15)",
+  "0 1px 3px rgb(0 0 0 / 0.3), 0 4px 8px 3px rgb(0 0 0 / 0.15)",
+  "0 2px 3px rgb(0 0 0 / 0.3), 0 6px 10px 4px rgb(0 0 0 / 0.15)",
+  "0 4px 4px rgb(0 0 0 / 0.3), 0 8px 12px 6px rgb(0 0 0 / 0.15)",
+];
+
+export function elevationShadow(level: PropValue | undefined, fallback = 0): string {
+  const n = num(level) ?? fallback;
+  return SHADOWS[Math.min(5, Math.max(0, Math.round(n)))]!;
+}
+
+/** The text of a string-or-control prop (`title`, `label`, `content`) when it was sent as a string. */
+export function textOrSlot(node: StoreNode, name: string): string | null {
+  if (node.slots[name]?.length) return null;
+  const value = node.p[name];
+  return value === undefined || value === null ? "" : str(value);
 }

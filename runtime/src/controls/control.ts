@@ -117,6 +117,10 @@ export abstract class Control {
   _sent: Record<string, Control[]> = {};
 
   constructor(props?: ControlProps) {
+    // Under `weft dev`, a hot swap re-runs main and may hand back the live control this
+    // construction stands for, so everything that holds it keeps holding the same object.
+    const reused = constructionHook?.(this, props);
+    if (reused) return reused as this;
     if (props) this.assign(props);
   }
 
@@ -219,6 +223,21 @@ const EMPTY: readonly Control[] = Object.freeze([]);
 
 /** Process-wide, like Flet's IdCounter: ids never collide across sessions. */
 let nextId = 1;
+
+/**
+ * @internal The hot swap's seam (runtime/src/swap): called first in every control's
+ * constructor, with the fresh object; returning a control makes `new` yield that one instead.
+ * Null outside `weft dev`, so the cost is one check per construction.
+ */
+export type ConstructionHook = (control: Control, props: ControlProps | undefined) => Control | undefined;
+let constructionHook: ConstructionHook | null = null;
+
+/** @internal installs (or, with null, removes) the construction hook; returns the previous one. */
+export function setConstructionHook(next: ConstructionHook | null): ConstructionHook | null {
+  const previous = constructionHook;
+  constructionHook = next;
+  return previous;
+}
 
 /**
  * Records a control class's wire props, events and slots, and defines the accessors that track

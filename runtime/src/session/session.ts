@@ -49,6 +49,11 @@ export class Session {
   crashed: string | null = null;
   /** The app's pubsub, set by the SessionManager. */
   pubsubHub: PubSubHub | null = null;
+  /**
+   * @internal Set by a hot swap (runtime/src/swap) while the new code rebuilds this page across
+   * an `await`: browser events and props wait here, and run once the swap is done.
+   */
+  _held: (() => void)[] | null = null;
 
   private link: SessionLink | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
@@ -162,6 +167,7 @@ export class Session {
   // ------------------------------------------------------------------ from the browser
 
   handleEvent(message: EventMessage): void {
+    if (this._held) return void this._held.push(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const handler = control._h[message.name];
@@ -174,6 +180,7 @@ export class Session {
   }
 
   handleProps(message: PropsMessage): void {
+    if (this._held) return void this._held.push(() => this.handleProps(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const allowed = metaOf(control).clientProps;

@@ -1,0 +1,59 @@
+import type { CSSProperties } from "react";
+import { resolveColor } from "../colors.ts";
+import { renderSlot } from "../ControlView.tsx";
+import { IconGlyph } from "../IconGlyph.tsx";
+import { useNode } from "../useNode.ts";
+import { useWeft } from "../WeftContext.ts";
+import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/**
+ * The bar on top of a View: leading (or a back button), title, actions. The back button shows
+ * when the bar's View is above another in the page's `views`; it fires the page's `viewPop`
+ * with that View's id, or goes back in the browser's history when the app has no `onViewPop`.
+ */
+export function AppBar({ node }: ControlComponentProps) {
+  const p = node.p;
+  const weft = useWeft();
+  const disabled = useDisabled(node);
+  const view = useNode(node.slot === "appbar" && node.parent !== null ? node.parent : -1);
+  const page = useNode(view?.parent ?? -1);
+  const views = page?.slots.views ?? [];
+  const canPop = view !== undefined && views.indexOf(view.id) > 0;
+  const hasLeading = (node.slots.leading?.length ?? 0) > 0;
+  const showBack = !hasLeading && canPop && p.automaticallyImplyLeading !== false;
+
+  const back = () => {
+    if (!page || !view) return;
+    if (weft.store.get(page.id)?.h.includes("viewPop")) weft.send({ type: "event", id: page.id, name: "viewPop", data: view.id });
+    else history.back();
+  };
+
+  const style: CSSProperties = { boxShadow: elevationShadow(p.elevation) };
+  const background = resolveColor(p.bgcolor);
+  const color = resolveColor(p.color);
+  const height = num(p.toolbarHeight);
+  if (background) style.background = background;
+  if (color) style.color = color;
+  if (height !== undefined) style.minHeight = height;
+  const title = textOrSlot(node, "title");
+  const centered = p.centerTitle === true;
+  return (
+    <header {...baseAttributes(node, `weft-appbar-bar${centered ? " weft-appbar-bar--center" : ""}`, style)}>
+      <DisabledContext value={disabled}>
+        {(showBack || hasLeading) && (
+          <div className="weft-appbar-leading">
+            {showBack ? (
+              <button type="button" className="weft-iconbutton weft-iconbutton--standard" aria-label="Back" title="Back" onClick={back} disabled={disabled}>
+                <IconGlyph name="arrow_back" size={24} />
+              </button>
+            ) : (
+              renderSlot(node, "leading")
+            )}
+          </div>
+        )}
+        <div className="weft-appbar-title">{title === null ? renderSlot(node, "title") : <span className="weft-appbar-title-text">{title}</span>}</div>
+        {node.slots.actions && node.slots.actions.length > 0 && <div className="weft-appbar-actions">{renderSlot(node, "actions")}</div>}
+      </DisabledContext>
+    </header>
+  );
+}

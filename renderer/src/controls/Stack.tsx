@@ -1,0 +1,28 @@
+import type { CSSProperties } from "react";
+import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import { renderSlot } from "../ControlView.tsx";
+import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/**
+ * Children over one another in one grid cell, the last on top. Children with offsets
+ * (`left`/`top`/`right`/`bottom`, made absolute by `sizeStyle`) are placed against the stack's
+ * edges; the others are placed by `alignment` and give the stack its size, as in Flutter.
+ */
+export function Stack({ node }: ControlComponentProps) {
+  const p = node.p;
+  const disabled = useDisabled(node);
+  const style: CSSProperties = { ...placement(p.alignment) };
+  if (p.clip === false) style.overflow = "visible";
+  return (
+    <div {...baseAttributes(node, "weft-stack", style)}>
+      <DisabledContext value={disabled}>{renderSlot(node, "controls")}</DisabledContext>
+    </div>
+  );
+}
+
+function placement(value: PropValue | undefined): CSSProperties {
+  const name = typeof value === "string" ? value.toLowerCase().replace(/[_-]/g, "") : "topleft";
+  const vertical = name.startsWith("top") ? "start" : name.startsWith("bottom") ? "end" : "center";
+  const horizontal = name.endsWith("left") ? "start" : name.endsWith("right") ? "end" : "center";
+  return { alignItems: vertical, justifyItems: horizontal };
+}
