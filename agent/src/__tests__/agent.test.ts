@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Button, Column, Page, Text } from "weft";
+import { openSession, type HeadlessSession } from "weft/testing";
+import { attachAgent, type Agent } from "../index.ts";
+import type { ServerMessage } from "../channel/index.ts";
+
+const counter = (page: Page) => {
+  page.title = "Counter";
+  const count = new Text({ value: "0", key: "count" });
+  page.add(new Column([count, new Button({ text: "+", key: "inc", onClick: () => void (count.value = String(Number(count.value) + 1)) })]));
+};
+
+let agent: Agent | undefined;
+let session: HeadlessSession | undefined;
+afterEach(() => {
+  agent?.dispose();
+  session?.close();
+  agent = session = undefined;
+});
+
+describe("agent", () => {
+  it("reports sessions, structure-only trees and props on request", async () => {
+    const out: ServerMessage[] = [];
+    agent = attachAgent({ emit: (m) => out.push(m) });
+    session = await openSession(counter);
+    const id = session.session.id;
+    expect(out.find((m) => m.type === "session-open")).toMatchObject({ session: { id, state: expect.any(String), route: "/" } });
+    const tree = agent.tree(id)!;
+    expect(JSON.stringify(tree)).not.toContain('"value"');
+    expect(tree.c!.views![0]!.c!.controls![0]!.c!.controls!.map((n) => n.k)).toEqual(["count", "inc"]);
+    const countId = session.find({ key: "count" }).id;
+    expect(agent.props(id, countId)).toMatchObject({ type: "Text", props: { value: "0", key: "count" }, handlers: [] });
+    expect(agent.props(id, 999_999)).toBeNull();
+  });
+
+  it("turns patches into tree ops and frames into rows, with the text kept for later", async () => {
+    const out: ServerMessage[] = [];
+    agent = attachAgent({ emit: (m) => out.push(m) });
+    session = await openSession(counter);
+    const id = session.session.id;
+    out.length = 0;
+    await session.find({ key: "inc" }).click();
+    const countId = session.find({ key: "count" }).id;
+    expect(out.find((m) => m.type === "tree-ops")).toEqual({ type: "tree-ops", sessionId: id, ops: [{ op: "set", id: countId }] });
+    const rows = out.flatMap((m) => (m.type === "message" ? [m.row] : []));
+    expect(rows.map((r) => [r.direction, r.kind])).toEqual([["in", "event"], ["out", "patch"]]);
+    expect(rows[1]!.ops).toBe(1);
+    expect(agent.message(id, rows[1]!.seq)!.text).toContain('"value":"1"');
+    expect(out.find((m) => m.type === "handler")).toMatchObject({ sessionId: id, event: "click" });
+  });
+});

@@ -1,0 +1,284 @@
+import type { Control, HookEvent, WeftHook } from "weft";
+import type { PatchOp, WireNode } from "weft/protocol";
+import type { ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, TreeNode, TreeOp } from "./channel/messages.ts";
+
+/** A session as the hook hands it out (the runtime's Session, seen through what the agent reads). */
+interface SessionLike {
+  id: string;
+  state: "connected" | "resuming" | "closed";
+  createdAt: number;
+  clientIp: string;
+  crashed: string | null;
+  client: { userAgent?: string };
+  page: Control & { route: string; title?: string };
+  tree: { index: Map<number, Control> };
+}
+
+export interface AgentOptions {
+  /** Default: `globalThis.__WEFT_HOOK__`, which the runtime installs. */
+  hook?: WeftHook;
+  /** Where the agent's messages go (the devserver's hub). Called synchronously from the hook. */
+  emit(message: ServerMessage): void;
+  /** How many recent frames per session are kept for `get-message`, and at most how many characters. */
+  messageBuffer?: { count: number; chars: number };
+}
+
+export interface Agent {
+  sessions(): SessionInfo[];
+  /** The structure of a session's tree now, or null for an unknown session. */
+  tree(sessionId: string): TreeNode | null;
+  /** One control's props, handlers and fields, fetched when a tool selects it. */
+  props(sessionId: string, id: number): PropsResult | null;
+  /** The full text of a recent frame, or null once it left the buffer. */
+  message(sessionId: string, seq: number): MessageResult | null;
+  /** Unsubscribes from the hook. */
+  dispose(): void;
+}
+
+interface SessionTrack {
+  seq: number;
+  frames: MessageResult[];
+  chars: number;
+}
+
+/**
+ * The instrumentation that runs inside the app's process: it listens on the runtime's hook and
+ * turns what it hears into channel messages. It sends structure, sizes and timings; the heavy
+ * parts (a control's props, a frame's text) stay here until a tool asks for them, as React
+ * DevTools learned to do (its v3 sent everything and slowed the page down).
+ */
+export function attachAgent(options: AgentOptions): Agent {
+  const hook = options.hook ?? globalThis.__WEFT_HOOK__;
+  if (!hook) throw new Error("weft agent: no weft runtime in this process (globalThis.__WEFT_HOOK__ is missing); import 'weft' first");
+  const limits = options.messageBuffer ?? { count: 500, chars: 2_000_000 };
+  const tracks = new Map<string, SessionTrack>();
+  const emit = options.emit;
+  const now = () => performance.timeOrigin + performance.now();
+
+  const findSession = (id: string) => [...hook.sessions].find((s) => s.id === id) as SessionLike | undefined;
+  const track = (id: string) => {
+    let t = tracks.get(id);
+    if (!t) tracks.set(id, (t = { seq: 0, frames: [], chars: 0 }));
+    return t;
+  };
+
+  const onEvent = (event: HookEvent) => {
+    switch (event.type) {
+      case "session-open":
+        track(event.session.id);
+        emit({ type: "session-open", session: sessionInfo(event.session as unknown as SessionLike) });
+        return;
+      case "session-close":
+        tracks.delete(event.sessionId);
+        emit({ type: "session-close", sessionId: event.sessionId, reason: event.reason });
+        return;
+      case "connect":
+      case "disconnect": {
+        const session = findSession(event.sessionId);
+        if (session) emit({ type: "session-update", session: sessionInfo(session) });
+        return;
+      }
+      case "message": {
+        const t = track(event.sessionId);
+        const row: MessageRow = {
+          sessionId: event.sessionId,
+          seq: ++t.seq,
+          direction: event.direction,
+          kind: messageKind(event.text),
+          bytes: event.bytes,
+          at: performance.timeOrigin + event.at,
+          preview: event.text.slice(0, 160),
+        };
+        if (row.kind === "patch") row.ops = countOps(event.text);
+        t.frames.push({ row, text: event.text });
+        t.chars += event.text.length;
+        while (t.frames.length > limits.count || (t.chars > limits.chars && t.frames.length > 1)) t.chars -= t.frames.shift()!.text.length;
+        emit({ type: "message", row });
+        return;
+      }
+      case "patch": {
+        emit({ type: "tree-ops", sessionId: event.sessionId, ops: event.ops.map(treeOp) });
+        const session = findSession(event.sessionId);
+        if (session && event.ops.some((op) => op.op === "set" && op.id === session.page.id && op.props && ("route" in op.props || "title" in op.props))) {
+          emit({ type: "session-update", session: sessionInfo(session) });
+        }
+        return;
+      }
+      case "handler":
+        emit({
+          type: "handler",
+          sessionId: event.sessionId,
+          id: event.id,
+          event: event.event,
+          syncMs: event.syncMs,
+          ms: event.ms,
+          at: now(),
+          ...(event.error !== undefined ? { error: errorInfo(event.error) } : {}),
+        });
+        return;
+      case "blocked":
+        emit({ type: "blocked", sessionId: event.sessionId, id: event.id, event: event.event, ms: event.ms, at: now() });
+        return;
+      case "error": {
+        emit({ type: "error", sessionId: event.sessionId, where: event.where, error: errorInfo(event.error), at: now() });
+        if (event.where === "main") {
+          const session = findSession(event.sessionId);
+          if (session) emit({ type: "session-update", session: sessionInfo(session) });
+        }
+        return;
+      }
+      default: {
+        // A newer runtime may emit events this agent does not know: ignore them.
+        return;
+      }
+    }
+  };
+
+  const unsubscribe = hook.subscribe(onEvent);
+  for (const session of hook.sessions) track(session.id);
+
+  return {
+    sessions: () => [...hook.sessions].filter((s) => s.state !== "closed").map((s) => sessionInfo(s as unknown as SessionLike)),
+    tree(sessionId) {
+      const session = findSession(sessionId);
+      return session ? treeNode(session.page) : null;
+    },
+    props(sessionId, id) {
+      const session = findSession(sessionId);
+      const control = session?.tree.index.get(id);
+      if (!session || !control) return null;
+      return propsOf(sessionId, control);
+    },
+    message(sessionId, seq) {
+      return tracks.get(sessionId)?.frames.find((f) => f.row.seq === seq) ?? null;
+    },
+    dispose() {
+      unsubscribe();
+      tracks.clear();
+    },
+  };
+}
+
+function sessionInfo(session: SessionLike): SessionInfo {
+  const info: SessionInfo = {
+    id: session.id,
+    state: session.state,
+    route: session.page.route,
+    clientIp: session.clientIp,
+    createdAt: session.createdAt,
+  };
+  if (session.page.title !== undefined) info.title = session.page.title;
+  if (session.client.userAgent) info.userAgent = session.client.userAgent;
+  if (session.crashed !== null) info.crashed = session.crashed;
+  return info;
+}
+
+const slotsOf = (control: Control) => (control.constructor as typeof Control).meta.slots;
+
+/** The structure of `control` and everything under it. */
+export function treeNode(control: Control): TreeNode {
+  const meta = (control.constructor as typeof Control).meta;
+  const node: TreeNode = { i: control.id, t: meta.type };
+  const name = control._typeName();
+  if (name !== meta.type) node.n = name;
+  const key = control._p.key;
+  if (key !== undefined) node.k = String(key);
+  for (const slot in slotsOf(control)) {
+    const children = control._children(slot);
+    if (children.length) (node.c ??= {})[slot] = children.map(treeNode);
+  }
+  return node;
+}
+
+function wireToTree(wire: WireNode): TreeNode {
+  const node: TreeNode = { i: wire.i, t: wire.t };
+  if (wire.n) node.n = wire.n;
+  if (wire.p.key !== undefined) node.k = String(wire.p.key);
+  if (wire.c) {
+    for (const [slot, children] of Object.entries(wire.c)) if (children.length) (node.c ??= {})[slot] = children.map(wireToTree);
+  }
+  return node;
+}
+
+export function treeOp(op: PatchOp): TreeOp {
+  switch (op.op) {
+    case "set":
+      return op.props && "key" in op.props ? { op: "set", id: op.id, k: op.props.key === null ? null : String(op.props.key) } : { op: "set", id: op.id };
+    case "insert":
+      return { op: "insert", parent: op.parent, slot: op.slot, before: op.before, node: wireToTree(op.node) };
+    case "remove":
+      return { op: "remove", parent: op.parent, slot: op.slot, id: op.id };
+    case "move":
+      return { op: "move", parent: op.parent, slot: op.slot, id: op.id, before: op.before };
+    default: {
+      const unreachable: never = op;
+      return unreachable;
+    }
+  }
+}
+
+const INTERNAL = new Set(["id", "_p", "_h", "_lists", "_listViews", "_single", "_owner", "_parent", "_slot", "_changed", "_dirtySlots", "_sent"]);
+
+function propsOf(sessionId: string, control: Control): PropsResult {
+  const meta = (control.constructor as typeof Control).meta;
+  const fields: Record<string, string> = {};
+  for (const name of Object.keys(control)) {
+    if (INTERNAL.has(name) || name.startsWith("_")) continue;
+    fields[name] = preview((control as unknown as Record<string, unknown>)[name]);
+  }
+  const result: PropsResult = {
+    sessionId,
+    id: control.id,
+    type: meta.type,
+    name: control._typeName(),
+    props: { ...control._p },
+    handlers: Object.keys(control._h),
+    fields,
+    parent: control._parent?.id ?? null,
+    slot: control._slot,
+  };
+  if (control._p.key !== undefined) result.key = String(control._p.key);
+  return result;
+}
+
+/** A short, safe text for any value (never the value itself: it may be huge or cyclic). */
+export function preview(value: unknown): string {
+  if (value === null || value === undefined || typeof value === "boolean" || typeof value === "number") return String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? value.slice(0, 80) + "…" : value);
+  if (typeof value === "function") return `ƒ ${value.name || "anonymous"}()`;
+  if (typeof value === "bigint" || typeof value === "symbol") return String(value);
+  if (Array.isArray(value)) return `Array(${value.length})`;
+  if (value instanceof Map) return `Map(${value.size})`;
+  if (value instanceof Set) return `Set(${value.size})`;
+  const ctor = (value as object).constructor;
+  if (ctor && "meta" in ctor && typeof (value as Control).id === "number") return `${(value as Control)._typeName()}#${(value as Control).id}`;
+  return ctor && ctor !== Object ? ctor.name || "Object" : "{…}";
+}
+
+export function errorInfo(err: unknown): ErrorInfo {
+  if (err instanceof Error) {
+    const info: ErrorInfo = { name: err.name, message: err.message };
+    if (err.stack) info.stack = err.stack;
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string") info.code = code;
+    return info;
+  }
+  return { name: "Error", message: String(err) };
+}
+
+function messageKind(text: string): string {
+  const match = /^\s*\{\s*"type"\s*:\s*"([^"]{1,40})"/.exec(text);
+  if (match) return match[1]!;
+  try {
+    const type = (JSON.parse(text) as { type?: unknown }).type;
+    return typeof type === "string" ? type : "unknown";
+  } catch {
+    return "bad-frame";
+  }
+}
+
+function countOps(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"op":"'); i >= 0; i = text.indexOf('"op":"', i + 6)) n++;
+  return n;
+}

@@ -1,0 +1,154 @@
+import { ChannelCloseCode } from "./messages.ts";
+
+/** A socket as the channel sees it: text out, a close with a code and a reason. */
+export interface ChannelTransport {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued by the socket and not yet sent (`WebSocket.bufferedAmount`), if it knows. */
+  readonly bufferedAmount?: number;
+}
+
+export interface ChannelOptions<Out> {
+  /** Largest frame accepted from the other side, in characters. Default 1 MiB. */
+  maxFrameChars?: number;
+  /** Above this many bytes waiting in the socket, droppable messages are dropped. Default 4 MiB. */
+  highWaterBytes?: number;
+  /** Which outgoing messages a slow reader may lose. Default: none. */
+  isDroppable?: (message: Out) => boolean;
+  /** Builds the message that tells the reader how many were dropped. */
+  droppedMessage?: (count: number) => Out;
+}
+
+export const channelDefaults = {
+  maxFrameChars: 1024 * 1024,
+  highWaterBytes: 4 * 1024 * 1024,
+};
+
+type Handler<M> = (message: M) => void;
+
+/**
+ * One end of the devtools channel, generic over what it sends (`Out`) and receives (`In`): the
+ * devserver is `Channel<ServerMessage, ClientMessage>`, a tool `Channel<ClientMessage,
+ * ServerMessage>` (React DevTools' Bridge, with its type parameters swapped per side).
+ *
+ * Messages sent in one microtask go out as one frame, a JSON array: an inspector watching a
+ * session that patches 100 times a second gets far fewer frames than messages. Incoming frames
+ * are checked at the edge (JSON, an array, objects with a string `type`, size); a bad frame
+ * closes the channel with a precise reason. Runs in Node and in browsers alike.
+ */
+export class Channel<Out extends { type: string }, In extends { type: string }> {
+  private queue: Out[] = [];
+  private scheduled = false;
+  private dropped = 0;
+  private readonly handlers = new Map<string, Set<Handler<In>>>();
+  private readonly anyHandlers = new Set<Handler<In>>();
+  private readonly options: Required<Omit<ChannelOptions<Out>, "droppedMessage">> & Pick<ChannelOptions<Out>, "droppedMessage">;
+  private closedWith: { code: number; reason: string } | null = null;
+
+  constructor(
+    private readonly transport: ChannelTransport,
+    options: ChannelOptions<Out> = {},
+  ) {
+    this.options = {
+      maxFrameChars: options.maxFrameChars ?? channelDefaults.maxFrameChars,
+      highWaterBytes: options.highWaterBytes ?? channelDefaults.highWaterBytes,
+      isDroppable: options.isDroppable ?? (() => false),
+      droppedMessage: options.droppedMessage,
+    };
+  }
+
+  get closed(): boolean {
+    return this.closedWith !== null;
+  }
+
+  /** Queues a message; everything queued in this microtask leaves as one frame. */
+  send(message: Out): void {
+    if (this.closedWith) return;
+    if (this.options.isDroppable(message) && (this.transport.bufferedAmount ?? 0) > this.options.highWaterBytes) {
+      this.dropped++;
+      return;
+    }
+    this.queue.push(message);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** Sends what is queued now. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.closedWith) return;
+    if (this.dropped > 0 && this.options.droppedMessage && (this.transport.bufferedAmount ?? 0) <= this.options.highWaterBytes) {
+      this.queue.push(this.options.droppedMessage(this.dropped));
+      this.dropped = 0;
+    }
+    if (this.queue.length === 0) return;
+    const frame = this.queue;
+    this.queue = [];
+    this.transport.send(JSON.stringify(frame));
+  }
+
+  /** Subscribes to one message type. Returns the unsubscribe. */
+  on<K extends In["type"]>(type: K, handler: Handler<Extract<In, { type: K }>>): () => void {
+    let set = this.handlers.get(type);
+    if (!set) this.handlers.set(type, (set = new Set()));
+    set.add(handler as Handler<In>);
+    return () => set!.delete(handler as Handler<In>);
+  }
+
+  /** Subscribes to every message. Returns the unsubscribe. */
+  onMessage(handler: Handler<In>): () => void {
+    this.anyHandlers.add(handler);
+    return () => this.anyHandlers.delete(handler);
+  }
+
+  /** One text frame from the other side (call it from the socket's message event). */
+  receive(text: string): void {
+    if (this.closedWith) return;
+    if (text.length > this.options.maxFrameChars) {
+      return this.close(ChannelCloseCode.TooBig, `frame of ${text.length} characters is above the limit of ${this.options.maxFrameChars}`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return this.close(ChannelCloseCode.BadFrame, "frame is not JSON");
+    }
+    if (!Array.isArray(parsed)) return this.close(ChannelCloseCode.BadFrame, "frame is not a JSON array of messages");
+    for (const [i, message] of parsed.entries()) {
+      if (typeof message !== "object" || message === null || typeof (message as { type?: unknown }).type !== "string") {
+        return this.close(ChannelCloseCode.BadFrame, `message ${i} of the frame has no string 'type'`);
+      }
+    }
+    for (const message of parsed as In[]) {
+      for (const handler of this.handlers.get(message.type) ?? []) this.dispatch(handler, message);
+      for (const handler of this.anyHandlers) this.dispatch(handler, message);
+      if (this.closedWith) return;
+    }
+  }
+
+  /** Sends what is queued, then closes with a code and a reason the other side can show. */
+  close(code: number, reason: string): void {
+    if (this.closedWith) return;
+    this.flush();
+    this.closedWith = { code, reason };
+    this.queue = [];
+    this.transport.close(code, reason.slice(0, 120)); // close reasons are capped at 123 bytes
+  }
+
+  /** The other side closed: nothing more goes out. */
+  closedByPeer(code = 1005, reason = ""): void {
+    this.closedWith ??= { code, reason };
+    this.queue = [];
+  }
+
+  private dispatch(handler: Handler<In>, message: In): void {
+    try {
+      handler(message);
+    } catch (err) {
+      // One handler's bug must not stop the others or the channel.
+      console.error(`weft channel: a handler of '${message.type}' threw:`, err);
+    }
+  }
+}

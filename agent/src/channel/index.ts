@@ -1,0 +1,25 @@
+/**
+ * The devtools channel: message types and the generic `Channel`. No Node, no DOM: the
+ * devserver, the inspector (browser) and the VS Code extension all import from here.
+ */
+export { Channel, channelDefaults, type ChannelOptions, type ChannelTransport } from "./channel.ts";
+export {
+  CHANNEL_VERSION,
+  ChannelCloseCode,
+  isDroppable,
+  type ClientMessage,
+  type ErrorInfo,
+  type HelloFromClient,
+  type HelloFromServer,
+  type MessageResult,
+  type MessageRow,
+  type PropsResult,
+  type RequestMessage,
+  type ResultMessage,
+  type ServerMessage,
+  type SessionInfo,
+  type StatsResult,
+  type SwapReport,
+  type TreeNode,
+  type TreeOp,
+} from "./messages.ts";

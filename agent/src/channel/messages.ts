@@ -1,0 +1,203 @@
+/**
+ * The weft devtools channel: one WebSocket between the devserver and each tool that watches the
+ * app (the inspector, the VS Code extension). This module imports neither Node nor the DOM, so
+ * both ends take their types from here. docs/channel.md is the prose version.
+ *
+ * Every frame is a JSON array of messages (one frame per microtask per side, see Channel). Each
+ * message is an object keyed on `type`. Each side sends `hello` with its version first.
+ *
+ * Version history (bump on every breaking change, and say what broke):
+ *   1 — first version: sessions, tree/tree-ops (structure only; props on request), message rows
+ *       (text on request), handler timings, blocked, errors, app output, swap reports, build
+ *       errors, stats.
+ */
+import type { SwapReport } from "../../../runtime/src/swap/report.ts";
+
+export const CHANNEL_VERSION = 1;
+
+export type { SwapReport };
+
+// ---------------------------------------------------------------- shared shapes
+
+export interface SessionInfo {
+  id: string;
+  /** `connected`: a tab is attached; `resuming`: its tab went away and may come back. */
+  state: "connected" | "resuming" | "closed";
+  route: string;
+  title?: string;
+  userAgent?: string;
+  clientIp: string;
+  /** `Date.now()` when the session opened. */
+  createdAt: number;
+  /** Set when the session's `main` threw. */
+  crashed?: string;
+}
+
+/**
+ * One control in the inspector's tree: structure only. `t` is the drawn type (`Row`), `n` the
+ * class or component name when it differs (`TodoItem`), `k` the key. Props come with `get-props`.
+ */
+export interface TreeNode {
+  i: number;
+  t: string;
+  n?: string;
+  k?: string;
+  c?: Record<string, TreeNode[]>;
+}
+
+/** The structural part of a runtime patch, with `set` reduced to "this node's props changed". */
+export type TreeOp =
+  | { op: "set"; id: number; k?: string | null }
+  | { op: "insert"; parent: number; slot: string; before: number | null; node: TreeNode }
+  | { op: "remove"; parent: number; slot: string; id: number }
+  | { op: "move"; parent: number; slot: string; id: number; before: number | null };
+
+/** An error as the channel carries it. `file`/`line`/`column` (1-based) and `frame` when known. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  stack?: string;
+  /** A stable code (`WeftError`'s, or a parser's like `PARSE_ERROR`). */
+  code?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Source lines around the location with a caret, as a terminal would show them. */
+  frame?: string;
+}
+
+/** One protocol frame between a browser tab and its session; the text comes with `get-message`. */
+export interface MessageRow {
+  sessionId: string;
+  /** Counts up per session from 1. */
+  seq: number;
+  /** `in`: browser → server; `out`: server → browser. */
+  direction: "in" | "out";
+  /** The protocol message's `type` (`event`, `patch`…). */
+  kind: string;
+  bytes: number;
+  /** `Date.now()`-based, with sub-millisecond precision. */
+  at: number;
+  /** For a patch: how many ops. */
+  ops?: number;
+  /** The first characters of the frame. */
+  preview: string;
+}
+
+export interface PropsResult {
+  sessionId: string;
+  id: number;
+  type: string;
+  name: string;
+  key?: string;
+  props: Record<string, unknown>;
+  handlers: string[];
+  /** The app's own fields of the control (class fields, `data`), each as a short preview. */
+  fields: Record<string, string>;
+  parent: number | null;
+  slot: string | null;
+}
+
+export interface MessageResult {
+  row: MessageRow;
+  text: string;
+}
+
+export interface StatsResult {
+  pid: number;
+  uptimeMs: number;
+  /** After a garbage collection when the process runs with --expose-gc. */
+  heapUsed: number;
+  rss: number;
+  /** `process.getActiveResourcesInfo()` counted by kind (Timeout, TCPSocketWrap…). */
+  activeResources: Record<string, number>;
+  sessions: number;
+  swaps: number;
+  channelClients: number;
+}
+
+// ---------------------------------------------------------------- devserver → tool
+
+export interface HelloFromServer {
+  type: "hello";
+  version: number;
+  app: { entry: string; url: string; root: string };
+  pid: number;
+  startedAt: number;
+}
+
+export type ServerMessage =
+  | HelloFromServer
+  /** Every live session, after `hello`. */
+  | { type: "sessions"; sessions: SessionInfo[] }
+  | { type: "session-open"; session: SessionInfo }
+  /** Connected, disconnected, crashed, moved to another route. */
+  | { type: "session-update"; session: SessionInfo }
+  | { type: "session-close"; sessionId: string; reason: string }
+  /** The whole tree of a watched session (answer to `watch`). */
+  | { type: "tree"; sessionId: string; root: TreeNode }
+  /** Changes to a watched session's tree, in order. */
+  | { type: "tree-ops"; sessionId: string; ops: TreeOp[] }
+  /** A protocol frame of a session watched with `messages: true`. */
+  | { type: "message"; row: MessageRow }
+  /** A handler ran: how long it held the event loop (`syncMs`) and until it settled (`ms`). */
+  | { type: "handler"; sessionId: string; id: number; event: string; syncMs: number; ms: number; at: number; error?: ErrorInfo }
+  /** A handler or main held the event loop past the warning threshold. */
+  | { type: "blocked"; sessionId: string; id: number | null; event: string; ms: number; at: number }
+  | { type: "error"; sessionId?: string; where: string; error: ErrorInfo; at: number }
+  /** What the app (and weft) printed. */
+  | { type: "log"; stream: "stdout" | "stderr"; text: string; at: number }
+  | { type: "swap"; report: SwapReport }
+  /** A save that could not be taken: the old code keeps serving until the next good save. */
+  | { type: "build-error"; files: string[]; error: ErrorInfo; at: number }
+  /** The last build error is gone. */
+  | { type: "build-ok"; at: number }
+  | ResultMessage
+  | { type: "failure"; requestId: number; code: string; message: string }
+  /** The tool read too slowly: this many low-priority messages (rows, timings, output) were dropped. */
+  | { type: "dropped"; count: number };
+
+export type ResultMessage =
+  | { type: "result"; requestId: number; of: "get-props"; result: PropsResult }
+  | { type: "result"; requestId: number; of: "get-message"; result: MessageResult }
+  | { type: "result"; requestId: number; of: "get-stats"; result: StatsResult };
+
+// ---------------------------------------------------------------- tool → devserver
+
+export interface HelloFromClient {
+  type: "hello";
+  version: number;
+  /** Who is asking (`inspector`, `vscode`…), for the devserver's log. */
+  client: string;
+}
+
+export type ClientMessage =
+  | HelloFromClient
+  /** Start receiving a session's tree (`tree`, then `tree-ops`) and/or its message rows. */
+  | { type: "watch"; sessionId: string; tree?: boolean; messages?: boolean }
+  | { type: "unwatch"; sessionId: string }
+  | { type: "get-props"; requestId: number; sessionId: string; id: number }
+  | { type: "get-message"; requestId: number; sessionId: string; seq: number }
+  | { type: "get-stats"; requestId: number };
+
+export type RequestMessage = Extract<ClientMessage, { requestId: number }>;
+
+/**
+ * Close codes of the channel (4000–4099: the tool did something the devserver will not accept
+ * as it is; retrying the same way fails again).
+ */
+export const ChannelCloseCode = {
+  /** A frame that is not a JSON array of `{ type }` objects, or a message before `hello`. */
+  BadFrame: 4000,
+  /** The tool speaks another channel version. */
+  VersionMismatch: 4001,
+  /** A frame above the size limit. */
+  TooBig: 4009,
+  /** The devserver is stopping. */
+  GoingAway: 1001,
+} as const;
+
+/** Messages a slow reader may lose (counted in `dropped`); the tree and reports are never dropped. */
+export function isDroppable(message: ServerMessage): boolean {
+  return message.type === "message" || message.type === "handler" || message.type === "log";
+}
