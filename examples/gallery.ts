@@ -448,7 +448,10 @@ export default function main(page: Page) {
           new IconButton("content_copy", { variant: "tonal", tooltip: "Copy link" }),
           new IconButton("download", { variant: "tonal", tooltip: "Download" }),
         ]),
-        new Button("Close", { key: "sheet-close", onClick: () => (page.closeDialog(sheet), status("Sheet closed")()) }),
+        new Row([
+          new Button("Close", { key: "sheet-close", onClick: () => (page.closeDialog(sheet), status("Sheet closed")()) }),
+          new Button("About sharing", { key: "sheet-info", variant: "text", onClick: () => page.showDialog(dialog) }),
+        ]),
       ],
       { spacing: 12 },
     ),
