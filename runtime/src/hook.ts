@@ -1,4 +1,5 @@
 import type { ClientInfo, ControlId, PatchOp } from "./protocol/messages.ts";
+import type { Control } from "./controls/control.ts";
 import type { Session } from "./session/session.ts";
 
 /**
@@ -28,30 +29,59 @@ export type HookEvent =
     }
   /** A handler (or `main`) held the event loop longer than `blockWarnMs`. */
   | { type: "blocked"; sessionId: string; id: ControlId | null; event: string; ms: number }
-  | { type: "error"; sessionId: string; where: string; error: unknown };
+  /**
+   * The browser's round trip for its event `seq` (the `seq` of that event frame): from sending
+   * it until the first patch after it was drawn. Only from tabs told `devtools: true`.
+   */
+  | { type: "timing"; sessionId: string; seq: number; ms: number }
+  | { type: "error"; sessionId: string; where: string; error: unknown }
+  /**
+   * A control was constructed (or, in a hot swap, a live one taken over by the new code's
+   * construction). Emitted synchronously inside the constructor, so a listener can read the
+   * call stack: the agent records the creation site there.
+   */
+  | { type: "create"; control: Control };
 
 export type HookListener = (event: HookEvent) => void;
+
+export interface HookSubscribeOptions {
+  /**
+   * Ask browsers for their round-trip timings: while such a listener is subscribed, new and
+   * resumed tabs are told `devtools: true` in `registered` and send `timing` frames.
+   */
+  timings?: boolean;
+}
 
 export interface WeftHook {
   /** True while at least one listener is subscribed. Check it before building an event. */
   readonly active: boolean;
+  /** True while a listener subscribed with `{ timings: true }`. */
+  readonly timings: boolean;
   /** Sessions alive in this process, for a devtool that attaches late. */
   readonly sessions: Set<Session>;
-  subscribe(listener: HookListener): () => void;
+  subscribe(listener: HookListener, options?: HookSubscribeOptions): () => void;
   emit(event: HookEvent): void;
 }
 
 function createHook(): WeftHook {
   const listeners = new Set<HookListener>();
+  const timed = new Set<HookListener>();
   const hook: WeftHook = {
     active: false,
+    timings: false,
     sessions: new Set(),
-    subscribe(listener) {
-      listeners.add(listener);
+    subscribe(listener, options) {
+      // A wrapper per subscription, so the same function subscribed twice needs two undos.
+      const entry: HookListener = (event) => listener(event);
+      listeners.add(entry);
+      if (options?.timings) timed.add(entry);
       (hook as { active: boolean }).active = true;
+      (hook as { timings: boolean }).timings = timed.size > 0;
       return () => {
-        listeners.delete(listener);
+        listeners.delete(entry);
+        timed.delete(entry);
         (hook as { active: boolean }).active = listeners.size > 0;
+        (hook as { timings: boolean }).timings = timed.size > 0;
       };
     },
     emit(event) {

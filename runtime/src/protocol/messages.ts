@@ -7,6 +7,8 @@
  * Version history (bump on every breaking change, and say what broke):
  *   1 — first version: register/registered, patch (set/insert/remove/move), event, props,
  *       invoke/reply, error, crashed.
+ *       Additive, optional (no bump): `registered.devtools`, `event.seq` and `timing`, the
+ *       browser-measured round trip a server asks for when developer tools listen.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -59,6 +61,11 @@ export interface EventMessage {
   id: ControlId;
   name: string;
   data?: PropValue;
+  /**
+   * Counts up per connection; sent only after `registered` said `devtools: true`, so that the
+   * browser's `timing` can name the event it measured.
+   */
+  seq?: number;
 }
 
 /** Props the browser changed itself (typed text, a tick). Applied on the server, never echoed back. */
@@ -76,7 +83,17 @@ export interface ReplyMessage {
   error?: string;
 }
 
-export type ClientMessage = RegisterMessage | EventMessage | PropsMessage | ReplyMessage;
+/**
+ * How long the browser took from sending event `seq` until the first patch after it was applied
+ * and drawn (the next animation frame). Sent only to a server that asked (`registered.devtools`).
+ */
+export interface TimingMessage {
+  type: "timing";
+  seq: number;
+  ms: number;
+}
+
+export type ClientMessage = RegisterMessage | EventMessage | PropsMessage | ReplyMessage | TimingMessage;
 
 // ---------------------------------------------------------------- server → client
 
@@ -88,6 +105,11 @@ export interface RegisteredMessage {
   /** True when an existing session was resumed (a refresh or a reconnect within the window). */
   resumed: boolean;
   page: WireNode;
+  /**
+   * Developer tools listen (`weft dev`): number events with `seq` and report `timing` for them.
+   * Absent otherwise; a renderer that ignores it loses nothing but the measurement.
+   */
+  devtools?: boolean;
 }
 
 /** Set props (a `null` value removes the prop) and/or replace the list of handled events. */

@@ -1,4 +1,4 @@
-import type { ClientMessage, PropValue } from "./messages.ts";
+import type { ClientMessage, EventMessage, PropValue } from "./messages.ts";
 
 /** Why a frame from the browser was refused. `code` is stable (docs/errors.md). */
 export interface ParseFailure {
@@ -39,10 +39,14 @@ export function parseClientMessage(text: string): ParseResult {
         return fail("BAD_MESSAGE", "register needs 'client' with a string 'route'");
       return { ok: true, message: raw as unknown as ClientMessage };
     }
-    case "event":
+    case "event": {
       if (!isId(raw.id)) return fail("BAD_MESSAGE", "event needs a positive integer 'id'");
       if (typeof raw.name !== "string" || raw.name === "") return fail("BAD_MESSAGE", "event needs a 'name'");
-      return { ok: true, message: { type, id: raw.id, name: raw.name, data: raw.data as PropValue | undefined } };
+      if (raw.seq !== undefined && !isId(raw.seq)) return fail("BAD_MESSAGE", "event 'seq' must be a positive integer");
+      const event: EventMessage = { type, id: raw.id, name: raw.name, data: raw.data as PropValue | undefined };
+      if (raw.seq !== undefined) event.seq = raw.seq;
+      return { ok: true, message: event };
+    }
     case "props":
       if (!isId(raw.id)) return fail("BAD_MESSAGE", "props needs a positive integer 'id'");
       if (!isObject(raw.props)) return fail("BAD_MESSAGE", "props needs an object 'props'");
@@ -55,6 +59,10 @@ export function parseClientMessage(text: string): ParseResult {
         ok: true,
         message: { type, callId: raw.callId, result: raw.result as PropValue | undefined, error: raw.error as string | undefined },
       };
+    case "timing":
+      if (!isId(raw.seq)) return fail("BAD_MESSAGE", "timing needs a positive integer 'seq'");
+      if (typeof raw.ms !== "number" || !Number.isFinite(raw.ms) || raw.ms < 0) return fail("BAD_MESSAGE", "timing needs a number 'ms' ≥ 0");
+      return { ok: true, message: { type, seq: raw.seq, ms: raw.ms } };
     default:
       return fail(
         "UNKNOWN_TYPE",

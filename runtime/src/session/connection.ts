@@ -45,6 +45,8 @@ export class Connection implements SessionLink {
 
   send(message: ServerMessage): void {
     if (this.closed) return;
+    // Developer tools want the browser's round trips: tell the tab (docs/protocol.md, "Timings").
+    if (message.type === "registered" && hook.timings) message = { ...message, devtools: true };
     const text = JSON.stringify(message);
     this.transport.send(text);
     const session = this.session;
@@ -97,6 +99,9 @@ export class Connection implements SessionLink {
         return session.handleProps(message);
       case "reply":
         return session.handleReply(message);
+      case "timing":
+        if (hook.active) hook.emit({ type: "timing", sessionId: session.id, seq: message.seq, ms: message.ms });
+        return;
       default: {
         const unreachable: never = message;
         return unreachable;

@@ -313,7 +313,7 @@ function toSteps(recording: Recording): Step[] {
   for (const entry of recording.entries) {
     if ("in" in entry) {
       const message = entry.in;
-      if (message.type === "reply") continue;
+      if (message.type === "reply" || message.type === "timing") continue; // timings: devtools' measurements, not the user's
       if (steps.length === 0 && message.type !== "register") {
         throw new RecordingError("NOT_REPLAYABLE", `${at(entry.line)}: a session starts with "register", this line sends "${message.type}"`);
       }
