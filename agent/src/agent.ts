@@ -1,6 +1,7 @@
 import type { Control, HookEvent, WeftHook } from "weft";
 import type { PatchOp, WireNode } from "weft/protocol";
-import type { ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, TreeNode, TreeOp } from "./channel/messages.ts";
+import type { ControlsAtResult, ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode, TreeOp } from "./channel/messages.ts";
+import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
 
 /** A session as the hook hands it out (the runtime's Session, seen through what the agent reads). */
 interface SessionLike {
@@ -21,6 +22,8 @@ export interface AgentOptions {
   emit(message: ServerMessage): void;
   /** How many recent frames per session are kept for `get-message`, and at most how many characters. */
   messageBuffer?: { count: number; chars: number };
+  /** Record where controls are created and answer `source`/`controlsAt` (sourceLocations.ts). Default true. */
+  sourceLocations?: boolean;
 }
 
 export interface Agent {
@@ -31,6 +34,10 @@ export interface Agent {
   props(sessionId: string, id: number): PropsResult | null;
   /** The full text of a recent frame, or null once it left the buffer. */
   message(sessionId: string, seq: number): MessageResult | null;
+  /** Where a control was created, or with `event` where its handler is defined; null when unknown. */
+  source(sessionId: string, id: number, event?: string): SourceResult | null;
+  /** The controls created on a line of a file (the editor's cursor), or null for an unknown session. */
+  controlsAt(sessionId: string, file: string, line: number): ControlsAtResult | null;
   /** Unsubscribes from the hook. */
   dispose(): void;
 }
@@ -136,6 +143,7 @@ export function attachAgent(options: AgentOptions): Agent {
 
   const unsubscribe = hook.subscribe(onEvent);
   for (const session of hook.sessions) track(session.id);
+  const locator = options.sourceLocations === false ? null : createSourceLocator({ hook });
 
   return {
     sessions: () => [...hook.sessions].filter((s) => s.state !== "closed").map((s) => sessionInfo(s as unknown as SessionLike)),
@@ -152,8 +160,23 @@ export function attachAgent(options: AgentOptions): Agent {
     message(sessionId, seq) {
       return tracks.get(sessionId)?.frames.find((f) => f.row.seq === seq) ?? null;
     },
+    source(sessionId, id, event) {
+      const control = findSession(sessionId)?.tree.index.get(id);
+      if (!control || !locator) return null;
+      const handler = event === undefined ? undefined : control._h[event];
+      if (event !== undefined && !handler) return null;
+      const location = handler ? locator.functionLocation(handler) : locator.creationSite(control);
+      if (!location) return null;
+      return { sessionId, id, ...(event !== undefined ? { event } : {}), location };
+    },
+    controlsAt(sessionId, file, line) {
+      const session = findSession(sessionId);
+      if (!session || !locator) return null;
+      return { sessionId, ...controlsCreatedAt(session.page, file, line, (c) => locator.creationSite(c)) };
+    },
     dispose() {
       unsubscribe();
+      locator?.dispose();
       tracks.clear();
     },
   };

@@ -9,7 +9,9 @@
  * Version history (bump on every breaking change, and say what broke):
  *   1 — first version: sessions, tree/tree-ops (structure only; props on request), message rows
  *       (text on request), handler timings, blocked, errors, app output, swap reports, build
- *       errors, stats.
+ *       errors, stats. Added since, without a bump (an older devserver answers `failure`
+ *       UNKNOWN_REQUEST): `get-source` and `get-controls-at` (source locations, for "reveal in
+ *       editor" and "select the control at the cursor").
  */
 import type { SwapReport } from "../../../runtime/src/swap/report.ts";
 
@@ -103,6 +105,30 @@ export interface MessageResult {
   text: string;
 }
 
+/** A place in the app's source: an absolute path, 1-based line and column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Where a control was created, or (with `event`) where its handler is defined. */
+export interface SourceResult {
+  sessionId: string;
+  id: number;
+  event?: string;
+  location: SourceLocation;
+}
+
+/** The controls of a session created on a line of a file (the editor's cursor). */
+export interface ControlsAtResult {
+  sessionId: string;
+  /** In tree order; empty when none. */
+  ids: number[];
+  /** The line they were created on: the asked one, or the nearest one above it. */
+  line: number | null;
+}
+
 export interface StatsResult {
   pid: number;
   uptimeMs: number;
@@ -160,7 +186,9 @@ export type ServerMessage =
 export type ResultMessage =
   | { type: "result"; requestId: number; of: "get-props"; result: PropsResult }
   | { type: "result"; requestId: number; of: "get-message"; result: MessageResult }
-  | { type: "result"; requestId: number; of: "get-stats"; result: StatsResult };
+  | { type: "result"; requestId: number; of: "get-stats"; result: StatsResult }
+  | { type: "result"; requestId: number; of: "get-source"; result: SourceResult }
+  | { type: "result"; requestId: number; of: "get-controls-at"; result: ControlsAtResult };
 
 // ---------------------------------------------------------------- tool → devserver
 
@@ -178,7 +206,11 @@ export type ClientMessage =
   | { type: "unwatch"; sessionId: string }
   | { type: "get-props"; requestId: number; sessionId: string; id: number }
   | { type: "get-message"; requestId: number; sessionId: string; seq: number }
-  | { type: "get-stats"; requestId: number };
+  | { type: "get-stats"; requestId: number }
+  /** Where control `id` was created; with `event`, where its handler for that event is defined. */
+  | { type: "get-source"; requestId: number; sessionId: string; id: number; event?: string }
+  /** The controls created on `line` (1-based) of `file` (absolute), or on the nearest line above. */
+  | { type: "get-controls-at"; requestId: number; sessionId: string; file: string; line: number };
 
 export type RequestMessage = Extract<ClientMessage, { requestId: number }>;
 

@@ -1,4 +1,5 @@
 import type { Page } from "../page/page.ts";
+import { hook } from "../hook.ts";
 
 /**
  * The base of every control: an id assigned at construction, a bag of wire props behind typed
@@ -120,6 +121,9 @@ export abstract class Control {
     // Under `weft dev`, a hot swap re-runs main and may hand back the live control this
     // construction stands for, so everything that holds it keeps holding the same object.
     const reused = constructionHook?.(this, props);
+    // Devtools record where each control was created ("reveal in editor"); with none
+    // listening (`weft run`) this is one property read.
+    if (hook.active) hook.emit({ type: "create", control: reused ?? this });
     if (reused) return reused as this;
     if (props) this.assign(props);
   }
