@@ -2,6 +2,8 @@ import type { Control, HookEvent, WeftHook } from "weft";
 import type { PatchOp, WireNode } from "weft/protocol";
 import type { ControlsAtResult, ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode, TreeOp } from "./channel/messages.ts";
 import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
+import { createInspectService, type InspectLimits, type InspectService } from "./inspect/inspectService.ts";
+import { summarize } from "./inspect/summary.ts";
 
 /** A session as the hook hands it out (the runtime's Session, seen through what the agent reads). */
 interface SessionLike {
@@ -24,6 +26,11 @@ export interface AgentOptions {
   messageBuffer?: { count: number; chars: number };
   /** Record where controls are created and answer `source`/`controlsAt` (sourceLocations.ts). Default true. */
   sourceLocations?: boolean;
+  /**
+   * The inspector's service (time travel, causal chains, post-mortems, prop editing, console,
+   * picker; inspect/inspectService.ts) and browser timings. Default true; limits may be given.
+   */
+  inspect?: boolean | Partial<InspectLimits>;
 }
 
 export interface Agent {
@@ -38,6 +45,8 @@ export interface Agent {
   source(sessionId: string, id: number, event?: string): SourceResult | null;
   /** The controls created on a line of a file (the editor's cursor), or null for an unknown session. */
   controlsAt(sessionId: string, file: string, line: number): ControlsAtResult | null;
+  /** The inspector's service, unless turned off. */
+  readonly inspect: InspectService | null;
   /** Unsubscribes from the hook. */
   dispose(): void;
 }
@@ -69,7 +78,27 @@ export function attachAgent(options: AgentOptions): Agent {
     return t;
   };
 
+  const inspect: InspectService | null =
+    options.inspect === false
+      ? null
+      : createInspectService({
+          hook,
+          emit,
+          sessionInfo: (s) => sessionInfo(s as unknown as SessionLike),
+          frames: (id) => tracks.get(id)?.frames ?? [],
+          errorInfo,
+          ...(typeof options.inspect === "object" ? { limits: options.inspect } : {}),
+        });
+
   const onEvent = (event: HookEvent) => {
+    // A closing session: the inspector keeps its post-mortem before the agent forgets its frames.
+    if (event.type === "session-close") inspect?.observe(event);
+    const row = record(event);
+    if (event.type !== "session-close") inspect?.observe(event, row);
+  };
+
+  /** Turns one hook event into channel messages; returns a message's row. */
+  const record = (event: HookEvent): MessageRow | undefined => {
     switch (event.type) {
       case "session-open":
         track(event.session.id);
@@ -97,15 +126,16 @@ export function attachAgent(options: AgentOptions): Agent {
           preview: event.text.slice(0, 160),
         };
         if (row.kind === "patch") row.ops = countOps(event.text);
+        if (inspect?.isToolFrame(event)) row.tool = true;
         t.frames.push({ row, text: event.text });
         t.chars += event.text.length;
         while (t.frames.length > limits.count || (t.chars > limits.chars && t.frames.length > 1)) t.chars -= t.frames.shift()!.text.length;
         emit({ type: "message", row });
-        return;
+        return row;
       }
       case "patch": {
-        emit({ type: "tree-ops", sessionId: event.sessionId, ops: event.ops.map(treeOp) });
         const session = findSession(event.sessionId);
+        emit({ type: "tree-ops", sessionId: event.sessionId, ops: event.ops.map((op) => treeOp(op, session?.tree.index)) });
         if (session && event.ops.some((op) => op.op === "set" && op.id === session.page.id && op.props && ("route" in op.props || "title" in op.props))) {
           emit({ type: "session-update", session: sessionInfo(session) });
         }
@@ -141,7 +171,8 @@ export function attachAgent(options: AgentOptions): Agent {
     }
   };
 
-  const unsubscribe = hook.subscribe(onEvent);
+  // With the inspector on, browsers are asked for their round trips (docs/protocol.md "Timings").
+  const unsubscribe = hook.subscribe(onEvent, { timings: inspect !== null });
   for (const session of hook.sessions) track(session.id);
   const locator = options.sourceLocations === false ? null : createSourceLocator({ hook });
 
@@ -158,7 +189,7 @@ export function attachAgent(options: AgentOptions): Agent {
       return propsOf(sessionId, control);
     },
     message(sessionId, seq) {
-      return tracks.get(sessionId)?.frames.find((f) => f.row.seq === seq) ?? null;
+      return tracks.get(sessionId)?.frames.find((f) => f.row.seq === seq) ?? inspect?.deadFrame(sessionId, seq) ?? null;
     },
     source(sessionId, id, event) {
       const control = findSession(sessionId)?.tree.index.get(id);
@@ -174,8 +205,10 @@ export function attachAgent(options: AgentOptions): Agent {
       if (!session || !locator) return null;
       return { sessionId, ...controlsCreatedAt(session.page, file, line, (c) => locator.creationSite(c)) };
     },
+    inspect,
     dispose() {
       unsubscribe();
+      inspect?.dispose();
       locator?.dispose();
       tracks.clear();
     },
@@ -206,6 +239,8 @@ export function treeNode(control: Control): TreeNode {
   if (name !== meta.type) node.n = name;
   const key = control._p.key;
   if (key !== undefined) node.k = String(key);
+  const s = summarize(meta.type, control._p);
+  if (s !== undefined) node.s = s;
   for (const slot in slotsOf(control)) {
     const children = control._children(slot);
     if (children.length) (node.c ??= {})[slot] = children.map(treeNode);
@@ -217,16 +252,24 @@ function wireToTree(wire: WireNode): TreeNode {
   const node: TreeNode = { i: wire.i, t: wire.t };
   if (wire.n) node.n = wire.n;
   if (wire.p.key !== undefined) node.k = String(wire.p.key);
+  const s = summarize(wire.t, wire.p);
+  if (s !== undefined) node.s = s;
   if (wire.c) {
     for (const [slot, children] of Object.entries(wire.c)) if (children.length) (node.c ??= {})[slot] = children.map(wireToTree);
   }
   return node;
 }
 
-export function treeOp(op: PatchOp): TreeOp {
+/** `index` (the session's live controls) lets a `set` carry the control's new summary. */
+export function treeOp(op: PatchOp, index?: ReadonlyMap<number, Control>): TreeOp {
   switch (op.op) {
-    case "set":
-      return op.props && "key" in op.props ? { op: "set", id: op.id, k: op.props.key === null ? null : String(op.props.key) } : { op: "set", id: op.id };
+    case "set": {
+      const out: Extract<TreeOp, { op: "set" }> = { op: "set", id: op.id };
+      if (op.props && "key" in op.props) out.k = op.props.key === null ? null : String(op.props.key);
+      const control = op.props ? index?.get(op.id) : undefined;
+      if (control) out.s = summarize((control.constructor as typeof Control).meta.type, control._p) ?? null;
+      return out;
+    }
     case "insert":
       return { op: "insert", parent: op.parent, slot: op.slot, before: op.before, node: wireToTree(op.node) };
     case "remove":

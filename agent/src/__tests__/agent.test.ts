@@ -41,7 +41,7 @@ describe("agent", () => {
     out.length = 0;
     await session.find({ key: "inc" }).click();
     const countId = session.find({ key: "count" }).id;
-    expect(out.find((m) => m.type === "tree-ops")).toEqual({ type: "tree-ops", sessionId: id, ops: [{ op: "set", id: countId }] });
+    expect(out.find((m) => m.type === "tree-ops")).toEqual({ type: "tree-ops", sessionId: id, ops: [{ op: "set", id: countId, s: "\"1\"" }] });
     const rows = out.flatMap((m) => (m.type === "message" ? [m.row] : []));
     expect(rows.map((r) => [r.direction, r.kind])).toEqual([["in", "event"], ["out", "patch"]]);
     expect(rows[1]!.ops).toBe(1);

@@ -26,3 +26,19 @@ export {
   type TreeNode,
   type TreeOp,
 } from "./messages.ts";
+export {
+  isInspectMessage,
+  type CausalChain,
+  type ChainChange,
+  type DeadSession,
+  type EvalResult,
+  type HistoryChange,
+  type HistoryResult,
+  type InspectClientMessage,
+  type InspectCommand,
+  type InspectRequest,
+  type InspectResult,
+  type InspectServerMessage,
+  type PostMortemResult,
+  type SessionError,
+} from "./inspectMessages.ts";

@@ -11,9 +11,13 @@
  *       (text on request), handler timings, blocked, errors, app output, swap reports, build
  *       errors, stats. Added since, without a bump (an older devserver answers `failure`
  *       UNKNOWN_REQUEST): `get-source` and `get-controls-at` (source locations, for "reveal in
- *       editor" and "select the control at the cursor").
+ *       editor" and "select the control at the cursor"). The inspector's part
+ *       (inspectMessages.ts): `set-prop`, `eval`, `get-history`, `get-rows`, `get-chains`,
+ *       `get-dead-sessions`, `get-postmortem`, `highlight`, `pick` → `chain`, `picked`,
+ *       `session-dead`; tree nodes' summary `s`; message rows' `tool` flag.
  */
 import type { SwapReport } from "../../../runtime/src/swap/report.ts";
+import type { InspectClientMessage, InspectRequest, InspectResult, InspectServerMessage } from "./inspectMessages.ts";
 
 export const CHANNEL_VERSION = 1;
 
@@ -44,12 +48,14 @@ export interface TreeNode {
   t: string;
   n?: string;
   k?: string;
+  /** A short text of the control's main prop (`"Hello"` for a Text): what the tree row shows. */
+  s?: string;
   c?: Record<string, TreeNode[]>;
 }
 
 /** The structural part of a runtime patch, with `set` reduced to "this node's props changed". */
 export type TreeOp =
-  | { op: "set"; id: number; k?: string | null }
+  | { op: "set"; id: number; k?: string | null; s?: string | null }
   | { op: "insert"; parent: number; slot: string; before: number | null; node: TreeNode }
   | { op: "remove"; parent: number; slot: string; id: number }
   | { op: "move"; parent: number; slot: string; id: number; before: number | null };
@@ -84,6 +90,8 @@ export interface MessageRow {
   ops?: number;
   /** The first characters of the frame. */
   preview: string;
+  /** The frame is the devtools' own (a picker call and its reply, a timing report). */
+  tool?: boolean;
 }
 
 export interface PropsResult {
@@ -181,14 +189,16 @@ export type ServerMessage =
   | ResultMessage
   | { type: "failure"; requestId: number; code: string; message: string }
   /** The tool read too slowly: this many low-priority messages (rows, timings, output) were dropped. */
-  | { type: "dropped"; count: number };
+  | { type: "dropped"; count: number }
+  | InspectServerMessage;
 
 export type ResultMessage =
   | { type: "result"; requestId: number; of: "get-props"; result: PropsResult }
   | { type: "result"; requestId: number; of: "get-message"; result: MessageResult }
   | { type: "result"; requestId: number; of: "get-stats"; result: StatsResult }
   | { type: "result"; requestId: number; of: "get-source"; result: SourceResult }
-  | { type: "result"; requestId: number; of: "get-controls-at"; result: ControlsAtResult };
+  | { type: "result"; requestId: number; of: "get-controls-at"; result: ControlsAtResult }
+  | InspectResult;
 
 // ---------------------------------------------------------------- tool → devserver
 
@@ -210,9 +220,11 @@ export type ClientMessage =
   /** Where control `id` was created; with `event`, where its handler for that event is defined. */
   | { type: "get-source"; requestId: number; sessionId: string; id: number; event?: string }
   /** The controls created on `line` (1-based) of `file` (absolute), or on the nearest line above. */
-  | { type: "get-controls-at"; requestId: number; sessionId: string; file: string; line: number };
+  | { type: "get-controls-at"; requestId: number; sessionId: string; file: string; line: number }
+  | InspectClientMessage;
 
-export type RequestMessage = Extract<ClientMessage, { requestId: number }>;
+/** The core requests the hub answers itself; the inspector's go to the agent's inspect service. */
+export type RequestMessage = Exclude<Extract<ClientMessage, { requestId: number }>, InspectRequest>;
 
 /**
  * Close codes of the channel (4000–4099: the tool did something the devserver will not accept
@@ -231,5 +243,5 @@ export const ChannelCloseCode = {
 
 /** Messages a slow reader may lose (counted in `dropped`); the tree and reports are never dropped. */
 export function isDroppable(message: ServerMessage): boolean {
-  return message.type === "message" || message.type === "handler" || message.type === "log";
+  return message.type === "message" || message.type === "handler" || message.type === "log" || message.type === "chain";
 }

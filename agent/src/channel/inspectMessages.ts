@@ -1,0 +1,167 @@
+/**
+ * The inspector's part of the devtools channel (version 1, additive): prop editing, the eval
+ * console, time travel, causal chains, the picker and post-mortem sessions. Kept apart from
+ * messages.ts so the core schema stays readable; messages.ts folds these into its unions.
+ * Like the rest of the channel, this module imports neither Node nor the DOM.
+ *
+ * A devserver that predates these answers each request with `failure` UNKNOWN_REQUEST and
+ * ignores `highlight`/`pick`: a tool degrades, it does not break.
+ */
+import type { ErrorInfo, MessageRow, SessionInfo, TreeNode } from "./messages.ts";
+
+// ---------------------------------------------------------------- shared shapes
+
+/**
+ * One browser event and what followed it, in order: the handler that ran, the controls its
+ * updates changed, the patches that went out, and the round trip as the browser saw it (when
+ * the tab reports timings; docs/protocol.md "Timings"). Sent as `chain` when the handler
+ * finished, and again when the browser's timing arrives.
+ */
+export interface CausalChain {
+  sessionId: string;
+  /** The event frame's row `seq`. */
+  seq: number;
+  /** The browser's own number for the event (`event.seq`), when it sent one. */
+  clientSeq?: number;
+  /** The control the event was aimed at, and its name (`Button#inc`). */
+  id: number;
+  control: string;
+  event: string;
+  /** `Date.now()`-based, when the frame arrived. */
+  at: number;
+  handler?: { ms: number; syncMs: number; error?: string };
+  /** Controls the event's patches touched, named; at most 50 (`more` counts the rest). */
+  changed: ChainChange[];
+  more: number;
+  /** The patch frames that carried the changes (`seq` null: the tab was away, not sent). */
+  patches: { seq: number | null; bytes: number; ops: number }[];
+  /** Event sent → first patch after it drawn, in the browser. */
+  roundTripMs?: number;
+  /** The handler finished (or never ran: the control was gone or disabled). */
+  done: boolean;
+}
+
+export interface ChainChange {
+  id: number;
+  label: string;
+  op: "set" | "insert" | "remove" | "move";
+  /** For `set`: the props that changed. */
+  props?: string[];
+}
+
+/** One change of a patch made readable: what a node was before and what it became. */
+export type HistoryChange =
+  | { op: "set"; id: number; label: string; props: { name: string; before: unknown; after: unknown }[]; handlers?: { before: string[]; after: string[] } }
+  | { op: "insert"; id: number; label: string; parent: string; slot: string; nodes: number }
+  | { op: "remove"; id: number; label: string; parent: string; slot: string; nodes: number }
+  | { op: "move"; id: number; label: string; parent: string; slot: string };
+
+/** The tree of a session as it was after message `seq`, and the patch that came next. */
+export interface HistoryResult {
+  sessionId: string;
+  /** The message the tree is shown after (the asked one, clamped to what is kept). */
+  seq: number;
+  /** The oldest and newest message seq the history covers. */
+  first: number;
+  last: number;
+  /** Message seqs after which the tree changed (patches), oldest first: the slider's ticks. */
+  steps: number[];
+  /** Null before the session's first page. */
+  root: TreeNode | null;
+  /** The next patch after `seq`, with before/after values; null when `seq` is the latest state. */
+  next: { seq: number; changes: HistoryChange[] } | null;
+}
+
+/** A session that ended, kept for a post-mortem (its last tree, its errors, its history). */
+export interface DeadSession extends SessionInfo {
+  closedAt: number;
+  reason: string;
+  /** How many errors it reported. */
+  errors: number;
+}
+
+export interface SessionError {
+  where: string;
+  error: ErrorInfo;
+  at: number;
+}
+
+export interface PostMortemResult {
+  session: SessionInfo | DeadSession;
+  /** True when the session has ended. */
+  dead: boolean;
+  /** Its last errors, oldest first (at most 50). */
+  errors: SessionError[];
+  /** The tree as it was last (for a dead session: when it closed). */
+  root: TreeNode | null;
+}
+
+export interface EvalResult {
+  /** The value or the error, formatted for a terminal (ANSI colours). */
+  text: string;
+  error: boolean;
+  ms: number;
+}
+
+// ---------------------------------------------------------------- tool → devserver
+
+export type InspectRequest =
+  /** Sets a prop of a live control and sends the change to its tab (text, numbers, booleans). */
+  | { type: "set-prop"; requestId: number; sessionId: string; id: number; name: string; value: string | number | boolean | null }
+  /**
+   * Evaluates `expression` with `$page`, `$sel` (control `selected`), `$session` and `$sessions`
+   * in scope; statements work too, and a promise is awaited. Loopback tools only.
+   */
+  | { type: "eval"; requestId: number; sessionId: string | null; selected?: number | null; expression: string }
+  /** The tree after message `seq` (default: the latest) with the diff to the next patch. */
+  | { type: "get-history"; requestId: number; sessionId: string; seq?: number }
+  /** The message rows still kept for a session (what happened before the tool watched). */
+  | { type: "get-rows"; requestId: number; sessionId: string }
+  /** The session's recent causal chains. */
+  | { type: "get-chains"; requestId: number; sessionId: string }
+  | { type: "get-dead-sessions"; requestId: number }
+  | { type: "get-postmortem"; requestId: number; sessionId: string };
+
+export type InspectCommand =
+  /** Outline control `id` in the session's tab (null: remove the outline). */
+  | { type: "highlight"; sessionId: string; id: number | null }
+  /** Start or stop pick mode in the session's tab; a click there answers with `picked`. */
+  | { type: "pick"; sessionId: string; on: boolean };
+
+export type InspectClientMessage = InspectRequest | InspectCommand;
+
+const inspectTypes: ReadonlySet<string> = new Set<InspectClientMessage["type"]>([
+  "set-prop",
+  "eval",
+  "get-history",
+  "get-rows",
+  "get-chains",
+  "get-dead-sessions",
+  "get-postmortem",
+  "highlight",
+  "pick",
+]);
+
+/** Whether a tool's message belongs to the inspector's part of the channel. */
+export function isInspectMessage(message: { type: string }): message is InspectClientMessage {
+  return inspectTypes.has(message.type);
+}
+
+// ---------------------------------------------------------------- devserver → tool
+
+export type InspectResult =
+  | { type: "result"; requestId: number; of: "set-prop"; result: { id: number; name: string } }
+  | { type: "result"; requestId: number; of: "eval"; result: EvalResult }
+  | { type: "result"; requestId: number; of: "get-history"; result: HistoryResult }
+  | { type: "result"; requestId: number; of: "get-rows"; result: { sessionId: string; rows: MessageRow[] } }
+  | { type: "result"; requestId: number; of: "get-chains"; result: { sessionId: string; chains: CausalChain[] } }
+  | { type: "result"; requestId: number; of: "get-dead-sessions"; result: { sessions: DeadSession[] } }
+  | { type: "result"; requestId: number; of: "get-postmortem"; result: PostMortemResult };
+
+export type InspectServerMessage =
+  /** A causal chain was completed or got its round trip (only to tools watching the session's messages). */
+  | { type: "chain"; chain: CausalChain }
+  /** The user picked a control in the tab (null: pick mode ended without a pick). */
+  | { type: "picked"; sessionId: string; id: number | null }
+  /** A session ended; its post-mortem is kept (`get-postmortem`). */
+  | { type: "session-dead"; session: DeadSession };
