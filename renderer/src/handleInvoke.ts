@@ -1,4 +1,5 @@
 import type { ControlId, InvokeMessage, PropValue, ReplyMessage } from "../../runtime/src/protocol/messages.ts";
+import { devtoolsMethods } from "./devtools/devtoolsMethods.ts";
 
 /** A method the server may call in the browser. Throwing replies with the error's message. */
 type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
@@ -8,6 +9,7 @@ type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropVal
  * Flet's client_storage does) and `control.focus()`. Add a method here and it is callable.
  */
 const methods: Record<string, Method> = {
+  ...devtoolsMethods, // the inspector's highlight and pick (devtools/devtoolsMethods.ts)
   focus: async (_args, id) => {
     if (id === undefined) throw new Error("focus needs the id of a control");
     // The control may have arrived in the patch just before this call; give React a frame to draw it.

@@ -4,6 +4,7 @@ import { App } from "./App.tsx";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
 import { Connection } from "./connection.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
+import { createRoundTrip } from "./devtools/roundTrip.ts";
 import { StatusStore } from "./StatusStore.ts";
 import { NodeStore } from "./store.ts";
 import { applyTheme } from "./theme.ts";
@@ -19,15 +20,17 @@ declare global {
 
 const status = new StatusStore();
 const store = new NodeStore();
+// Times events for the inspector's causal chain when the server asks (devtools/roundTrip.ts).
+const roundTrip = createRoundTrip((message) => connection.send(message));
 const send = (message: ClientMessage): boolean => {
-  const sent = connection.send(message);
+  const sent = connection.send(roundTrip.stamp(message));
   if (!sent) console.warn(`[weft] not connected: dropped a '${message.type}' message`);
   return sent;
 };
 const connection = new Connection({
   status,
   clientInfo: readClientInfo,
-  onMessage: createMessageHandler({ store, status, send }),
+  onMessage: roundTrip.observe(createMessageHandler({ store, status, send })),
 });
 const weft: Weft = { store, status, send };
 

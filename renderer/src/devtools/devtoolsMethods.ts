@@ -1,0 +1,38 @@
+import type { ControlId, PropValue } from "../../../runtime/src/protocol/messages.ts";
+import { findControlElement, hideHighlight, showHighlight } from "./highlight.ts";
+import { startPick, stopPick } from "./pickMode.ts";
+
+type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
+
+/**
+ * What the inspector may ask of the app page, through the protocol's `invoke` (the agent calls
+ * them on the session; the renderer's handleInvoke dispatches here):
+ *
+ * - `devtools.highlight [id, label?]` outlines a control (`[null]` removes the outline); answers
+ *   whether the control is on screen.
+ * - `devtools.pick [true]` starts pick mode and answers with the picked control's id (null when
+ *   cancelled); `devtools.pick [false]` cancels a running pick.
+ */
+export const devtoolsMethods: Record<string, Method> = {
+  "devtools.highlight": (args) => {
+    const id = args[0];
+    if (typeof id !== "number") {
+      hideHighlight();
+      return false;
+    }
+    const element = findControlElement(id);
+    if (!element) {
+      hideHighlight();
+      return false;
+    }
+    showHighlight(element, typeof args[1] === "string" ? args[1] : undefined);
+    return true;
+  },
+  "devtools.pick": (args) => {
+    if (args[0] === false) {
+      stopPick();
+      return null;
+    }
+    return startPick();
+  },
+};
