@@ -1,0 +1,38 @@
+import { createRoot } from "react-dom/client";
+import { ChannelClient } from "./channel/channelClient.ts";
+import { InspectorStore } from "./model/InspectorStore.ts";
+import { App } from "./views/App.tsx";
+import { StoreContext } from "./useStore.ts";
+import { applyTheme, initialTheme } from "./theme.ts";
+import "./theme.css";
+
+declare global {
+  interface Window {
+    /** Read-only handle for tests and the benchmark; not an API. */
+    readonly __inspector?: InspectorStore;
+  }
+}
+
+const token = new URLSearchParams(location.search).get("token") ?? "";
+const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/channel`;
+let store!: InspectorStore;
+const client = new ChannelClient({
+  url,
+  token,
+  onMessage: (message) => store.receive(message),
+  onState: (state) => store.setConnection(state),
+  onReady: () => store.ready(),
+});
+store = new InspectorStore({
+  send: (message) => client.send(message),
+  request: (message) => client.request(message as never),
+});
+Object.defineProperty(window, "__inspector", { value: store, configurable: true });
+applyTheme(initialTheme());
+
+createRoot(document.getElementById("root")!).render(
+  <StoreContext value={store}>
+    <App />
+  </StoreContext>,
+);
+client.start();

@@ -1,0 +1,49 @@
+import { lazy, Suspense, useState } from "react";
+import { useTopics } from "../useStore.ts";
+import { MessagesPanel } from "./MessagesPanel.tsx";
+import { SwapsPanel } from "./SwapsPanel.tsx";
+import "./BottomPanel.css";
+
+// xterm.js is the largest part of the inspector: loaded when the Terminal tab first opens.
+const TerminalPanel = lazy(() => import("./TerminalPanel.tsx"));
+
+type Tab = "messages" | "swaps" | "terminal";
+
+export function BottomPanel() {
+  const store = useTopics("swaps", "messages");
+  const [tab, setTab] = useState<Tab>("messages");
+  const problems = (store.buildError ? 1 : 0) + store.errors.length;
+  return (
+    <section className="bottom">
+      <div className="bottom-tabs" role="tablist">
+        <TabButton id="messages" tab={tab} setTab={setTab}>
+          Messages <span className="faint">{store.messages.totals.messages.toLocaleString()}</span>
+        </TabButton>
+        <TabButton id="swaps" tab={tab} setTab={setTab}>
+          Swaps &amp; errors <span className="faint">{store.swaps.length}</span>
+          {problems > 0 && <span className="bottom-badge">{problems}</span>}
+        </TabButton>
+        <TabButton id="terminal" tab={tab} setTab={setTab}>
+          Terminal
+        </TabButton>
+      </div>
+      <div className="bottom-body">
+        {tab === "messages" && <MessagesPanel />}
+        {tab === "swaps" && <SwapsPanel />}
+        {tab === "terminal" && (
+          <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
+            <TerminalPanel />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TabButton({ id, tab, setTab, children }: { id: Tab; tab: Tab; setTab(t: Tab): void; children: React.ReactNode }) {
+  return (
+    <button role="tab" aria-selected={tab === id} className="bottom-tab" data-testid={`tab-${id}`} onClick={() => setTab(id)}>
+      {children}
+    </button>
+  );
+}

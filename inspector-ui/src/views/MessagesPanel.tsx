@@ -1,0 +1,155 @@
+import { useState } from "react";
+import type { LogRow } from "../model/messageLog.ts";
+import { useTopics } from "../useStore.ts";
+import { CausalChainView } from "./CausalChainView.tsx";
+import { formatBytes, formatClock } from "./format.ts";
+import { JsonView } from "./JsonView.tsx";
+import { VirtualList } from "./VirtualList.tsx";
+import "./MessagesPanel.css";
+
+const ROW = 22;
+
+/**
+ * Every protocol frame of the shown session, in and out: time, direction, action, control, size
+ * and the start of the payload; filter by action/control/text and direction, pause, totals. A
+ * selected row shows its payload as readable JSON and, for an event or the patch it caused, the
+ * event's causal chain.
+ */
+export function MessagesPanel() {
+  const store = useTopics("messages", "message", "chains", "tree");
+  const log = store.messages;
+  const [text, setText] = useState(log.filter.text);
+  const t = log.totals;
+  const selectedIndex = store.selectedMessage === null ? -1 : log.indexOfSeq(store.selectedMessage);
+
+  return (
+    <div className="msgs">
+      <div className="msgs-list">
+        <div className="pane-head msgs-tools">
+          <input
+            type="search"
+            placeholder="Filter: action, control (Button#inc), text"
+            aria-label="Filter messages"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              store.setFilter({ ...log.filter, text: e.target.value });
+            }}
+          />
+          <select aria-label="Direction" value={log.filter.direction} onChange={(e) => store.setFilter({ ...log.filter, direction: e.target.value as "all" | "in" | "out" })}>
+            <option value="all">in + out</option>
+            <option value="in">in (browser → server)</option>
+            <option value="out">out (server → browser)</option>
+          </select>
+          <label className="msgs-check dim" title="Show the inspector's own frames: picker calls, timing reports">
+            <input type="checkbox" checked={log.filter.tool} onChange={(e) => store.setFilter({ ...log.filter, tool: e.target.checked })} /> devtools
+          </label>
+          <button aria-pressed={log.paused} data-testid="pause" onClick={() => store.pause(!log.paused)} title="Freeze the list; new messages are counted and shown on resume">
+            {log.paused ? `▶ resume${log.pending ? ` (+${log.pending})` : ""}` : "❚❚ pause"}
+          </button>
+          <button onClick={() => store.clearMessages()} title="Clear the list and the totals">
+            clear
+          </button>
+          <span className="msgs-totals dim" data-testid="message-totals">
+            {t.messages.toLocaleString()} msgs · ▲ {t.in.toLocaleString()} / {formatBytes(t.bytesIn)} · ▼ {t.out.toLocaleString()} / {formatBytes(t.bytesOut)}
+            {store.dropped > 0 && <span className="msgs-dropped"> · {store.dropped.toLocaleString()} dropped (slow reader)</span>}
+          </span>
+        </div>
+        <div className="msgs-header mono faint">
+          <span className="c-seq">#</span>
+          <span className="c-time">time</span>
+          <span className="c-dir" />
+          <span className="c-action">action</span>
+          <span className="c-control">control</span>
+          <span className="c-size">size</span>
+          <span className="c-preview">payload</span>
+        </div>
+        {log.length === 0 ? (
+          <p className="empty">{store.sessionId ? "No message yet: use the app and its frames appear here." : "Select a session."}</p>
+        ) : (
+          <VirtualList
+            className="msgs-rows"
+            count={log.length}
+            rowHeight={ROW}
+            follow={!log.paused}
+            scrollTo={selectedIndex}
+            label="Messages"
+            onKeyDown={(e) => {
+              if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+              e.preventDefault();
+              const next = log.row(Math.max(0, Math.min(log.length - 1, selectedIndex + (e.key === "ArrowDown" ? 1 : -1))));
+              if (next) store.selectMessage(next.seq);
+            }}
+            renderRow={(i) => {
+              const row = log.row(i);
+              return row ? <Row row={row} selected={row.seq === store.selectedMessage} /> : null;
+            }}
+          />
+        )}
+      </div>
+      <MessageDetail />
+    </div>
+  );
+}
+
+function Row({ row, selected }: { row: LogRow; selected: boolean }) {
+  const store = useTopics();
+  const chain = store.chainOfRow(row.seq);
+  const control = row.controlId !== undefined ? (store.nameOfControl(row.controlId) ?? `#${row.controlId}`) : "";
+  return (
+    <div
+      className={`msg mono ${selected ? "is-selected" : ""} msg-${row.direction} ${row.tool ? "is-tool" : ""}`}
+      data-testid="message-row"
+      data-direction={row.direction}
+      data-kind={row.kind}
+      data-seq={row.seq}
+      onClick={() => store.selectMessage(row.seq)}
+    >
+      <span className="c-seq faint">{row.seq}</span>
+      <span className="c-time dim">{formatClock(row.at)}</span>
+      <span className="c-dir" title={row.direction === "in" ? "browser → server" : "server → browser"}>
+        {row.direction === "in" ? "▲" : "▼"}
+      </span>
+      <span className="c-action">
+        {row.action}
+        {chain && row.kind === "event" && chain.roundTripMs !== undefined && <span className="msg-rtt"> {chain.roundTripMs.toFixed(0)} ms</span>}
+      </span>
+      <span className="c-control t-type">{control}</span>
+      <span className="c-size dim">{formatBytes(row.bytes)}</span>
+      <span className="c-preview faint">{row.preview}</span>
+    </div>
+  );
+}
+
+function MessageDetail() {
+  const store = useTopics("message", "chains");
+  const m = store.messageText;
+  if (!m) return <div className="msgs-detail empty">Select a message to see its payload and, for an event, what it caused.</div>;
+  const row = store.messages.bySeq(m.seq);
+  const chain = store.chainOfRow(m.seq);
+  let parsed: unknown;
+  let parseError = false;
+  if (m.text !== null) {
+    try {
+      parsed = JSON.parse(m.text);
+    } catch {
+      parseError = true;
+    }
+  }
+  return (
+    <div className="msgs-detail" data-testid="message-detail">
+      <div className="pane-head">
+        <span className="pane-title">
+          #{m.seq} {row?.direction === "in" ? "▲ in" : "▼ out"} {row?.action}
+        </span>
+        {row && <span className="dim">{formatBytes(row.bytes)}</span>}
+      </div>
+      <div className="pane-body">
+        {chain && <CausalChainView chain={chain} highlightSeq={m.seq} />}
+        {m.error && <p className="props-error">{m.error}</p>}
+        {m.text === null && !m.error && <p className="empty">Loading…</p>}
+        {m.text !== null && (parseError ? <pre className="mono">{m.text}</pre> : <JsonView value={parsed} depth={4} />)}
+      </div>
+    </div>
+  );
+}

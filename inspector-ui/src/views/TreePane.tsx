@@ -1,0 +1,75 @@
+import { useMemo, useState } from "react";
+import { useTopics } from "../useStore.ts";
+import { TimeTravelBar } from "./TimeTravelBar.tsx";
+import { TreeView } from "./TreeView.tsx";
+import "./TreePane.css";
+
+/** The control tree of the shown session: search, pick, time travel, and the tree itself. */
+export function TreePane() {
+  const store = useTopics("tree", "pick", "history", "sessions");
+  const [query, setQuery] = useState("");
+  const [matchIndex, setMatchIndex] = useState(0);
+  const tree = store.shownTree;
+  const matches = useMemo(() => tree.search(query), [tree, tree.version, query]);
+  const live = store.sessionId !== null && store.sessions.has(store.sessionId);
+  const frozen = store.history.seq !== null ? "history" : store.showingDead ? "dead" : null;
+
+  const goTo = (i: number) => {
+    if (matches.length === 0) return;
+    const index = ((i % matches.length) + matches.length) % matches.length;
+    setMatchIndex(index);
+    store.select(matches[index]!);
+  };
+
+  return (
+    <section className="pane tree-pane" aria-label="Control tree">
+      <div className="pane-head">
+        <span className="pane-title">Tree</span>
+        <span className="faint">{tree.size ? `${tree.size.toLocaleString()} controls` : ""}</span>
+        <input
+          type="search"
+          className="tree-search"
+          placeholder="Search type, key or text"
+          aria-label="Search the tree"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setMatchIndex(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") goTo(matchIndex + (e.shiftKey ? -1 : matches.length && store.selected === matches[matchIndex] ? 1 : 0));
+            if (e.key === "Escape") setQuery("");
+          }}
+        />
+        {query && (
+          <span className="dim tree-count" data-testid="tree-matches">
+            {matches.length ? `${matchIndex + 1}/${matches.length}` : "no match"}
+          </span>
+        )}
+        <button title="Collapse below the first levels" onClick={() => (tree.collapseBelow(3), store.refreshTree())} disabled={!tree.size}>
+          ⊟
+        </button>
+        <button title="Expand all" onClick={() => (tree.expandAll(), store.refreshTree())} disabled={!tree.size}>
+          ⊞
+        </button>
+        <button
+          aria-pressed={store.picking}
+          data-testid="pick"
+          title="Pick a control in the app page (Escape there cancels)"
+          disabled={!live || frozen !== null}
+          onClick={() => store.togglePick()}
+        >
+          ⌖ pick
+        </button>
+      </div>
+      {store.sessionId && !store.showingDead && <TimeTravelBar />}
+      {frozen === "dead" && (
+        <div className="tree-banner tree-banner-dead">
+          This session has ended: its last tree, as it was when it closed{store.postmortem?.session && "reason" in store.postmortem.session ? ` (${store.postmortem.session.reason})` : ""}.
+        </div>
+      )}
+      {store.treeError && <div className="tree-banner tree-banner-error">{store.treeError}</div>}
+      <TreeView tree={tree} matches={query ? matches : []} readOnly={frozen !== null} />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useCallback } from "react";
+import type { TreeModel } from "../model/treeModel.ts";
+import { useTopics } from "../useStore.ts";
+import { VirtualList } from "./VirtualList.tsx";
+import "./TreeView.css";
+
+const ROW = 22;
+const FLASH_MS = 900;
+/** Slots shown as a tag before the child (children of `controls` and `views` need none). */
+const quietSlots = new Set(["controls", "views"]);
+
+export interface TreeViewProps {
+  tree: TreeModel;
+  /** Search hits, marked in the rows. */
+  matches: number[];
+  /** A snapshot (history, post-mortem): no highlighting in the app. */
+  readOnly: boolean;
+}
+
+/**
+ * The control tree as a windowed list of rows: type (class name when it differs), key and the
+ * main prop's summary; lines that just changed flash. Hovering a row outlines the control in the
+ * app page; arrows move the selection, left/right fold.
+ */
+export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
+  const store = useTopics("tree", "selection", "history");
+  const rows = tree.rows();
+  const selected = store.selected;
+  const selectedIndex = selected === null ? -1 : tree.rowIndex(selected);
+  const hits = new Set(matches);
+  const changedNext = new Set(store.history.seq !== null ? (store.history.result?.next?.changes.map((c) => c.id) ?? []) : []);
+  const now = performance.now();
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      const index = selected === null ? -1 : tree.rowIndex(selected);
+      const list = tree.rows();
+      if (e.key === "ArrowDown") store.select(list[Math.min(list.length - 1, index + 1)]?.id ?? null);
+      else if (e.key === "ArrowUp") store.select(list[Math.max(0, index - 1)]?.id ?? null);
+      else if (e.key === "ArrowLeft" && selected !== null) {
+        if (tree.hasChildren(selected) && !tree.isCollapsed(selected)) tree.setCollapsed(selected, true);
+        else if (tree.get(selected)?.parent != null) store.select(tree.get(selected)!.parent);
+      } else if (e.key === "ArrowRight" && selected !== null) tree.setCollapsed(selected, false);
+      else return;
+      e.preventDefault();
+      store.refreshTree();
+    },
+    [store, tree, selected],
+  );
+
+  if (rows.length === 0) {
+    return <p className="empty">{store.sessionId ? "Waiting for the tree…" : "Select a session to see its controls."}</p>;
+  }
+
+  return (
+    <div className="tree" onMouseLeave={() => !readOnly && store.highlight(null)}>
+      <VirtualList
+        count={rows.length}
+        rowHeight={ROW}
+        scrollTo={selectedIndex}
+        onKeyDown={onKeyDown}
+        label="Controls"
+        renderRow={(i) => {
+          const row = rows[i]!;
+          const item = tree.get(row.id)!;
+          const hasChildren = tree.hasChildren(row.id);
+          const collapsed = tree.isCollapsed(row.id);
+          const flash = tree === store.tree && now - (store.flashes.get(row.id) ?? -1e9) < FLASH_MS;
+          const cls = [
+            "tree-row",
+            row.id === selected ? "is-selected" : "",
+            hits.has(row.id) ? "is-match" : "",
+            flash ? "is-flash" : "",
+            changedNext.has(row.id) ? "is-next" : "",
+          ].join(" ");
+          return (
+            <div
+              className={cls}
+              data-testid="tree-node"
+              data-weft-id={row.id}
+              aria-selected={row.id === selected}
+              role="listitem"
+              style={{ paddingLeft: 6 + row.depth * 14 }}
+              onClick={() => store.select(row.id)}
+              onMouseEnter={() => !readOnly && store.highlight(row.id)}
+            >
+              <span
+                className={`tree-twisty ${hasChildren ? "" : "is-leaf"}`}
+                onClick={(e) => {
+                  if (!hasChildren) return;
+                  e.stopPropagation();
+                  tree.setCollapsed(row.id, !collapsed);
+                  store.refreshTree();
+                }}
+              >
+                {hasChildren ? (collapsed ? "▸" : "▾") : ""}
+              </span>
+              {item.slot && !quietSlots.has(item.slot) && <span className="tree-slot">{item.slot}</span>}
+              <span className="t-type">{item.n ?? item.t}</span>
+              {item.n && <span className="faint tree-drawn">{item.t}</span>}
+              {item.k !== undefined && <span className="t-key">#{item.k}</span>}
+              {item.s !== undefined && <span className="t-summary tree-summary">{item.s}</span>}
+              <span className="faint tree-id">{row.id}</span>
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}
