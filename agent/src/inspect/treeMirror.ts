@@ -78,7 +78,8 @@ export class TreeMirror {
         const list = parent.c[op.slot];
         const at = list ? list.indexOf(op.id) : -1;
         if (at < 0) {
-          if (this.nodes.get(op.id)?.parent !== op.parent) return; // it moved away in this patch: nothing left here
+          const node = this.nodes.get(op.id);
+          if (node && node.parent !== op.parent) return; // it moved away in this patch: nothing left here
           throw new Error(`history: remove of #${op.id} from ${op.slot} of #${op.parent}, where it is not`);
         }
         list!.splice(at, 1);

@@ -43,6 +43,8 @@ export class MessageLog {
   private head = 0;
   private frozen: { count: number; first: number } | null = null;
   private seqs = new Set<number>();
+  /** Seqs of patch rows, oldest first: where the tree changed (time travel's steps). */
+  private patches: number[] = [];
   filter: MessageFilter = defaultFilter;
   totals: Totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
   /** Bumped on every change the view must see. */
@@ -78,6 +80,10 @@ export class MessageLog {
       if (this.rows.length === this.rows.capacity) this.seqs.delete(this.rows.at(this.rows.first)!.seq); // about to be overwritten
       const index = this.rows.push(row);
       this.seqs.add(row.seq);
+      if (row.kind === "patch") {
+        if (this.patches.length >= this.rows.capacity) this.patches.shift();
+        this.patches.push(row.seq);
+      }
       const t = this.totals;
       t.messages++;
       if (row.direction === "in") {
@@ -109,6 +115,11 @@ export class MessageLog {
   indexOfSeq(seq: number): number {
     for (let i = 0; i < this.length; i++) if (this.row(i)?.seq === seq) return i;
     return -1;
+  }
+
+  /** Seqs of the patch rows held, oldest first. */
+  get patchSeqs(): readonly number[] {
+    return this.patches;
   }
 
   /** The seq of the newest row held (0 when empty). */
@@ -147,6 +158,7 @@ export class MessageLog {
     this.hits = [];
     this.head = 0;
     this.seqs.clear();
+    this.patches = [];
     this.totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
     if (this.frozen) this.frozen = { count: 0, first: 0 };
     this.version++;

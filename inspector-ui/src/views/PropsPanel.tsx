@@ -113,7 +113,7 @@ function PropRow({ name, value, editable, onSet }: { name: string; value: unknow
   };
   let editor;
   if (editable && typeof value === "boolean") {
-    editor = <input type="checkbox" data-testid="prop-input" checked={value} onChange={(e) => commit(e.target.checked)} />;
+    editor = <BoolEditor value={value} onCommit={commit} />;
   } else if (editable && (typeof value === "string" || typeof value === "number")) {
     editor = <TextEditor value={value} onCommit={commit} />;
   } else {
@@ -127,6 +127,23 @@ function PropRow({ name, value, editable, onSet }: { name: string; value: unknow
         {error && <div className="props-error">{error}</div>}
       </td>
     </tr>
+  );
+}
+
+/** A checkbox that shows the new value at once, and the session's when it comes back. */
+function BoolEditor({ value, onCommit }: { value: boolean; onCommit(v: Editable): void }) {
+  const [checked, setChecked] = useState(value);
+  useEffect(() => setChecked(value), [value]);
+  return (
+    <input
+      type="checkbox"
+      data-testid="prop-input"
+      checked={checked}
+      onChange={(e) => {
+        setChecked(e.target.checked);
+        onCommit(e.target.checked);
+      }}
+    />
   );
 }
 

@@ -30,15 +30,19 @@ export function TimeTravelBar() {
       store.travel(seq === null || seq >= last ? null : seq);
     }, 40);
   };
-  const steps = h.result?.steps ?? [];
-  const prevStep = [...steps].reverse().find((s) => s < value);
+  // Live, the patch rows say where the tree changed; in the past, the agent's answer does.
+  const steps = h.seq === null ? store.messages.patchSeqs : (h.result?.steps ?? []);
+  // Back: the state just before the last patch in effect; forward: the next patch applied.
+  let applied: number | undefined;
+  for (const s of steps) if (s <= value) applied = s;
+  const prevStep = applied === undefined ? undefined : Math.max(first, applied - 1);
   const nextStep = steps.find((s) => s > value);
   const live = h.seq === null;
 
   return (
     <div className={`tt ${live ? "" : "is-past"}`} data-testid="time-travel">
       <div className="tt-bar">
-        <button title="Back to the previous patch" disabled={prevStep === undefined && value <= first} onClick={() => go(prevStep ?? first)}>
+        <button title="Back to the previous patch" disabled={prevStep === undefined || value <= first} onClick={() => go(prevStep ?? first)}>
           ◀
         </button>
         <input
