@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { TreeNode } from "@weft/agent/channel";
+import { formatTree, TreeOutOfSyncError, TreeStore, type TreeChange } from "../treeStore.ts";
+
+const page: TreeNode = {
+  i: 1,
+  t: "Page",
+  c: {
+    views: [
+      {
+        i: 2,
+        t: "View",
+        c: { controls: [{ i: 3, t: "Text", k: "count" }, { i: 4, t: "Row", n: "TodoItem", k: "todo-milk", c: { controls: [{ i: 5, t: "Checkbox" }] } }] },
+      },
+    ],
+  },
+};
+
+function storeWith(root: TreeNode = page) {
+  const store = new TreeStore();
+  const changes: TreeChange[] = [];
+  store.onDidChange((c) => changes.push(c));
+  store.reset(root);
+  changes.length = 0;
+  return { store, changes };
+}
+
+const ids = (change: TreeChange | undefined) => (change && !change.reset ? change.nodes.map((n) => n.id) : change);
+
+describe("TreeStore", () => {
+  it("builds the tree from the devserver's structure, names and keys included", () => {
+    const { store } = storeWith();
+    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    Text "count" #3', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5"].join("\n"));
+    expect(store.size).toBe(5);
+    expect(store.pathTo(5)!.map((n) => n.id)).toEqual([1, 2, 4, 5]);
+  });
+
+  it("inserts before a sibling or at the end, and announces only the parent", () => {
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "insert", parent: 2, slot: "controls", before: 4, node: { i: 6, t: "Button", k: "add" } },
+      { op: "insert", parent: 2, slot: "controls", before: null, node: { i: 7, t: "Text" } },
+    ]);
+    expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([3, 6, 4, 7]);
+    expect(changes.map(ids)).toEqual([[2]]);
+    expect(store.get(6)!.parent!.id).toBe(2);
+  });
+
+  it("removes a subtree and forgets every id in it", () => {
+    const { store } = storeWith();
+    store.apply([{ op: "remove", parent: 2, slot: "controls", id: 4 }]);
+    expect(store.get(4)).toBeUndefined();
+    expect(store.get(5)).toBeUndefined();
+    expect(store.size).toBe(3);
+  });
+
+  it("moves within a slot", () => {
+    const { store } = storeWith();
+    store.apply([{ op: "move", parent: 2, slot: "controls", id: 4, before: 3 }]);
+    expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([4, 3]);
+  });
+
+  it("changes a key, and ignores sets that change nothing the row shows", () => {
+    const { store, changes } = storeWith();
+    store.apply([{ op: "set", id: 3 }]);
+    expect(changes).toEqual([]);
+    store.apply([{ op: "set", id: 3, k: "total" }]);
+    expect(store.get(3)!.key).toBe("total");
+    store.apply([{ op: "set", id: 3, k: null }]);
+    expect(store.get(3)!.key).toBeUndefined();
+    expect(changes.map(ids)).toEqual([[3], [3]]);
+  });
+
+  it("announces a parent once when its descendants changed in the same batch", () => {
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "insert", parent: 4, slot: "controls", before: null, node: { i: 8, t: "Button" } },
+      { op: "insert", parent: 2, slot: "controls", before: null, node: { i: 9, t: "Text" } },
+      { op: "set", id: 5, k: "done" },
+    ]);
+    expect(changes.map(ids)).toEqual([[2]]);
+  });
+
+  it("fails loudly, naming the ids, on an op that does not fit, and announces a reset", () => {
+    const { store, changes } = storeWith();
+    expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(new TreeOutOfSyncError("cannot remove control 99: it is not in the tree"));
+    expect(() => store.apply([{ op: "insert", parent: 2, slot: "controls", before: null, node: { i: 3, t: "Text" } }])).toThrow(
+      "cannot add control 3: it is already in the tree",
+    );
+    expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow("no such sibling");
+    expect(changes.every((c) => c.reset)).toBe(true);
+  });
+
+  it("applies ten thousand inserts into a big tree quickly", () => {
+    const { store } = storeWith({ i: 1, t: "Page", c: { controls: [{ i: 2, t: "Column" }] } });
+    const started = performance.now();
+    for (let batch = 0; batch < 100; batch++) {
+      store.apply(Array.from({ length: 100 }, (_, k) => ({ op: "insert" as const, parent: 2, slot: "controls", before: null, node: { i: 10 + batch * 100 + k, t: "Text" } })));
+    }
+    expect(store.size).toBe(10_002);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

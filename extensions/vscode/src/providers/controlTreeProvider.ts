@@ -1,0 +1,158 @@
+import * as vscode from "vscode";
+import type { PropsResult } from "@weft/agent/channel";
+import type { ConnectionManager } from "../connection/connectionManager.ts";
+import { describeNode, type ControlNode, type TreeChange } from "../model/treeStore.ts";
+
+/** Tree changes are drawn at most this often: a session patching 60 times a second redraws ~30 times. */
+const REDRAW_MS = 30;
+/** Levels shown expanded the first time a tree appears; deeper ones wait for a click. */
+const EXPANDED_LEVELS = 4;
+/** Above this many changed rows in one redraw, the whole (expanded part of the) tree is redrawn. */
+const MAX_PARTIAL = 200;
+
+const ICONS: Record<string, string> = {
+  Page: "window",
+  View: "browser",
+  Row: "split-horizontal",
+  Column: "split-vertical",
+  Stack: "layers",
+  Container: "primitive-square",
+  Card: "preview",
+  ListView: "list-flat",
+  GridView: "table",
+  Text: "symbol-text",
+  Markdown: "markdown",
+  TextField: "symbol-string",
+  Button: "symbol-event",
+  IconButton: "symbol-event",
+  Checkbox: "check",
+  Switch: "settings",
+  Slider: "settings",
+  Radio: "circle-large-outline",
+  RadioGroup: "list-selection",
+  Dropdown: "chevron-down",
+  Image: "file-media",
+  Icon: "star-empty",
+  AppBar: "layout-panel-off",
+  NavigationBar: "layout-panel",
+  Tabs: "versions",
+  DataTable: "table",
+  AlertDialog: "comment-discussion",
+  SnackBar: "bell",
+  Banner: "info",
+  BottomSheet: "layout-panel",
+  ProgressBar: "loading",
+  Divider: "dash",
+};
+
+/**
+ * The Control Tree view: the watched session's controls as a native tree, kept current by the
+ * devserver's tree ops. Only the changed rows are redrawn, in batches, and VS Code asks for the
+ * children of expanded rows only, so a big tree costs what is visible (Flutter's sidebar got
+ * "empty until Refresh" and hangs on big trees: Dart-Code#4855, devtools#2544). Props are not
+ * in the tree: a row's tooltip fetches them when hovered.
+ */
+export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ControlNode | ControlNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private pending: Set<ControlNode> | "all" | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly connection: ConnectionManager) {
+    this.disposables.push(connection.model.tree.onDidChange((change) => this.schedule(change)));
+  }
+
+  private get store() {
+    return this.connection.model.tree;
+  }
+
+  getTreeItem(node: ControlNode): vscode.TreeItem {
+    const children = this.store.children(node);
+    const depth = depthOf(node);
+    const state =
+      children.length === 0 ? vscode.TreeItemCollapsibleState.None : depth < EXPANDED_LEVELS ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.name ?? node.type, state);
+    item.id = `${this.connection.model.watched}:${node.id}`;
+    const parts: string[] = [];
+    if (node.key !== undefined) parts.push(`"${node.key}"`);
+    if (node.summary) parts.push(node.summary);
+    if (node.slot && node.slot !== "controls" && node.slot !== "views") parts.push(`(${node.slot})`);
+    parts.push(`#${node.id}`);
+    item.description = parts.join("  ");
+    item.iconPath = new vscode.ThemeIcon(ICONS[node.type] ?? "symbol-misc");
+    item.contextValue = "control";
+    item.accessibilityInformation = { label: describeNode(node) };
+    return item;
+  }
+
+  getChildren(node?: ControlNode): ControlNode[] {
+    if (!node) return this.store.root ? [this.store.root] : [];
+    return this.store.children(node);
+  }
+
+  getParent(node: ControlNode): ControlNode | null {
+    return node.parent;
+  }
+
+  /** The tooltip: the control's props, handlers and fields, fetched when the row is hovered. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ControlNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    const channel = this.connection.channel;
+    const sessionId = this.connection.model.watched;
+    if (!channel || !sessionId) return item;
+    try {
+      const props = await channel.request("get-props", { sessionId, id: node.id });
+      if (!token.isCancellationRequested) item.tooltip = propsTooltip(props);
+    } catch {
+      // gone meanwhile: the default tooltip stays
+    }
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(change: TreeChange): void {
+    if (change.reset) this.pending = "all";
+    else if (this.pending !== "all") {
+      this.pending ??= new Set();
+      for (const node of change.nodes) this.pending.add(node);
+      if (this.pending.size > MAX_PARTIAL) this.pending = "all";
+    }
+    this.timer ??= setTimeout(() => this.redraw(), REDRAW_MS);
+  }
+
+  private redraw(): void {
+    this.timer = undefined;
+    const pending = this.pending;
+    this.pending = null;
+    if (pending === "all" || pending === null) return this.changed.fire(undefined);
+    // A row removed since it was announced is no longer asked for.
+    const nodes = [...pending].filter((n) => this.store.get(n.id) === n);
+    if (nodes.length) this.changed.fire(nodes);
+  }
+}
+
+function depthOf(node: ControlNode): number {
+  let depth = 0;
+  for (let p = node.parent; p; p = p.parent) depth++;
+  return depth;
+}
+
+function propsTooltip(props: PropsResult): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${props.name}**${props.name !== props.type ? ` (${props.type})` : ""} #${props.id}\n\n`);
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(props.props)) lines.push(`${name}: ${short(value)}`);
+  if (props.handlers.length) lines.push(`handlers: ${props.handlers.join(", ")}`);
+  for (const [name, value] of Object.entries(props.fields)) lines.push(`${name} = ${value}`);
+  if (lines.length) md.appendCodeblock(lines.join("\n"), "text");
+  return md;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? text.slice(0, 79) + "…" : text;
+}
