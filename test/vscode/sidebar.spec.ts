@@ -1,0 +1,126 @@
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { startCodeServer, type CodeServer } from "./codeServer.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+// The workspace VS Code opens: a copy of examples/counter.ts inside the repository (so it
+// resolves "weft"), in a folder with its own .vscode, which makes it the workspace `weft dev`
+// writes .weft/devserver.json into. Outside test-results/, which the devserver does not watch.
+const work = join(root, ".cache", "vscode-e2e");
+const workspace = join(work, "workspace");
+const app = join(workspace, "counter.ts");
+
+let weft: WeftProcess;
+let codeServer: CodeServer;
+
+test.beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(workspace, ".vscode"), { recursive: true });
+  writeFileSync(join(workspace, ".vscode", "settings.json"), "{}\n");
+  copyFileSync(join(root, "examples", "counter.ts"), app);
+  weft = await startWeft("dev", [app]);
+  codeServer = await startCodeServer({ entry: process.env.WEFT_CODE_SERVER_ENTRY!, vsix: process.env.WEFT_VSIX!, dir: join(work, "code-server") });
+});
+
+test.afterAll(async () => {
+  let t = Date.now();
+  await codeServer?.stop();
+  console.log("code-server stopped", Date.now() - t);
+  t = Date.now();
+  await weft?.stop();
+  console.log("weft stopped", Date.now() - t);
+});
+
+/** Runs a command from the palette by its title. */
+async function runCommand(page: Page, title: string) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await expect(input).toBeVisible();
+  await input.fill(`>${title}`);
+  await expect(page.locator(".quick-input-list .monaco-list-row").first()).toContainText(title);
+  await page.keyboard.press("Enter");
+}
+
+const cursor = (page: Page) => page.locator("#status\\.editor\\.selection");
+/** The extension's status bar item (VS Code prefixes its id with the extension's). */
+const status = (page: Page) => page.locator('.statusbar-item[id$="weft.status"]');
+
+test("the sidebar shows a running example's sessions and live tree, and reveals controls and handlers in the editor", async ({ page, browser }) => {
+  // A browser tab on the app: the session the sidebar should show.
+  const appPage = await browser.newPage();
+  await appPage.goto(weft.url);
+  await expect(appPage.locator('[data-weft-key="count"]')).toHaveText("0");
+
+  await page.goto(codeServer.folderUrl(workspace));
+  await expect(page.locator(".monaco-workbench")).toBeVisible({ timeout: 30_000 });
+  await page.locator('.activitybar a.action-label[aria-label^="weft"]').click();
+
+  const sessions = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Sessions"]') });
+  const tree = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Control Tree"]') });
+
+  // Connected by itself (through .weft/devserver.json), the session listed and its tree shown.
+  await expect(sessions.locator(".monaco-list-row")).toHaveCount(1, { timeout: 30_000 });
+  await expect(sessions.locator(".monaco-list-row")).toContainText("Counter");
+  await expect(status(page)).toContainText("weft: 1 session");
+  const row = (label: string) => tree.locator(`.monaco-list-row[aria-label^='${label}']`);
+  await expect(row('Button "inc"')).toBeVisible();
+  await expect(row('Button "dec"')).toBeVisible();
+  await expect(row('Text "count"')).toBeVisible();
+
+  // The Messages view (a webview) lists the session's frames: a click in the app is an event up
+  // and a patch down; a row opens onto the frame's text.
+  await appPage.locator('[data-weft-key="inc"]').click();
+  await expect(appPage.locator('[data-weft-key="count"]')).toHaveText("1");
+  const messages = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+  await expect(messages.locator('[data-testid="message-row"][data-direction="in"]').filter({ hasText: "event" })).toHaveCount(1);
+  await expect(messages.locator('[data-testid="message-row"][data-direction="out"]').filter({ hasText: "patch" }).last()).toBeVisible();
+  await messages.locator('[data-testid="message-row"][data-direction="in"]').filter({ hasText: "event" }).click();
+  await expect(messages.locator("#detail-text")).toContainText('"name": "click"');
+
+  // A second tab is a second session, listed without a refresh.
+  const second = await browser.newPage();
+  await second.goto(weft.url);
+  await expect(sessions.locator(".monaco-list-row")).toHaveCount(2);
+  await second.close();
+
+  // Reveal in editor: the line that created the + button…
+  await row('Button "inc"').click();
+  await row('Button "inc"').locator('.action-label[aria-label="Reveal in Editor"]').click();
+  await expect(page.locator(".tab.active")).toContainText("counter.ts");
+  await expect(cursor(page)).toHaveText(/Ln 18, Col 9\b/);
+
+  // …and its click handler's definition (the arrow `step(1)` returned, on line 7).
+  await row('Button "inc"').click();
+  await runCommand(page, "weft: Go to Handler");
+  await expect(cursor(page)).toHaveText(/Ln 7, Col \d+/);
+
+  // Select the control at the cursor: line 16 made the - button.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+g");
+  await page.keyboard.type("16");
+  await page.keyboard.press("Enter");
+  await expect(cursor(page)).toHaveText(/Ln 16\b/);
+  await runCommand(page, "weft: Select Control at Cursor");
+  await expect(row('Button "dec"')).toHaveAttribute("aria-selected", "true");
+
+  // A save is swapped in: the tree grows a row by itself, the Swaps view and status bar say so.
+  const source = readFileSync(app, "utf8");
+  writeFileSync(app, source.replace("        count,\n", '        count,\n        new Text({ value: "new", key: "added" }),\n'));
+  await expect(row('Text "added"')).toBeVisible();
+  const swaps = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Swaps"]') });
+  await expect(swaps.locator(".monaco-list-row").first()).toContainText(/#\d+ swapped in \d+ ms \(counter\.ts\)/);
+  await expect(status(page)).toContainText(/swap \d+ ms/);
+  await expect(appPage.locator('[data-weft-key="added"]')).toHaveText("new");
+
+  // A save that cannot be taken is a diagnostic on its line.
+  writeFileSync(app, source.replace("const count = new Text", "const count = = new Text"));
+  await expect(status(page)).toContainText("build error");
+  await expect(swaps.locator(".monaco-list-row").first()).toContainText("Build error");
+  await runCommand(page, "View: Focus Problems");
+  await expect(page.locator(".markers-panel .monaco-list-row").filter({ hasText: "weft dev" })).toContainText("[Ln 6");
+  writeFileSync(app, source);
+  await expect(status(page)).not.toContainText("build error");
+});
