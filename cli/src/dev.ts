@@ -1,5 +1,42 @@
-/** `weft dev`: not built yet. */
-export async function command(_argv: string[]): Promise<number> {
-  console.error("weft dev: not available in this version yet");
-  return 2;
+import { relative, resolve } from "node:path";
+import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
+import { untilSignal } from "./untilSignal.ts";
+
+/**
+ * `weft dev <app.ts>`: serves the app under the devserver: every save is swapped into the live
+ * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
+ */
+export async function command(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const file = args.positionals[0];
+  if (!file) throw new UsageError("weft dev needs an app file", true);
+  const record = stringFlag(args, "record");
+  // Loaded only here: `weft run` never loads Vite.
+  const { startDevServer, DevServerError } = await import("@weft/devserver");
+  let server;
+  try {
+    server = await startDevServer({
+      entry: file,
+      port: numberFlag(args, "port"),
+      host: stringFlag(args, "host"),
+      inspectorPort: numberFlag(args, "inspector-port"),
+      inspectorHost: stringFlag(args, "inspector-host"),
+    });
+  } catch (err) {
+    if (err instanceof DevServerError) throw new UsageError(err.message, true);
+    throw err;
+  }
+  let stopRecording: (() => void) | undefined;
+  if (record !== undefined) {
+    const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+    stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
+    console.log(`Recording sessions to ${resolve(record)}`);
+  }
+  await untilSignal();
+  await server.close(); // every session closes, so each recording gets its end line
+  stopRecording?.();
+  // The app's own handles (a database client, a timer weft did not start) must not keep
+  // `weft dev` alive after Ctrl+C.
+  setTimeout(() => process.exit(0), 1000).unref();
+  return 0;
 }

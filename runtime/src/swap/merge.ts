@@ -11,7 +11,8 @@ import { equalValues, sameAsSnap, type FieldSnap } from "./snapshot.ts";
 export type MergeOutcome = "same" | "taken" | "kept" | "conflict";
 
 export function mergeValue(base: unknown, next: unknown, live: unknown): { value: unknown; outcome: MergeOutcome } {
-  if (equalValues(live, base)) return { value: next, outcome: equalValues(next, live) ? "same" : "taken" };
+  if (equalValues(live, next)) return { value: live, outcome: "same" };
+  if (equalValues(live, base)) return { value: next, outcome: "taken" };
   if (equalValues(next, base)) return { value: live, outcome: "kept" };
   return { value: live, outcome: "conflict" };
 }

@@ -1,0 +1,304 @@
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { AppMain } from "weft";
+import { createWeftServer, type WeftServer } from "weft/server";
+import { attachAgent, type Agent } from "@weft/agent";
+import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/agent/channel";
+import { SwapEngine, summarizeReport, type SwapReport } from "../../runtime/src/swap/index.ts";
+import { AppRunner } from "./appRunner.ts";
+import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
+import { ChangeQueue } from "./changeQueue.ts";
+import { startChannelServer, type ChannelServer } from "./channelServer.ts";
+import { Hub } from "./hub.ts";
+import { tapOutput, type OutputTap } from "./outputTap.ts";
+import { createOverlay, type Overlay } from "./overlay.ts";
+import type { ModuleFacts } from "./transform.ts";
+import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
+
+export interface DevServerOptions {
+  /** The app's entry module. */
+  entry: string;
+  /** The app's port; default 8550, 0 picks a free one. */
+  port?: number;
+  /** The app's host; default 127.0.0.1. */
+  host?: string;
+  /** The inspector's and channel's port; default the app's port + 1 (a free one if taken, or if the app's is 0). */
+  inspectorPort?: number;
+  /** Default 127.0.0.1, whatever the app's host. */
+  inspectorHost?: string;
+  /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
+  workspace?: string;
+  /** Wait this long for more changes before swapping. Default 8 ms. */
+  quietMs?: number;
+  /** Print the URL lines and swap lines. Default true. */
+  print?: boolean;
+}
+
+/** What happened to one save, for tests and the benchmark. */
+export type DevEvent =
+  | { type: "swap"; report: SwapReport; files: string[]; changedAt: number }
+  | { type: "build-error"; error: ErrorInfo; files: string[]; changedAt: number };
+
+export interface DevServer {
+  readonly appUrl: string;
+  readonly inspectorUrl: string;
+  readonly channelUrl: string;
+  readonly token: string;
+  readonly app: WeftServer;
+  readonly engine: SwapEngine;
+  /** Called after each save is taken or refused. Returns the unsubscribe. */
+  onEvent(listener: (event: DevEvent) => void): () => void;
+  /** Resolves once no change is waiting or being swapped. */
+  idle(): Promise<void>;
+  /** Stops everything; resolves once every socket and port is closed. */
+  close(): Promise<void>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __WEFT_SWAP__: SwapEngine["registry"] | undefined;
+}
+
+/**
+ * `weft dev`: the app under Vite's module runner, served by the ordinary weft server, with every
+ * save swapped into the live sessions (runtime/src/swap), an overlay for saves that cannot be
+ * taken, and the devtools channel for the inspector and the VS Code extension.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const entry = resolve(options.entry);
+  if (!existsSync(entry)) throw new DevServerError(`no app at ${entry}`);
+  const root = dirname(entry);
+  const startedAt = Date.now();
+  const print = options.print ?? true;
+  const listeners = new Set<(event: DevEvent) => void>();
+  const emit = (event: DevEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  const tap: OutputTap = tapOutput();
+  const cleanup: (() => unknown)[] = [() => tap.restore()];
+  let hub: Hub | undefined;
+  const broadcast = (message: ServerMessage) => hub?.broadcast(message);
+  tap.onWrite((stream, text) => broadcast({ type: "log", stream, text, at: Date.now() }));
+
+  let loadError: ErrorInfo | null = null;
+  const notLoaded: AppMain = () => {
+    throw new Error(`the app failed to load: ${loadError?.message ?? "unknown error"} (see the overlay)`);
+  };
+  const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on) });
+  globalThis.__WEFT_SWAP__ = engine.registry;
+  cleanup.push(() => {
+    engine.dispose();
+    if (globalThis.__WEFT_SWAP__ === engine.registry) globalThis.__WEFT_SWAP__ = undefined;
+  });
+
+  let queue: ChangeQueue | undefined;
+  const runner = await AppRunner.create({
+    entry,
+    root,
+    importContext: () => engine.importContext(),
+    onChange: (file) => queue?.add(file),
+  });
+  cleanup.push(() => runner.close());
+
+  const overlay: Overlay = createOverlay();
+  let lastError: { error: ErrorInfo; files: string[]; at: number } | null = null;
+  let lastReport: SwapReport | null = null;
+  const rel = (file: string) => relative(root, file) || file;
+
+  const refuse = (err: unknown, files: string[], what: string, changedAt: number) => {
+    engine.discard();
+    const error = describeBuildError(err, root);
+    lastError = { error, files: files.map(rel), at: Date.now() };
+    overlay.showError(error, placeOf(error, root));
+    broadcast({ type: "build-error", files: lastError.files, error, at: lastError.at });
+    tap.printError(formatBuildError(error, root, what));
+    emit({ type: "build-error", error, files, changedAt });
+  };
+
+  // The first load: a swap with no sessions. If it fails, the server still starts: sessions
+  // show the error, the overlay shows where, and the first good save brings the app up.
+  try {
+    const module = await runner.importEntry();
+    await engine.swap(mainOf(module, entry), { files: [] });
+  } catch (err) {
+    engine.discard();
+    loadError = describeBuildError(err, root);
+    lastError = { error: loadError, files: [rel(entry)], at: Date.now() };
+    overlay.showError(loadError, placeOf(loadError, root));
+    tap.printError(formatBuildError(loadError, root, "the app failed to load"));
+  }
+
+  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html });
+  cleanup.push(() => app.close());
+  overlay.attach(app.http);
+  cleanup.push(() => overlay.close());
+
+  let agent: Agent | undefined;
+  const stats = (): StatsResult => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const resources: Record<string, number> = {};
+    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+    const memory = process.memoryUsage();
+    return {
+      pid: process.pid,
+      uptimeMs: Date.now() - startedAt,
+      heapUsed: memory.heapUsed,
+      rss: memory.rss,
+      activeResources: resources,
+      sessions: app.manager.sessions.size,
+      swaps: lastReport?.id ?? 0,
+      channelClients: hub?.size ?? 0,
+    };
+  };
+  hub = new Hub({
+    get agent() {
+      return agent!;
+    },
+    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
+    backlog: () => {
+      const out: ServerMessage[] = [];
+      if (lastReport) out.push({ type: "swap", report: lastReport });
+      if (lastError) out.push({ type: "build-error", files: lastError.files, error: lastError.error, at: lastError.at });
+      return out;
+    },
+    stats,
+  });
+  agent = attachAgent({ emit: broadcast });
+  cleanup.push(() => agent?.dispose());
+
+  const channel: ChannelServer = await startInspector(options, hub, app.port);
+  cleanup.push(() => channel.close());
+
+  const workspace = options.workspace ?? findWorkspace(root);
+  const infoFile = writeDevServerInfo(workspace, {
+    version: 1,
+    pid: process.pid,
+    app: app.url,
+    inspector: channel.inspectorUrl,
+    channel: channel.channelUrl,
+    token: channel.token,
+    entry,
+    startedAt,
+  });
+  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+
+  // A save: run the changed modules again, then swap the new main into every session.
+  const runSave = async (files: string[], changedAt: number) => {
+    let reimport;
+    try {
+      reimport = await runner.reimport(files);
+    } catch (err) {
+      return refuse(err, files, "could not load the new code", changedAt);
+    }
+    if (!reimport) return; // not part of the app
+    let main: AppMain;
+    try {
+      main = mainOf(reimport.module, entry);
+    } catch (err) {
+      return refuse(err, files, "could not load the new code", changedAt);
+    }
+    const facts = reimport.executed.map((f) => runner.factsOf(f)).filter((f): f is ModuleFacts => f !== undefined);
+    const restartReason = unsafeToSwap(facts, root);
+    const entryFacts = runner.factsOf(entry);
+    const reset = (entryFacts?.mainLocals ?? []).map((l) => ({
+      what: `main's local \`${l.name}\` (${rel(entry)}:${l.line})`,
+      why: "plain local variables of main start afresh on every swap; keep state in controls, fields or page.session",
+    }));
+    for (const f of facts) {
+      for (const s of f.moduleState) reset.push({ what: `module state \`${s.name}\` (${rel(f.file)}:${s.line})`, why: "the module ran again" });
+    }
+    let report: SwapReport;
+    try {
+      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset });
+    } catch (err) {
+      return refuse(err, files, "the new code threw while building the page", changedAt);
+    }
+    report.ms = performance.now() - changedAt;
+    lastReport = report;
+    if (lastError) {
+      lastError = null;
+      loadError = null;
+      overlay.clear();
+      broadcast({ type: "build-ok", at: Date.now() });
+    }
+    const summary = summarizeReport(report);
+    overlay.notifySwap(summary, report.outcome);
+    if (print) tap.print(summary);
+    broadcast({ type: "swap", report });
+    emit({ type: "swap", report, files, changedAt });
+  };
+  queue = new ChangeQueue({ quietMs: options.quietMs ?? 8, maxWaitMs: 100, run: runSave });
+  cleanup.push(() => queue?.close());
+
+  if (print) {
+    // Inspector first: a script that waits for the App line then has both.
+    tap.print(`Inspector: ${channel.inspectorUrl}`);
+    tap.print(`App: ${app.url}`);
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    appUrl: app.url,
+    inspectorUrl: channel.inspectorUrl,
+    channelUrl: channel.channelUrl,
+    token: channel.token,
+    app,
+    engine,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    idle: () => queue!.idle(),
+    close() {
+      closing ??= (async () => {
+        for (const undo of cleanup.splice(0).reverse()) {
+          try {
+            await undo();
+          } catch (err) {
+            console.error("weft: while stopping the devserver:", err);
+          }
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+export class DevServerError extends Error {
+  override name = "DevServerError";
+}
+
+function mainOf(module: Record<string, unknown>, entry: string): AppMain {
+  const main = module.default;
+  if (typeof main !== "function") {
+    const err = new Error(`${entry} has no default export: an app exports \`default function main(page: Page)\``) as Error & { loc?: unknown };
+    err.loc = { file: entry, line: 1, column: 0 };
+    throw err;
+  }
+  return main as AppMain;
+}
+
+/** Why re-running these modules next to the sessions' state is unsafe, or undefined. */
+function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | undefined {
+  for (const f of facts) {
+    if (f.forceRestart) return `${relative(root, f.file)} asks for it (// @weft-restart)`;
+    if (f.handlesHot || f.sideEffects.length === 0) continue;
+    const first = f.sideEffects[0]!;
+    return `${relative(root, f.file)}:${first.line} runs \`${first.name}\` when the module loads; running it again next to the old module's state is unsafe (clean up with import.meta.hot.dispose to allow swaps)`;
+  }
+  return undefined;
+}
+
+/** The inspector's server: on the asked port, else next to the app's, else any free one. */
+async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
+  const host = options.inspectorHost;
+  if (options.inspectorPort !== undefined) return startChannelServer({ hub, host, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ hub, host, port: 0 });
+  try {
+    return await startChannelServer({ hub, host, port: appPort + 1 });
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+    return startChannelServer({ hub, host, port: 0 });
+  }
+}

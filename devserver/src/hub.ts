@@ -1,0 +1,198 @@
+import {
+  CHANNEL_VERSION,
+  Channel,
+  ChannelCloseCode,
+  isDroppable,
+  isInspectMessage,
+  type ClientMessage,
+  type HelloFromServer,
+  type RequestMessage,
+  type ResultMessage,
+  type ServerMessage,
+  type StatsResult,
+} from "@weft/agent/channel";
+import type { Agent } from "@weft/agent";
+
+/** What the hub needs from the devserver to answer a tool. */
+export interface HubContext {
+  agent: Agent;
+  hello(): HelloFromServer;
+  /** Messages a tool that just said hello should get (the last swap, a current build error). */
+  backlog(): ServerMessage[];
+  stats(): StatsResult;
+}
+
+interface Watch {
+  tree: boolean;
+  messages: boolean;
+}
+
+/** One connected tool: its channel, whether it said hello, which sessions it watches. */
+class ToolConnection {
+  ready = false;
+  client = "";
+  readonly watches = new Map<string, Watch>();
+  constructor(
+    readonly channel: Channel<ServerMessage, ClientMessage>,
+    /** Connected from this machine: may use the inspector's console (eval). */
+    readonly loopback = true,
+  ) {}
+
+  wants(message: ServerMessage): boolean {
+    if (!this.ready) return false;
+    switch (message.type) {
+      case "tree":
+      case "tree-ops":
+        return this.watches.get(message.sessionId)?.tree === true;
+      case "message":
+        return this.watches.get(message.row.sessionId)?.messages === true;
+      case "chain":
+        return this.watches.get(message.chain.sessionId)?.messages === true;
+      default:
+        return true;
+    }
+  }
+}
+
+/**
+ * Fans the agent's messages out to the connected tools, each getting what it asked for: every
+ * tool gets sessions, timings, errors, output and swap reports; trees and message rows only for
+ * the sessions it watches (50 sessions patching at once would otherwise flood every inspector).
+ */
+export class Hub {
+  private readonly tools = new Set<ToolConnection>();
+
+  constructor(private readonly context: HubContext) {}
+
+  get size(): number {
+    return this.tools.size;
+  }
+
+  broadcast(message: ServerMessage): void {
+    if (message.type === "log") this.keepOutput(message);
+    for (const tool of this.tools) if (tool.wants(message)) tool.channel.send(message);
+  }
+
+  /** Recent app output, so a tool that connects late (the inspector's terminal) shows it too. */
+  private readonly output: Extract<ServerMessage, { type: "log" }>[] = [];
+  private outputChars = 0;
+  private keepOutput(message: Extract<ServerMessage, { type: "log" }>): void {
+    this.output.push(message);
+    this.outputChars += message.text.length;
+    while (this.output.length > 1 && (this.output.length > 1_000 || this.outputChars > 256 * 1024)) this.outputChars -= this.output.shift()!.text.length;
+  }
+
+  /** A tool connected: it must say hello (with our version) before it gets anything. */
+  connect(channel: Channel<ServerMessage, ClientMessage>, info: { loopback?: boolean } = {}): () => void {
+    const tool = new ToolConnection(channel, info.loopback ?? true);
+    this.tools.add(tool);
+    channel.onMessage((message) => this.handle(tool, message));
+    return () => this.tools.delete(tool);
+  }
+
+  closeAll(): void {
+    for (const tool of this.tools) tool.channel.close(ChannelCloseCode.GoingAway, "the devserver is stopping");
+    this.tools.clear();
+  }
+
+  private handle(tool: ToolConnection, message: ClientMessage): void {
+    const { channel } = tool;
+    if (!tool.ready && message.type !== "hello") {
+      return channel.close(ChannelCloseCode.BadFrame, `expected 'hello' first, got '${message.type}'`);
+    }
+    // The inspector's requests (edit, eval, history, picker…) are the agent's inspect service's.
+    if (isInspectMessage(message)) {
+      const inspect = this.context.agent.inspect;
+      if (inspect) inspect.handle(message, (m) => channel.send(m), { loopback: tool.loopback });
+      else if ("requestId" in message) channel.send({ type: "failure", requestId: message.requestId, code: "UNKNOWN_REQUEST", message: `'${message.type}' needs the agent's inspect service, which is off` });
+      return;
+    }
+    switch (message.type) {
+      case "hello": {
+        if (message.version !== CHANNEL_VERSION) {
+          return channel.close(
+            ChannelCloseCode.VersionMismatch,
+            `this devserver speaks weft channel ${CHANNEL_VERSION}, the tool ${String(message.version)}; update the tool or weft`,
+          );
+        }
+        tool.ready = true;
+        tool.client = String(message.client ?? "");
+        channel.send(this.context.hello());
+        channel.send({ type: "sessions", sessions: this.context.agent.sessions() });
+        for (const m of this.context.backlog()) channel.send(m);
+        for (const m of this.output) channel.send(m);
+        return;
+      }
+      case "watch": {
+        const watch = { tree: message.tree !== false, messages: message.messages === true };
+        tool.watches.set(message.sessionId, watch);
+        if (watch.tree) {
+          const root = this.context.agent.tree(message.sessionId);
+          if (root) channel.send({ type: "tree", sessionId: message.sessionId, root });
+          else channel.send({ type: "session-close", sessionId: message.sessionId, reason: "no such session" });
+        }
+        return;
+      }
+      case "unwatch":
+        tool.watches.delete(message.sessionId);
+        return;
+      case "get-props":
+      case "get-message":
+      case "get-stats":
+      case "get-source":
+      case "get-controls-at":
+        return this.answer(tool, message);
+      default: {
+        const unknown: never = message;
+        const type = (unknown as { type: string }).type;
+        const requestId = (unknown as { requestId?: unknown }).requestId;
+        if (typeof requestId === "number") channel.send({ type: "failure", requestId, code: "UNKNOWN_REQUEST", message: `unknown request '${type}'` });
+        return;
+      }
+    }
+  }
+
+  private answer(tool: ToolConnection, request: RequestMessage): void {
+    const fail = (code: string, text: string) => tool.channel.send({ type: "failure", requestId: request.requestId, code, message: text });
+    let reply: ResultMessage;
+    switch (request.type) {
+      case "get-props": {
+        const result = this.context.agent.props(request.sessionId, request.id);
+        if (!result) return fail("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`);
+        reply = { type: "result", requestId: request.requestId, of: "get-props", result };
+        break;
+      }
+      case "get-message": {
+        const result = this.context.agent.message(request.sessionId, request.seq);
+        if (!result) return fail("NOT_FOUND", `message ${request.seq} of session ${request.sessionId} is no longer kept`);
+        reply = { type: "result", requestId: request.requestId, of: "get-message", result };
+        break;
+      }
+      case "get-stats":
+        reply = { type: "result", requestId: request.requestId, of: "get-stats", result: this.context.stats() };
+        break;
+      case "get-source": {
+        const result = this.context.agent.source(request.sessionId, request.id, request.event);
+        if (!result) {
+          const what = request.event === undefined ? `where control ${request.id} was created` : `where the ${request.event} handler of control ${request.id} is defined`;
+          return fail("NOT_FOUND", `not known ${what} in session ${request.sessionId}`);
+        }
+        reply = { type: "result", requestId: request.requestId, of: "get-source", result };
+        break;
+      }
+      case "get-controls-at": {
+        const result = this.context.agent.controlsAt(request.sessionId, request.file, request.line);
+        if (!result) return fail("NOT_FOUND", `no session ${request.sessionId}`);
+        reply = { type: "result", requestId: request.requestId, of: "get-controls-at", result };
+        break;
+      }
+      default: {
+        const unreachable: never = request;
+        return unreachable;
+      }
+    }
+    tool.channel.send(reply);
+  }
+}
+
+export { isDroppable };
