@@ -25,6 +25,12 @@ test.beforeAll(async () => {
   codeServer = await startCodeServer({ entry: process.env.WEFT_CODE_SERVER_ENTRY!, vsix: process.env.WEFT_VSIX!, dir: join(work, "code-server") });
 });
 
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) {
+    console.log(`weft dev printed:\n${weft?.output().slice(-3000)}\ncode-server printed:\n${codeServer?.output().slice(-3000)}`);
+  }
+});
+
 test.afterAll(async () => {
   let t = Date.now();
   await codeServer?.stop();
@@ -123,4 +129,13 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await expect(page.locator(".markers-panel .monaco-list-row").filter({ hasText: "weft dev" })).toContainText("[Ln 6");
   writeFileSync(app, source);
   await expect(status(page)).not.toContainText("build error");
+
+  // The inspector opens in a panel: the page weft dev serves, framed (the webview's CSP lets it),
+  // listing the sessions.
+  await runCommand(page, "weft: Open Inspector");
+  await expect(page.getByRole("tab", { name: /^weft Inspector/ })).toBeVisible();
+  const inspectorOrigin = new URL(weft.urls.Inspector!).origin;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(inspectorOrigin))).toBe(true);
+  const inspector = page.frames().find((f) => f.url().startsWith(inspectorOrigin))!;
+  await expect(inspector.locator('[data-testid="session"]').first()).toBeVisible();
 });

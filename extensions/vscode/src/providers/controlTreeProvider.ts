@@ -5,8 +5,16 @@ import { describeNode, type ControlNode, type TreeChange } from "../model/treeSt
 
 /** Tree changes are drawn at most this often: a session patching 60 times a second redraws ~30 times. */
 const REDRAW_MS = 30;
+/**
+ * VS Code re-asks for every child of a redrawn row, so a row with thousands of children (a long
+ * list that grows) is redrawn at most this often instead.
+ */
+const BIG_REDRAW_MS = 500;
+const BIG_ROW_CHILDREN = 1000;
 /** Levels shown expanded the first time a tree appears; deeper ones wait for a click. */
 const EXPANDED_LEVELS = 4;
+/** A row with more children than this starts collapsed whatever its level. */
+const EXPANDED_MAX_CHILDREN = 200;
 /** Above this many changed rows in one redraw, the whole (expanded part of the) tree is redrawn. */
 const MAX_PARTIAL = 200;
 
@@ -71,7 +79,11 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     const children = this.store.children(node);
     const depth = depthOf(node);
     const state =
-      children.length === 0 ? vscode.TreeItemCollapsibleState.None : depth < EXPANDED_LEVELS ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : depth < EXPANDED_LEVELS && children.length <= EXPANDED_MAX_CHILDREN
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.name ?? node.type, state);
     item.id = `${this.connection.model.watched}:${node.id}`;
     const parts: string[] = [];
@@ -115,13 +127,18 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
   }
 
   private schedule(change: TreeChange): void {
+    let big = false;
     if (change.reset) this.pending = "all";
     else if (this.pending !== "all") {
       this.pending ??= new Set();
-      for (const node of change.nodes) this.pending.add(node);
+      for (const node of change.nodes) {
+        this.pending.add(node);
+        big ||= this.store.children(node).length > BIG_ROW_CHILDREN;
+      }
       if (this.pending.size > MAX_PARTIAL) this.pending = "all";
     }
-    this.timer ??= setTimeout(() => this.redraw(), REDRAW_MS);
+    // A new tree (a session picked) is drawn at once; changes wait a little to be batched.
+    this.timer ??= setTimeout(() => this.redraw(), change.reset ? 0 : big ? BIG_REDRAW_MS : REDRAW_MS);
   }
 
   private redraw(): void {

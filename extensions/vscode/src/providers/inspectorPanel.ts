@@ -14,7 +14,9 @@ export class InspectorPanel implements vscode.Disposable {
     const url = external.toString(true);
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel("weft.inspector", "weft Inspector", vscode.ViewColumn.Beside, {
-        enableScripts: false,
+        // The framed inspector inherits the webview's sandbox: without scripts it could not run.
+        // This page itself runs none (its CSP allows no script).
+        enableScripts: true,
         retainContextWhenHidden: true,
       });
       this.panel.onDidDispose(() => (this.panel = null));
