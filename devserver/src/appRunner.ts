@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
 import type { RunContext } from "../../runtime/src/swap/generation.ts";
@@ -97,6 +98,7 @@ export class AppRunner {
    * changed file is part of the app (a README saved next to it).
    */
   async reimport(files: readonly string[]): Promise<Reimport | null> {
+    await untilWritten(files);
     const graph = this.runner.evaluatedModules;
     const stale = new Set<EvaluatedModuleNode>(this.failed);
     const visit = (node: EvaluatedModuleNode) => {
@@ -146,6 +148,26 @@ export class AppRunner {
   async close(): Promise<void> {
     await this.runner.close();
     await this.server.close();
+  }
+}
+
+/**
+ * Many writers truncate a file, then write it: a change event can come in between, and the
+ * file reads empty. Like Vite's `readModifiedFile`, wait a little for the content (an empty
+ * file that stays empty is taken as it is).
+ */
+async function untilWritten(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    for (let i = 0; i < 10; i++) {
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        break; // removed: the import says what that means
+      }
+      if (size > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 }
 

@@ -28,10 +28,17 @@ export interface DevServerOptions {
   inspectorHost?: string;
   /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
   workspace?: string;
-  /** Wait this long for more changes before swapping. Default 8 ms. */
+  /** Wait this long for more changes before swapping. Default 3 ms. */
   quietMs?: number;
   /** Print the URL lines and swap lines. Default true. */
   print?: boolean;
+  /** Run the entry twice at startup so the first save is as quick as the rest. Default true. */
+  warmUp?: boolean;
+  /**
+   * Record where each control is created, for "reveal in editor" (one stack capture per
+   * construction, also during swaps). Default true.
+   */
+  sourceLocations?: boolean;
 }
 
 /** What happened to one save, for tests and the benchmark. */
@@ -129,6 +136,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     tap.printError(formatBuildError(loadError, root, "the app failed to load"));
   }
 
+  // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
+  // pay it now, twice, when running the module again is harmless (no top-level side effects).
+  const entryFacts = runner.factsOf(entry);
+  if (!loadError && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
+    tap.mute(true);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const again = await runner.reimport([entry]);
+        if (again) await engine.swap(mainOf(again.module, entry), { files: [] });
+      }
+    } catch {
+      engine.discard();
+    } finally {
+      tap.mute(false);
+    }
+  }
+
   const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html });
   cleanup.push(() => app.close());
   overlay.attach(app.http);
@@ -164,7 +188,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
     stats,
   });
-  agent = attachAgent({ emit: broadcast });
+  agent = attachAgent({ emit: broadcast, sourceLocations: options.sourceLocations ?? true });
   cleanup.push(() => agent?.dispose());
 
   const channel: ChannelServer = await startInspector(options, hub, app.port);
@@ -184,7 +208,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
 
   // A save: run the changed modules again, then swap the new main into every session.
-  const runSave = async (files: string[], changedAt: number) => {
+  const runSave = async (changed: string[], changedAt: number) => {
+    let files = changed;
+    const tStart = performance.now();
     let reimport;
     try {
       reimport = await runner.reimport(files);
@@ -192,12 +218,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return refuse(err, files, "could not load the new code", changedAt);
     }
     if (!reimport) return; // not part of the app
+    const appFiles = files.filter((f) => reimport.executed.includes(f));
+    if (appFiles.length > 0) files = appFiles;
     let main: AppMain;
     try {
       main = mainOf(reimport.module, entry);
     } catch (err) {
       return refuse(err, files, "could not load the new code", changedAt);
     }
+    const tImported = performance.now();
     const facts = reimport.executed.map((f) => runner.factsOf(f)).filter((f): f is ModuleFacts => f !== undefined);
     const restartReason = unsafeToSwap(facts, root);
     const entryFacts = runner.factsOf(entry);
@@ -215,6 +244,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return refuse(err, files, "the new code threw while building the page", changedAt);
     }
     report.ms = performance.now() - changedAt;
+    report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
     lastReport = report;
     if (lastError) {
       lastError = null;
@@ -228,7 +258,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     broadcast({ type: "swap", report });
     emit({ type: "swap", report, files, changedAt });
   };
-  queue = new ChangeQueue({ quietMs: options.quietMs ?? 8, maxWaitMs: 100, run: runSave });
+  queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
   cleanup.push(() => queue?.close());
 
   if (print) {

@@ -38,6 +38,10 @@ export interface BuildContext {
   /** restart: the live page, handed back for the first construction. */
   page?: Page;
   familyOf?: FamilyOf;
+  /** bind: the key the k-th expected construction had (default: its live key). */
+  expectedKey?: (control: Control) => unknown;
+  /** bind: whether two classes are versions of one (then a reused control keeps its prototype). */
+  sameFamily?: (a: Function, b: Function) => boolean;
 }
 
 /** What a live control held before a bind emptied it: enough to merge, or to put it back. */
@@ -69,7 +73,7 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
     case "restart": {
       const page = build.page;
       if (ordinal === 0 && page) {
-        empty(page, fresh);
+        empty(page, fresh, undefined);
         build.log.push(page);
         return page;
       }
@@ -81,7 +85,7 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
       const live = build.diverged ? undefined : build.reuse?.get(ordinal);
       if (live && build.saved && !build.saved.has(live)) {
         build.saved.set(live, save(live));
-        empty(live, fresh);
+        empty(live, fresh, build.sameFamily);
         if (props) live.assign(props);
         build.log.push(live);
         return live;
@@ -104,8 +108,9 @@ function divergence(build: BuildContext, ordinal: number, fresh: Control, props:
   if (familyOf(expected) !== familyOf(fresh)) {
     return `construction #${ordinal + 1} was a ${name(expected)} in the first run of main and a ${name(fresh)} in the second`;
   }
-  if (props?.key !== undefined && props.key !== expected._p.key) {
-    return `construction #${ordinal + 1} (${name(fresh)}) had key ${JSON.stringify(expected._p.key)} in the first run of main and ${JSON.stringify(props.key)} in the second`;
+  const expectedKey = build.expectedKey ? build.expectedKey(expected) : expected._p.key;
+  if (props?.key !== undefined && props.key !== expectedKey) {
+    return `construction #${ordinal + 1} (${name(fresh)}) had key ${JSON.stringify(expectedKey)} in the first run of main and ${JSON.stringify(props.key)} in the second`;
   }
   return undefined;
 }
@@ -139,9 +144,11 @@ function save(control: Control): SavedState {
 
 /**
  * Empties a live control to what a constructor starts from, detached (so the setters the new
- * code calls record nothing), with the prototype of the class being constructed now.
+ * code calls record nothing). Its prototype becomes the one of the class being constructed now,
+ * unless that is a newer version of its own class: the registry gave the old prototype the new
+ * members already, and changing prototypes would cost V8's fast paths.
  */
-function empty(control: Control, fresh: Control): void {
+function empty(control: Control, fresh: Control, sameFamily: ((a: Function, b: Function) => boolean) | undefined): void {
   control._owner = null;
   control._p = {};
   control._h = {};
@@ -151,7 +158,10 @@ function empty(control: Control, fresh: Control): void {
   control._dirtySlots = null;
   control.data = undefined;
   const proto = Object.getPrototypeOf(fresh) as object | null;
-  if (Object.getPrototypeOf(control) !== proto) Object.setPrototypeOf(control, proto);
+  const current = Object.getPrototypeOf(control) as object | null;
+  if (current === proto) return;
+  if (sameFamily && current && proto && sameFamily(current.constructor as Function, proto.constructor as Function)) return;
+  Object.setPrototypeOf(control, proto);
 }
 
 /** Puts back what `save` took: the bind is abandoned for this control. */

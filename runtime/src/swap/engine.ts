@@ -75,7 +75,6 @@ interface Probe {
   async: boolean;
 }
 
-type Plan = { session: Session; restart: string } | { session: Session; probe: Probe; pairs: Map<Control, Control> };
 
 export class SwapEngine {
   readonly registry = new SwapRegistry();
@@ -127,7 +126,14 @@ export class SwapEngine {
     this.pendingModuleGen = null;
   }
 
-  /** Swaps `next` into every live session (see the class comment). Throws `SwapBuildError`, changing nothing, if the new code throws while building. */
+  /**
+   * Swaps `next` into every live session (see the class comment). Throws `SwapBuildError`,
+   * changing nothing, if the new code throws while building the first session's page.
+   *
+   * Sessions go one by one, so the first tab shows the new code after one session's work, not
+   * fifty. The first healthy session is the test run: until it is swapped nothing global
+   * (class members, component functions) has changed, so its failure leaves the old code whole.
+   */
   async swap(next: AppMain, input: SwapInput): Promise<SwapReport> {
     const t0 = performance.now();
     const report = createReport(this.nextReportId++, input.files);
@@ -135,42 +141,47 @@ export class SwapEngine {
     const rebased = this.registry.rebasedClasses();
     const restartAll = input.restartReason ?? (rebased.length > 0 ? `${rebased.join("; ")}: instances made by the old code cannot take the new class` : undefined);
 
-    const plans: Plan[] = [];
+    const healthy: Session[] = [];
+    const restarts: { session: Session; reason: string }[] = [];
     for (const session of this.sessions()) {
       const state = this.states.get(session);
-      if (restartAll) plans.push({ session, restart: restartAll });
-      else if (session.crashed !== null || !state) plans.push({ session, restart: "its main had crashed" });
-      else if (state.pending) plans.push({ session, restart: "its async main had not finished (it keeps running; use page.runTask for work that never ends)" });
-      else {
-        const probe = await this.probe(session, next);
-        const pairs = alignBuilds(
-          { root: state.root, snapshot: state.base, log: state.log },
-          { root: probe.page, log: probe.log },
-          (c) => this.registry.familyOf(c.constructor),
-        );
-        plans.push({ session, probe, pairs });
-      }
+      if (restartAll) restarts.push({ session, reason: restartAll });
+      else if (session.crashed !== null || !state) restarts.push({ session, reason: "its main had crashed" });
+      else if (state.pending) restarts.push({ session, reason: "its async main had not finished (it keeps running; use page.runTask for work that never ends)" });
+      else healthy.push(session);
     }
 
-    // From here on the new code is taken: class members, component functions, then each session.
+    // Class members and component functions first: a reused control keeps its prototype (now
+    // with the new members) instead of being moved to the new class's, which would cost V8 its
+    // fast path on every object of every swap. If the first session cannot be built, undo.
     const commit = this.registry.commit();
     for (const id of commit.classes) report.classes.push(id.slice(id.lastIndexOf("/") + 1).replace("#", ": "));
     const rebuilt = new Set<Control>();
-    for (const plan of plans) {
-      const { session } = plan;
+    const done = new Set<Session>();
+    let first = true;
+    for (const session of healthy) {
+      done.add(session);
       if (session.state === "closed") continue;
-      if ("restart" in plan) {
-        this.restartSession(session, next, plan.restart, report);
-        continue;
+      let why: string | undefined;
+      try {
+        why = await this.swapSession(session, next, report, rebuilt);
+      } catch (err) {
+        if (first) {
+          commit.undo(); // nothing else has changed: the old code keeps serving
+          throw err;
+        }
+        why = `the new code threw while building its page (${err instanceof Error ? err.message : String(err)})`;
       }
-      const diverged = await this.bind(session, next, plan.probe, plan.pairs, report, rebuilt);
-      if (diverged) this.restartSession(session, next, diverged, report);
+      first = false;
+      if (why) this.restartSession(session, next, why, report);
+    }
+    for (const { session, reason } of restarts) {
+      done.add(session);
+      if (session.state !== "closed") this.restartSession(session, next, reason, report);
     }
     this.current = next;
-    // A tab that opened while the probes ran got the old code.
-    for (const session of this.sessions()) {
-      if (!plans.some((p) => p.session === session)) this.restartSession(session, next, "it opened during the swap", report);
-    }
+    // A tab that opened while an async main was being swapped got the old code.
+    for (const session of this.sessions()) if (!done.has(session)) this.restartSession(session, next, "it opened during the swap", report);
     refreshComponents(this.sessions(), commit, rebuilt, report);
     this.takeModuleGeneration(report);
     report.outcome = restartAll !== undefined || (report.sessions.restarted > 0 && report.sessions.kept === 0) ? "restarted" : report.sessions.restarted > 0 ? "mixed" : "swapped";
@@ -178,6 +189,37 @@ export class SwapEngine {
     report.ms = performance.now() - t0;
     report.at = Date.now();
     return report;
+  }
+
+  /**
+   * One session. Fast path: the new main runs once, its k-th construction taking the control the
+   * old code's k-th construction made, accepted when it built the same kinds in the same order
+   * and each control under the same parent, in the same order (a handler or a prop edited: the
+   * common save). Otherwise the probe path: a throwaway run, matched with the old build by
+   * structure (keys, classes, equal props), then the run on the live page. Returns why the
+   * session must be hot-restarted instead, or undefined. Throws `SwapBuildError` if the new main
+   * throws (the session is as it was).
+   */
+  private async swapSession(session: Session, next: AppMain, report: SwapReport, rebuilt: Set<Control>): Promise<string | undefined> {
+    const state = this.states.get(session)!;
+    const fast = await this.bind(session, next, { expected: state.log, reuse: new Map(state.log.map((c, k) => [k, c])), verify: true }, report, rebuilt);
+    if (fast.ok) return undefined;
+    if (fast.error !== undefined) throw new SwapBuildError(fast.error, session.id);
+    const probe = await this.probe(session, next);
+    const pairs = alignBuilds(
+      { root: state.root, snapshot: state.base, log: state.log },
+      { root: probe.page, log: probe.log },
+      (c) => this.registry.familyOf(c.constructor),
+    );
+    const reuse = new Map<number, Control>();
+    probe.log.forEach((c, k) => {
+      const old = pairs.get(c);
+      if (old) reuse.set(k, old);
+    });
+    const bound = await this.bind(session, next, { expected: probe.log, reuse, verify: false }, report, rebuilt);
+    if (bound.ok) return undefined;
+    if (bound.error !== undefined) return `the new main threw on its second run (${bound.error instanceof Error ? bound.error.message : String(bound.error)})`;
+    return `main is not deterministic: ${bound.reason}`;
   }
 
   /** Uninstalls the construction hook and timer tracking; ends what the engine tracked. */
@@ -264,33 +306,40 @@ export class SwapEngine {
 
   /**
    * The new main on the live page, handing back live controls (see `BuildMode`), then the
-   * three-way merge. Returns why it gave up (then nothing was changed), or undefined.
+   * three-way merge. `expected` is the run the ordinals refer to (the old build's log on the
+   * fast path, the probe's on the other), `reuse` which live control each ordinal gets. When it
+   * gives up, every control is put back as it was.
    */
-  private async bind(session: Session, next: AppMain, probe: Probe, pairs: Map<Control, Control>, report: SwapReport, rebuilt: Set<Control>): Promise<string | undefined> {
+  private async bind(
+    session: Session,
+    next: AppMain,
+    plan: { expected: readonly Control[]; reuse: ReadonlyMap<number, Control>; verify: boolean },
+    report: SwapReport,
+    rebuilt: Set<Control>,
+  ): Promise<{ ok: true } | { ok: false; reason: string; error?: unknown }> {
     const state = this.states.get(session)!;
     const live = session.page;
     session.flush(); // from here, every control's props are what the browser shows
-    const reuse = new Map<number, Control>();
-    probe.log.forEach((c, k) => {
-      const old = pairs.get(c);
-      if (old) reuse.set(k, old);
-    });
     const saved = new Map<Control, SavedState>();
+    const expectedKey = plan.verify ? (c: Control) => state.base.get(c)?.props.key ?? c._p.key : undefined;
     const build: BuildContext = {
       mode: "bind",
       log: [],
       closed: false,
-      probeLog: probe.log,
-      reuse,
+      probeLog: plan.expected,
+      reuse: plan.reuse,
       saved,
       familyOf: (c) => this.registry.familyOf(c.constructor),
+      sameFamily: (a, b) => this.registry.sameFamily(a, b),
+      ...(expectedKey ? { expectedKey } : {}),
     };
     const gen = new Generation(`main of session ${session.id}`);
-    const giveUp = (why: string) => {
+    const giveUp = (reason: string, error?: unknown) => {
       build.closed = true;
       for (const [control, s] of saved) restore(control, s);
       gen.abort("swap abandoned");
-      return why;
+      this.release(session);
+      return { ok: false as const, reason, ...(error !== undefined ? { error } : {}) };
     };
     let page: Page | undefined;
     let result: unknown;
@@ -304,7 +353,7 @@ export class SwapEngine {
         return next(page);
       });
     } catch (err) {
-      return giveUp(`the new main threw on its second run (${err instanceof Error ? err.message : String(err)})`);
+      return giveUp("main threw", err);
     }
     if (page !== live) return giveUp("the page could not be rebuilt in place");
     if (isPromise(result)) {
@@ -313,22 +362,20 @@ export class SwapEngine {
       try {
         await withBudget(result, this.budgetMs);
       } catch (err) {
-        const why = giveUp(`the new main threw on its second run (${err instanceof Error ? err.message : String(err)})`);
-        this.release(session);
-        return why;
+        return giveUp("main threw", err);
       }
     }
     build.closed = true;
-    if (!build.diverged && build.log.length !== probe.log.length) {
-      build.diverged = `the second run of main built ${build.log.length} controls, the first ${probe.log.length}`;
+    if (!build.diverged && build.log.length !== plan.expected.length) {
+      build.diverged = `it built ${build.log.length} controls, the old build ${plan.expected.length}`;
     }
-    if (build.diverged) {
-      const why = giveUp(`main is not deterministic: ${build.diverged}`);
-      this.release(session);
-      return why;
-    }
+    if (build.diverged) return giveUp(build.diverged);
 
     const nextBase = snapshotBuild(live, build.log);
+    if (plan.verify) {
+      const misbound = misboundControl(state.base, nextBase, saved, (c) => this.registry.familyOf(c.constructor));
+      if (misbound) return giveUp(misbound);
+    }
     let added = 0;
     let removed = 0;
     for (const [control, before] of saved) {
@@ -337,7 +384,8 @@ export class SwapEngine {
       const outcome = this.merge(control, before, base, report);
       added += outcome.added;
       removed += outcome.removed;
-      if (isComponentControl(control)) rebuilt.add(control);
+      // A component main built again re-renders only when its props changed (or its function did).
+      if (isComponentControl(control) && !shallowEqual(before.fields.props, control.props)) rebuilt.add(control);
     }
     report.added += added;
     report.removed += removed;
@@ -349,7 +397,7 @@ export class SwapEngine {
     report.sessions.kept++;
     session.flush();
     this.release(session);
-    return undefined;
+    return { ok: true };
   }
 
   /** Three-way merge of one live control after the bind; tells the tree what changed. */
@@ -526,6 +574,60 @@ export class SwapEngine {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * The fast path's check that ordinals matched the right controls: every reused control stands
+ * under the same parent, in the same slot, in the same order among its reused siblings, as in
+ * the old build; and none whose props the code changed now has exactly the props a sibling of
+ * its class had (two lines swapped in the source: the probe path's alignment gets those right).
+ * Returns the first control that fails, described, or undefined.
+ */
+function misboundControl(base: BuildSnapshot, next: BuildSnapshot, reused: ReadonlyMap<Control, unknown>, familyOf: (c: Control) => object): string | undefined {
+  const placeOf = (snapshot: BuildSnapshot) => {
+    const place = new Map<Control, { parent: Control; slot: string; index: number }>();
+    for (const [parent, record] of snapshot) {
+      for (const [slot, children] of Object.entries(record.slots)) {
+        let index = 0;
+        for (const child of children) if (reused.has(child)) place.set(child, { parent, slot, index: index++ });
+      }
+    }
+    return place;
+  };
+  const before = placeOf(base);
+  const after = placeOf(next);
+  for (const control of reused.keys()) {
+    const a = before.get(control);
+    const b = after.get(control);
+    if (!a && !b) continue;
+    if (!a || !b || a.parent !== b.parent || a.slot !== b.slot || a.index !== b.index) return `${describeControl(control)} moved`;
+  }
+  for (const record of next.values()) {
+    for (const children of Object.values(record.slots)) {
+      const siblings = children.filter((c) => reused.has(c));
+      if (siblings.length < 2) continue;
+      for (const control of siblings) {
+        const was = base.get(control)?.props;
+        const now = next.get(control)?.props;
+        if (!was || !now || sameProps(was, now)) continue;
+        const twin = siblings.find((other) => other !== control && familyOf(other) === familyOf(control) && sameProps(base.get(other)?.props ?? {}, now));
+        if (twin) return `${describeControl(control)} now looks like ${describeControl(twin)} did`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function shallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function sameProps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => equalValues(a[k], b[k]));
+}
 
 /** A single slot that ended up with two candidates: the runtime's choice wins over the code's. */
 function pickSingle(children: Control[], liveBefore: Control[]): Control | undefined {

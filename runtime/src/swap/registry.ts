@@ -32,6 +32,8 @@ export interface RegistryCommit {
   components: { family: ComponentFamily; hooksChanged: boolean; before: string | undefined }[];
   /** Classes whose base class changed: their old instances cannot take the new members. */
   rebased: string[];
+  /** Puts every member, function and family back as before the commit (the swap failed after all). */
+  undo(): void;
 }
 
 interface StagedClass {
@@ -125,11 +127,21 @@ export class SwapRegistry {
    * Applies what the last import staged: every older prototype of a class takes the new
    * version's members (instances created by old code, like todo items added at runtime, run the
    * new methods and keep their fields), and every component object takes its new function.
+   * `undo()` on the result puts it all back.
    */
   commit(): RegistryCommit {
-    const result: RegistryCommit = { classes: [], components: [], rebased: this.rebasedClasses() };
+    const undo: (() => void)[] = [];
+    const result: RegistryCommit = {
+      classes: [],
+      components: [],
+      rebased: this.rebasedClasses(),
+      undo: () => {
+        for (const step of undo.splice(0).reverse()) step();
+      },
+    };
     for (const { family, next } of this.stagedClasses) {
       const previous = family.current;
+      const older = [...family.older];
       family.older.push(new WeakRef(previous.prototype as object));
       family.prototypes.add(next.prototype as object);
       family.current = next;
@@ -139,23 +151,38 @@ export class SwapRegistry {
         const proto = ref.deref();
         if (!proto) continue;
         alive.push(ref);
-        patchMembers(proto, next.prototype as object);
+        patchMembers(proto, next.prototype as object, undo);
       }
       family.older.splice(0, family.older.length, ...alive);
-      patchStatics(previous, next);
+      patchStatics(previous, next, undo);
+      undo.push(() => {
+        family.current = previous;
+        family.older.splice(0, family.older.length, ...older);
+      });
       result.classes.push(family.id);
     }
     for (const { family, fn, displayName, signature } of this.stagedComponents) {
       const before = family.signature;
       const def = family.def as { fn: Function; displayName: string };
+      const was = { fn: def.fn, displayName: def.displayName };
       def.fn = fn;
       def.displayName = displayName;
       family.signature = signature;
+      undo.push(() => {
+        def.fn = was.fn;
+        def.displayName = was.displayName;
+        family.signature = before;
+      });
       result.components.push({ family, hooksChanged: before !== signature, before });
     }
     this.stagedClasses = [];
     this.stagedComponents = [];
     return result;
+  }
+
+  /** Whether two classes are versions of one family (a registered class and its newer version). */
+  sameFamily(a: Function, b: Function): boolean {
+    return a === b || this.familyOf(a) === this.familyOf(b);
   }
 
   /** Drops what the last import staged (it failed, or its build threw). */
@@ -179,19 +206,35 @@ function describeFamily(family: ClassFamily, oldBase: Function, newBase: Functio
   return `class ${name} now extends ${newBase.name || "another class"} instead of ${oldBase.name || "its old base"}`;
 }
 
+/** Remembers how `target[key]` is now, so `undo` can put it back. */
+function remember(target: object, key: PropertyKey, undo: (() => void)[]): void {
+  const was = Object.getOwnPropertyDescriptor(target, key);
+  undo.push(() => {
+    try {
+      if (was) Object.defineProperty(target, key, was);
+      else delete (target as Record<PropertyKey, unknown>)[key];
+    } catch {
+      // non-configurable: nothing to undo
+    }
+  });
+}
+
 /** `target` takes `source`'s methods and accessors; members `source` no longer has are removed. */
-function patchMembers(target: object, source: object): void {
+function patchMembers(target: object, source: object, undo: (() => void)[]): void {
   if (target === source) return;
   const keep = new Set<PropertyKey>(Reflect.ownKeys(source));
   for (const key of Reflect.ownKeys(target)) {
     if (key === "constructor" || keep.has(key)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    if (descriptor?.configurable) delete (target as Record<PropertyKey, unknown>)[key];
+    if (!descriptor?.configurable) continue;
+    remember(target, key, undo);
+    delete (target as Record<PropertyKey, unknown>)[key];
   }
   for (const key of keep) {
     if (key === "constructor") continue;
     const descriptor = Object.getOwnPropertyDescriptor(source, key)!;
     try {
+      remember(target, key, undo);
       Object.defineProperty(target, key, descriptor);
     } catch {
       // a non-configurable member: leave the old one
@@ -200,13 +243,14 @@ function patchMembers(target: object, source: object): void {
 }
 
 /** Static methods and accessors follow the new version; static data (state) stays. */
-function patchStatics(target: Function, source: Function): void {
+function patchStatics(target: Function, source: Function, undo: (() => void)[]): void {
   for (const key of Reflect.ownKeys(source)) {
     if (key === "length" || key === "name" || key === "prototype" || key === Symbol.hasInstance) continue;
     const descriptor = Object.getOwnPropertyDescriptor(source, key)!;
     const isMethod = typeof descriptor.value === "function" || descriptor.get !== undefined || descriptor.set !== undefined;
     if (!isMethod) continue;
     try {
+      remember(target, key, undo);
       Object.defineProperty(target, key, descriptor);
     } catch {
       // non-configurable: keep

@@ -13,6 +13,8 @@ export interface SwapReport {
   files: string[];
   /** From the first change event to the new code serving every session. */
   ms: number;
+  /** Where the time went: waiting for more changes, running the changed modules, swapping. */
+  phases?: { waitMs: number; importMs: number; swapMs: number };
   /** `swapped`: every session kept its state; `restarted`: every session re-ran main; `mixed`: some of each. */
   outcome: "swapped" | "restarted" | "mixed";
   sessions: { kept: number; restarted: number };

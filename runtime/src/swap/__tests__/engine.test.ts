@@ -96,6 +96,18 @@ describe("SwapEngine: closures in main", () => {
     expect(back.removed).toBe(1);
   });
 
+  it("keeps typed text with its field when two fields trade places in the source", async () => {
+    const form = (order: string[]) => (page: Page) => {
+      page.add(...order.map((hint) => new TextField({ hint })));
+    };
+    const { engine, s } = await start(form(["first", "second"]));
+    const first = () => s.findAll({ type: "TextField" }).find((f) => f.props.hint === "first")!;
+    await first().type("typed into first");
+    await swap(engine, form(["second", "first"]));
+    expect(s.findAll({ type: "TextField" }).map((f) => f.props.hint)).toEqual(["second", "first"]);
+    expect(first().text).toBe("typed into first");
+  });
+
   it("keeps a value changed at runtime when the source changed it too, and says so", async () => {
     const { engine, s } = await start(counter({ step: 1, label: "+" }));
     await s.find({ key: "inc" }).click();

@@ -1,0 +1,303 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
+import { WebSocket } from "ws";
+import { startDevServer, type DevEvent, type DevServer } from "../devserver/src/index.ts";
+import { fmt, summarize, table } from "./stats.ts";
+
+/**
+ * `weft dev` figures of issue 4, side by side in one run:
+ *  1. save → new handler active in every live session (in-process devserver, 1 and 50 sessions);
+ *  2. save → changed view visible in Chromium (1 and 50 sessions);
+ *  3. the same kind of edit under Vite + React Fast Refresh, in the same Chromium;
+ *  4. the same edit under a plain restart (`node --watch` of `weft run`), the browser reconnecting.
+ * Edits are ≥ 150 ms apart, as a person saves, and never within chokidar's 50 ms per-file window.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+const EDITS = Number(process.env.WEFT_BENCH_EDITS ?? 24);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+export async function run(): Promise<void> {
+  console.log("\n## weft dev: hot swap (issue 4)\n");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  try {
+    const rows = [["measure", "sessions", "p50", "p95", "n"]];
+    for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
+    rows.push(await viteFastRefresh(browser));
+    rows.push(await plainRestart(browser));
+    table(rows);
+    console.log(
+      "\n  handler: write → the swap committed in every session (the next click runs the new code)." +
+        "\n  visible: write → the new label in Chromium's DOM (MutationObserver in the page, same clock)." +
+        "\n  restart: node --watch restarts weft run; the tab reconnects (its state is gone).",
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+
+function scratch(name: string): string {
+  const dir = join(root, ".tmp", `bench-${name}-${process.pid}-${Date.now().toString(36)}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// ---------------------------------------------------------------- weft dev
+
+async function weftDev(browser: Browser, sessionCount: number): Promise<string[][]> {
+  const dir = scratch("dev");
+  const file = join(dir, "app.ts");
+  copyFileSync(join(root, "test/fixtures/dev/app.ts"), file);
+  const dev = await startDevServer({ entry: file, port: 0, print: false });
+  const clients: HeadlessTab[] = [];
+  let page: BrowserPage | null = null;
+  try {
+    page = await browser.newPage();
+    await page.goto(dev.appUrl);
+    await page.locator('[data-weft-key="inc"]').waitFor();
+    for (let i = 1; i < sessionCount; i++) clients.push(await openTab(dev.appUrl));
+    const source = readFileSync(file, "utf8");
+
+    // 1. handler-only edits: `const step = K`
+    const handler: number[] = [];
+    const handlerSwap: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const step = 2 + i;
+      const t0 = now();
+      const swapped = nextSwap(dev);
+      writeFileSync(file, source.replace("const step = 1;", `const step = ${step};`));
+      const event = await swapped;
+      handler.push(now() - t0);
+      if (event.type === "swap") handlerSwap.push(event.report.ms);
+      if (i === 0 && clients[0]) await clients[0].expectStep(step);
+      await sleep(150);
+    }
+
+    // 2. a label edit, seen in Chromium
+    const visible: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const label = `plus ${i}`;
+      await page.evaluate((want) => {
+        const w = window as unknown as { __want: string; __seen: number | null; __observer?: MutationObserver };
+        w.__want = want;
+        w.__seen = null;
+        w.__observer ??= new MutationObserver(() => {
+          const el = document.querySelector('[data-weft-key="inc"]');
+          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
+        });
+        w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }, label);
+      const t0 = now();
+      writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label)));
+      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 5, timeout: 10_000 });
+      visible.push(((await seen.jsonValue()) as number) - t0);
+      await sleep(150);
+    }
+    const h = summarize(handler);
+    const s = summarize(handlerSwap);
+    const v = summarize(visible);
+    return [
+      ["weft dev: save → new handler active", String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
+      ["  of which change event → swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
+      ["weft dev: save → visible in Chromium", String(sessionCount), fmt(v.p50), fmt(v.p95), String(v.n)],
+    ];
+  } finally {
+    for (const c of clients) c.close();
+    await page?.close();
+    await dev.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function nextSwap(dev: DevServer): Promise<DevEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error("no swap within 10 s"));
+    }, 10_000);
+    const off = dev.onEvent((event) => {
+      clearTimeout(timer);
+      off();
+      if (event.type === "build-error") reject(new Error(`the edit did not build: ${event.error.message}`));
+      else resolve(event);
+    });
+  });
+}
+
+interface HeadlessTab {
+  expectStep(step: number): Promise<void>;
+  close(): void;
+}
+
+/** A tab without a browser: the protocol over a WebSocket, enough to hold a session open and click. */
+async function openTab(appUrl: string): Promise<HeadlessTab> {
+  const ws = new WebSocket(appUrl.replace(/^http/, "ws") + "ws");
+  const frames: { type: string; page?: unknown; ops?: { id: number; props?: { value?: string } }[] }[] = [];
+  let wake: (() => void) | null = null;
+  ws.on("message", (data) => {
+    frames.push(JSON.parse(String(data)));
+    wake?.();
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  ws.send(JSON.stringify({ type: "register", protocol: 1, client: { route: "/" } }));
+  const until = async (found: () => boolean) => {
+    const deadline = Date.now() + 5000;
+    while (!found()) {
+      if (Date.now() > deadline) throw new Error("headless tab: timed out");
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, 50);
+      });
+    }
+  };
+  await until(() => frames.some((f) => f.type === "registered"));
+  const ids = new Map<string, number>();
+  const walk = (node: { i: number; p: { key?: string }; c?: Record<string, unknown[]> }) => {
+    if (node.p.key) ids.set(node.p.key, node.i);
+    for (const children of Object.values(node.c ?? {})) for (const c of children) walk(c as typeof node);
+  };
+  walk(frames.find((f) => f.type === "registered")!.page as Parameters<typeof walk>[0]);
+  let count = 0;
+  return {
+    async expectStep(step) {
+      const from = frames.length;
+      ws.send(JSON.stringify({ type: "event", id: ids.get("inc"), name: "click" }));
+      await until(() => frames.slice(from).some((f) => f.ops?.some((op) => op.id === ids.get("count") && op.props?.value === String(count + step))));
+      count += step;
+    },
+    close: () => ws.close(),
+  };
+}
+
+// ---------------------------------------------------------------- Vite + React Fast Refresh
+
+async function viteFastRefresh(browser: Browser): Promise<string[]> {
+  const { createServer } = await import("vite");
+  const react = (await import("@vitejs/plugin-react")).default;
+  const dir = scratch("vite");
+  mkdirSync(join(dir, "src"));
+  writeFileSync(join(dir, "index.html"), `<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>`);
+  writeFileSync(
+    join(dir, "src/main.jsx"),
+    `import { createRoot } from "react-dom/client";\nimport { App } from "./App.jsx";\ncreateRoot(document.getElementById("root")).render(<App />);\n`,
+  );
+  const app = (label: string) =>
+    `import { useState } from "react";\nexport function App() {\n  const [n, setN] = useState(0);\n  return <div><span data-key="count">{n}</span><button data-key="inc" onClick={() => setN(n + 1)}>${label}</button></div>;\n}\n`;
+  writeFileSync(join(dir, "src/App.jsx"), app("+"));
+  const server = await createServer({ configFile: false, root: dir, logLevel: "silent", plugins: [react()], server: { port: 0, host: "127.0.0.1" } });
+  await server.listen();
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.resolvedUrls!.local[0]!);
+    await page.locator('[data-key="inc"]').waitFor();
+    await page.locator('[data-key="inc"]').click();
+    const samples: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const label = `plus ${i}`;
+      await page.evaluate((want) => {
+        const w = window as unknown as { __want: string; __seen: number | null; __observer?: MutationObserver };
+        w.__want = want;
+        w.__seen = null;
+        w.__observer ??= new MutationObserver(() => {
+          const el = document.querySelector('[data-key="inc"]');
+          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
+        });
+        w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }, label);
+      const t0 = now();
+      writeFileSync(join(dir, "src/App.jsx"), app(label));
+      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 5, timeout: 10_000 });
+      samples.push(((await seen.jsonValue()) as number) - t0);
+      await sleep(150);
+    }
+    if ((await page.locator('[data-key="count"]').textContent()) !== "1") throw new Error("Fast Refresh lost the state");
+    const s = summarize(samples);
+    return ["Vite + React Fast Refresh: save → visible", "1", fmt(s.p50), fmt(s.p95), String(s.n)];
+  } finally {
+    await page.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- plain restart
+
+async function plainRestart(browser: Browser): Promise<string[]> {
+  const dir = scratch("restart");
+  const file = join(dir, "app.ts");
+  copyFileSync(join(root, "test/fixtures/dev/app.ts"), file);
+  const source = readFileSync(file, "utf8");
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--watch", join(root, "cli/bin/weft.js"), "run", file, "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c));
+  child.stderr!.on("data", (c: Buffer) => (out += c));
+  const page = await browser.newPage();
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!out.includes("App:")) {
+      if (Date.now() > deadline) throw new Error(`weft run did not start:\n${out}`);
+      await sleep(50);
+    }
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.locator('[data-weft-key="inc"]').waitFor();
+    const samples: number[] = [];
+    const edits = Math.min(EDITS, Number(process.env.WEFT_BENCH_RESTARTS ?? 20));
+    for (let i = 0; i < edits; i++) {
+      const label = `plus ${i}`;
+      await page.evaluate((want) => {
+        const w = window as unknown as { __want: string; __seen: number | null; __poll?: number };
+        w.__want = want;
+        w.__seen = null;
+        // The page is re-rendered from scratch on reconnect: poll rather than observe one node.
+        w.__poll ??= window.setInterval(() => {
+          const el = document.querySelector('[data-weft-key="inc"]');
+          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
+        }, 2);
+      }, label);
+      const t0 = now();
+      writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label)));
+      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 10, timeout: 30_000 });
+      samples.push(((await seen.jsonValue()) as number) - t0);
+      await sleep(300);
+    }
+    const s = summarize(samples);
+    return ["plain restart (node --watch, weft run): save → visible", "1", fmt(s.p50), fmt(s.p95), String(s.n)];
+  } finally {
+    await page.close();
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// `node --import tsx bench/dev.ts` runs this section alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await run();
+  process.exit(0);
+}
