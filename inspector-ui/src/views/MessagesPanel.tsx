@@ -16,7 +16,7 @@ const ROW = 22;
  * event's causal chain.
  */
 export function MessagesPanel() {
-  const store = useTopics("messages", "message", "chains", "tree");
+  const store = useTopics("messages", "message", "chains");
   const log = store.messages;
   const [text, setText] = useState(log.filter.text);
   const t = log.totals;

@@ -36,13 +36,33 @@ export function VirtualList({ count, rowHeight, renderRow, follow, scrollTo, ove
     return () => observer.disconnect();
   }, []);
 
+  // Following the tail writes scrollTop from what is known (never reads the layout back, which
+  // would force a synchronous layout on every batch of rows).
   useLayoutEffect(() => {
-    const el = ref.current!;
-    if (follow && atEnd.current) {
-      el.scrollTop = el.scrollHeight;
-      setTop(el.scrollTop);
-    }
-  }, [count, follow]);
+    if (!follow || !atEnd.current) return;
+    const target = Math.max(0, count * rowHeight - height);
+    written.current = target;
+    ref.current!.scrollTop = target;
+    setTop(target);
+  }, [count, follow, rowHeight, height]);
+
+  // Scroll positions are read once per frame, not per event (each read may force a layout).
+  const written = useRef(-1);
+  const frame = useRef(0);
+  const onScroll = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const el = ref.current;
+      if (!el) return;
+      const scrollTop = el.scrollTop;
+      if (scrollTop === written.current) return; // our own follow
+      written.current = -1;
+      atEnd.current = scrollTop + height >= count * rowHeight - rowHeight;
+      setTop(scrollTop);
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   useEffect(() => {
     if (scrollTo === null || scrollTo === undefined || scrollTo < 0) return;
@@ -70,11 +90,7 @@ export function VirtualList({ count, rowHeight, renderRow, follow, scrollTo, ove
       role="list"
       aria-label={label}
       onKeyDown={onKeyDown}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
-        setTop(el.scrollTop);
-      }}
+      onScroll={onScroll}
     >
       <div className="vl-space" style={{ height: count * rowHeight }}>
         {rows}
