@@ -205,6 +205,7 @@ export class SwapEngine {
     const fast = await this.bind(session, next, { expected: state.log, reuse: new Map(state.log.map((c, k) => [k, c])), verify: true }, report, rebuilt);
     if (fast.ok) return undefined;
     if (fast.error !== undefined) throw new SwapBuildError(fast.error, session.id);
+    report.probed++;
     const probe = await this.probe(session, next);
     const pairs = alignBuilds(
       { root: state.root, snapshot: state.base, log: state.log },

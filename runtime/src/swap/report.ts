@@ -18,6 +18,11 @@ export interface SwapReport {
   /** `swapped`: every session kept its state; `restarted`: every session re-ran main; `mixed`: some of each. */
   outcome: "swapped" | "restarted" | "mixed";
   sessions: { kept: number; restarted: number };
+  /**
+   * Sessions whose new build differed in structure from the old (controls added, removed,
+   * moved): matched through a throwaway run of main first. The others took one run.
+   */
+  probed: number;
   /** Why sessions were hot-restarted instead of swapped. */
   restarts: { sessionId: string; reason: string }[];
   /** Handlers that now run the new code, over all sessions. */
@@ -73,6 +78,7 @@ export function createReport(id: number, files: string[]): SwapReport {
     ms: 0,
     outcome: "swapped",
     sessions: { kept: 0, restarted: 0 },
+    probed: 0,
     restarts: [],
     handlersRebound: 0,
     propsTaken: [],

@@ -70,6 +70,7 @@ describe("SwapEngine: closures in main", () => {
     expect(s.find({ key: "count" }).text).toBe("7");
     expect(report.outcome).toBe("swapped");
     expect(report.sessions).toEqual({ kept: 1, restarted: 0 });
+    expect(report.probed).toBe(0); // same structure: one run of main
     expect(report.handlersRebound).toBe(2);
     expect(report.propsTaken).toEqual([expect.objectContaining({ control: 'Button "inc"', prop: "text", from: "+", to: "plus" })]);
   });
@@ -91,6 +92,7 @@ describe("SwapEngine: closures in main", () => {
     expect(s.find({ key: "hello" }).text).toBe("new in source");
     expect(s.find({ key: "count" }).text).toBe("1");
     expect(report.added).toBe(1);
+    expect(report.probed).toBe(1); // a control added: matched through the probe
     const back = await swap(engine, counter({ step: 1, label: "+" }));
     expect(s.findAll({ key: "hello" })).toHaveLength(0);
     expect(back.removed).toBe(1);

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ChangeQueue } from "../changeQueue.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempFile(name: string, content = "x") {
+  const dir = mkdtempSync(join(tmpdir(), "weft-queue-"));
+  dirs.push(dir);
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("ChangeQueue", () => {
+  it("turns a burst of changes into one batch", async () => {
+    const [a, b] = [tempFile("a.ts"), tempFile("b.ts")];
+    const batches: string[][] = [];
+    const queue = new ChangeQueue({ quietMs: 5, maxWaitMs: 50, run: async (files) => void batches.push(files) });
+    queue.add(a);
+    queue.add(b);
+    queue.add(a);
+    await sleep(20);
+    await queue.idle();
+    queue.close();
+    expect(batches).toEqual([[a, b]]);
+  });
+
+  it("runs one batch at a time: a change during a run makes the next batch", async () => {
+    const a = tempFile("a.ts");
+    const batches: string[][] = [];
+    let release!: () => void;
+    const queue = new ChangeQueue({
+      quietMs: 1,
+      maxWaitMs: 10,
+      run: async (files) => {
+        batches.push(files);
+        if (batches.length === 1) await new Promise<void>((r) => (release = r));
+      },
+    });
+    queue.add(a);
+    await sleep(10);
+    writeFileSync(a, "second");
+    queue.add(a);
+    await sleep(10);
+    expect(batches).toHaveLength(1);
+    release();
+    await sleep(20);
+    await queue.idle();
+    queue.close();
+    expect(batches).toHaveLength(2);
+  });
+
+  it("finds a write the watcher did not report (chokidar drops a second change within 50 ms)", async () => {
+    const a = tempFile("a.ts", "one");
+    const batches: string[][] = [];
+    const queue = new ChangeQueue({ quietMs: 1, maxWaitMs: 10, recheckMs: 30, run: async (files) => void batches.push(files) });
+    queue.add(a);
+    await sleep(10);
+    writeFileSync(a, "two, longer"); // no add(): the watcher swallowed it
+    await sleep(80);
+    await queue.idle();
+    queue.close();
+    expect(batches).toHaveLength(2);
+  });
+
+  it("does not run again for a write it already loaded", async () => {
+    const a = tempFile("a.ts");
+    const batches: string[][] = [];
+    const queue = new ChangeQueue({ quietMs: 1, maxWaitMs: 10, run: async (files) => void batches.push(files) });
+    queue.add(a);
+    await sleep(15);
+    queue.add(a); // the watcher reports the same write late
+    await sleep(15);
+    await queue.idle();
+    queue.close();
+    expect(batches).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import type { Agent } from "@weft/agent";
+import { startChannelServer, type ChannelServer } from "../channelServer.ts";
+import { Hub } from "../hub.ts";
+
+const agent = { sessions: () => [], tree: () => null, props: () => null, message: () => null, source: () => null, controlsAt: () => null, inspect: null, dispose() {} } as unknown as Agent;
+let server: ChannelServer;
+beforeAll(async () => {
+  const hub = new Hub({
+    agent,
+    hello: () => ({ type: "hello", version: 1, app: { entry: "/app/app.ts", url: "http://127.0.0.1:1/", root: "/app" }, pid: 1, startedAt: 0 }),
+    backlog: () => [],
+    stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0, channelClients: 0 }),
+  });
+  server = await startChannelServer({ hub, port: 0 });
+});
+afterAll(() => server.close());
+
+function attempt(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string; ws?: WebSocket }>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers });
+    ws.on("unexpected-response", (_req, res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.on("open", () => resolve({ status: 101, body: "", ws }));
+    ws.on("error", () => {});
+  });
+}
+
+describe("the channel server", () => {
+  it("needs the token (401), refuses a foreign Origin and a foreign Host (403), each saying why", async () => {
+    expect(await attempt("/channel")).toMatchObject({ status: 401, body: expect.stringContaining("missing or wrong token") });
+    expect(await attempt("/channel?token=nope")).toMatchObject({ status: 401 });
+    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("origin https://evil.example may not connect") });
+    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("not this machine") });
+    expect(await attempt("/elsewhere")).toMatchObject({ status: 404 });
+  });
+
+  it("accepts the inspector's own origin and a VS Code webview, then speaks after hello", async () => {
+    for (const origin of [`http://127.0.0.1:${server.port}`, "vscode-webview://abc123"]) {
+      const { status, ws } = await attempt(`/channel?token=${server.token}`, { Origin: origin });
+      expect(status).toBe(101);
+      const first = new Promise<unknown[]>((resolve) => ws!.once("message", (data) => resolve(JSON.parse(String(data)))));
+      ws!.send(JSON.stringify([{ type: "hello", version: 1, client: "test" }]));
+      expect((await first).map((m) => (m as { type: string }).type)).toEqual(["hello", "sessions"]);
+      ws!.close();
+    }
+  });
+
+  it("closes a tool that speaks another version, with the reason", async () => {
+    const { ws } = await attempt(`/channel?token=${server.token}`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws!.once("close", (code, reason) => resolve({ code, reason: String(reason) })));
+    ws!.send(JSON.stringify([{ type: "hello", version: 99, client: "future" }]));
+    expect(await closed).toMatchObject({ code: 4001, reason: expect.stringContaining("speaks weft channel 1, the tool 99") });
+  });
+
+  it("serves the inspector page at the root", async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+  });
+});
