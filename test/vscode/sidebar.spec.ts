@@ -19,7 +19,8 @@ let codeServer: CodeServer;
 test.beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(workspace, ".vscode"), { recursive: true });
-  writeFileSync(join(workspace, ".vscode", "settings.json"), "{}\n");
+  // "Start weft dev for This File" runs this (a free port: 8550 may be taken on a shared machine).
+  writeFileSync(join(workspace, ".vscode", "settings.json"), JSON.stringify({ "weft.devCommand": "npx weft dev --port 0" }, null, 2) + "\n");
   copyFileSync(join(root, "examples", "counter.ts"), app);
   weft = await startWeft("dev", [app]);
   codeServer = await startCodeServer({ entry: process.env.WEFT_CODE_SERVER_ENTRY!, vsix: process.env.WEFT_VSIX!, dir: join(work, "code-server") });
@@ -32,6 +33,13 @@ test.afterEach(({}, testInfo) => {
 });
 
 test.afterAll(async () => {
+  // The devserver the extension started in its terminal, if it outlived code-server's terminals.
+  try {
+    const { pid } = JSON.parse(readFileSync(join(workspace, ".weft", "devserver.json"), "utf8")) as { pid: number };
+    if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
+  } catch {
+    // none left
+  }
   let t = Date.now();
   await codeServer?.stop();
   console.log("code-server stopped", Date.now() - t);
@@ -138,4 +146,12 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await expect.poll(() => page.frames().some((f) => f.url().startsWith(inspectorOrigin))).toBe(true);
   const inspector = page.frames().find((f) => f.url().startsWith(inspectorOrigin))!;
   await expect(inspector.locator('[data-testid="session"]').first()).toBeVisible();
+
+  // Start weft dev for this file, from the editor: a newer devserver of the same workspace, in a
+  // terminal; the sidebar moves to it by itself (it has no session yet).
+  await page.getByRole("tab", { name: /^counter\.ts/ }).click();
+  await runCommand(page, "weft: Start weft dev for This File");
+  await expect(page.getByRole("tab", { name: /weft dev counter\.ts/ }).or(page.locator(".terminal-tab, .single-terminal-tab").filter({ hasText: "weft dev counter.ts" })).first()).toBeVisible();
+  await expect(status(page)).toContainText("weft: 0 sessions", { timeout: 30_000 });
+  await expect(sessions.locator(".monaco-list-row")).toHaveCount(0);
 });

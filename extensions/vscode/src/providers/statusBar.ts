@@ -1,10 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import * as vscode from "vscode";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 
 /**
  * One status bar item: whether weft dev is connected, how many sessions it serves, and how long
  * the last swap took (or that the last save could not be taken). A click opens the sidebar, or
- * asks for a URL when nothing is connected.
+ * asks for a URL when nothing is connected. While disconnected it shows only in a workspace
+ * that uses weft, so it stays out of every other TypeScript project's status bar.
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("weft.status", vscode.StatusBarAlignment.Left, 50);
@@ -19,13 +22,14 @@ export class StatusBar implements vscode.Disposable {
       model.swaps.onDidChange(() => this.update()),
     );
     this.update();
-    this.item.show();
   }
 
   private update(): void {
     const { state, model } = this.connection;
     const item = this.item;
     item.backgroundColor = undefined;
+    if (state === "disconnected" && !usesWeft()) return item.hide();
+    item.show();
     if (state !== "connected") {
       item.text = state === "connecting" ? "$(sync~spin) weft" : "$(debug-disconnect) weft";
       item.tooltip = state === "connecting" ? "Connecting to weft dev…" : "Not connected to weft dev. Click to connect to a URL.";
@@ -52,4 +56,11 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A folder with `node_modules/weft` or a `.weft/` (weft dev ran there). */
+function usesWeft(): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some(
+    (f) => f.uri.scheme === "file" && (existsSync(join(f.uri.fsPath, "node_modules", "weft")) || existsSync(join(f.uri.fsPath, ".weft"))),
+  );
 }
