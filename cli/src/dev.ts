@@ -11,6 +11,12 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
+  // Recording listens on the hook, so it starts before any tab can connect.
+  let stopRecording: (() => void) | undefined;
+  if (record !== undefined) {
+    const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+    stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
+  }
   // Loaded only here: `weft run` never loads Vite.
   const { startDevServer, DevServerError } = await import("@weft/devserver");
   let server;
@@ -23,15 +29,11 @@ export async function command(argv: string[]): Promise<number> {
       inspectorHost: stringFlag(args, "inspector-host"),
     });
   } catch (err) {
+    stopRecording?.();
     if (err instanceof DevServerError) throw new UsageError(err.message, true);
     throw err;
   }
-  let stopRecording: (() => void) | undefined;
-  if (record !== undefined) {
-    const { startRecorder } = await import("@weft/agent/src/recorder.ts");
-    stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
-    console.log(`Recording sessions to ${resolve(record)}`);
-  }
+  if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
   await untilSignal();
   await server.close(); // every session closes, so each recording gets its end line
   stopRecording?.();

@@ -98,6 +98,25 @@ describe("SwapEngine: closures in main", () => {
     expect(back.removed).toBe(1);
   });
 
+  it("swaps an async main, holding the browser's events until the page is whole again", async () => {
+    const app = (label: string) => async (page: Page) => {
+      const count = new Text({ value: "0", key: "count" });
+      page.add(count);
+      await new Promise((r) => setTimeout(r, 20));
+      page.add(new Button({ text: label, key: "inc", onClick: () => void (count.value = String(Number(count.value) + 1)) }));
+    };
+    const { engine, s } = await start(app("+"));
+    await s.find({ key: "inc" }).click();
+    await s.find({ key: "inc" }).click();
+    const swapped = swap(engine, app("plus"));
+    await new Promise((r) => setTimeout(r, 5));
+    const click = s.find({ key: "inc" }).click(); // arrives while the new main awaits
+    await swapped;
+    await click;
+    expect(s.find({ key: "inc" }).text).toBe("plus");
+    expect(s.find({ key: "count" }).text).toBe("3");
+  });
+
   it("keeps typed text with its field when two fields trade places in the source", async () => {
     const form = (order: string[]) => (page: Page) => {
       page.add(...order.map((hint) => new TextField({ hint })));
