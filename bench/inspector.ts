@@ -132,8 +132,8 @@ async function throughput() {
     const t = await tab(server.appUrl);
     const sessionId = t.sessionId;
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
-    const N = 1_500;
-    const ROUNDS = 7;
+    const N = 4_000;
+    const ROUNDS = 5;
     const rounds: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
     const cpu: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;

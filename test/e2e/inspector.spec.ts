@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import WebSocket from "ws";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
@@ -9,6 +12,8 @@ import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
  * travels back in time, evaluates in the session, and refuses a page without the token.
  */
 const APP = "test/fixtures/inspector/inspectedApp.ts";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+mkdirSync(join(root, ".tmp"), { recursive: true });
 
 let weft: WeftProcess;
 test.beforeAll(async () => {
@@ -284,4 +289,40 @@ test.describe("refusals", () => {
     expect(await attempt(`${channel}?token=${token}`, "http://evil.example")).toBe(403);
     expect(await attempt(`${channel}?token=${token}`, inspector.origin)).toBe("open");
   });
+});
+
+test("a save shows up as a swap report, and a broken save as the current error until the next good one", async ({ browser }) => {
+  const dir = mkdtempSync(join(root, ".tmp", "inspector-swap-"));
+  const file = join(dir, "app.ts");
+  const source = readFileSync(join(root, APP), "utf8");
+  writeFileSync(file, source);
+  const swap = await startWeft("dev", [file]);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const app = await context.newPage();
+    await app.goto(swap.url);
+    await key(app, "inc").click();
+    await expect(key(app, "count")).toHaveText("1");
+    const inspector = await context.newPage();
+    await inspector.goto(swap.urls.Inspector!);
+    await inspector.getByTestId("tab-swaps").click();
+
+    writeFileSync(file, source.replace('text: "add item"', 'text: "add an item"'));
+    await expect(key(app, "add")).toHaveText("add an item");
+    await expect(key(app, "count")).toHaveText("1"); // kept
+    const report = inspector.getByTestId("swap").first();
+    await expect(report).toContainText("swapped");
+    await expect(report).toContainText("app.ts");
+    await expect(report).toContainText("1 session kept");
+
+    writeFileSync(file, source.replace("export default function main", "export default function main(("));
+    await expect(inspector.getByTestId("build-error")).toContainText(/app\.ts:\d+:\d+/);
+    writeFileSync(file, source);
+    await expect(inspector.getByTestId("build-error")).toHaveCount(0);
+    await expect(key(app, "add")).toHaveText("add item");
+    await context.close();
+  } finally {
+    await swap.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -150,6 +150,12 @@ export class InspectorStore {
     }
   }
 
+  /** A user's action: the views show its effect now, not at the next throttled frame. */
+  private notifyNow(...topics: Topic[]): void {
+    for (const topic of topics) this.versions.set(topic, (this.versions.get(topic) ?? 0) + 1);
+    this.call(topics);
+  }
+
   private readonly call = (topics: Iterable<Topic>) => {
     const called = new Set<() => void>();
     for (const topic of topics) {
@@ -344,7 +350,7 @@ export class InspectorStore {
     if (this.sessions.has(sessionId)) this.watch(sessionId);
     else this.loadPostmortem(sessionId);
     this.backfill(sessionId);
-    this.notify("sessions", "tree", "selection", "props", "messages", "message", "chains", "history", "pick");
+    this.notifyNow("sessions", "tree", "selection", "props", "messages", "message", "chains", "history", "pick");
   }
 
   /** The rows and chains the agent kept from before we watched. */
@@ -395,7 +401,7 @@ export class InspectorStore {
 
   /** The tree's folding changed (the view re-reads its rows). */
   refreshTree(): void {
-    this.notify("tree");
+    this.notifyNow("tree");
   }
 
   /** Whether the shown session has ended (its tree is the post-mortem's). */
@@ -415,7 +421,7 @@ export class InspectorStore {
     this.selected = id;
     if (id !== null) this.shownTree.reveal(id);
     this.props = id === null ? null : { id, result: null, error: null, sources: {} };
-    this.notify("selection", "props", "tree");
+    this.notifyNow("selection", "props", "tree");
     if (id !== null && this.sessions.has(this.sessionId ?? "")) this.fetchProps(id);
   }
 
@@ -477,30 +483,30 @@ export class InspectorStore {
     if (!sessionId || !this.sessions.has(sessionId)) return;
     this.picking = !this.picking;
     this.transport.send({ type: "pick", sessionId, on: this.picking });
-    this.notify("pick");
+    this.notifyNow("pick");
   }
 
   // ------------------------------------------------------------------ messages
 
   setFilter(filter: MessageFilter): void {
     this.messages.setFilter(filter);
-    this.notify("messages");
+    this.notifyNow("messages");
   }
 
   pause(on: boolean): void {
     this.messages.pause(on);
-    this.notify("messages");
+    this.notifyNow("messages");
   }
 
   clearMessages(): void {
     this.messages.clear();
-    this.notify("messages");
+    this.notifyNow("messages");
   }
 
   selectMessage(seq: number | null): void {
     this.selectedMessage = seq;
     this.messageText = seq === null ? null : { seq, text: null, error: null };
-    this.notify("message");
+    this.notifyNow("message");
     if (seq === null || !this.sessionId) return;
     const sessionId = this.sessionId;
     this.transport
@@ -531,11 +537,11 @@ export class InspectorStore {
     const token = ++this.historyToken;
     if (seq === null && !this.showingDead) {
       this.history = { seq: null, result: this.history.result, loading: false, error: null };
-      this.notify("history", "tree");
+      this.notifyNow("history", "tree");
       return;
     }
     this.history = { ...this.history, seq, loading: true, error: null };
-    this.notify("history");
+    this.notifyNow("history");
     this.transport
       .request({ type: "get-history", sessionId, ...(seq === null ? {} : { seq }) })
       .then((r) => {

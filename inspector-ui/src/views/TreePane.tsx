@@ -59,7 +59,11 @@ export function TreePane() {
           disabled={!live || frozen !== null}
           onClick={() => store.togglePick()}
         >
-          ⌖ pick
+          <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden className="tree-pick-icon">
+            <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M8 0v4M8 12v4M0 8h4M12 8h4" stroke="currentColor" strokeWidth="1.6" />
+          </svg>{" "}
+          pick
         </button>
       </div>
       {store.sessionId && !store.showingDead && <TimeTravelBar />}
