@@ -8,7 +8,7 @@ export default defineConfig({
   testDir: "test/e2e",
   workers: 1,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: "list",
   use: {
     browserName: "chromium",
     headless: true,
