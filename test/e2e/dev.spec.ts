@@ -190,6 +190,28 @@ test.describe("weft dev: hot swap into live sessions", () => {
   });
 });
 
+test.describe("weft dev: an app that does not load", () => {
+  let dev: DevApp;
+  test.beforeEach(async () => {
+    dev = await startDevApp("app.ts", {}, (source) => source.replace("const step = 1;", "const step = ;"));
+  });
+  test.afterEach(async () => dev.stop());
+
+  test("starts anyway, shows where it fails, and comes up on the first good save", async ({ page }) => {
+    expect(dev.proc.output()).toMatch(/weft: the app failed to load: app\.ts:\d+:\d+/);
+    await page.goto(dev.url);
+    await expect(page.getByTestId("weft-overlay-location")).toHaveText(/^app\.ts:\d+:\d+$/);
+    const fixed = await dev.edit(["const step = ;", "const step = 1;"]);
+    // The tab's session had no page (its main failed): it runs the new main, on the same socket.
+    expect(fixed.kind).toBe("hot-restarted");
+    expect(fixed.line).toMatch(/its main had crashed/);
+    await expect(page.getByTestId("weft-overlay")).toHaveCount(0);
+    await expect(key(page, "count")).toHaveText("0");
+    await key(page, "inc").click();
+    await expect(key(page, "count")).toHaveText("1");
+  });
+});
+
 test.describe("weft dev: many edits", () => {
   let dev: DevApp;
   test.beforeEach(async () => {
