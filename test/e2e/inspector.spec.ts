@@ -230,6 +230,8 @@ test("a crashed session shows its error and what it built before", async ({ brow
     await expect(session).toContainText("crashed");
     await session.click();
     await expect(inspector.getByTestId("postmortem")).toContainText("main failed on purpose");
+    // What main built before it threw is in the tree.
+    await expect(inspector.locator('[data-testid="tree-node"]').filter({ hasText: '#before"before the crash"' })).toHaveCount(1);
     await context.close();
   } finally {
     await crash.stop();

@@ -105,7 +105,7 @@ export class ChainTracker {
     if (index < 0) return; // not a browser event (a page handler, pubsub, a task)
     const { chain, tick } = s.open[index]!;
     s.open.splice(index, 1);
-    chain.handler = { ms, syncMs, ...(error !== undefined ? { error } : {}) };
+    chain.handler = { ms: round(ms), syncMs: round(syncMs), ...(error !== undefined ? { error } : {}) };
     const keep: PendingPatch[] = [];
     for (const p of s.unclaimed) {
       if (p.tick > tick) this.claim(chain, p);
@@ -121,7 +121,7 @@ export class ChainTracker {
     const chain = s?.byClientSeq.get(clientSeq);
     if (!s || !chain) return;
     s.byClientSeq.delete(clientSeq);
-    chain.roundTripMs = ms;
+    chain.roundTripMs = round(ms);
     if (chain.done) this.emit(chain);
   }
 
@@ -165,3 +165,6 @@ export class ChainTracker {
     return s;
   }
 }
+
+/** Milliseconds to the microsecond: finer is noise, and every digit is sent to every tool. */
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
