@@ -133,7 +133,7 @@ async function throughput() {
     const sessionId = t.sessionId;
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
-    const ROUNDS = 5;
+    const ROUNDS = 7;
     const rounds: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
     const cpu: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;
@@ -146,23 +146,28 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
+    const modes = ["detached", "channel", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
-      await measure("detached");
-
-      const client = await channelClient(server, sessionId);
-      await new Promise((r) => setTimeout(r, 50));
-      await measure("channel");
-      received = await client.received();
-      client.close();
-
-      inspector ??= await openInspector(browser, server);
-      await inspector.evaluate((id) => window.__inspector!.selectSession(id), sessionId);
-      await inspector.waitForSelector('[data-testid="tree-node"]');
-      await measure("inspector");
-      // Detached again: the inspector page goes away between rounds.
-      await inspector.close();
-      inspector = null;
-      await new Promise((r) => setTimeout(r, 100));
+      // A different order each round: whatever the machine does meanwhile hits every mode.
+      for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
+        if (mode === "detached") {
+          await measure("detached");
+        } else if (mode === "channel") {
+          const client = await channelClient(server, sessionId);
+          await new Promise((r) => setTimeout(r, 50));
+          await measure("channel");
+          received = await client.received();
+          client.close();
+        } else {
+          inspector = await openInspector(browser, server);
+          await inspector.evaluate((id) => window.__inspector!.selectSession(id), sessionId);
+          await inspector.waitForSelector('[data-testid="tree-node"]');
+          await measure("inspector");
+          await inspector.close();
+          inspector = null;
+        }
+        await new Promise((r) => setTimeout(r, 200)); // let the closed tool go before the next mode
+      }
     }
     // The anchor's case (devtools-anchors.md): an app at 100 events a second, inspector open or not.
     const paced: Record<"detached" | "inspector", number[]> = { detached: [], inspector: [] };
