@@ -9,7 +9,7 @@ import "./TimeTravelBar.css";
  * (the "why did this update" of react#16481, for server state). Ticks mark the patches.
  */
 export function TimeTravelBar() {
-  const store = useTopics("history", "messages");
+  const store = useTopics("history", "messages", "sessions");
   const h = store.history;
   const sessionId = store.sessionId;
   const latest = lastSeq(store);
@@ -37,6 +37,7 @@ export function TimeTravelBar() {
   for (const s of steps) if (s <= value) applied = s;
   const prevStep = applied === undefined ? undefined : Math.max(first, applied - 1);
   const nextStep = steps.find((s) => s > value);
+  // For an ended session, "live" is its last state.
   const live = h.seq === null;
 
   return (
@@ -70,7 +71,7 @@ export function TimeTravelBar() {
         <button aria-pressed={live} title="Show the live tree" onClick={() => go(null)} data-testid="time-travel-live">
           live
         </button>
-        <span className="tt-where dim mono">{live ? `now · #${last}` : `after #${value}${h.loading ? " …" : ""}`}</span>
+        <span className="tt-where dim mono">{live ? (store.showingDead ? `at the end · #${last}` : `now · #${last}`) : `after #${value}${h.loading ? " …" : ""}`}</span>
       </div>
       {!live && h.result && (
         <div className="tt-next">

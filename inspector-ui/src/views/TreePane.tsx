@@ -66,7 +66,7 @@ export function TreePane() {
           pick
         </button>
       </div>
-      {store.sessionId && !store.showingDead && <TimeTravelBar />}
+      {store.sessionId && <TimeTravelBar />}
       {frozen === "dead" && (
         <div className="tree-banner tree-banner-dead">
           This session has ended: its last tree, as it was when it closed{store.postmortem?.session && "reason" in store.postmortem.session ? ` (${store.postmortem.session.reason})` : ""}.
