@@ -422,6 +422,7 @@ function compareMessages(
       case "patch":
         return null; // compared as the tree they build
       case "invoke":
+        if (m.method.startsWith("devtools.")) return null; // the inspector's picker, not the app
         return `invoke ${m.method}(${m.args.map((a) => JSON.stringify(a)).join(", ")})${m.id !== undefined ? ` on ${name(m.id)}` : ""}`;
       case "error":
         return `error ${m.code} "${clean(m.message)}"${m.id !== undefined ? ` on ${name(m.id)}` : ""}`;
