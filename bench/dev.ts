@@ -27,13 +27,15 @@ export async function run(): Promise<void> {
   try {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];
     for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
+    rows.push(...(await weftDev(browser, 50, { sourceLocations: false, handlerOnly: true })));
     rows.push(await viteFastRefresh(browser));
     rows.push(await plainRestart(browser));
     table(rows);
     console.log(
       "\n  handler: write → the swap committed in every session (the next click runs the new code)." +
         "\n  visible: write → the new label in Chromium's DOM (MutationObserver in the page, same clock)." +
-        "\n  restart: node --watch restarts weft run; the tab reconnects (its state is gone).",
+        "\n  restart: node --watch restarts weft run; the tab reconnects (its state is gone)." +
+        "\n  no creation sites: the agent's source locations (reveal in editor) off: one stack capture less per construction.",
     );
   } finally {
     await browser.close();
@@ -51,11 +53,12 @@ function scratch(name: string): string {
 
 // ---------------------------------------------------------------- weft dev
 
-async function weftDev(browser: Browser, sessionCount: number): Promise<string[][]> {
+async function weftDev(browser: Browser, sessionCount: number, variant: { sourceLocations?: boolean; handlerOnly?: boolean } = {}): Promise<string[][]> {
   const dir = scratch("dev");
   const file = join(dir, "app.ts");
   copyFileSync(join(root, "test/fixtures/dev/app.ts"), file);
-  const dev = await startDevServer({ entry: file, port: 0, print: false });
+  const dev = await startDevServer({ entry: file, port: 0, print: false, sourceLocations: variant.sourceLocations ?? true });
+  const label = variant.sourceLocations === false ? " (no creation sites)" : "";
   const clients: HeadlessTab[] = [];
   let page: BrowserPage | null = null;
   try {
@@ -80,6 +83,14 @@ async function weftDev(browser: Browser, sessionCount: number): Promise<string[]
       await sleep(150);
     }
 
+    const h = summarize(handler);
+    const s = summarize(handlerSwap);
+    const rows = [
+      [`weft dev: save → new handler active${label}`, String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
+      ["  of which change event → swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
+    ];
+    if (variant.handlerOnly) return rows;
+
     // 2. a label edit, seen in Chromium
     const visible: number[] = [];
     for (let i = 0; i < EDITS; i++) {
@@ -100,14 +111,9 @@ async function weftDev(browser: Browser, sessionCount: number): Promise<string[]
       visible.push(((await seen.jsonValue()) as number) - t0);
       await sleep(150);
     }
-    const h = summarize(handler);
-    const s = summarize(handlerSwap);
     const v = summarize(visible);
-    return [
-      ["weft dev: save → new handler active", String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
-      ["  of which change event → swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
-      ["weft dev: save → visible in Chromium", String(sessionCount), fmt(v.p50), fmt(v.p95), String(v.n)],
-    ];
+    rows.push(["weft dev: save → visible in Chromium", String(sessionCount), fmt(v.p50), fmt(v.p95), String(v.n)]);
+    return rows;
   } finally {
     for (const c of clients) c.close();
     await page?.close();

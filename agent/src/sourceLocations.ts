@@ -35,25 +35,43 @@ export interface SourceLocatorOptions {
 const STACK_FRAMES = 12;
 
 export function createSourceLocator(options: SourceLocatorOptions): SourceLocator {
-  const sites = new WeakMap<Control, SourceLocation>();
+  const sites = new WeakMap<Control, SourceLocation | null>();
+  /**
+   * Stack traces captured at construction, not yet read. Capturing is cheap; turning a trace
+   * into call sites and mapping them is not, and a hot swap constructs every control of every
+   * session again: the work is done when a tool asks (`creationSite`), once per control.
+   */
+  const traces = new WeakMap<Control, object>();
   /** Files of weft itself (the runtime's folder), learnt from the first capture. */
   let internalDir: string | null = null;
 
   const onEvent = (event: HookEvent) => {
     if (event.type !== "create") return;
-    const frames = callSites(onEvent);
-    if (!frames || frames.length === 0) return;
-    // frames[0] is the hook's emit, in the runtime's top folder: everything under it is weft.
-    internalDir ??= dirOf(fileOf(frames[0]!));
-    const site = pickCreationSite(frames, event.control, internalDir);
-    if (site) sites.set(event.control, site);
-    else sites.delete(event.control); // a hot swap handed the control to code we do not show
+    const trace = captureTrace(onEvent);
+    traces.set(event.control, trace);
+    sites.delete(event.control); // a hot swap handed the control to the new code's line
+  };
+  const creationSite = (control: Control): SourceLocation | null => {
+    const known = sites.get(control);
+    if (known !== undefined) return known;
+    const trace = traces.get(control);
+    if (!trace) return null;
+    traces.delete(control);
+    const frames = callSitesOf(trace);
+    let site: SourceLocation | null = null;
+    if (frames && frames.length > 0) {
+      // frames[0] is the hook's emit, in the runtime's top folder: everything under it is weft.
+      internalDir ??= dirOf(fileOf(frames[0]!));
+      site = pickCreationSite(frames, control, internalDir);
+    }
+    sites.set(control, site);
+    return site;
   };
   const unsubscribe = options.creationSites === false ? () => {} : options.hook.subscribe(onEvent);
   const inspector = new FunctionLocator();
 
   return {
-    creationSite: (control) => sites.get(control) ?? null,
+    creationSite,
     functionLocation: (fn) => inspector.locate(fn),
     dispose() {
       unsubscribe();
@@ -62,23 +80,34 @@ export function createSourceLocator(options: SourceLocatorOptions): SourceLocato
   };
 }
 
-// ---------------------------------------------------------------- creation sites
-
-/** The raw V8 call sites above `below`, without formatting (and so without mapping) them. */
-function callSites(below: Function): NodeJS.CallSite[] | null {
-  const prepare = Error.prepareStackTrace;
+/**
+ * A stack trace above `below`, unformatted: V8 keeps the frames and formats them only when
+ * `stack` is first read (callSitesOf does, with a `prepareStackTrace` that hands back call sites).
+ */
+function captureTrace(below: Function): object {
   const limit = Error.stackTraceLimit;
+  const holder = {};
   try {
-    Error.prepareStackTrace = (_error, frames) => frames;
     Error.stackTraceLimit = STACK_FRAMES;
-    const holder: { stack?: unknown } = {};
     Error.captureStackTrace(holder, below);
-    return Array.isArray(holder.stack) ? (holder.stack as NodeJS.CallSite[]) : null;
   } finally {
-    Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
   }
+  return holder;
 }
+
+function callSitesOf(trace: object): NodeJS.CallSite[] | null {
+  const prepare = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames;
+    const stack = (trace as { stack?: unknown }).stack;
+    return Array.isArray(stack) ? (stack as NodeJS.CallSite[]) : null;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+}
+
+// ---------------------------------------------------------------- creation sites
 
 /**
  * The app's frame that made the control: the first one outside weft and node_modules that is
