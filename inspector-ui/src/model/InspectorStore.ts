@@ -204,7 +204,7 @@ export class InspectorStore {
       case "session-open":
         this.sessions.set(message.session.id, message.session);
         this.notify("sessions");
-        if (!this.sessionId || this.dead.has(this.sessionId)) this.selectDefaultSession();
+        if (!this.sessionId) this.selectDefaultSession(); // never away from what the user looks at
         return;
       case "session-update":
         this.sessions.set(message.session.id, message.session);

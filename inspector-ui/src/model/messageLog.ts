@@ -111,9 +111,18 @@ export class MessageLog {
     return index === undefined ? undefined : this.rows.at(index);
   }
 
-  /** The shown position of the row with `seq`, or -1. */
+  /** The shown position of the row with `seq`, or -1 (rows are in seq order: a binary search). */
   indexOfSeq(seq: number): number {
-    for (let i = 0; i < this.length; i++) if (this.row(i)?.seq === seq) return i;
+    if (!this.seqs.has(seq)) return -1;
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.row(mid)!.seq;
+      if (at === seq) return mid;
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
     return -1;
   }
 
@@ -132,9 +141,18 @@ export class MessageLog {
     return [...this.rows];
   }
 
+  /** The row with `seq`, shown or filtered out (a binary search over the ring). */
   bySeq(seq: number): LogRow | undefined {
     if (!this.seqs.has(seq)) return undefined;
-    for (const row of this.rows) if (row.seq === seq) return row;
+    let lo = this.rows.first;
+    let hi = this.rows.pushed - 1;
+    while (lo <= hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const row = this.rows.at(mid)!;
+      if (row.seq === seq) return row;
+      if (row.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
     return undefined;
   }
 

@@ -95,3 +95,18 @@ describe("message log", () => {
     expect(filterMs).toBeLessThan(500);
   });
 });
+
+describe("message log lookups", () => {
+  it("finds rows by seq, shown or filtered out", () => {
+    const log = new MessageLog(1_000);
+    const rows = Array.from({ length: 500 }, (_, i) => row(i % 2 ? "in" : "out", i % 2 ? "event" : "patch", `{"id":${i}}`));
+    log.push(rows);
+    log.setFilter({ text: "", direction: "in", tool: false });
+    const anIn = rows[101]!;
+    const anOut = rows[100]!;
+    expect(log.row(log.indexOfSeq(anIn.seq))!.seq).toBe(anIn.seq);
+    expect(log.indexOfSeq(anOut.seq)).toBe(-1);
+    expect(log.bySeq(anOut.seq)!.seq).toBe(anOut.seq);
+    expect(log.bySeq(-5)).toBeUndefined();
+  });
+});
