@@ -47,7 +47,7 @@ export function createSourceLocator(options: SourceLocatorOptions): SourceLocato
 
   const onEvent = (event: HookEvent) => {
     if (event.type !== "create") return;
-    const trace = captureTrace(onEvent);
+    const trace = captureTrace();
     traces.set(event.control, trace);
     sites.delete(event.control); // a hot swap handed the control to the new code's line
   };
@@ -81,19 +81,20 @@ export function createSourceLocator(options: SourceLocatorOptions): SourceLocato
 }
 
 /**
- * A stack trace above `below`, unformatted: V8 keeps the frames and formats them only when
- * `stack` is first read (callSitesOf does, with a `prepareStackTrace` that hands back call sites).
+ * A stack trace, unformatted: V8 keeps the frames of a new Error and formats them only when
+ * `stack` is first read (callSitesOf does, with a `prepareStackTrace` that hands back call
+ * sites). `new Error()` costs a third of `Error.captureStackTrace` on a plain object (which adds
+ * an accessor to it); its two top frames (this function, the hook listener) are dropped when read.
  */
-function captureTrace(below: Function): object {
+const OWN_FRAMES = 2;
+function captureTrace(): object {
   const limit = Error.stackTraceLimit;
-  const holder = {};
   try {
-    Error.stackTraceLimit = STACK_FRAMES;
-    Error.captureStackTrace(holder, below);
+    Error.stackTraceLimit = STACK_FRAMES + OWN_FRAMES;
+    return new Error();
   } finally {
     Error.stackTraceLimit = limit;
   }
-  return holder;
 }
 
 function callSitesOf(trace: object): NodeJS.CallSite[] | null {
@@ -101,7 +102,7 @@ function callSitesOf(trace: object): NodeJS.CallSite[] | null {
   try {
     Error.prepareStackTrace = (_error, frames) => frames;
     const stack = (trace as { stack?: unknown }).stack;
-    return Array.isArray(stack) ? (stack as NodeJS.CallSite[]) : null;
+    return Array.isArray(stack) ? (stack as NodeJS.CallSite[]).slice(OWN_FRAMES) : null;
   } finally {
     Error.prepareStackTrace = prepare;
   }
