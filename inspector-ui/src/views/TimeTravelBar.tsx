@@ -23,12 +23,15 @@ export function TimeTravelBar() {
   }, [store, sessionId]);
 
   const value = dragging ?? h.seq ?? last;
-  const go = (seq: number | null) => {
+  /** Travels to `seq` (null: live); a slider drag waits until it rests, a button goes at once. */
+  const go = (seq: number | null, settle = false) => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+    const travel = () => {
       setDragging(null);
       store.travel(seq === null || seq >= last ? null : seq);
-    }, 40);
+    };
+    if (settle) timer.current = setTimeout(travel, 40);
+    else travel();
   };
   // Live, the patch rows say where the tree changed; in the past, the agent's answer does.
   const steps = h.seq === null ? store.messages.patchSeqs : (h.result?.steps ?? []);
@@ -57,7 +60,7 @@ export function TimeTravelBar() {
           onChange={(e) => {
             const seq = Number(e.target.value);
             setDragging(seq);
-            go(seq);
+            go(seq, true);
           }}
         />
         <datalist id="tt-steps">
