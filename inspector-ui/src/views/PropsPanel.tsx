@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PropsResult } from "@weft/agent/channel";
 import { useTopics } from "../useStore.ts";
 import { relativePath } from "./format.ts";
@@ -150,7 +150,11 @@ function BoolEditor({ value, onCommit }: { value: boolean; onCommit(v: Editable)
 /** A text or number field that sends on Enter or when it loses focus, and reverts on Escape. */
 function TextEditor({ value, onCommit }: { value: string | number; onCommit(v: Editable): void }) {
   const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+  const editing = useRef(false);
+  // The app may change the prop while it is shown: follow it, except under the user's cursor.
+  useEffect(() => {
+    if (!editing.current) setDraft(String(value));
+  }, [value]);
   const isNumber = typeof value === "number";
   const send = () => {
     if (draft === String(value)) return;
@@ -167,10 +171,20 @@ function TextEditor({ value, onCommit }: { value: string | number; onCommit(v: E
       className={`props-input ${isNumber ? "is-number" : "is-string"}`}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
-      onBlur={send}
+      onFocus={() => (editing.current = true)}
+      onBlur={() => {
+        editing.current = false;
+        send();
+      }}
       onKeyDown={(e) => {
-        if (e.key === "Enter") send();
-        if (e.key === "Escape") setDraft(String(value));
+        if (e.key === "Enter") {
+          editing.current = false;
+          send();
+        }
+        if (e.key === "Escape") {
+          editing.current = false;
+          setDraft(String(value));
+        }
       }}
     />
   );
