@@ -16,6 +16,14 @@ function tempFile(name: string, content = "x") {
   return file;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for a condition (these tests run next to others on a busy machine: no fixed sleeps where it matters). */
+async function until(ok: () => boolean, ms = 2000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await sleep(2);
+  }
+}
 
 describe("ChangeQueue", () => {
   it("turns a burst of changes into one batch", async () => {
@@ -25,7 +33,7 @@ describe("ChangeQueue", () => {
     queue.add(a);
     queue.add(b);
     queue.add(a);
-    await sleep(20);
+    await until(() => batches.length === 1);
     await queue.idle();
     queue.close();
     expect(batches).toEqual([[a, b]]);
@@ -44,13 +52,13 @@ describe("ChangeQueue", () => {
       },
     });
     queue.add(a);
-    await sleep(10);
+    await until(() => batches.length === 1);
     writeFileSync(a, "second");
     queue.add(a);
     await sleep(10);
     expect(batches).toHaveLength(1);
     release();
-    await sleep(20);
+    await until(() => batches.length === 2);
     await queue.idle();
     queue.close();
     expect(batches).toHaveLength(2);
@@ -61,9 +69,9 @@ describe("ChangeQueue", () => {
     const batches: string[][] = [];
     const queue = new ChangeQueue({ quietMs: 1, maxWaitMs: 10, recheckMs: 30, run: async (files) => void batches.push(files) });
     queue.add(a);
-    await sleep(10);
+    await until(() => batches.length === 1);
     writeFileSync(a, "two, longer"); // no add(): the watcher swallowed it
-    await sleep(80);
+    await until(() => batches.length === 2);
     await queue.idle();
     queue.close();
     expect(batches).toHaveLength(2);
@@ -74,7 +82,7 @@ describe("ChangeQueue", () => {
     const batches: string[][] = [];
     const queue = new ChangeQueue({ quietMs: 1, maxWaitMs: 10, run: async (files) => void batches.push(files) });
     queue.add(a);
-    await sleep(15);
+    await until(() => batches.length === 1);
     queue.add(a); // the watcher reports the same write late
     await sleep(15);
     await queue.idle();

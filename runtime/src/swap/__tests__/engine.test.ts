@@ -336,7 +336,7 @@ describe("SwapEngine: tasks, timers, subscriptions", () => {
     const s = new HeadlessSession(engine.main);
     opened.push({ engine, sessions: [s] });
     const report = await swap(engine, app("v2"));
-    await new Promise((r) => setTimeout(r, 30));
+    for (let i = 0; i < 200 && !(ticks.includes("v1 stopped") && ticks.at(-1) === "v2"); i++) await new Promise((r) => setTimeout(r, 5));
     expect(ticks).toContain("v1 stopped");
     const afterSwap = ticks.slice(ticks.indexOf("v1 stopped") + 1);
     expect(afterSwap.every((t) => t === "v2")).toBe(true);
