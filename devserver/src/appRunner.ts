@@ -1,8 +1,7 @@
 import { statSync } from "node:fs";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
-import type { RunContext } from "../../runtime/src/swap/generation.ts";
-import { runContext } from "../../runtime/src/swap/index.ts";
+import { runContext, type RunContext } from "weft/swap";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
 
 type EvaluatedModuleNode = NonNullable<ReturnType<ModuleRunner["evaluatedModules"]["getModuleById"]>>;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ErrorInfo } from "@weft/agent/channel";
-import { SwapBuildError } from "../../runtime/src/swap/index.ts";
+import { SwapBuildError } from "weft/swap";
 
 /**
  * Turns whatever a save produced (a parser's error, an exception at import, an exception while

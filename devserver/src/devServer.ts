@@ -4,7 +4,7 @@ import type { AppMain } from "weft";
 import { createWeftServer, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
 import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/agent/channel";
-import { SwapEngine, summarizeReport, type SwapReport } from "../../runtime/src/swap/index.ts";
+import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
 import { ChangeQueue } from "./changeQueue.ts";
