@@ -79,20 +79,15 @@ describe("message log", () => {
     expect(log.totals.messages).toBe(1);
   });
 
-  it("stays bounded and fast with 100,000 rows", () => {
+  // Speed is measured by `npm run bench` (inspector section), not asserted here.
+  it("stays bounded at its capacity with 150,000 rows pushed, and filters them all", () => {
     const log = new MessageLog(100_000);
     const rows = Array.from({ length: 150_000 }, (_, i) => row(i % 2 ? "in" : "out", i % 2 ? "event" : "patch", `{"type":"x","id":${i}}`));
-    const t0 = performance.now();
     for (let i = 0; i < rows.length; i += 1000) log.push(rows.slice(i, i + 1000));
-    const pushMs = performance.now() - t0;
     expect(log.length).toBe(100_000);
     expect(log.totals.messages).toBe(150_000);
-    const t1 = performance.now();
     log.setFilter({ text: "event", direction: "all", tool: false });
-    const filterMs = performance.now() - t1;
     expect(log.length).toBe(50_000);
-    expect(pushMs).toBeLessThan(2_000);
-    expect(filterMs).toBeLessThan(500);
   });
 });
 

@@ -91,13 +91,12 @@ describe("TreeStore", () => {
     expect(changes.every((c) => c.reset)).toBe(true);
   });
 
-  it("applies ten thousand inserts into a big tree quickly", () => {
+  // How fast is for `npm run bench` (inspector section); here: a big tree stays correct.
+  it("applies ten thousand inserts into a big tree", () => {
     const { store } = storeWith({ i: 1, t: "Page", c: { controls: [{ i: 2, t: "Column" }] } });
-    const started = performance.now();
     for (let batch = 0; batch < 100; batch++) {
       store.apply(Array.from({ length: 100 }, (_, k) => ({ op: "insert" as const, parent: 2, slot: "controls", before: null, node: { i: 10 + batch * 100 + k, t: "Text" } })));
     }
     expect(store.size).toBe(10_002);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
