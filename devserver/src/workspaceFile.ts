@@ -1,25 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { DevServerInfo } from "@weft/agent/channel";
 
 /**
  * `<workspace>/.weft/devserver.json`: where tools that were not started by `weft dev` (the
  * VS Code extension) find the running devserver. Holds the token, so it is readable by the
  * user only. Removed when the devserver stops (if it is still this process's).
  */
-export interface DevServerInfo {
-  version: 1;
-  pid: number;
-  /** The app's URL. */
-  app: string;
-  /** The inspector's URL, with the token. */
-  inspector: string;
-  /** The channel's WebSocket URL, without the token. */
-  channel: string;
-  token: string;
-  /** The app's entry module, absolute. */
-  entry: string;
-  startedAt: number;
-}
+export type { DevServerInfo };
 
 /** The workspace of an app: the nearest folder above it with a .git, a .vscode, or a package.json. */
 export function findWorkspace(from: string): string {

@@ -2,6 +2,7 @@
  * The devtools channel: message types and the generic `Channel`. No Node, no DOM: the
  * devserver, the inspector (browser) and the VS Code extension all import from here.
  */
+export type { DevServerInfo } from "./devServerInfo.ts";
 export { Channel, channelDefaults, type ChannelOptions, type ChannelTransport } from "./channel.ts";
 export {
   CHANNEL_VERSION,

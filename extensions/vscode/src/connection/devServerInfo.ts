@@ -3,20 +3,9 @@
  * (devserver/src/workspaceFile.ts owns the format): how the extension finds it with no setup.
  * Read at the edge, so every field is checked before use.
  */
-export interface DevServerInfo {
-  version: 1;
-  pid: number;
-  /** The app's URL. */
-  app: string;
-  /** The inspector's URL, with the token. */
-  inspector: string;
-  /** The channel's WebSocket URL, without the token. */
-  channel: string;
-  token: string;
-  /** The app's entry module, absolute. */
-  entry: string;
-  startedAt: number;
-}
+import type { DevServerInfo } from "@weft/agent/channel";
+
+export type { DevServerInfo };
 
 /** Where to connect: the channel's URL with its token, and what to show and open. */
 export interface ChannelTarget {
