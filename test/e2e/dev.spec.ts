@@ -1,11 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startDevApp, type DevApp } from "../fixtures/dev/devApp.ts";
+import { key } from "../support/locators.ts";
 
 /**
  * `weft dev`: a save is swapped into the live session, which keeps what the user did (issue 4,
  * "What a swap must do"). Each test runs `weft dev` on its own copy of test/fixtures/dev/app.ts.
  */
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
 
 /** Clicks the counter to 5, types a name and remembers it, adds three todos, ticks one, clicks the component twice, goes to /other. */
 async function useTheApp(page: Page) {

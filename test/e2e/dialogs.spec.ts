@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
-
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
+import { key } from "../support/locators.ts";
 
 test.describe("dialogs and overlays in examples/gallery.ts", () => {
   let app: WeftProcess;

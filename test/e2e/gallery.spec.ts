@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { key } from "../support/locators.ts";
 
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
 const type = (page: Page, t: string) => page.locator(`[data-weft-type="${t}"]`);
 
 /** Every type the gallery draws before any dialog is opened (dialogs: see dialogs.spec.ts). */

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import WebSocket from "ws";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { key } from "../support/locators.ts";
 
 /**
  * The inspector as a developer uses it: `weft dev` prints the Inspector URL, the page finds the
@@ -23,7 +24,6 @@ test.afterAll(async () => {
   await weft?.stop();
 });
 
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
 const treeNode = (inspector: Page, id: string | number) => inspector.locator(`[data-testid="tree-node"][data-weft-id="${id}"]`);
 
 /** A fresh app tab and an inspector on its session. */

@@ -1,11 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readRecording, replay } from "weft/testing";
 import { startWeft } from "../support/weftProcess.ts";
-
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
+import { key } from "../support/locators.ts";
 
 test.describe("weft run --record", () => {
   test("records a browser session, refresh included, into a file that replays as recorded", async ({ page }) => {

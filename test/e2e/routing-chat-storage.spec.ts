@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
-
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
+import { key } from "../support/locators.ts";
 
 test.describe("routing (examples/routing.ts)", () => {
   let app: WeftProcess;

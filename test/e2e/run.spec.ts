@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { WebSocket } from "ws";
 import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
-
-const key = (page: Page, k: string) => page.locator(`[data-weft-key="${k}"]`);
+import { key } from "../support/locators.ts";
 
 test.describe("weft run examples/counter.ts", () => {
   let app: WeftProcess;
