@@ -40,6 +40,15 @@ export class ChangeQueue {
     this.schedule();
   }
 
+  /**
+   * Whether any of `files` was written again after this batch loaded it. An editor that
+   * truncates then writes can be read in between (an empty module: "no default export"); such a
+   * failure is moot, since the recheck after the batch takes the finished write.
+   */
+  changedSinceLoad(files: readonly string[]): boolean {
+    return files.some((file) => this.loaded.has(file) && fingerprint(file) !== this.loaded.get(file));
+  }
+
   /** Resolves once nothing is waiting or running. */
   async idle(): Promise<void> {
     while (this.running || this.timer || this.pending.size > 0) {

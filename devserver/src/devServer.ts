@@ -115,6 +115,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number) => {
     engine.discard();
+    // Read mid-write (truncated, then written): the next batch loads the finished file.
+    if (queue?.changedSinceLoad(files)) return;
     const error = describeBuildError(err, root);
     lastError = { error, files: files.map(rel), at: Date.now() };
     overlay.showError(error, placeOf(error, root));

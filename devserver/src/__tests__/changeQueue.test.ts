@@ -89,4 +89,23 @@ describe("ChangeQueue", () => {
     queue.close();
     expect(batches).toHaveLength(1);
   });
+
+  it("tells a batch that read a file mid-write that a newer write is coming, and runs it", async () => {
+    const file = tempFile("app.ts", "");
+    const seen: boolean[] = [];
+    let queue!: ChangeQueue;
+    queue = new ChangeQueue({
+      quietMs: 1,
+      maxWaitMs: 20,
+      run: async (files) => {
+        if (seen.length === 0) writeFileSync(file, "export default function main() {}"); // the write finishes after the read
+        seen.push(queue.changedSinceLoad(files));
+      },
+    });
+    queue.add(file);
+    await until(() => seen.length === 2);
+    await queue.idle();
+    queue.close();
+    expect(seen).toEqual([true, false]);
+  });
 });
