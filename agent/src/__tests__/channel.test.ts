@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Channel, ChannelCloseCode, type ChannelTransport } from "../channel/index.ts";
+import { Channel, ChannelCloseCode, channelDefaults, type ChannelTransport } from "../channel/index.ts";
 
 type Msg = { type: "a"; n: number } | { type: "b" } | { type: "dropped"; count: number };
 
@@ -59,6 +59,20 @@ describe("Channel", () => {
     const channel = new Channel<Msg, Msg>(transport, { maxFrameChars: 10 });
     channel.receive(JSON.stringify([{ type: "b" }, { type: "b" }]));
     expect(closed[0]!.code).toBe(ChannelCloseCode.TooBig);
+  });
+
+  it("lets a tool take the devserver's big frames (the tree of a 10,000-control page) while the devserver keeps its own limit small", () => {
+    const tree = JSON.stringify([{ type: "b", pad: "x".repeat(2 * 1024 * 1024) }]);
+    const devserverSide = pipe();
+    new Channel<Msg, Msg>(devserverSide.transport).receive(tree);
+    expect(devserverSide.closed[0]!.code).toBe(ChannelCloseCode.TooBig);
+    const toolSide = pipe();
+    const received: Msg[] = [];
+    const tool = new Channel<Msg, Msg>(toolSide.transport, { maxFrameChars: channelDefaults.toolMaxFrameChars });
+    tool.on("b", (m) => received.push(m));
+    tool.receive(tree);
+    expect(toolSide.closed).toEqual([]);
+    expect(received).toHaveLength(1);
   });
 
   it("drops droppable messages while the socket is backed up, then says how many", async () => {

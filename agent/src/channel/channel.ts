@@ -26,7 +26,13 @@ export interface ChannelOptions<Out> {
 }
 
 export const channelDefaults = {
+  /** What the devserver accepts from a tool: tools send small requests. */
   maxFrameChars: 1024 * 1024,
+  /**
+   * What a tool accepts from the devserver, which it trusts (token, loopback): a frame may carry
+   * the whole tree of a big page after `watch` (10,000 controls ≈ 1 MB of JSON).
+   */
+  toolMaxFrameChars: 64 * 1024 * 1024,
   highWaterBytes: 4 * 1024 * 1024,
 };
 

@@ -1,6 +1,7 @@
 import {
   CHANNEL_VERSION,
   Channel,
+  channelDefaults,
   ChannelCloseCode,
   type ClientMessage,
   type InspectRequest,
@@ -105,13 +106,16 @@ export class ChannelClient {
     }
     this.ws = ws;
     this.opened = false;
-    const channel = new Channel<ClientMessage, ServerMessage>({
-      send: (text) => ws.send(text),
-      close: (code, reason) => ws.close(code, reason),
-      get bufferedAmount() {
-        return ws.bufferedAmount;
+    const channel = new Channel<ClientMessage, ServerMessage>(
+      {
+        send: (text) => ws.send(text),
+        close: (code, reason) => ws.close(code, reason),
+        get bufferedAmount() {
+          return ws.bufferedAmount;
+        },
       },
-    });
+      { maxFrameChars: channelDefaults.toolMaxFrameChars },
+    );
     this.channel = channel;
     channel.onMessage((message) => {
       if (message.type === "hello") {

@@ -1,6 +1,7 @@
 import {
   CHANNEL_VERSION,
   Channel,
+  channelDefaults,
   type ClientMessage,
   type HelloFromServer,
   type ResultMessage,
@@ -50,8 +51,6 @@ export class ChannelRequestError extends Error {
   }
 }
 
-/** Frames from the devserver may be big (the whole tree of a big page after `watch`). */
-const MAX_FRAME_CHARS = 64 * 1024 * 1024;
 
 interface Pending {
   resolve(result: unknown): void;
@@ -107,7 +106,7 @@ export class ChannelClient {
             return socket.bufferedAmount;
           },
         },
-        { maxFrameChars: MAX_FRAME_CHARS },
+        { maxFrameChars: channelDefaults.toolMaxFrameChars },
       );
       channel.onMessage((message) => {
         if (client) return client.receive(message);
