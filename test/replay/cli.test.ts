@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { changedExample } from "./changedExample.ts";
 
 /** `npx weft replay` as a user runs it: exit 0 / 1 / 2, readable output, never a stack trace. */
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -47,9 +48,9 @@ describe.concurrent("weft replay", { timeout: 60_000 }, () => {
   });
 
   it("exits 1 and prints the difference when the app changed", async () => {
-    const run = await weft("replay", counterRecording, "--app", "test/replay/fixtures/counter-double-step.ts");
+    const run = await weft("replay", counterRecording, "--app", changedExample("counter-double-step"));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("✗ test/recordings/counter.weft.jsonl: the app does not behave as recorded (2 of 7 steps replayed against test/replay/fixtures/counter-double-step.ts");
+    expect(run.stdout).toContain("✗ test/recordings/counter.weft.jsonl: the app does not behave as recorded (2 of 7 steps replayed against test/replay/.changed/counter-double-step.ts");
     expect(run.stdout).toContain(`  step 2 (click on Button#inc "+"): expected Text#count value "1", got "2"\n`);
     expect(run.stdout).toContain("--keep-going replays every step");
     noStack(run);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSession } from "weft/testing";
 import { startRecorder } from "@weft/agent/src/recorder.ts";
+import { changedExample } from "./changedExample.ts";
 import tricky from "./fixtures/tricky-text.ts";
 
 /**
@@ -61,7 +62,7 @@ describe("weft replay --emit-test", { timeout: 60_000 }, () => {
     const out = join(dir, "never.emitted.ts");
     const emit = await run(process.execPath, [
       "cli/bin/weft.js", "replay", "test/recordings/counter.weft.jsonl",
-      "--app", "test/replay/fixtures/counter-double-step.ts", "--emit-test", "--out", out,
+      "--app", changedExample("counter-double-step"), "--emit-test", "--out", out,
     ]);
     expect(emit.code).toBe(1);
     expect(emit.output).toContain("not writing a test: the app does not behave as recorded");
