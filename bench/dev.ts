@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
 import { WebSocket } from "ws";
 import { startDevServer, type DevEvent, type DevServer } from "../devserver/src/index.ts";
+import { saveToVisible } from "./saveToVisible.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
@@ -92,25 +93,12 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
     if (variant.handlerOnly) return rows;
 
     // 2. a label edit, seen in Chromium
-    const visible: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const label = `plus ${i}`;
-      await page.evaluate((want) => {
-        const w = window as unknown as { __want: string; __seen: number | null; __observer?: MutationObserver };
-        w.__want = want;
-        w.__seen = null;
-        w.__observer ??= new MutationObserver(() => {
-          const el = document.querySelector('[data-weft-key="inc"]');
-          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
-        });
-        w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }, label);
-      const t0 = now();
-      writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label)));
-      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 5, timeout: 10_000 });
-      visible.push(((await seen.jsonValue()) as number) - t0);
-      await sleep(150);
-    }
+    const visible = await saveToVisible(page, {
+      selector: '[data-weft-key="inc"]',
+      edits: EDITS,
+      pauseMs: 150,
+      write: (label) => writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label))),
+    });
     const v = summarize(visible);
     rows.push(["weft dev: save → visible in Chromium", String(sessionCount), fmt(v.p50), fmt(v.p95), String(v.n)]);
     return rows;
@@ -207,25 +195,12 @@ async function viteFastRefresh(browser: Browser): Promise<string[]> {
     await page.goto(server.resolvedUrls!.local[0]!);
     await page.locator('[data-key="inc"]').waitFor();
     await page.locator('[data-key="inc"]').click();
-    const samples: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const label = `plus ${i}`;
-      await page.evaluate((want) => {
-        const w = window as unknown as { __want: string; __seen: number | null; __observer?: MutationObserver };
-        w.__want = want;
-        w.__seen = null;
-        w.__observer ??= new MutationObserver(() => {
-          const el = document.querySelector('[data-key="inc"]');
-          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
-        });
-        w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }, label);
-      const t0 = now();
-      writeFileSync(join(dir, "src/App.jsx"), app(label));
-      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 5, timeout: 10_000 });
-      samples.push(((await seen.jsonValue()) as number) - t0);
-      await sleep(150);
-    }
+    const samples = await saveToVisible(page, {
+      selector: '[data-key="inc"]',
+      edits: EDITS,
+      pauseMs: 150,
+      write: (label) => writeFileSync(join(dir, "src/App.jsx"), app(label)),
+    });
     if ((await page.locator('[data-key="count"]').textContent()) !== "1") throw new Error("Fast Refresh lost the state");
     const s = summarize(samples);
     return ["Vite + React Fast Refresh: save → visible", "1", fmt(s.p50), fmt(s.p95), String(s.n)];
@@ -261,26 +236,13 @@ async function plainRestart(browser: Browser): Promise<string[]> {
     }
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.locator('[data-weft-key="inc"]').waitFor();
-    const samples: number[] = [];
-    const edits = Math.min(EDITS, Number(process.env.WEFT_BENCH_RESTARTS ?? 20));
-    for (let i = 0; i < edits; i++) {
-      const label = `plus ${i}`;
-      await page.evaluate((want) => {
-        const w = window as unknown as { __want: string; __seen: number | null; __poll?: number };
-        w.__want = want;
-        w.__seen = null;
-        // The page is re-rendered from scratch on reconnect: poll rather than observe one node.
-        w.__poll ??= window.setInterval(() => {
-          const el = document.querySelector('[data-weft-key="inc"]');
-          if (el && el.textContent === w.__want && w.__seen === null) w.__seen = performance.timeOrigin + performance.now();
-        }, 2);
-      }, label);
-      const t0 = now();
-      writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label)));
-      const seen = await page.waitForFunction(() => (window as unknown as { __seen: number | null }).__seen, undefined, { polling: 10, timeout: 30_000 });
-      samples.push(((await seen.jsonValue()) as number) - t0);
-      await sleep(300);
-    }
+    const samples = await saveToVisible(page, {
+      selector: '[data-weft-key="inc"]',
+      edits: Math.min(EDITS, Number(process.env.WEFT_BENCH_RESTARTS ?? 20)),
+      pauseMs: 300,
+      timeoutMs: 30_000,
+      write: (label) => writeFileSync(file, source.replace('"+" /* edit:inc-label */', JSON.stringify(label))),
+    });
     const s = summarize(samples);
     return ["plain restart (node --watch, weft run): save → visible", "1", fmt(s.p50), fmt(s.p95), String(s.n)];
   } finally {
