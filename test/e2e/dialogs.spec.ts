@@ -1,13 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
 
 test.describe("dialogs and overlays in examples/gallery.ts", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => {
-    app = await startWeft("run", ["examples/gallery.ts"]);
-  });
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/gallery.ts"]);
 
   test.beforeEach(async ({ page }) => {
     await page.goto(app.url);

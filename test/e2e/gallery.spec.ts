@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
 
 const type = (page: Page, t: string) => page.locator(`[data-weft-type="${t}"]`);
@@ -13,11 +13,7 @@ const TYPES = [
 ];
 
 test.describe("weft run examples/gallery.ts", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => {
-    app = await startWeft("run", ["examples/gallery.ts"]);
-  });
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/gallery.ts"]);
 
   test.beforeEach(async ({ page }) => {
     await page.goto(app.url);

@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
 
 test.describe("routing (examples/routing.ts)", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => void (app = await startWeft("run", ["examples/routing.ts"])));
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/routing.ts"]);
 
   test("a deep link opens its view directly", async ({ page }) => {
     await page.goto(app.url + "items/3");
@@ -37,9 +35,7 @@ test.describe("routing (examples/routing.ts)", () => {
 });
 
 test.describe("chat (examples/chat.ts)", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => void (app = await startWeft("run", ["examples/chat.ts"])));
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/chat.ts"]);
 
   test("two browsers chat through pubsub", async ({ browser }) => {
     const ada = await (await browser.newContext()).newPage();
@@ -63,9 +59,7 @@ test.describe("chat (examples/chat.ts)", () => {
 });
 
 test.describe("clientStorage (test/fixtures/storage.ts)", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => void (app = await startWeft("run", ["test/fixtures/storage.ts"])));
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["test/fixtures/storage.ts"]);
 
   test("a value saved in the browser survives a reload and a new session", async ({ page }) => {
     await page.goto(app.url);

@@ -1,14 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { WebSocket } from "ws";
-import { startWeft, type WeftProcess } from "../support/weftProcess.ts";
+import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
 
 test.describe("weft run examples/counter.ts", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => {
-    app = await startWeft("run", ["examples/counter.ts"]);
-  });
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/counter.ts"]);
 
   test("draws the page with the contract's DOM markers and counts on click", async ({ page }) => {
     await page.goto(app.url);
@@ -102,11 +98,7 @@ test.describe("weft run examples/counter.ts", () => {
 });
 
 test.describe("weft run examples/todo.ts", () => {
-  let app: WeftProcess;
-  test.beforeAll(async () => {
-    app = await startWeft("run", ["examples/todo.ts"]);
-  });
-  test.afterAll(async () => app.stop());
+  const app = useWeft("run", ["examples/todo.ts"]);
 
   const labels = (page: Page) => page.locator('[data-weft-type="Checkbox"]:visible');
 
