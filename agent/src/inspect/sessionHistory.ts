@@ -60,7 +60,7 @@ export class SessionHistory {
     if (!this.current || ops.length === 0) return;
     const copied = copyOps(ops);
     try {
-      for (const op of copied) this.current.apply(op);
+      for (const op of copied) this.current.applyOp(op);
     } catch (err) {
       // Loud, then start over at the next page: a history that drifted would show wrong trees.
       this.broken = (err as Error).message;
@@ -103,7 +103,7 @@ export class SessionHistory {
       i = this.steps.length;
     } else {
       mirror = this.base.clone();
-      for (; i < this.steps.length && this.steps[i]!.seq <= target; i++) for (const op of this.steps[i]!.ops) mirror.apply(op);
+      for (; i < this.steps.length && this.steps[i]!.seq <= target; i++) for (const op of this.steps[i]!.ops) mirror.applyOp(op);
     }
     let next: HistoryResult["next"] = null;
     if (i < this.steps.length) {
@@ -115,7 +115,7 @@ export class SessionHistory {
       for (; i < this.steps.length && this.steps[i]!.seq === nextSeq; i++) {
         for (const op of this.steps[i]!.ops) {
           changes.push(scratch.describe(op));
-          scratch.apply(op);
+          scratch.applyOp(op);
         }
       }
       return { sessionId, seq: target, first, last, steps, root, next: { seq: nextSeq, changes } };
@@ -128,7 +128,7 @@ export class SessionHistory {
     this.steps[this.head] = undefined as unknown as Step;
     this.head++;
     this.opCount -= step.ops.length;
-    for (const op of step.ops) this.base!.apply(op);
+    for (const op of step.ops) this.base!.applyOp(op);
     this.baseSeq = step.seq;
   }
 }
