@@ -106,6 +106,19 @@ export class TreeStore {
       }
       case "insert": {
         const parent = this.need(op.parent, "insert into");
+        // A control moved to another parent may arrive here before its removal from the old one:
+        // it moves (docs/protocol.md), and the later remove finds nothing to do.
+        const shown = this.byId.get(op.node.i);
+        if (shown) {
+          if (shown.parent) {
+            const old = shown.parent.slots.get(shown.slot!);
+            const at = old?.indexOf(shown) ?? -1;
+            if (old && at >= 0) old.splice(at, 1);
+            if (old && old.length === 0) shown.parent.slots.delete(shown.slot!);
+            touched.add(shown.parent);
+          }
+          this.forget(shown);
+        }
         const node = this.build(op.node, parent, op.slot);
         insertBefore(this.list(parent, op.slot), node, op.before, op);
         touched.add(parent);
@@ -116,6 +129,7 @@ export class TreeStore {
         const node = this.need(op.id, "remove");
         const list = parent.slots.get(op.slot);
         const at = list?.indexOf(node) ?? -1;
+        if (at < 0 && node.parent !== parent) return; // it moved to another parent in this batch
         if (!list || at < 0) throw new TreeOutOfSyncError(`control ${op.id} is not in slot '${op.slot}' of control ${op.parent}`);
         list.splice(at, 1);
         if (list.length === 0) parent.slots.delete(op.slot);

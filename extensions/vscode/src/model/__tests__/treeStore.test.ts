@@ -35,6 +35,19 @@ describe("TreeStore", () => {
     expect(store.pathTo(5)!.map((n) => n.id)).toEqual([1, 2, 4, 5]);
   });
 
+  it("follows a control moved to another parent in one patch, whichever parent the runtime visits first", () => {
+    // The runtime may insert the moved control under its new parent before it removes it from
+    // the old one (docs/protocol.md: "if the id is already shown elsewhere, it moves here").
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "insert", parent: 4, slot: "controls", before: null, node: { i: 3, t: "Text", k: "count" } },
+      { op: "remove", parent: 2, slot: "controls", id: 3 },
+    ]);
+    expect(changes.some((c) => c.reset)).toBe(false);
+    expect(store.pathTo(3)!.map((n) => n.id)).toEqual([1, 2, 4, 3]);
+    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5", '      Text "count" #3'].join("\n"));
+  });
+
   it("inserts before a sibling or at the end, and announces only the parent", () => {
     const { store, changes } = storeWith();
     store.apply([
@@ -84,8 +97,8 @@ describe("TreeStore", () => {
   it("fails loudly, naming the ids, on an op that does not fit, and announces a reset", () => {
     const { store, changes } = storeWith();
     expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(new TreeOutOfSyncError("cannot remove control 99: it is not in the tree"));
-    expect(() => store.apply([{ op: "insert", parent: 2, slot: "controls", before: null, node: { i: 3, t: "Text" } }])).toThrow(
-      "cannot add control 3: it is already in the tree",
+    expect(() => store.apply([{ op: "insert", parent: 77, slot: "controls", before: null, node: { i: 30, t: "Text" } }])).toThrow(
+      "cannot insert into control 77: it is not in the tree",
     );
     expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow("no such sibling");
     expect(changes.every((c) => c.reset)).toBe(true);
