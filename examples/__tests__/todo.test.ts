@@ -28,6 +28,8 @@ describe("examples/todo", () => {
   it("adds tasks, clears the field, and counts what is left", async () => {
     const s = await withTasks("milk", "eggs", "bread");
     expect(shown(s)).toEqual(["milk", "eggs", "bread"]);
+    // a checkbox shows its label, not its tick: that is the text a person finds it by
+    expect(s.find({ text: "eggs" }).controlType).toBe("Checkbox");
     expect(s.find({ key: "new-task" }).text).toBe("");
     expect(s.find({ key: "items-left" }).text).toBe("3 items left");
   });

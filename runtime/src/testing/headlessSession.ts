@@ -13,6 +13,7 @@ import type { SessionOptions } from "../session/options.ts";
 import type { AppMain, Session } from "../session/session.ts";
 import { SessionManager } from "../session/sessionManager.ts";
 import { ClientMirror, type MirrorNode } from "./clientMirror.ts";
+import { shownText } from "./describeControl.ts";
 import { formatTree } from "./formatTree.ts";
 
 export interface OpenSessionOptions {
@@ -273,12 +274,6 @@ function matches(node: MirrorNode, query: FindQuery): boolean {
   if (query.type !== undefined && node.t !== query.type && node.n !== query.type) return false;
   if (query.text !== undefined && shownText(node) !== query.text) return false;
   return true;
-}
-
-function shownText(node: MirrorNode): string {
-  const p = node.p;
-  const text = p.value ?? p.text ?? p.label ?? "";
-  return typeof text === "string" ? text : String(text);
 }
 
 /** Opens a headless session of `main` and waits for its first page. */
