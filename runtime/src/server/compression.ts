@@ -1,0 +1,123 @@
+import type { PerMessageDeflateOptions, WebSocket } from "ws";
+import { defaultServerLimits, type ServerLimits } from "../session/options.ts";
+
+/**
+ * Per-message compression (RFC 7692, permessage-deflate) for weft's sockets: the app's `/ws`
+ * and the devtools channel. Every browser offers it; `ws` implements it, and this module only
+ * chooses its settings and frees its zlib streams between messages.
+ *
+ * The numbers behind the choice (`npm run bench`, the compression section; docs/protocol.md):
+ *
+ * - **No context takeover, both ways.** With takeover a socket keeps its zlib streams for its
+ *   whole life, so that later messages can point back into earlier ones: a stream of small
+ *   patches then shrinks by half or more, but every socket holds a deflate and an inflate
+ *   context (≈ 300 KB at zlib's defaults, ≈ 60 KB even with small windows; the browser picks
+ *   its own window, up to 32 KB), and an idle session must stay ≤ 25 KB. Without takeover every
+ *   message stands alone, so the streams can be freed as soon as the socket has nothing to
+ *   (de)compress (`releaseZlibBetweenMessages`): an idle socket holds no zlib memory at all.
+ * - **A threshold.** Without takeover a small message barely shrinks (a 100-byte patch has no
+ *   earlier text to point at) and would wait a thread-pool round trip for zlib; frames below
+ *   `compressionThreshold` (1 KiB) go out as they are. Most patches are below it; first pages,
+ *   big lists and tree snapshots are above it.
+ * - **A 2 KiB window (11 bits), memLevel 6.** weft's pages repeat at short range (sibling nodes
+ *   of the same shape), so a small window loses little: the 4,000-control page is smallest at
+ *   10 bits and 25% bigger at zlib's 15, the gallery is smallest at 15 and 10% bigger at 11.
+ *   It also bounds a stream while it exists: ≈ 40 KB of zlib state instead of 256 KB.
+ * - **Bounded concurrency.** At most `compressionConcurrency` zlib jobs run at once in the
+ *   process (ws queues the rest). Since streams are freed between messages, that also bounds
+ *   how many exist at once. ws keeps one limiter per process, sized by the first socket that
+ *   negotiates compression (websockets/ws#1202: unbounded zlib work fragments memory).
+ */
+
+/** The compression limits of a server (runtime/src/session/options.ts); unset ones take the defaults. */
+export type CompressionSettings = Partial<Pick<ServerLimits, "compression" | "compressionThreshold" | "compressionConcurrency">>;
+
+/** log2 of the server's LZ77 window (a 2 KiB window); see the reasoning above. */
+export const SERVER_WINDOW_BITS = 11;
+/** zlib's memLevel for the server's deflate: 2^(6+9) bytes of hash and pending buffers. */
+export const DEFLATE_MEM_LEVEL = 6;
+
+/** ws's `perMessageDeflate` option for a server with these settings, or false when compression is off. */
+export function perMessageDeflateOptions(settings: CompressionSettings = {}): PerMessageDeflateOptions | false {
+  if (!(settings.compression ?? defaultServerLimits.compression)) return false;
+  return {
+    serverNoContextTakeover: true,
+    clientNoContextTakeover: true,
+    serverMaxWindowBits: SERVER_WINDOW_BITS,
+    // Not set: asking browsers for a smaller window of their own makes ws refuse (400) an offer
+    // that does not mention client_max_window_bits (Firefox's plain "permessage-deflate"). The
+    // inflate stream a browser's window costs (≤ 32 KB) exists only while a message is inflated.
+    clientMaxWindowBits: undefined,
+    zlibDeflateOptions: { memLevel: DEFLATE_MEM_LEVEL },
+    threshold: settings.compressionThreshold ?? defaultServerLimits.compressionThreshold,
+    concurrencyLimit: settings.compressionConcurrency ?? defaultServerLimits.compressionConcurrency,
+  };
+}
+
+/** The parts of ws's PerMessageDeflate (lib/permessage-deflate.js) this module relies on. */
+interface DeflateExtension {
+  params: Record<string, unknown> | null;
+  _deflate: unknown;
+  _inflate: unknown;
+  _compress(data: unknown, fin: boolean, callback: (err: Error | null, result?: Buffer) => void): void;
+  _decompress(data: unknown, fin: boolean, callback: (err: Error | null, result?: Buffer) => void): void;
+  cleanup(): void;
+}
+
+function extensionOf(ws: WebSocket): DeflateExtension | undefined {
+  const extension = (ws as unknown as { _extensions?: Record<string, unknown> })._extensions?.["permessage-deflate"] as Partial<DeflateExtension> | undefined;
+  if (!extension || typeof extension._compress !== "function" || typeof extension._decompress !== "function" || typeof extension.cleanup !== "function") return undefined;
+  return extension as DeflateExtension;
+}
+
+/**
+ * Frees a socket's zlib streams whenever it has no message being compressed or decompressed,
+ * so an idle socket costs no zlib memory; the next message makes new ones (a few µs, next to
+ * the ≈ 40 µs a zlib job costs anyway). Only when neither side keeps a context between
+ * messages: with context takeover the streams are the context. Returns whether it applies.
+ *
+ * Written here because ws has no option for it: ws resets the streams after each message
+ * (zlib's deflateReset), which keeps their memory. This reaches into ws's PerMessageDeflate
+ * (its per-socket `_extensions` entry and the `_compress` / `_decompress` steps its limiter
+ * runs); if a future ws changes them, this does nothing and sockets simply keep their streams
+ * (the compression tests notice).
+ */
+export function releaseZlibBetweenMessages(ws: WebSocket): boolean {
+  const extension = extensionOf(ws);
+  if (!extension?.params?.server_no_context_takeover || !extension.params.client_no_context_takeover) return false;
+  let running = 0;
+  // A message split into fragments is one deflate stream: it must live until the last one.
+  let midMessage = { out: false, in: false };
+  let scheduled = false;
+  const release = () => {
+    scheduled = false;
+    if (running === 0 && !midMessage.out && !midMessage.in) extension.cleanup();
+  };
+  const wrap = (step: "_compress" | "_decompress", direction: "out" | "in") => {
+    const original = extension[step].bind(extension);
+    extension[step] = (data, fin, callback) => {
+      running++;
+      original(data, fin, (err, result) => {
+        running--;
+        midMessage = { ...midMessage, [direction]: !fin && !err };
+        // After the current callback chain: ws dispatches the next queued frame from inside
+        // it, and that one may reuse the stream.
+        if (running === 0 && !scheduled) {
+          scheduled = true;
+          setImmediate(release);
+        }
+        callback(err, result);
+      });
+    };
+  };
+  wrap("_compress", "out");
+  wrap("_decompress", "in");
+  return true;
+}
+
+/** How many zlib streams a socket holds now (0, 1 or 2): for tests and the benchmark. */
+export function heldZlibStreams(ws: WebSocket): number {
+  const extension = extensionOf(ws);
+  if (!extension) return 0;
+  return (extension._deflate ? 1 : 0) + (extension._inflate ? 1 : 0);
+}
