@@ -7,7 +7,7 @@ import { untilSignal } from "./untilSignal.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, new Set(["no-compression"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
@@ -27,6 +27,7 @@ export async function command(argv: string[]): Promise<number> {
       host: stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
+      compression: !args.flags.has("no-compression"),
     });
   } catch (err) {
     stopRecording?.();

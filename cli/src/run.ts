@@ -6,7 +6,7 @@ import { untilSignal } from "./untilSignal.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, new Set(["no-compression"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
@@ -18,6 +18,7 @@ export async function command(argv: string[]): Promise<number> {
     main,
     port: numberFlag(args, "port"),
     host: stringFlag(args, "host"),
+    compression: !args.flags.has("no-compression"),
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
   });
   console.log(`App: ${server.url}`);
