@@ -7,15 +7,16 @@ import { untilSignal } from "./untilSignal.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression"]));
+  const args = parseArgs(argv, new Set(["no-compression", "record-gzip"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
   // Recording listens on the hook, so it starts before any tab can connect.
-  let stopRecording: (() => void) | undefined;
+  if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
+  let stopRecording: (() => Promise<void>) | undefined;
   if (record !== undefined) {
     const { startRecorder } = await import("@weft/agent/src/recorder.ts");
-    stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
+    stopRecording = startRecorder({ dir: record, app: resolve(file), gzip: args.flags.has("record-gzip"), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
   }
   // Loaded only here: `weft run` never loads Vite.
   const { startDevServer, DevServerError } = await import("@weft/devserver");
@@ -30,14 +31,14 @@ export async function command(argv: string[]): Promise<number> {
       compression: !args.flags.has("no-compression"),
     });
   } catch (err) {
-    stopRecording?.();
+    await stopRecording?.();
     if (err instanceof DevServerError) throw new UsageError(err.message, true);
     throw err;
   }
   if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
   await untilSignal();
   await server.close(); // every session closes, so each recording gets its end line
-  stopRecording?.();
+  await stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep
   // `weft dev` alive after Ctrl+C.
   setTimeout(() => process.exit(0), 1000).unref();

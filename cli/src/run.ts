@@ -6,14 +6,15 @@ import { untilSignal } from "./untilSignal.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression"]));
+  const args = parseArgs(argv, new Set(["no-compression", "record-gzip"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const record = stringFlag(args, "record");
   const { main, path } = await loadApp(file);
   // Loaded only when asked for: `weft run` alone stays free of devtools.
-  const stopRecording = record !== undefined ? await startRecording(record, path) : undefined;
+  if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
+  const stopRecording = record !== undefined ? await startRecording(record, path, args.flags.has("record-gzip")) : undefined;
   const server = await createWeftServer({
     main,
     port: numberFlag(args, "port"),
@@ -24,13 +25,13 @@ export async function command(argv: string[]): Promise<number> {
   console.log(`App: ${server.url}`);
   await untilSignal();
   await server.close(); // closes every session, so each recording gets its end line
-  stopRecording?.();
+  await stopRecording?.();
   return 0;
 }
 
-async function startRecording(dir: string, app: string): Promise<() => void> {
+async function startRecording(dir: string, app: string, gzip: boolean): Promise<() => Promise<void>> {
   const { startRecorder } = await import("@weft/agent/src/recorder.ts");
-  const stop = startRecorder({ dir, app, onRecording: (file) => console.log(`Recording: ${relative(process.cwd(), file)}`) });
+  const stop = startRecorder({ dir, app, gzip, onRecording: (file) => console.log(`Recording: ${relative(process.cwd(), file)}`) });
   console.log(`Recording sessions to ${resolve(dir)}`);
   return stop;
 }
