@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { perMessageDeflateOptions, releaseZlibBetweenMessages } from "weft/server";
+import { perMessageDeflateOptions, tuneSocketCompression } from "weft/server";
 import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/agent/channel";
 import type { Hub } from "./hub.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
@@ -139,7 +139,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   };
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
-    releaseZlibBetweenMessages(ws);
+    tuneSocketCompression(ws);
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
         send: (text) => ws.send(text),

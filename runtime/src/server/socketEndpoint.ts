@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from "ws";
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
-import { perMessageDeflateOptions, releaseZlibBetweenMessages } from "./compression.ts";
+import { perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
 
 export interface SocketEndpointOptions {
   path: string;
@@ -35,7 +35,7 @@ export function attachSocketEndpoint(server: Server, manager: SessionManager, op
   };
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
-    releaseZlibBetweenMessages(ws);
+    tuneSocketCompression(ws);
     const connection = new Connection(
       manager,
       {

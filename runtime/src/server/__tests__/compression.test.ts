@@ -1,11 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { constants, deflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import { Button, Column, Text } from "../../index.ts";
 import { PROTOCOL_VERSION } from "../../protocol/messages.ts";
-import { heldZlibStreams, perMessageDeflateOptions, releaseZlibBetweenMessages } from "../compression.ts";
+import { heldZlibStreams, perMessageDeflateOptions, tuneSocketCompression } from "../compression.ts";
 import { createWeftServer, type WeftServer } from "../server.ts";
 import { RawSocket } from "./rawSocket.ts";
 
@@ -23,6 +25,9 @@ function bigPage(page: import("../../index.ts").Page) {
 }
 
 const register = JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/" } });
+
+/** A message as a permessage-deflate sender puts it in a frame: raw deflate, flushed, trailer stripped. */
+const deflated = (text: string) => deflateRawSync(text, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, -4);
 
 let server: WeftServer | undefined;
 const sockets: RawSocket[] = [];
@@ -88,6 +93,17 @@ describe("compression on the app's socket", () => {
     expect((await socket.next((f) => f.text.startsWith('{"type":"registered"'))).rsv1).toBe(true);
   });
 
+  it("closes the connection with 1007 on a compressed frame that does not inflate, and serves the next one", async () => {
+    const socket = await open({});
+    socket.sendFrame(Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x13]), { rsv1: true });
+    const close = await socket.next((f) => f.opcode === 0x8);
+    expect(close.payload.readUInt16BE(0)).toBe(1007);
+    const next = await RawSocket.open(server!.port, "/ws", CHROMIUM_OFFER);
+    sockets.push(next);
+    next.sendFrame(deflated(register), { rsv1: true }); // as Chromium sends it
+    expect((await next.next((f) => f.text.startsWith('{"type":"registered"'))).rsv1).toBe(true);
+  });
+
   it("talks plainly to a client that offers no compression", async () => {
     const socket = await open({}, null);
     expect(socket.headers["sec-websocket-extensions"]).toBeUndefined();
@@ -96,7 +112,7 @@ describe("compression on the app's socket", () => {
   });
 });
 
-describe("releaseZlibBetweenMessages", () => {
+describe("tuneSocketCompression", () => {
   let http: Server | undefined;
   let wss: WebSocketServer | undefined;
   const clients: WebSocket[] = [];
@@ -116,7 +132,7 @@ describe("releaseZlibBetweenMessages", () => {
     const client = new WebSocket(`ws://127.0.0.1:${(http.address() as AddressInfo).port}`, { perMessageDeflate: { threshold: 0 } });
     clients.push(client);
     const [serverSide] = await accepted;
-    const releases = releaseZlibBetweenMessages(serverSide);
+    const releases = tuneSocketCompression(serverSide);
     await once(client, "open");
     return { client, serverSide, releases };
   }
@@ -138,14 +154,31 @@ describe("releaseZlibBetweenMessages", () => {
     await until(() => heldZlibStreams(serverSide) === 0, "the deflate stream is freed");
 
     const got = once(serverSide, "message");
-    client.send("a compressed event from the browser");
-    expect(String((await got)[0])).toBe("a compressed event from the browser");
+    const big = randomBytes(3000).toString("base64"); // compresses to well over SMALL_FRAME
+    client.send(big);
+    expect(String((await got)[0])).toBe(big);
     await until(() => heldZlibStreams(serverSide) === 0, "the inflate stream is freed");
 
     // And they come back for the next message, which still arrives whole.
     const again = once(client, "message");
     serverSide.send("y".repeat(50_000));
     expect(String((await again)[0])).toBe("y".repeat(50_000));
+  });
+
+  it("inflates a small compressed frame in one step, without a zlib stream, and keeps frames in order", async () => {
+    const { client, serverSide } = await pair();
+    const got: string[] = [];
+    let streamsAtMessage = -1;
+    serverSide.on("message", (data) => {
+      got.push(String(data));
+      if (got.length === 1) streamsAtMessage = heldZlibStreams(serverSide);
+    });
+    const big = randomBytes(3000).toString("base64");
+    const sent = ['{"type":"event","id":5,"name":"click"}', big, '{"type":"event","id":6,"name":"click"}', "x".repeat(20_000)];
+    for (const text of sent) client.send(text);
+    await until(() => got.length === sent.length, "every frame arrived");
+    expect(got).toEqual(sent);
+    expect(streamsAtMessage).toBe(0); // a streamed inflate would still hold its stream here
   });
 
   it("keeps the inflate stream between the fragments of one message", async () => {

@@ -17,8 +17,8 @@ export interface WireFrame {
 /**
  * A WebSocket client written against the bytes, for tests that must see what a library client
  * hides: the handshake's response headers and each frame's RSV1 bit and size on the wire. It
- * sends unfragmented, uncompressed, masked text frames (a client may always choose not to
- * compress) and reads unmasked server frames.
+ * sends unfragmented, masked text frames, uncompressed unless told (a client may always choose
+ * not to compress), and reads unmasked server frames.
  */
 export class RawSocket {
   readonly frames: WireFrame[] = [];
@@ -76,11 +76,16 @@ export class RawSocket {
   }
 
   sendText(text: string): void {
-    const payload = Buffer.from(text);
+    this.sendFrame(Buffer.from(text));
+  }
+
+  /** Sends one final text frame with this payload; `rsv1` marks it compressed (the payload is then raw deflate). */
+  sendFrame(payload: Buffer, options: { rsv1?: boolean } = {}): void {
     const mask = randomBytes(4);
     const length = payload.length;
+    const first = 0x81 | (options.rsv1 ? 0x40 : 0);
     const header =
-      length < 126 ? Buffer.from([0x81, 0x80 | length]) : length < 65536 ? Buffer.from([0x81, 0x80 | 126, length >> 8, length & 0xff]) : null;
+      length < 126 ? Buffer.from([first, 0x80 | length]) : length < 65536 ? Buffer.from([first, 0x80 | 126, length >> 8, length & 0xff]) : null;
     if (!header) throw new Error("RawSocket sends frames under 64 KiB");
     const masked = Buffer.from(payload.map((byte, i) => byte ^ mask[i % 4]!));
     this.socket.write(Buffer.concat([header, mask, masked]));
