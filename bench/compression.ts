@@ -1,13 +1,14 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { once } from "node:events";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { WebSocket } from "ws";
 import { PROTOCOL_VERSION } from "weft/protocol";
-import { clickToDom, grid, launch, loadGrid } from "./runtime.ts";
+import { clickToDom, launch, loadGrid } from "./runtime.ts";
+import type { ServerStats } from "./serverProcess.ts";
 import { fmt, summarize, table } from "./stats.ts";
-import { meterWebSockets, serveApp, type ServedApp, type WireVariant } from "./wire.ts";
+import type { WireVariant } from "./wire.ts";
 
 /**
  * Wire compression (issue 19), every figure with and without it, side by side in one run:
@@ -15,7 +16,9 @@ import { meterWebSockets, serveApp, type ServedApp, type WireVariant } from "./w
  *     and navigation → drawn in Chromium;
  *  2. click → DOM p50 in Chromium (goal ≤ 1.1× uncompressed), server CPU per event
  *     (`process.cpuUsage`) and bytes per event both ways: a stream of small patches;
- *  3. memory per idle session (goal ≤ 25 KB), the server in a process of its own.
+ *  3. memory per idle session (goal ≤ 25 KB).
+ * Each server runs in a process of its own (bench/serverProcess.ts), so its CPU and memory are
+ * not Playwright's or the clients'.
  * "takeover" is weft's window with context takeover, the setup weft turned down: it shows what
  * small patches would gain and what every socket would pay for it.
  */
@@ -38,27 +41,56 @@ const variants: WireVariant[] = ["off", "on", "takeover"];
 /** Each round runs the variants in another order, so a slow moment of the machine is spread over all. */
 const rotate = <T>(list: T[], round: number) => [...list.slice(round % list.length), ...list.slice(0, round % list.length)];
 
-async function withServers<T>(main: Parameters<typeof serveApp>[0], body: (servers: Record<WireVariant, ServedApp & { meter: ReturnType<typeof meterWebSockets> }>) => Promise<T>): Promise<T> {
-  const servers = {} as Record<WireVariant, ServedApp & { meter: ReturnType<typeof meterWebSockets> }>;
+interface ServerProcess {
+  url: string;
+  port: number;
+  /** CPU and bytes so far; with `memory`, also its memory after a full GC. */
+  stats(memory?: boolean): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/serverProcess.ts serving `app` ("grid", "grid-no-alt" or a module path) with the wire as `variant` says. */
+async function startServer(variant: WireVariant, app: string): Promise<ServerProcess> {
+  const child = fork(fileURLToPath(new URL("./serverProcess.ts", import.meta.url)), [variant, app], {
+    execArgv: ["--expose-gc", "--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const [{ url, port }] = (await once(child, "message")) as [{ url: string; port: number }];
+  return {
+    url,
+    port,
+    async stats(memory = false) {
+      const answer = once(child, "message") as Promise<[ServerStats]>;
+      child.send(memory ? "memory" : "stats");
+      return (await answer)[0];
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, "exit");
+      child.send("stop");
+      await exited;
+    },
+  };
+}
+
+async function withServers<T>(app: string, body: (servers: Record<WireVariant, ServerProcess>) => Promise<T>): Promise<T> {
+  const servers = {} as Record<WireVariant, ServerProcess>;
   try {
-    for (const variant of variants) {
-      const served = await serveApp(main, variant);
-      servers[variant] = { ...served, meter: meterWebSockets(served.http) };
-    }
+    for (const variant of variants) servers[variant] = await startServer(variant, app);
     return await body(servers);
   } finally {
-    await Promise.all(Object.values(servers).map((s) => s.close()));
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
   }
 }
 
 async function firstPage(browser: Browser) {
   const pages = [
-    { name: "4,000 controls, an alt text per image", main: grid(4000) },
-    { name: "4,000 controls, no alt (Flet's #6270 page)", main: grid(4000, { alt: false }) },
+    { name: "4,000 controls, an alt text per image", app: "grid" },
+    { name: "4,000 controls, no alt (Flet's #6270 page)", app: "grid-no-alt" },
   ];
   const rows = [["first page", ...variants.map((v) => `${v}: wire`), "on / off", "on / Flet 11.6 KiB", ...variants.map((v) => `${v}: drawn p50`)]];
-  for (const { name, main } of pages) {
-    await withServers(main, async (servers) => {
+  for (const { name, app } of pages) {
+    await withServers(app, async (servers) => {
       const bytes = {} as Record<WireVariant, number>;
       const times: Record<WireVariant, number[]> = { off: [], on: [], takeover: [] };
       for (let round = 0; round < 4; round++) {
@@ -66,7 +98,7 @@ async function firstPage(browser: Browser) {
           const page = await browser.newPage();
           const ms = await loadGrid(page, servers[variant].url, 2000);
           if (round > 0) times[variant].push(ms); // the first load warms the browser's cache and the server's JIT
-          bytes[variant] = servers[variant].meter.latest().sent;
+          bytes[variant] = (await servers[variant].stats()).wire.sent;
           await page.close();
         }
       }
@@ -85,7 +117,7 @@ async function firstPage(browser: Browser) {
 }
 
 async function clicks(browser: Browser) {
-  const counter = (await import("../examples/counter.ts")).default;
+  const counter = fileURLToPath(new URL("../examples/counter.ts", import.meta.url));
   await withServers(counter, async (servers) => {
     const samples: Record<WireVariant, number[]> = { off: [], on: [], takeover: [] };
     const cpuMicros: Record<WireVariant, number> = { off: 0, on: 0, takeover: 0 };
@@ -100,17 +132,15 @@ async function clicks(browser: Browser) {
         await page.goto(servers[variant].url);
         await page.waitForSelector('[data-weft-key="count"]');
         await clickToDom(page, 10);
-        const before = servers[variant].meter.latest();
-        const cpu0 = process.cpuUsage();
+        const before = await servers[variant].stats();
         const run = await clickToDom(page, clicksPerRun);
-        const used = process.cpuUsage(cpu0);
-        const after = servers[variant].meter.latest();
+        const after = await servers[variant].stats();
         await page.close();
         if (round === 0) continue; // warm-up round
         samples[variant].push(...run.slice(clicksPerRun - counted));
-        cpuMicros[variant] += used.user + used.system;
-        bytes[variant].sent += after.sent - before.sent;
-        bytes[variant].received += after.received - before.received;
+        cpuMicros[variant] += after.cpuMicros - before.cpuMicros;
+        bytes[variant].sent += after.wire.sent - before.wire.sent;
+        bytes[variant].received += after.wire.received - before.wire.received;
       }
     }
     const total = rounds * clicksPerRun;
@@ -128,7 +158,7 @@ async function clicks(browser: Browser) {
         `${(bytes[v].sent / total).toFixed(0)} B patch down, ${(bytes[v].received / total).toFixed(0)} B event up`,
       ]);
     }
-    console.log(`Counter in Chromium, loopback: ${rounds} rounds × ${clicksPerRun} clicks per variant, ${counted} counted each; CPU of this process, which serves the app (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):`);
+    console.log(`Counter in Chromium, loopback: ${rounds} rounds × ${clicksPerRun} clicks per variant, ${counted} counted each; CPU of the server's process (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):`);
     table(rows);
     console.log("  (goal: on ≤ 1.1× off. Chromium's clock has a 0.1 ms grain, so p50s move in 0.1 ms steps; the 10–90% trimmed mean does not.");
     console.log("   Chromium compresses every frame it sends: the server inflates each event, in one synchronous step; patches under 1 KiB go uncompressed)\n");
@@ -172,40 +202,24 @@ async function idleMemory() {
     const rss = {} as Record<WireVariant, number>;
     const heap = {} as Record<WireVariant, number>;
     for (const variant of variants) {
-      const child = fork(fileURLToPath(new URL("./idleSessionServer.ts", import.meta.url)), [variant, app.path], {
-        execArgv: ["--expose-gc", "--import", "tsx"],
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      });
+      const server = await startServer(variant, app.path);
       const clients: WebSocket[] = [];
       try {
-        const [{ port }] = (await once(child, "message")) as [{ port: number }];
-        const measure = async () => {
-          const answer = once(child, "message") as Promise<[{ rss: number; heap: number; sessions: number }]>;
-          child.send("measure");
-          return (await answer)[0];
-        };
-        await openSessions(port, 20, clients); // warm-up: code paths compiled, arenas grown
-        const base = await measure();
-        await openSessions(port, n, clients);
-        const loaded = await measure();
+        await openSessions(server.port, 20, clients); // warm-up: code paths compiled, arenas grown
+        const base = await server.stats(true);
+        await openSessions(server.port, n, clients);
+        const loaded = await server.stats(true);
         if (loaded.sessions - base.sessions !== n) throw new Error(`expected ${n} more sessions, the server has ${loaded.sessions - base.sessions}`);
         rss[variant] = (loaded.rss - base.rss) / n;
-        heap[variant] = (loaded.heap - base.heap) / n;
+        heap[variant] = (loaded.heapAndExternal - base.heapAndExternal) / n;
       } finally {
         for (const ws of clients) ws.terminate();
-        await stop(child);
+        await server.stop();
       }
     }
     rows.push([app.name, ...variants.map((v) => kib(rss[v])), ...variants.map((v) => kib(heap[v]))]);
   }
-  console.log(`Memory per idle session: ${n} sessions opened by WebSocket clients that compress as Chromium does, server in its own process, after GC:`);
+  console.log(`Memory per idle session: ${n} sessions opened by WebSocket clients that compress as Chromium does, the server's process after GC:`);
   table(rows);
   console.log("  (RSS counts zlib's native memory, which the V8 heap and `external` do not; goal: on ≤ 25 KB for the counter)\n");
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = once(child, "exit");
-  child.send("stop");
-  await exited;
 }
