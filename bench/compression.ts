@@ -4,7 +4,10 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { WebSocket } from "ws";
+import type { IncomingMessage } from "node:http";
+import { CHANNEL_VERSION } from "@weft/agent/channel";
 import { PROTOCOL_VERSION } from "weft/protocol";
+import { startWeft } from "../test/support/weftProcess.ts";
 import { clickToDom, launch, loadGrid } from "./runtime.ts";
 import type { ServerStats } from "./serverProcess.ts";
 import { fmt, summarize, table } from "./stats.ts";
@@ -16,7 +19,8 @@ import type { WireVariant } from "./wire.ts";
  *     and navigation → drawn in Chromium;
  *  2. click → DOM p50 in Chromium (goal ≤ 1.1× uncompressed), server CPU per event
  *     (`process.cpuUsage`) and bytes per event both ways: a stream of small patches;
- *  3. memory per idle session (goal ≤ 25 KB).
+ *  3. memory per idle session (goal ≤ 25 KB);
+ *  4. the devtools channel: bytes of a 10,000-control tree snapshot to a tool.
  * Each server runs in a process of its own (bench/serverProcess.ts), so its CPU and memory are
  * not Playwright's or the clients'.
  * "takeover" is weft's window with context takeover, the setup weft turned down: it shows what
@@ -24,7 +28,7 @@ import type { WireVariant } from "./wire.ts";
  */
 export async function run(): Promise<void> {
   console.log("\n## Wire compression (issue 19)\n");
-  const only = process.env.WEFT_BENCH_COMPRESSION; // "first-page", "clicks" or "memory", to run one part
+  const only = process.env.WEFT_BENCH_COMPRESSION; // "first-page", "clicks", "memory" or "channel", to run one part
   const browser = await launch();
   try {
     if (!only || only === "first-page") await firstPage(browser);
@@ -33,6 +37,7 @@ export async function run(): Promise<void> {
     await browser.close();
   }
   if (!only || only === "memory") await idleMemory();
+  if (!only || only === "channel") await channelTree();
 }
 
 const FLET_FIRST_PAGE = 11.6 * 1024;
@@ -193,33 +198,72 @@ async function openSessions(port: number, n: number, into: WebSocket[]): Promise
 
 async function idleMemory() {
   const apps = [
-    { name: "counter", path: fileURLToPath(new URL("../examples/counter.ts", import.meta.url)) },
-    { name: "gallery (18 KB first page)", path: fileURLToPath(new URL("../examples/gallery.ts", import.meta.url)) },
+    { name: "counter", path: fileURLToPath(new URL("../examples/counter.ts", import.meta.url)), n: 2000 },
+    { name: "gallery (18 KB first page)", path: fileURLToPath(new URL("../examples/gallery.ts", import.meta.url)), n: 400 },
   ];
-  const n = 400;
-  const rows = [["idle session", ...variants.map((v) => `${v}: RSS`), ...variants.map((v) => `${v}: heap+ext`)]];
+  const rows = [["idle session", ...variants.map((v) => `${v}: live`), ...variants.map((v) => `${v}: RSS`), "on / off (live)"]];
   for (const app of apps) {
+    const live = {} as Record<WireVariant, number>;
     const rss = {} as Record<WireVariant, number>;
-    const heap = {} as Record<WireVariant, number>;
     for (const variant of variants) {
       const server = await startServer(variant, app.path);
       const clients: WebSocket[] = [];
       try {
         await openSessions(server.port, 20, clients); // warm-up: code paths compiled, arenas grown
         const base = await server.stats(true);
-        await openSessions(server.port, n, clients);
+        await openSessions(server.port, app.n, clients);
         const loaded = await server.stats(true);
-        if (loaded.sessions - base.sessions !== n) throw new Error(`expected ${n} more sessions, the server has ${loaded.sessions - base.sessions}`);
-        rss[variant] = (loaded.rss - base.rss) / n;
-        heap[variant] = (loaded.heapAndExternal - base.heapAndExternal) / n;
+        if (loaded.sessions - base.sessions !== app.n) throw new Error(`expected ${app.n} more sessions, the server has ${loaded.sessions - base.sessions}`);
+        live[variant] = (loaded.live - base.live) / app.n;
+        rss[variant] = (loaded.rss - base.rss) / app.n;
       } finally {
         for (const ws of clients) ws.terminate();
         await server.stop();
       }
     }
-    rows.push([app.name, ...variants.map((v) => kib(rss[v])), ...variants.map((v) => kib(heap[v]))]);
+    rows.push([`${app.name}, ${app.n} sessions`, ...variants.map((v) => kib(live[v])), ...variants.map((v) => kib(rss[v])), (live.on / live.off).toFixed(2)]);
   }
-  console.log(`Memory per idle session: ${n} sessions opened by WebSocket clients that compress as Chromium does, the server's process after GC:`);
+  console.log("Memory per idle session: sessions opened by WebSocket clients that compress as Chromium does, the server's process after GC:");
   table(rows);
-  console.log("  (RSS counts zlib's native memory, which the V8 heap and `external` do not; goal: on ≤ 25 KB for the counter)\n");
+  console.log("  (live: the V8 heap in use plus all memory outside the V8 heap, zlib's included; RSS also counts the heap's empty pages. Goal: on ≤ 25 KB)\n");
+}
+
+/** `weft dev` on the inspector's 10,000-control fixture, a tab's session, and a tool that watches its tree: bytes of the snapshot. */
+async function channelTree() {
+  const app = fileURLToPath(new URL("../test/fixtures/inspector/bigApp.ts", import.meta.url));
+  const rows = [["devtools channel", "hello + tree: JSON", "on the wire", "wire / JSON"]];
+  for (const variant of ["off", "on"] as const) {
+    const dev = await startWeft("dev", [app, ...(variant === "off" ? ["--no-compression"] : [])], { timeoutMs: 60_000 });
+    try {
+      const tab = new WebSocket(`ws://${new URL(dev.url).host}/ws`);
+      await once(tab, "open");
+      const registered = once(tab, "message");
+      tab.send(register);
+      const { sessionId } = JSON.parse(String((await registered)[0])) as { sessionId: string };
+      const inspector = new URL(dev.urls.Inspector!);
+      // ws's client offers what Chromium's inspector page offers.
+      const tool = new WebSocket(`ws://${inspector.host}/channel?token=${inspector.searchParams.get("token")}`);
+      const upgraded = once(tool, "upgrade") as Promise<[IncomingMessage]>;
+      const [[res]] = await Promise.all([upgraded, once(tool, "open")]);
+      let json = 0;
+      const tree = new Promise<void>((resolve) =>
+        tool.on("message", (data) => {
+          json += Buffer.byteLength(String(data));
+          if (String(data).includes('"type":"tree"')) resolve();
+        }),
+      );
+      const before = res.socket.bytesRead;
+      tool.send(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId, tree: true }]));
+      await tree;
+      const wire = res.socket.bytesRead - before;
+      rows.push([variant, kib(json), kib(wire), (wire / json).toFixed(3)]);
+      tool.close();
+      tab.close();
+    } finally {
+      await dev.stop();
+    }
+  }
+  console.log("Devtools channel, a tool watching a 10,000-control session (weft dev, bytes on the tool's TCP socket):");
+  table(rows);
+  console.log("");
 }

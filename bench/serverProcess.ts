@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import type { AppMain } from "weft";
 import { grid } from "./runtime.ts";
 import { meterWebSockets, serveApp, type WireBytes, type WireVariant } from "./wire.ts";
@@ -15,9 +16,15 @@ export interface ServerStats {
   cpuMicros: number;
   /** Bytes of frames on the latest WebSocket's TCP socket. */
   wire: WireBytes;
-  /** After two full garbage collections, when asked for memory (0 otherwise). */
+  /** After two full garbage collections, when asked for memory (0 otherwise): the process's resident set. */
   rss: number;
+  /** The same moment: live V8 heap + `external` (ArrayBuffers; zlib's native memory is not in it). */
   heapAndExternal: number;
+  /**
+   * Live V8 heap + everything outside the V8 heap (RSS less the heap's resident pages): memory
+   * the process holds for its sessions, zlib's included, without the empty heap pages V8 keeps.
+   */
+  live: number;
   sessions: number;
 }
 
@@ -41,7 +48,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     } catch {
       // no socket yet
     }
-    const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, wire, rss: 0, heapAndExternal: 0, sessions: server.manager.sessions.size };
+    const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, wire, rss: 0, heapAndExternal: 0, live: 0, sessions: server.manager.sessions.size };
     if (message === "memory") {
       // Let zlib streams freed "after the current callback chain" go, then collect twice (weak refs, finalizers).
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -50,6 +57,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const memory = process.memoryUsage();
       stats.rss = memory.rss;
       stats.heapAndExternal = memory.heapUsed + memory.external;
+      stats.live = memory.heapUsed + memory.rss - getHeapStatistics().total_physical_size;
     }
     process.send!(stats);
   });

@@ -22,7 +22,7 @@ export interface ChannelServerOptions {
   maxFrameBytes?: number;
   /**
    * permessage-deflate with tools that offer it (the inspector in Chromium, the VS Code
-   * extension), set up as the app's socket is: tree snapshots and message logs shrink ~10×,
+   * extension), set up as the app's socket is: a 10,000-control tree snapshot shrinks 8×,
    * small frames go as they are, and an idle tool's socket holds no zlib stream. Default true.
    */
   compression?: boolean;
