@@ -22,6 +22,8 @@ const PAGE_SCRIPT = `(() => {
   setInterval(() => { if (screenX !== x || screenY !== y) { x = screenX; y = screenY; tell("move"); } }, 250);
   // preventClose: a beforeunload that asks turns the close into a dialog the driver dismisses.
   addEventListener("beforeunload", (e) => { if (window.__weftPreventClose) { e.preventDefault(); e.returnValue = ""; } });
+  // The focus the window already has when this document starts (no focus event will come).
+  tell(document.hasFocus() ? "focus" : "blur");
 })();`;
 
 /** Resizes come in bursts while the user drags: report one "resized" once they pause. */
@@ -286,9 +288,10 @@ export class WindowDriver implements WindowHost {
       const focused = what === "focus";
       const window = this.session.page.window;
       if (window._p.focused === focused) return;
+      const known = window._p.focused !== undefined;
       window._p.focused = focused; // what the window shows: not a change to apply
       this.applied.focused = focused;
-      this.emit(what);
+      if (known || focused) this.emit(what); // a window that starts unfocused did not "blur"
       return;
     }
     // resize, move, visibility: read the window once things settle
