@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { cdpBounds, connectToWindow, startProcess, xdotool, xGeometry, xWindowByName, type DesktopProcess } from "../support/desktopWindow.ts";
-import { hasXvfb, startXvfb, type Xvfb } from "../support/xvfb.ts";
+import { hasOpenbox, hasXvfb, startOpenbox, startXvfb, type Xvfb } from "../support/xvfb.ts";
 import { key } from "../support/locators.ts";
 import { startDevApp } from "../fixtures/dev/devApp.ts";
 
@@ -167,4 +167,38 @@ test("weft dev --view desktop: the window stays open across a swap, keeps its st
   } finally {
     await dev.stop();
   }
+});
+
+test.describe("under a window manager", () => {
+  test.skip(!hasOpenbox(), "openbox is not installed (apt-get install openbox; .ci/run installs it)");
+
+  test("the app maximizes and restores its window; page.window and onEvent follow the window manager", async ({}, testInfo) => {
+    const screen = await startXvfb("1024x700x24");
+    const wm = await startOpenbox(screen.display);
+    const proc = startProcess(["cli/bin/weft.js", "run", app, "--view", "desktop"], { ...env(), DISPLAY: screen.display });
+    try {
+      const { browser, page } = await connectToWindow(cacheHome);
+      try {
+        await expect(key(page, "maximize")).toBeVisible();
+        execFileSync("import", ["-window", "root", testInfo.outputPath("desktop-window-openbox.png")], { env: { ...process.env, DISPLAY: screen.display } });
+        await key(page, "maximize").click();
+        await proc.waitFor(/^window event: maximize \d+x\d+\+\d+\+\d+ maximized$/m);
+        await expect(key(page, "last-event")).toHaveText(/ maximized$/);
+        const id = xWindowByName(screen.display, title)!;
+        expect(xGeometry(screen.display, id).width).toBe(1024); // the whole screen's width
+        await key(page, "restore").click();
+        await proc.waitFor(/^window event: unmaximize /m);
+        // back to the size and place it had (the window manager reports it in steps)
+        await expect(key(page, "last-event")).toHaveText(/ 520x400\+40\+30$/);
+        expect(proc.output()).toMatch(/^window event: unmaximize .*\n(window event: .*\n)*window event: resized 520x400/m);
+        expect(xGeometry(screen.display, id)).toMatchObject({ width: 520, height: 400 });
+      } finally {
+        await browser.close().catch(() => {});
+      }
+    } finally {
+      await proc.stop();
+      await wm.stop();
+      await screen.stop();
+    }
+  });
 });

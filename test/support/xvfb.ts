@@ -40,3 +40,30 @@ export function startXvfb(size = "1280x800x24"): Promise<Xvfb> {
     child.once("exit", (code) => reject(new Error(`Xvfb exited with ${code}: ${stderr}`)));
   });
 }
+
+/** Whether openbox (a small window manager: frames, maximize, minimize) is installed. */
+export function hasOpenbox(): boolean {
+  return spawnSync("sh", ["-c", "command -v openbox"]).status === 0;
+}
+
+/**
+ * Starts openbox on `display` and resolves once it manages the screen (it sets
+ * `_NET_SUPPORTING_WM_CHECK` on the root window, which `xprop` reads).
+ */
+export async function startOpenbox(display: string): Promise<{ stop(): Promise<void> }> {
+  const env = { ...process.env, DISPLAY: display };
+  const child = spawn("openbox", ["--sm-disable"], { env, stdio: "ignore" });
+  const deadline = Date.now() + 10_000;
+  while (spawnSync("xprop", ["-root", "_NET_SUPPORTING_WM_CHECK"], { env }).stdout.toString().includes("window id") === false) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error("openbox did not start");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
+}

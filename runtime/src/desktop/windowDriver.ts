@@ -96,10 +96,11 @@ export class WindowDriver implements WindowHost {
     await cdp.send("Runtime.addBinding", { name: BINDING }, sessionId);
     await cdp.send("Page.addScriptToEvaluateOnNewDocument", { source: PAGE_SCRIPT }, sessionId);
     await cdp.send("Runtime.evaluate", { expression: PAGE_SCRIPT }, sessionId);
-    this.bounds = await this.read();
     const window = this.session.page.window;
     this.bound = window;
     Object.assign(this.applied, opened);
+    this.bounds = await this.read();
+    this.record(this.bounds, window);
     this.markReady();
     this.changed(window);
   }
@@ -216,7 +217,16 @@ export class WindowDriver implements WindowHost {
       await new Promise((resolve) => setTimeout(resolve, 50));
       now = await this.read();
     }
-    if (now.windowState !== state) {
+    if (now.windowState === state) {
+      // The window manager moves and resizes in steps after the state changed: report the end.
+      let before = now;
+      while (Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        now = await this.read();
+        if (sameBounds(now, before)) break;
+        before = now;
+      }
+    } else {
       warnOnce(`state:${state}`, `${why}: the window manager left the window ${now.windowState} instead of ${state} (a desktop without a window manager cannot maximize or minimize).`);
     }
   }
@@ -320,6 +330,20 @@ export class WindowDriver implements WindowHost {
     }
     const before = this.bounds;
     this.bounds = now;
+    this.record(now, window);
+    if (!before) return;
+    if (before.windowState !== now.windowState) {
+      for (const type of stateEvents(before.windowState, now.windowState)) this.emit(type);
+    }
+    if (before.width !== now.width || before.height !== now.height) this.emit("resized");
+    if (before.left !== now.left || before.top !== now.top) this.emit("moved");
+  }
+
+  /**
+   * Writes what the window is into `page.window`, past the accessors: a state to show, not a
+   * change to apply (as a browser's typed text is not echoed back).
+   */
+  private record(now: Bounds, window: Window): void {
     const state = {
       left: now.left,
       top: now.top,
@@ -329,18 +353,10 @@ export class WindowDriver implements WindowHost {
       minimized: now.windowState === "minimized",
       fullScreen: now.windowState === "fullscreen",
     };
-    // Written past the accessors: this is what the window is, not something to apply (as a
-    // browser's typed text is not echoed back).
     for (const [name, value] of Object.entries(state)) {
       window._p[name] = value;
       this.applied[name] = value;
     }
-    if (!before) return;
-    if (before.windowState !== now.windowState) {
-      for (const type of stateEvents(before.windowState, now.windowState)) this.emit(type);
-    }
-    if (before.width !== now.width || before.height !== now.height) this.emit("resized");
-    if (before.left !== now.left || before.top !== now.top) this.emit("moved");
   }
 
   private emit(type: WindowEventType): void {
@@ -361,6 +377,10 @@ function stateEvents(from: WindowState, to: WindowState): WindowEventType[] {
   if (to === "maximized") out.push("maximize");
   if (to === "minimized") out.push("minimize");
   return out;
+}
+
+function sameBounds(a: Bounds, b: Bounds): boolean {
+  return a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height && a.windowState === b.windowState;
 }
 
 function num(value: unknown): number {
