@@ -1,6 +1,8 @@
 import { relative, resolve } from "node:path";
+import { showApp } from "weft/desktop";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
-import { planView, showUntilDone } from "./view.ts";
+import { untilSignal } from "./untilSignal.ts";
+import { viewFromArgs } from "./view.ts";
 
 /**
  * `weft dev <app.ts>`: serves the app under the devserver: every save is swapped into the live
@@ -11,7 +13,7 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
-  const plan = planView(args);
+  const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
   let stopRecording: (() => void) | undefined;
   if (record !== undefined) {
@@ -37,7 +39,7 @@ export async function command(argv: string[]): Promise<number> {
   }
   if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
   // The devserver printed the App line; a desktop window stays open across every swap.
-  await showUntilDone(plan, server.app, resolve(file), { printUrl: false });
+  await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
   await server.close(); // every session closes, so each recording gets its end line
   stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep

@@ -1,8 +1,10 @@
 import { relative, resolve } from "node:path";
+import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
-import { planView, showUntilDone } from "./view.ts";
+import { untilSignal } from "./untilSignal.ts";
+import { viewFromArgs } from "./view.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM, or until its desktop window is closed (`--view desktop`). */
 export async function command(argv: string[]): Promise<number> {
@@ -11,7 +13,7 @@ export async function command(argv: string[]): Promise<number> {
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const record = stringFlag(args, "record");
-  const plan = planView(args);
+  const plan = viewFromArgs(args);
   const { main, path } = await loadApp(file);
   // Loaded only when asked for: `weft run` alone stays free of devtools.
   const stopRecording = record !== undefined ? await startRecording(record, path) : undefined;
@@ -23,7 +25,7 @@ export async function command(argv: string[]): Promise<number> {
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
     ...(plan.gate ? { gate: plan.gate } : {}),
   });
-  await showUntilDone(plan, server, path, { printUrl: true });
+  await showApp(plan, server, { app: path, stopped: untilSignal() });
   await server.close(); // closes every session, so each recording gets its end line
   stopRecording?.();
   return 0;

@@ -1,48 +1,16 @@
-import type { WeftServer } from "weft/server";
-import { BrowserNotFoundError, createWindowGate, findBrowser, openDesktopApp, openInBrowser, parseView, type AppView, type FoundBrowser, type WindowGate } from "weft/desktop";
+import { BrowserNotFoundError, parseView, planView, type ViewPlan } from "weft/desktop";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.ts";
-import { untilSignal } from "./untilSignal.ts";
 
-/** What `--view` needs before the server starts: for a desktop window, its browser and its gate. */
-export interface ViewPlan {
-  view: AppView;
-  browser?: FoundBrowser;
-  gate?: WindowGate;
-}
-
-/**
- * Reads `--view` and, for a desktop window, finds the browser first: "no browser found" is a
- * usage error (exit 2) before anything listens.
- */
-export function planView(args: ParsedArgs): ViewPlan {
-  let view: AppView;
+/** `--view`, planned before the server starts: a bad value or no browser is a usage error (exit 2). */
+export function viewFromArgs(args: ParsedArgs): ViewPlan {
   try {
-    view = parseView(stringFlag(args, "view"));
+    const view = parseView(stringFlag(args, "view"));
+    if (view === "desktop" && args.flags.has("host")) {
+      throw new UsageError("--host does not go with --view desktop: the window's server listens on 127.0.0.1 only, for its window", true);
+    }
+    return planView(view);
   } catch (err) {
-    throw new UsageError((err as Error).message, true);
-  }
-  if (view !== "desktop") return { view };
-  try {
-    return { view, browser: findBrowser(), gate: createWindowGate() };
-  } catch (err) {
-    if (err instanceof BrowserNotFoundError) throw new UsageError(err.message);
+    if (err instanceof BrowserNotFoundError || err instanceof TypeError) throw new UsageError(err.message, err instanceof TypeError);
     throw err;
   }
-}
-
-/**
- * Shows the served app as planned and waits: until SIGINT/SIGTERM, or, for a desktop window,
- * until the window is closed (then the window is gone and the caller closes the server).
- */
-export async function showUntilDone(plan: ViewPlan, server: WeftServer, app: string, options: { printUrl: boolean }): Promise<void> {
-  if (plan.view === "desktop") {
-    const window = await openDesktopApp({ server, gate: plan.gate!, browser: plan.browser!, app });
-    console.log(`Window: ${window.browser.name} (${window.browser.path})`);
-    await Promise.race([untilSignal(), window.closed]);
-    await window.close();
-    return;
-  }
-  if (options.printUrl) console.log(`App: ${server.url}`);
-  if (plan.view === "browser") await openInBrowser(server.url);
-  await untilSignal();
 }

@@ -26,28 +26,18 @@ export async function run(main: AppMain, options: RunOptions = {}): Promise<void
   // Loaded here, not at the top: "weft" is also what an app imports, and must not pull in the
   // HTTP server and the browser launcher unless the app is served.
   const { createWeftServer } = await import("./server/server.ts");
-  const desktop = await import("./desktop/index.ts");
-  const view = options.view ?? "web";
-  const browser = view === "desktop" ? desktop.findBrowser() : undefined;
-  const gate = view === "desktop" ? desktop.createWindowGate() : undefined;
+  const { planView, showApp } = await import("./desktop/showApp.ts");
+  const plan = planView(options.view ?? "web");
   const server = await createWeftServer({
     main,
-    port: options.port ?? (view === "desktop" ? 0 : undefined),
-    host: view === "desktop" ? "127.0.0.1" : options.host,
-    ...(gate ? { gate } : {}),
+    // A desktop window needs no well-known port: a free one, on loopback.
+    port: options.port ?? (plan.gate ? 0 : undefined),
+    host: plan.gate ? "127.0.0.1" : options.host,
+    ...(plan.gate ? { gate: plan.gate } : {}),
   });
   const stop = untilSignal();
   try {
-    if (gate && browser) {
-      const app = await desktop.openDesktopApp({ server, gate, browser, app: process.argv[1] ?? "app" });
-      console.log(`Window: ${browser.name} (${browser.path})`);
-      await Promise.race([stop.signalled, app.closed]);
-      await app.close();
-    } else {
-      console.log(`App: ${server.url}`);
-      if (view === "browser") await desktop.openInBrowser(server.url);
-      await stop.signalled;
-    }
+    await showApp(plan, server, { app: process.argv[1] ?? "app", stopped: stop.signalled });
   } finally {
     stop.dispose();
     await server.close();

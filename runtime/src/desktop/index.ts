@@ -7,3 +7,4 @@ export { createWindowGate, type WindowGate } from "./windowGate.ts";
 export { findBrowser, BrowserNotFoundError, type FoundBrowser } from "./findBrowser.ts";
 export { openInBrowser } from "./openInBrowser.ts";
 export { parseView, type AppView } from "./view.ts";
+export { planView, showApp, type ViewPlan } from "./showApp.ts";
