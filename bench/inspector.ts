@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
-import { CHANNEL_VERSION } from "@weft/agent/channel";
+import { CHANNEL_VERSION } from "@weft/protocol/channel";
 import { startWeft } from "../test/support/weftProcess.ts";
-import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "weft/protocol";
+import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
 import { launch } from "./runtime.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
@@ -51,7 +51,7 @@ async function tab(appUrl: string) {
     });
   const registered = next("registered");
   ws.send(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/", userAgent: "bench" } }));
-  const { page, sessionId } = (await registered) as Extract<ServerMessage, { type: "registered" }>;
+  const { page, sessionId } = (await registered) as RegisteredMessage;
   const inc = find(page, "inc")!;
   return {
     sessionId,

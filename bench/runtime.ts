@@ -1,7 +1,7 @@
 import { chromium } from "playwright-core";
 import { Column, Container, Image, Row, Text, type Page } from "weft";
 import { createWeftServer } from "weft/server";
-import { PROTOCOL_VERSION } from "weft/protocol";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { Connection } from "../runtime/src/session/connection.ts";
 import { SessionManager } from "../runtime/src/session/sessionManager.ts";
 import { fmt, summarize, table } from "./stats.ts";

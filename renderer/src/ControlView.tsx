@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from "react";
-import type { ControlId } from "../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import { controlComponents } from "./controls/controlComponents.ts";
 import { UnknownControl } from "./controls/UnknownControl.tsx";
 import type { StoreNode } from "./store.ts";

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { ClientMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage } from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
 import type { NodeStore } from "./store.ts";
 

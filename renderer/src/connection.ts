@@ -4,7 +4,7 @@ import {
   type ClientInfo,
   type ClientMessage,
   type ServerMessage,
-} from "../../runtime/src/protocol/messages.ts";
+} from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
 
 /** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */

@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage, ServerMessage } from "@weft/protocol";
 import { handleInvoke } from "./handleInvoke.ts";
 import type { StatusStore } from "./StatusStore.ts";
 import type { NodeStore } from "./store.ts";

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import type { ClientMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage } from "@weft/protocol";
 import { App } from "./App.tsx";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
 import { Connection } from "./connection.ts";

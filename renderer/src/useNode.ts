@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from "react";
-import type { ControlId } from "../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import type { StoreNode } from "./store.ts";
 import { useWeft } from "./WeftContext.ts";
 

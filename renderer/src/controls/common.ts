@@ -1,5 +1,5 @@
 import { createContext, useContext, type CSSProperties } from "react";
-import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import type { StoreNode } from "../store.ts";
 
 /** What every control component receives: its node (a fresh object whenever it changes). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from "react";
-import type { ControlId } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import { useEvents } from "../useEvents.ts";
 import type { StoreNode } from "../store.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TreeNode } from "@weft/agent/channel";
-import { formatTree, TreeOutOfSyncError, TreeStore, type TreeChange } from "../treeStore.ts";
+import type { TreeNode } from "@weft/protocol/channel";
+import { formatTree, TreeStore, type TreeChange } from "../treeStore.ts";
 
 const page: TreeNode = {
   i: 1,
@@ -96,11 +96,13 @@ describe("TreeStore", () => {
 
   it("fails loudly, naming the ids, on an op that does not fit, and announces a reset", () => {
     const { store, changes } = storeWith();
-    expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(new TreeOutOfSyncError("cannot remove control 99: it is not in the tree"));
-    expect(() => store.apply([{ op: "insert", parent: 77, slot: "controls", before: null, node: { i: 30, t: "Text" } }])).toThrow(
-      "cannot insert into control 77: it is not in the tree",
+    expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(
+      expect.objectContaining({ name: "TreeOpError", code: "UNKNOWN_CONTROL", id: 99, message: "remove: unknown control 99" }),
     );
-    expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow("no such sibling");
+    expect(() => store.apply([{ op: "insert", parent: 77, slot: "controls", before: null, node: { i: 30, t: "Text" } }])).toThrow("insert: unknown control 77");
+    expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow(
+      expect.objectContaining({ code: "NOT_IN_SLOT", id: 42, parent: 2, slot: "controls" }),
+    );
     expect(changes.every((c) => c.reset)).toBe(true);
   });
 
