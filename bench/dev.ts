@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
 import { WebSocket } from "ws";
-import { startDevServer, type DevEvent, type DevServer } from "../devserver/src/index.ts";
+import { startDevServer, type DevEvent, type DevServer } from "@weft/devserver";
 import { saveToVisible } from "./saveToVisible.ts";
 import { fmt, summarize, table } from "./stats.ts";
 

@@ -4,7 +4,7 @@ import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
 import { CHANNEL_VERSION } from "@weft/protocol/channel";
-import { startWeft } from "../test/support/weftProcess.ts";
+import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
 import { launch } from "./runtime.ts";
 import { fmt, summarize, table } from "./stats.ts";

@@ -1,9 +1,7 @@
 import { chromium } from "playwright-core";
 import { Column, Container, Image, Row, Text, type Page } from "weft";
-import { createWeftServer } from "weft/server";
+import { Connection, createWeftServer, SessionManager } from "weft/server";
 import { PROTOCOL_VERSION } from "@weft/protocol";
-import { Connection } from "../runtime/src/session/connection.ts";
-import { SessionManager } from "../runtime/src/session/sessionManager.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
@@ -100,7 +98,7 @@ async function firstPage() {
 }
 
 async function clickLatency() {
-  const server = await createWeftServer({ main: (await import("../examples/counter.ts")).default, port: 0 });
+  const server = await createWeftServer({ main: (await import("@weft/examples/counter.ts")).default, port: 0 });
   const browser = await launch();
   try {
     const page = await browser.newPage();

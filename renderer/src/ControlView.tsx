@@ -1,7 +1,6 @@
-import { memo, type ReactNode } from "react";
+import { memo, use, type ReactNode } from "react";
 import type { ControlId } from "@weft/protocol";
-import { controlComponents } from "./controls/controlComponents.ts";
-import { UnknownControl } from "./controls/UnknownControl.tsx";
+import { ComponentsContext } from "./ComponentsContext.ts";
 import type { StoreNode } from "./store.ts";
 import { useNode } from "./useNode.ts";
 
@@ -12,8 +11,9 @@ import { useNode } from "./useNode.ts";
  */
 export const ControlView = memo(function ControlView({ id }: { id: ControlId }) {
   const node = useNode(id);
+  const componentFor = use(ComponentsContext);
   if (!node || node.p.visible === false) return null;
-  const Component = controlComponents.get(node.t) ?? UnknownControl;
+  const Component = componentFor(node.t);
   return <Component node={node} />;
 });
 
