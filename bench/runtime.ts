@@ -5,14 +5,14 @@ import { PROTOCOL_VERSION } from "@weft/protocol";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
- * Runtime figures of issue 2, side by side in one run:
+ * Runtime figures, side by side in one run:
  *  1. server cost of one prop change + update on pages of 40 and 4,000 controls (Flet's #6270
  *     case: a grid of Container(Image) and one Text that changes);
  *  2. bytes and time to send the first 4,000-control page;
  *  3. click → DOM-updated latency in Chromium.
  */
 export async function run(): Promise<void> {
-  console.log("\n## Runtime (issue 2)\n");
+  console.log("\n## Runtime\n");
   await propChange();
   await firstPage();
   await clickLatency();

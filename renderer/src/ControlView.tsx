@@ -1,7 +1,7 @@
 import { memo, use, type ReactNode } from "react";
 import type { ControlId } from "@weft/protocol";
 import { ComponentsContext } from "./ComponentsContext.ts";
-import type { StoreNode } from "./store.ts";
+import type { StoreNode } from "./NodeStore.ts";
 import { useNode } from "./useNode.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PatchOp, WireNode } from "@weft/protocol";
-import { NodeStore } from "../store.ts";
+import { NodeStore } from "../NodeStore.ts";
 
 /** A page with one view holding a column of three texts (ids 10, 11, 12). */
 function page(): WireNode {
