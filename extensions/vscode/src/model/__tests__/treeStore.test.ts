@@ -48,6 +48,17 @@ describe("TreeStore", () => {
     expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5", '      Text "count" #3'].join("\n"));
   });
 
+  it("follows a control moved into a new container in one patch (a shown id deep in the inserted subtree)", () => {
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "insert", parent: 2, slot: "controls", before: null, node: { i: 8, t: "Card", c: { content: [{ i: 3, t: "Text", k: "count" }] } } },
+      { op: "remove", parent: 2, slot: "controls", id: 3 },
+    ]);
+    expect(changes.some((c) => c.reset)).toBe(false);
+    expect(store.pathTo(3)!.map((n) => n.id)).toEqual([1, 2, 8, 3]);
+    expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([4, 8]);
+  });
+
   it("inserts before a sibling or at the end, and announces only the parent", () => {
     const { store, changes } = storeWith();
     store.apply([
