@@ -14,4 +14,4 @@ export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
 export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
-export { PROTOCOL_VERSION } from "./protocol/messages.ts";
+export { PROTOCOL_VERSION } from "@weft/protocol";

@@ -1,4 +1,4 @@
-import type { ClientInfo } from "../protocol/messages.ts";
+import type { ClientInfo } from "@weft/protocol";
 import type { WeftServer } from "../server/server.ts";
 import type { Session } from "../session/session.ts";
 import { findBrowser, type FoundBrowser } from "./findBrowser.ts";

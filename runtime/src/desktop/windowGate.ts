@@ -5,7 +5,7 @@ import type { Session } from "../session/session.ts";
 
 /** The query parameter of the URL the window opens with. */
 export const TOKEN_PARAM = "weft-window";
-/** Where the renderer keeps its session id (renderer/src/connection.ts `SESSION_KEY`). */
+/** Where the renderer keeps its session id (its `SESSION_KEY`, in sessionStorage). */
 const RENDERER_SESSION_KEY = "weft:session";
 
 /** The gate of a desktop app's server: only its window gets in. */

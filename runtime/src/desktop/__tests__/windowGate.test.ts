@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { Text, type Page } from "../../index.ts";
-import { PROTOCOL_VERSION, type ServerMessage } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
 import { createWeftServer, type WeftServer } from "../../server/server.ts";
 import { createWindowGate, TOKEN_PARAM, type WindowGate } from "../windowGate.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Text, type Page } from "../../index.ts";
-import { PROTOCOL_VERSION, type ServerMessage } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
 import { Connection } from "../connection.ts";
 import { SessionManager } from "../sessionManager.ts";
 
