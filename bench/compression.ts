@@ -1,13 +1,13 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
+import type { IncomingMessage } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { WebSocket } from "ws";
-import type { IncomingMessage } from "node:http";
-import { CHANNEL_VERSION } from "@weft/agent/channel";
-import { PROTOCOL_VERSION } from "weft/protocol";
-import { startWeft } from "../test/support/weftProcess.ts";
+import { CHANNEL_VERSION } from "@weft/protocol/channel";
+import { PROTOCOL_VERSION } from "@weft/protocol";
+import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { clickToDom, launch, loadGrid } from "./runtime.ts";
 import type { ServerStats } from "./serverProcess.ts";
 import { fmt, summarize, table } from "./stats.ts";

@@ -2,8 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { PerMessageDeflateOptions } from "ws";
 import type { AppMain } from "weft";
-import { attachSocketEndpoint, createStaticHandler, perMessageDeflateOptions, rendererDir } from "weft/server";
-import { SessionManager } from "../runtime/src/session/sessionManager.ts";
+import { attachSocketEndpoint, createStaticHandler, perMessageDeflateOptions, rendererDir, SessionManager } from "weft/server";
 
 /**
  * The wire setups the compression benchmark compares: none, weft's (no context takeover,

@@ -1,6 +1,8 @@
 import { relative, resolve } from "node:path";
+import { showApp } from "weft/desktop";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { untilSignal } from "./untilSignal.ts";
+import { viewFromArgs } from "./view.ts";
 
 /**
  * `weft dev <app.ts>`: serves the app under the devserver: every save is swapped into the live
@@ -11,11 +13,12 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
+  const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
   let stopRecording: (() => Promise<void>) | undefined;
   if (record !== undefined) {
-    const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+    const { startRecorder } = await import("@weft/agent");
     stopRecording = startRecorder({ dir: record, app: resolve(file), gzip: args.flags.has("record-gzip"), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
   }
   // Loaded only here: `weft run` never loads Vite.
@@ -24,10 +27,11 @@ export async function command(argv: string[]): Promise<number> {
   try {
     server = await startDevServer({
       entry: file,
-      port: numberFlag(args, "port"),
-      host: stringFlag(args, "host"),
+      port: numberFlag(args, "port") ?? (plan.gate ? 0 : undefined),
+      host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
+      ...(plan.gate ? { gate: plan.gate } : {}),
       compression: !args.flags.has("no-compression"),
     });
   } catch (err) {
@@ -36,7 +40,8 @@ export async function command(argv: string[]): Promise<number> {
     throw err;
   }
   if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
-  await untilSignal();
+  // The devserver printed the App line; a desktop window stays open across every swap.
+  await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
   await server.close(); // every session closes, so each recording gets its end line
   await stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep

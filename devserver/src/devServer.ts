@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { AppMain } from "weft";
-import { createWeftServer, type WeftServer } from "weft/server";
+import { createWeftServer, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
-import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/agent/channel";
+import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
 import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
@@ -41,6 +41,8 @@ export interface DevServerOptions {
   sourceLocations?: boolean;
   /** permessage-deflate on the app's socket and on the devtools channel. Default true (runtime/src/server/compression.ts). */
   compression?: boolean;
+  /** Who else may load the app and open its socket (a desktop window's gate, `--view desktop`). */
+  gate?: AccessGate;
 }
 
 /** What happened to one save, for tests and the benchmark. */
@@ -157,7 +159,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, compression: options.compression });
+  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, compression: options.compression, ...(options.gate ? { gate: options.gate } : {}) });
   cleanup.push(() => app.close());
   overlay.attach(app.http);
   cleanup.push(() => overlay.close());

@@ -4,6 +4,7 @@ import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from "
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
 import { perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
+import type { AccessGate } from "./accessGate.ts";
 
 export interface SocketEndpointOptions {
   path: string;
@@ -12,6 +13,8 @@ export interface SocketEndpointOptions {
   allowedOrigins: readonly string[];
   /** ws's permessage-deflate settings, or false for none. Default: `perMessageDeflateOptions()` (on, with the default limits). */
   perMessageDeflate?: PerMessageDeflateOptions | false;
+  /** A further check of each upgrade (a desktop window's token). */
+  gate?: AccessGate;
 }
 
 /**
@@ -29,6 +32,11 @@ export function attachSocketEndpoint(server: Server, manager: SessionManager, op
     const origin = req.headers.origin;
     if (origin && !isSameOrigin(origin, req.headers.host) && !options.allowedOrigins.includes(origin)) {
       socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nweft: origin ${origin} may not open this app's socket\n`);
+      return;
+    }
+    const refused = options.gate?.refuseUpgrade(req);
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused.status} ${refused.status === 409 ? "Conflict" : "Forbidden"}\r\nContent-Type: text/plain\r\n\r\nweft: ${refused.message}\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req));

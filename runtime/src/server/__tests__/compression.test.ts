@@ -6,7 +6,7 @@ import { constants, deflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import { Button, Column, Text } from "../../index.ts";
-import { PROTOCOL_VERSION } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { heldZlibStreams, perMessageDeflateOptions, tuneSocketCompression } from "../compression.ts";
 import { createWeftServer, type WeftServer } from "../server.ts";
 import { RawSocket } from "./rawSocket.ts";

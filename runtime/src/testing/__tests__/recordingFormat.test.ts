@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { defaultTestPath } from "../emitTest.ts";
-import { PROTOCOL_VERSION } from "../../protocol/messages.ts";
 import { RecordingError } from "../recordingError.ts";
 import {
   formatRecordingEntry,
