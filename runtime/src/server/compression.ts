@@ -60,8 +60,10 @@ export function perMessageDeflateOptions(settings: CompressionSettings = {}): Pe
   };
 }
 
-/** Compressed frames from a client up to this size are inflated synchronously (≤ ~1 MB out, deflate's limit). */
+/** Compressed frames from a client up to this size are inflated synchronously... */
 export const SMALL_FRAME = 1024;
+/** ...when they inflate to at most this much; a bigger one goes through ws's stream, which enforces maxPayload (1009). */
+const SMALL_FRAME_OUTPUT = 64 * 1024;
 
 /** What RFC 7692 §7.2.2 has the sender strip from the end of each message. */
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
@@ -104,7 +106,7 @@ export function tuneSocketCompression(ws: WebSocket): boolean {
   const clientWindowBits = typeof extension.params.client_max_window_bits === "number" ? extension.params.client_max_window_bits : constants.Z_DEFAULT_WINDOWBITS;
   let running = 0;
   // A message split into fragments is one deflate stream: it must live until the last one.
-  let midMessage = { out: false, in: false };
+  const midMessage = { out: false, in: false };
   let scheduled = false;
   const release = () => {
     scheduled = false;
@@ -116,7 +118,7 @@ export function tuneSocketCompression(ws: WebSocket): boolean {
       running++;
       original(data, fin, (err, result) => {
         running--;
-        midMessage = { ...midMessage, [direction]: !fin && !err };
+        midMessage[direction] = !fin && !err;
         // After the current callback chain: ws dispatches the next queued frame from inside
         // it, and that one may reuse the stream.
         if (running === 0 && !scheduled) {
@@ -135,9 +137,10 @@ export function tuneSocketCompression(ws: WebSocket): boolean {
     if (fin && !midMessage.in && Buffer.isBuffer(data) && data.length <= SMALL_FRAME) {
       let inflated: Buffer | undefined;
       try {
-        inflated = inflateRawSync(Buffer.concat([data, TRAILER]), { windowBits: clientWindowBits, finishFlush: constants.Z_SYNC_FLUSH });
+        inflated = inflateRawSync(Buffer.concat([data, TRAILER]), { windowBits: clientWindowBits, finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: SMALL_FRAME_OUTPUT });
       } catch {
-        // A broken frame: the stream path meets the same error and reports it as ws does (close 1007).
+        // A broken frame, or one that inflates past SMALL_FRAME_OUTPUT: the stream path meets
+        // the same and answers as ws does (close 1007, or 1009 past maxPayload).
       }
       // Never synchronously: ws's receiver expects the callback after `_decompress` returns.
       if (inflated) return void queueMicrotask(() => callback(null, inflated));

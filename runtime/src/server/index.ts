@@ -3,7 +3,7 @@ export type { WeftServer, WeftServerOptions } from "./server.ts";
 export type { AccessGate } from "./accessGate.ts";
 export { attachSocketEndpoint } from "./socketEndpoint.ts";
 export { createStaticHandler, rendererDir } from "./staticFiles.ts";
-export { heldZlibStreams, perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
+export { perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
 export type { CompressionSettings } from "./compression.ts";
 /** The pieces under the WebSocket endpoint, for another transport (and for benchmarks): sessions, and one connection's protocol. */
 export { SessionManager } from "../session/sessionManager.ts";

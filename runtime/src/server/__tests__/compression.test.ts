@@ -37,7 +37,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(options: { compression?: boolean; compressionThreshold?: number }, offer: string | null = CHROMIUM_OFFER) {
+async function open(options: { compression?: boolean; compressionThreshold?: number; maxMessageBytes?: number }, offer: string | null = CHROMIUM_OFFER) {
   server = await createWeftServer({ main: bigPage, port: 0, ...options });
   const socket = await RawSocket.open(server.port, "/ws", offer);
   sockets.push(socket);
@@ -102,6 +102,15 @@ describe("compression on the app's socket", () => {
     sockets.push(next);
     next.sendFrame(deflated(register), { rsv1: true }); // as Chromium sends it
     expect((await next.next((f) => f.text.startsWith('{"type":"registered"'))).rsv1).toBe(true);
+  });
+
+  it("closes with 1009 on a small compressed frame that inflates past maxMessageBytes", async () => {
+    const socket = await open({ maxMessageBytes: 100_000 });
+    const bomb = deflated("x".repeat(500_000));
+    expect(bomb.length).toBeLessThan(1024);
+    socket.sendFrame(bomb, { rsv1: true });
+    const close = await socket.next((f) => f.opcode === 0x8);
+    expect(close.payload.readUInt16BE(0)).toBe(1009);
   });
 
   it("talks plainly to a client that offers no compression", async () => {
@@ -174,7 +183,8 @@ describe("tuneSocketCompression", () => {
       if (got.length === 1) streamsAtMessage = heldZlibStreams(serverSide);
     });
     const big = randomBytes(3000).toString("base64");
-    const sent = ['{"type":"event","id":5,"name":"click"}', big, '{"type":"event","id":6,"name":"click"}', "x".repeat(20_000)];
+    // The last one is small compressed but large inflated: past 64 KiB it takes the stream path.
+    const sent = ['{"type":"event","id":5,"name":"click"}', big, '{"type":"event","id":6,"name":"click"}', "x".repeat(20_000), "y".repeat(300_000)];
     for (const text of sent) client.send(text);
     await until(() => got.length === sent.length, "every frame arrived");
     expect(got).toEqual(sent);
