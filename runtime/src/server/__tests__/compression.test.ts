@@ -104,6 +104,12 @@ describe("compression on the app's socket", () => {
     expect((await next.next((f) => f.text.startsWith('{"type":"registered"'))).rsv1).toBe(true);
   });
 
+  it("takes a compressed frame that ends its own deflate stream (a final block, which RFC 7692 allows)", async () => {
+    const socket = await open({});
+    socket.sendFrame(deflateRawSync(register), { rsv1: true });
+    expect((await socket.next((f) => f.text.startsWith('{"type":"registered"'))).rsv1).toBe(true);
+  });
+
   it("closes with 1009 on a small compressed frame that inflates past maxMessageBytes", async () => {
     const socket = await open({ maxMessageBytes: 100_000 });
     const bomb = deflated("x".repeat(500_000));
