@@ -13,3 +13,7 @@ export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
 export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
 export { PROTOCOL_VERSION } from "./protocol/messages.ts";
+export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
+export { Icons, type IconValue } from "./constants/icons.ts";
+export { CupertinoIcons } from "./constants/cupertinoIcons.ts";
+export { TextAlign, TextThemeStyle, FontWeight } from "./constants/textStyles.ts";
