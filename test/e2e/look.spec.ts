@@ -1,0 +1,103 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { useWeft } from "../support/useWeft.ts";
+import { key } from "../support/locators.ts";
+
+const box = async (l: Locator) => (await l.boundingBox())!;
+const css = (l: Locator, property: string) => l.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+/** The value of a theme custom property, as the browser resolved it. */
+const themeColor = (page: Page, role: string) =>
+  page.evaluate((r) => {
+    const probe = document.createElement("div");
+    probe.style.color = `var(--weft-${r})`;
+    document.body.append(probe);
+    const value = getComputedStyle(probe).color;
+    probe.remove();
+    return value;
+  }, role);
+
+/** Layout bugs found while porting Flet's examples: each screen of test/fixtures/look/layout.ts. */
+test.describe("layout as in Flet", () => {
+  const app = useWeft("run", ["test/fixtures/look/layout.ts"]);
+  const open = async (page: Page, route: string) => {
+    await page.goto(new URL(route, app.url).href);
+    await expect(page.locator("[data-weft-type=View]")).toBeVisible();
+  };
+
+  test("an expanded Button in a Row keeps Material's 40 px height", async ({ page }) => {
+    await open(page, "/expanded-button");
+    const button = await box(key(page, "wide"));
+    expect(button.height).toBe(40);
+    expect(button.width).toBeGreaterThan(600);
+  });
+
+  test("a Column with a fixed width in a centred page is centred, not stretched", async ({ page }) => {
+    await open(page, "/fixed-column");
+    const col = await box(key(page, "col"));
+    const viewport = page.viewportSize()!;
+    expect(col.width).toBe(300);
+    expect(Math.abs(col.x + col.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(1);
+  });
+
+  test("a ListView in an expanded Row scrolls inside the Row's height", async ({ page }) => {
+    await open(page, "/list-in-row");
+    const viewport = page.viewportSize()!;
+    const list = key(page, "list");
+    const row = await box(key(page, "row"));
+    expect(row.y + row.height).toBeLessThanOrEqual(viewport.height);
+    expect((await box(list)).height).toBeLessThanOrEqual(row.height);
+    const scroll = await list.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(scroll.scroll).toBeGreaterThan(scroll.client);
+  });
+
+  test("page.padding and page.bgcolor reach the page", async ({ page }) => {
+    await open(page, "/page-padding");
+    const text = await box(key(page, "flush"));
+    expect(text.x).toBe(0);
+    expect(text.y).toBe(0);
+    await expect(page.locator("[data-weft-type=View]")).toHaveCSS("background-color", "rgb(255, 236, 179)");
+  });
+
+  test("page-level alignment and scroll are the root view's", async ({ page }) => {
+    await open(page, "/page-alignment");
+    const text = await box(key(page, "centred"));
+    const viewport = page.viewportSize()!;
+    expect(Math.abs(text.x + text.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(1);
+    expect(Math.abs(text.y + text.height / 2 - viewport.height / 2)).toBeLessThanOrEqual(1);
+    expect(await css(page.locator(".weft-view-body"), "overflow-y")).toBe("scroll");
+  });
+
+  test("an Image in AppBar.leading fits the 56 × 64 leading slot of a 64 px bar", async ({ page }) => {
+    await open(page, "/appbar-image");
+    const bar = await box(key(page, "bar"));
+    const logo = await box(key(page, "logo"));
+    expect(bar.height).toBe(64);
+    expect(logo.width).toBeLessThanOrEqual(56);
+    expect(logo.height).toBeLessThanOrEqual(64);
+  });
+
+  test("Button is Flet's ElevatedButton: a tonal surface, primary text, a shadow", async ({ page }) => {
+    await open(page, "/button");
+    const button = key(page, "button");
+    await expect(button).toHaveCSS("background-color", await themeColor(page, "surface-container-low"));
+    await expect(button).toHaveCSS("color", await themeColor(page, "primary"));
+    expect(await css(button, "box-shadow")).not.toBe("none");
+    expect((await box(button)).height).toBe(40);
+  });
+
+  test("Text: START/END alignment, noWrap, themeStyle on the M3 type scale; ProgressBar.borderRadius", async ({ page }) => {
+    await open(page, "/text");
+    await expect(key(page, "start")).toHaveCSS("text-align", "start");
+    await expect(key(page, "end")).toHaveCSS("text-align", "end");
+    expect((await box(key(page, "nowrap"))).height).toBeLessThan(30);
+    const display = key(page, "display");
+    await expect(display).toHaveCSS("font-size", "57px");
+    await expect(display).toHaveCSS("line-height", "64px");
+    await expect(display).toHaveCSS("letter-spacing", "-0.25px");
+    const body = key(page, "body");
+    await expect(body).toHaveCSS("font-size", "14px");
+    await expect(body).toHaveCSS("line-height", "20px");
+    await expect(body).toHaveCSS("letter-spacing", "0.25px");
+    expect(await css(body, "font-family")).toMatch(/^Roboto/);
+    await expect(key(page, "bar")).toHaveCSS("border-radius", "6px");
+  });
+});
