@@ -101,3 +101,109 @@ test.describe("layout as in Flet", () => {
     await expect(key(page, "bar")).toHaveCSS("border-radius", "6px");
   });
 });
+
+/** CSS `rgb(r, g, b)` of a `#rrggbb`. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+
+test.describe("themes as in Flet", () => {
+  const app = useWeft("run", ["test/fixtures/look/theme.ts"]);
+  const open = async (page: Page, route: string) => {
+    await page.goto(new URL(route, app.url).href);
+    await expect(key(page, "text")).toBeVisible();
+  };
+
+  test("without a theme the scheme is Flutter's ColorScheme.fromSeed(Colors.blue)", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await open(page, "/");
+    await expect(key(page, "text")).toHaveCSS("color", rgb("#36618e"));
+  });
+
+  test("page.theme's colorSchemeSeed seeds the scheme", async ({ page }) => {
+    await open(page, "/seed");
+    await expect(key(page, "text")).toHaveCSS("color", rgb("#3b6939"));
+    expect(await page.evaluate(() => document.documentElement.dataset.weftTheme)).toBe("light");
+  });
+
+  test("in dark mode page.darkTheme is used", async ({ page }) => {
+    await open(page, "/dark");
+    await expect(key(page, "text")).toHaveCSS("color", rgb("#ffb2be"));
+    expect(await page.evaluate(() => document.documentElement.dataset.weftTheme)).toBe("dark");
+  });
+
+  test("a system theme mode follows the OS", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await open(page, "/");
+    expect(await page.evaluate(() => document.documentElement.dataset.weftTheme)).toBe("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.weftTheme)).toBe("light");
+  });
+
+  test("colorScheme overrides a role and fontFamily sets the font", async ({ page }) => {
+    await open(page, "/overrides");
+    await expect(key(page, "text")).toHaveCSS("color", rgb("#f44336"));
+    expect(await css(key(page, "text"), "font-family")).toMatch(/^"?serif"?/);
+  });
+
+  test("an icon is drawn from the filled Material Icons font, the only icon font fetched", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (r) => void (/\.woff2$/.test(r.url()) && fonts.push(new URL(r.url()).pathname)));
+    await open(page, "/icon");
+    const glyph = key(page, "icon").locator(".weft-icon-glyph");
+    await expect(glyph).toHaveAttribute("data-icon", "favorite");
+    await expect.poll(() => page.evaluate(() => document.fonts.check("24px weft-icons-filled", "favorite"))).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(fonts.filter((f) => /icons/i.test(f))).toEqual([expect.stringMatching(/\/material-icons-latin-400-normal-[\w-]+\.woff2$/)]);
+  });
+});
+
+test.describe("first load", () => {
+  const app = useWeft("run", ["examples/counter.ts"]);
+
+  test("the counter fetches no icon font, and Roboto only in the weights it shows", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (r) => void (/\.woff2?$/.test(r.url()) && fonts.push(new URL(r.url()).pathname)));
+    await page.goto(app.url);
+    await expect(key(page, "count")).toHaveText("0");
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForLoadState("networkidle");
+    expect(fonts.some((f) => /icons/i.test(f))).toBe(false);
+    expect(fonts.map((f) => /roboto-[\w-]+?-(\d00-\w+)-/.exec(f)?.[1]).sort()).toEqual(["400-normal", "500-normal"]);
+    expect(await css(key(page, "count"), "font-family")).toMatch(/^Roboto/);
+  });
+});
+
+test.describe("every icon of Flet draws", () => {
+  const app = useWeft("run", ["test/fixtures/look/icons.ts"]);
+
+  test("each of Flet's Material and Cupertino icons is one glyph of its font", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(app.url);
+    const icons = page.locator("[data-weft-type=Icon]");
+    await expect(icons).toHaveCount(8825 + 1322, { timeout: 60_000 });
+    const failures = await page.evaluate(async () => {
+      const glyphs = [...document.querySelectorAll<HTMLElement>("[data-weft-type=Icon] .weft-icon-glyph")];
+      const families = [...new Set(glyphs.map((g) => g.style.fontFamily))];
+      await Promise.all(families.map((f) => document.fonts.load(`24px ${f}`, "home")));
+      // Typed into its font, a ligature the font knows is one 24 px glyph; a name it does not
+      // know is a run of letters many times as wide.
+      const probes = glyphs.map((g) => {
+        const probe = document.createElement("span");
+        probe.style.cssText = `font: 24px ${g.style.fontFamily}; white-space: nowrap; position: absolute; font-feature-settings: "liga"`;
+        probe.textContent = g.dataset.icon ?? "";
+        document.body.append(probe);
+        return probe;
+      });
+      // Measure all, then remove all: one layout instead of one per probe.
+      const widths = probes.map((probe) => probe.getBoundingClientRect().width);
+      for (const probe of probes) probe.remove();
+      const bad: string[] = [];
+      widths.forEach((width, i) => {
+        const glyph = glyphs[i]!;
+        if (Math.abs(width - 24) > 0.5) bad.push(`${glyph.closest("[aria-label]")?.getAttribute("aria-label")} → ${glyph.style.fontFamily} "${glyph.dataset.icon}"`);
+      });
+      return { bad, families: families.sort() };
+    });
+    expect(failures.families).toEqual(["weft-icons-cupertino", "weft-icons-filled", "weft-icons-outlined", "weft-icons-round", "weft-icons-sharp"]);
+    expect(failures.bad).toEqual([]);
+  });
+});
