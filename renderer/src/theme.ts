@@ -2,6 +2,7 @@ import type { PropValue } from "../../runtime/src/protocol/messages.ts";
 import { ROLE_BY_NAME, roleVar, SCHEME_ROLES } from "./colorRoles.ts";
 import { resolveColor } from "./colors.ts";
 import { DEFAULT_SCHEMES } from "./defaultSchemes.ts";
+import { detectPlatform } from "./readClientInfo.ts";
 import type { Brightness, ColorScheme } from "./schemeFromSeed.ts";
 
 /** Flet's seed when an app sets no theme: Flutter's `Colors.blue` (flet/lib/src/utils/theme.dart). */
@@ -16,6 +17,7 @@ export interface ThemeSpec {
   colorScheme?: Record<string, string>;
   fontFamily?: string;
   scaffoldBgcolor?: string;
+  visualDensity?: string;
 }
 
 /** Reads a `theme` / `darkTheme` prop (a Theme object from the app) as a ThemeSpec. */
@@ -32,6 +34,8 @@ export function readTheme(value: PropValue | undefined): ThemeSpec | undefined {
   if (typeof font === "string" && font !== "") spec.fontFamily = font;
   const scaffold = value.scaffoldBgcolor ?? value.scaffold_bgcolor;
   if (typeof scaffold === "string") spec.scaffoldBgcolor = scaffold;
+  const density = value.visualDensity ?? value.visual_density;
+  if (typeof density === "string") spec.visualDensity = density;
   return spec;
 }
 
@@ -53,6 +57,26 @@ export async function loadScheme(seed: string, brightness: Brightness): Promise<
   const scheme = schemeFromSeed(seed, brightness);
   schemes.set(`${seed}/${brightness}`, scheme);
   return scheme;
+}
+
+/**
+ * Flutter's VisualDensity as one number (its vertical step; each is 4 px): standard 0,
+ * comfortable -1, compact -2. "adaptivePlatformDensity", Flet's default, is Flutter's
+ * `VisualDensity.defaultDensityForPlatform`: standard on Android and iOS, compact on desktops.
+ */
+export function densityOf(name: string | undefined): number {
+  switch (name?.toLowerCase()) {
+    case "standard":
+      return 0;
+    case "comfortable":
+      return -1;
+    case "compact":
+      return -2;
+    default: {
+      const platform = detectPlatform();
+      return platform === "android" || platform === "ios" || platform === undefined ? 0 : -2;
+    }
+  }
 }
 
 /** A seed as `#rrggbb`: a hex, or a Flet colour name (`"deeppurple"`, `Colors.GREEN_700`). */
@@ -77,6 +101,7 @@ export function applyTheme(brightness: Brightness, theme: ThemeSpec | undefined,
   }
   const scaffold = resolveColor(theme?.scaffoldBgcolor);
   vars.set("--weft-scaffold", scaffold ?? `var(${roleVar("surface")})`);
+  vars.set("--weft-density", String(densityOf(theme?.visualDensity)));
   const root = document.documentElement;
   for (const [name, value] of vars) root.style.setProperty(name, value);
   if (theme?.fontFamily) root.style.setProperty("--weft-font-family", JSON.stringify(theme.fontFamily));

@@ -17,5 +17,5 @@ export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
 export { Icons, type IconValue } from "./constants/icons.ts";
 export { CupertinoIcons } from "./constants/cupertinoIcons.ts";
 export { TextAlign, TextThemeStyle, FontWeight } from "./constants/textStyles.ts";
-export { Theme, ColorScheme, ThemeMode, type ThemeProps, type ColorSchemeProps } from "./style/theme.ts";
+export { Theme, ColorScheme, ThemeMode, VisualDensity, type ThemeProps, type ColorSchemeProps } from "./style/theme.ts";
 export { TextStyle, type TextStyleProps } from "./style/textStyle.ts";

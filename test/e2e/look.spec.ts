@@ -23,11 +23,26 @@ test.describe("layout as in Flet", () => {
     await expect(page.locator("[data-weft-type=View]")).toBeVisible();
   };
 
-  test("an expanded Button in a Row keeps Material's 40 px height", async ({ page }) => {
+  test("an expanded Button in a Row keeps a button's height", async ({ page }) => {
     await open(page, "/expanded-button");
     const button = await box(key(page, "wide"));
-    expect(button.height).toBe(40);
+    expect(button.height).toBe((await box(key(page, "plain"))).height);
+    expect(button.height).toBe(32); // compact: this is a desktop browser
     expect(button.width).toBeGreaterThan(600);
+  });
+
+  test("visualDensity: standard has M3's 40 px buttons and 56 px fields", async ({ page }) => {
+    await open(page, "/standard-density");
+    expect((await box(key(page, "button"))).height).toBe(40);
+    expect((await box(key(page, "field"))).height).toBe(56);
+    expect((await box(key(page, "icon"))).height).toBe(40);
+  });
+
+  test("the default density on a desktop is compact, as Flutter's adaptivePlatformDensity", async ({ page }) => {
+    await open(page, "/compact-density");
+    expect((await box(key(page, "button"))).height).toBe(32);
+    expect((await box(key(page, "field"))).height).toBe(48);
+    expect((await box(key(page, "icon"))).height).toBe(32);
   });
 
   test("a Column with a fixed width in a centred page is centred, not stretched", async ({ page }) => {
@@ -75,13 +90,27 @@ test.describe("layout as in Flet", () => {
     expect(logo.height).toBeLessThanOrEqual(64);
   });
 
+  test("a TextField is 300 px wide unless it expands, has a width or its column stretches it (as Flet's)", async ({ page }) => {
+    await open(page, "/textfield");
+    const viewport = page.viewportSize()!;
+    expect((await box(key(page, "name"))).width).toBe(300);
+    expect((await box(key(page, "wide"))).width).toBe(viewport.width - 20);
+    expect((await box(key(page, "stretched"))).width).toBe(viewport.width - 20);
+  });
+
+  test("expanded Buttons share a Row by their flex factors, padding included", async ({ page }) => {
+    await open(page, "/button-shares");
+    // 300 px less two 10 px gaps, shared 2 : 1 : 1.
+    expect((await box(key(page, "two"))).width).toBe(140);
+    expect((await box(key(page, "one"))).width).toBe(70);
+  });
+
   test("Button is Flet's ElevatedButton: a tonal surface, primary text, a shadow", async ({ page }) => {
     await open(page, "/button");
     const button = key(page, "button");
     await expect(button).toHaveCSS("background-color", await themeColor(page, "surface-container-low"));
     await expect(button).toHaveCSS("color", await themeColor(page, "primary"));
     expect(await css(button, "box-shadow")).not.toBe("none");
-    expect((await box(button)).height).toBe(40);
   });
 
   test("Text: START/END alignment, noWrap, themeStyle on the M3 type scale; ProgressBar.borderRadius", async ({ page }) => {

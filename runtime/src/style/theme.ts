@@ -63,6 +63,19 @@ export class ColorScheme {
   }
 }
 
+/**
+ * How tight controls are packed (Flutter's VisualDensity). The default, as in Flet and Flutter,
+ * is ADAPTIVE_PLATFORM_DENSITY: standard on phones and tablets, compact on desktops (a 32 px
+ * button and a 48 px text field instead of 40 and 56).
+ */
+export const VisualDensity = {
+  STANDARD: "standard",
+  COMFORTABLE: "comfortable",
+  COMPACT: "compact",
+  ADAPTIVE_PLATFORM_DENSITY: "adaptivePlatformDensity",
+} as const;
+export type VisualDensity = (typeof VisualDensity)[keyof typeof VisualDensity];
+
 export interface ThemeProps {
   /**
    * The seed of the Material 3 colour scheme, computed as Flutter's `ColorScheme.fromSeed`
@@ -75,6 +88,8 @@ export interface ThemeProps {
   fontFamily?: string;
   /** The background of every view (default the scheme's `surface`). */
   scaffoldBgcolor?: ColorValue;
+  /** How tight controls are packed; default adaptive (compact on desktops). */
+  visualDensity?: VisualDensity;
 }
 
 export interface Theme extends ThemeProps {}
