@@ -19,3 +19,4 @@ export { CupertinoIcons } from "./constants/cupertinoIcons.ts";
 export { TextAlign, TextThemeStyle, FontWeight } from "./constants/textStyles.ts";
 export { Theme, ColorScheme, ThemeMode, VisualDensity, type ThemeProps, type ColorSchemeProps } from "./style/theme.ts";
 export { TextStyle, type TextStyleProps } from "./style/textStyle.ts";
+export { Border, BorderSide, BorderRadius, type BorderProps, type BorderSideProps, type BorderRadiusProps } from "./style/border.ts";

@@ -105,6 +105,19 @@ test.describe("layout as in Flet", () => {
     expect((await box(key(page, "one"))).width).toBe(70);
   });
 
+  test("Border.all / Border.only and BorderRadius draw with Flet's colours and defaults", async ({ page }) => {
+    await open(page, "/border");
+    const all = key(page, "all");
+    await expect(all).toHaveCSS("border-top", "2px solid rgb(244, 67, 54)");
+    await expect(all).toHaveCSS("border-left", "2px solid rgb(244, 67, 54)");
+    await expect(all).toHaveCSS("border-radius", "8px");
+    const bottom = key(page, "bottom");
+    await expect(bottom).toHaveCSS("border-bottom", "3px solid rgb(0, 0, 0)");
+    await expect(bottom).toHaveCSS("border-top-style", "none");
+    await expect(bottom).toHaveCSS("border-top-left-radius", "12px");
+    await expect(bottom).toHaveCSS("border-bottom-right-radius", "0px");
+  });
+
   test("Button is Flet's ElevatedButton: a tonal surface, primary text, a shadow", async ({ page }) => {
     await open(page, "/button");
     const button = key(page, "button");
