@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import type { AppMain } from "weft";
 import { createWeftServer } from "weft/server";
-import counter from "../examples/counter.ts";
+import counter from "@weft/examples/counter.ts";
 import { Icon, Text } from "weft";
 import { table } from "./stats.ts";
 

@@ -14,7 +14,7 @@ export async function command(argv: string[]): Promise<number> {
   // Recording listens on the hook, so it starts before any tab can connect.
   let stopRecording: (() => void) | undefined;
   if (record !== undefined) {
-    const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+    const { startRecorder } = await import("@weft/agent");
     stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
   }
   // Loaded only here: `weft run` never loads Vite.

@@ -28,7 +28,7 @@ export async function command(argv: string[]): Promise<number> {
 }
 
 async function startRecording(dir: string, app: string): Promise<() => void> {
-  const { startRecorder } = await import("@weft/agent/src/recorder.ts");
+  const { startRecorder } = await import("@weft/agent");
   const stop = startRecorder({ dir, app, onRecording: (file) => console.log(`Recording: ${relative(process.cwd(), file)}`) });
   console.log(`Recording sessions to ${resolve(dir)}`);
   return stop;

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/agent/channel";
+import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import type { Hub } from "./hub.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
 

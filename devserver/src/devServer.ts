@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { AppMain } from "weft";
 import { createWeftServer, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
-import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/agent/channel";
+import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
 import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";

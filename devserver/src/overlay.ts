@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { ErrorInfo } from "@weft/agent/channel";
+import type { ErrorInfo } from "@weft/protocol/channel";
 
 /** The app page's own dev socket: build errors and swap notices, nothing else. */
 export const OVERLAY_PATH = "/__weft/dev";

@@ -1,5 +1,5 @@
 import palette from "material-colors/dist/colors.json";
-import type { PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { ROLE_BY_NAME, roleVar } from "./colorRoles.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { ROLE_BY_NAME, roleVar, SCHEME_ROLES } from "./colorRoles.ts";
 import { resolveColor } from "./colors.ts";
 import { DEFAULT_SCHEMES } from "./defaultSchemes.ts";

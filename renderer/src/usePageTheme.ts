@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
-import type { PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { applyTheme, cachedScheme, loadScheme, readTheme, seedHex, type Brightness, type ThemeSpec } from "./theme.ts";
 
 const darkQuery = () => matchMedia("(prefers-color-scheme: dark)");

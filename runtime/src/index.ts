@@ -12,7 +12,7 @@ export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
 export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
-export { PROTOCOL_VERSION } from "./protocol/messages.ts";
+export { PROTOCOL_VERSION } from "@weft/protocol";
 export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
 export { Icons, type IconValue } from "./constants/icons.ts";
 export { CupertinoIcons } from "./constants/cupertinoIcons.ts";

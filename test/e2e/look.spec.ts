@@ -198,6 +198,23 @@ test.describe("themes as in Flet", () => {
   });
 });
 
+test.describe("every colour of Flet resolves", () => {
+  const app = useWeft("run", ["test/fixtures/look/colors.ts"]);
+
+  test("each name of Colors paints its swatch (only TRANSPARENT is see-through)", async ({ page }) => {
+    await page.goto(app.url);
+    await expect(key(page, "RED_200")).toBeVisible();
+    const unpainted = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-weft-type=Container]")]
+        .filter((el) => getComputedStyle(el).backgroundColor === "rgba(0, 0, 0, 0)")
+        .map((el) => el.dataset.weftKey),
+    );
+    expect(unpainted).toEqual(["TRANSPARENT"]);
+    await expect(key(page, "RED_200")).toHaveCSS("background-color", rgb("#ef9a9a"));
+    await expect(key(page, "WHITE_54")).toHaveCSS("background-color", "rgba(255, 255, 255, 0.54)");
+  });
+});
+
 test.describe("first load", () => {
   const app = useWeft("run", ["examples/counter.ts"]);
 

@@ -1,5 +1,4 @@
-import { CloseCode, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "../protocol/messages.ts";
-import { parseClientMessage } from "../protocol/parse.ts";
+import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
 import type { Session, SessionLink } from "./session.ts";
 import type { SessionManager } from "./sessionManager.ts";

@@ -12,7 +12,7 @@ import {
   type PropValue,
   type ReplyMessage,
   type ServerMessage,
-} from "../protocol/messages.ts";
+} from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { SessionOptions } from "./options.ts";
 import { Tree } from "./tree.ts";

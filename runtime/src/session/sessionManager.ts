@@ -1,4 +1,4 @@
-import type { ClientInfo } from "../protocol/messages.ts";
+import type { ClientInfo } from "@weft/protocol";
 import { defaultSessionOptions, type SessionOptions } from "./options.ts";
 import { Session, type AppMain } from "./session.ts";
 import { PubSubHub, type PubSubTransport } from "../pubsub/pubsubHub.ts";

@@ -1,7 +1,7 @@
 import { setConstructionHook, HANDLERS, metaOf, type Control } from "../controls/control.ts";
 import { hook } from "../hook.ts";
 import { Page } from "../page/page.ts";
-import { PROTOCOL_VERSION } from "../protocol/messages.ts";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { AppMain, Session } from "../session/session.ts";
 import { alignBuilds } from "./align.ts";
