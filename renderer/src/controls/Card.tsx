@@ -14,7 +14,7 @@ export function Card({ node }: ControlComponentProps) {
   const style: CSSProperties = { boxShadow: elevationShadow(p.elevation, variant === "elevated" ? 1 : 0) };
   const background = resolveColor(p.color);
   const margin = spacing(p.margin);
-  if (background) style.background = background;
+  if (background) Object.assign(style, { background, "--weft-notch": background });
   if (margin !== undefined) style.margin = margin;
   Object.assign(style, radiusStyle(p.borderRadius));
   return (

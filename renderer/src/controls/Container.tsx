@@ -21,7 +21,7 @@ export function Container({ node }: ControlComponentProps) {
   const background = resolveColor(p.bgcolor);
   if (padding !== undefined) style.padding = padding;
   if (margin !== undefined) style.margin = margin;
-  if (background) style.background = background;
+  if (background) Object.assign(style, { background, "--weft-notch": background });
   Object.assign(style, radiusStyle(p.borderRadius), borderStyle(p.border));
 
   let className = "weft-container";

@@ -51,7 +51,8 @@ export function Dropdown({ node }: ControlComponentProps) {
         >
           {!chosen && (
             <option value="" disabled hidden>
-              {str(p.hint)}
+              {/* With a label, the label is the placeholder (as in Flutter); the hint would sit under it. */}
+              {label ? "" : str(p.hint)}
             </option>
           )}
           {options.map((o) => (

@@ -15,7 +15,7 @@ export function View({ node }: ControlComponentProps) {
   if (padding !== undefined) body.padding = padding;
   const background = resolveColor(p.bgcolor);
   return (
-    <div {...baseAttributes(node, "weft-view", background ? { background } : undefined)}>
+    <div {...baseAttributes(node, "weft-view", background ? ({ background, "--weft-notch": background } as CSSProperties) : undefined)}>
       <DisabledContext value={disabled}>
         {node.slots.appbar && <div className="weft-appbar">{renderSlot(node, "appbar")}</div>}
         <div className={crossAxis(p.horizontalAlignment) === "stretch" ? "weft-view-body weft-stretch" : "weft-view-body"} style={body}>
