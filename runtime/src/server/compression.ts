@@ -12,8 +12,8 @@ import { defaultServerLimits, type ServerLimits } from "../session/options.ts";
  * - **No context takeover, both ways.** With takeover a socket keeps its zlib streams for its
  *   whole life, so that later messages can point back into earlier ones: a click's patch then
  *   takes 9 bytes instead of 70, but every socket holds a deflate and an inflate context (the
- *   browser picks its own window, up to 32 KB): measured, an idle counter session holds 126 KiB
- *   instead of 9, and it must stay ≤ 25 KB. Without takeover every message stands alone, so
+ *   browser picks its own window, up to 32 KB): measured, an idle counter session holds 121 KiB
+ *   instead of 10, and it must stay ≤ 25 KB. Without takeover every message stands alone, so
  *   the streams can be freed as soon as the socket has nothing to (de)compress
  *   (`tuneSocketCompression`): an idle socket holds no zlib memory at all.
  * - **A threshold.** Without takeover a small message barely shrinks (a 100-byte patch has no
