@@ -19,6 +19,11 @@ export interface ChannelServerOptions {
   allowedOrigins?: readonly string[];
   /** Largest frame accepted from a tool, in bytes. Default 1 MiB. */
   maxFrameBytes?: number;
+  /**
+   * The token tools must show. Default: a new random one. Given, a restarted channel server on the
+   * same port takes back the tools that had the old one (their reconnection succeeds).
+   */
+  token?: string;
 }
 
 export interface ChannelServer {
@@ -54,7 +59,7 @@ const types: Record<string, string> = {
  */
 export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
   const host = options.host ?? "127.0.0.1";
-  const token = randomBytes(24).toString("base64url");
+  const token = options.token ?? randomBytes(24).toString("base64url");
   const tokenBytes = Buffer.from(token);
   const maxFrameBytes = options.maxFrameBytes ?? 1024 * 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
