@@ -79,8 +79,9 @@ describe("message log", () => {
     expect(log.totals.messages).toBe(1);
   });
 
-  // Speed is measured by `npm run bench` (inspector section), not asserted here.
-  it("stays bounded at its capacity with 150,000 rows pushed, and filters them all", () => {
+  // Speed is measured by `npm run bench` (inspector section), not asserted here; the time limit
+  // only leaves room for a loaded machine (150,000 rows took 5 s with 12 jobs on 2 cores).
+  it("stays bounded at its capacity with 150,000 rows pushed, and filters them all", { timeout: 60_000 }, () => {
     const log = new MessageLog(100_000);
     const rows = Array.from({ length: 150_000 }, (_, i) => row(i % 2 ? "in" : "out", i % 2 ? "event" : "patch", `{"type":"x","id":${i}}`));
     for (let i = 0; i < rows.length; i += 1000) log.push(rows.slice(i, i + 1000));
