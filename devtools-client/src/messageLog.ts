@@ -116,6 +116,18 @@ export class MessageLog {
     if (added.length > 0) this.changes.emit({ type: "append", rows: added });
   }
 
+  /**
+   * Adds rows from before the tool watched (the agent's backlog): the log is rebuilt in seq
+   * order, a row it already holds counted once.
+   */
+  backfill(rows: readonly MessageRow[]): void {
+    const dropped = this.dropped;
+    const held = this.all();
+    this.clear();
+    this.push([...rows, ...held].sort((a, b) => a.seq - b.seq));
+    this.dropped = dropped;
+  }
+
   /** The devserver dropped `count` rows for a slow reader. */
   noteDropped(count: number): void {
     this.dropped += count;

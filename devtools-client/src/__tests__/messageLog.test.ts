@@ -106,3 +106,16 @@ describe("message log lookups", () => {
     expect(log.bySeq(-5)).toBeUndefined();
   });
 });
+
+describe("message log backlog", () => {
+  it("puts the rows from before the tool watched first, each once, and keeps the dropped count", () => {
+    const log = new MessageLog(100);
+    const mk = (seq: number): MessageRow => ({ sessionId: "s", seq, direction: "in", kind: "event", bytes: 1, at: seq, preview: "{}" });
+    log.push([mk(5), mk(6)]);
+    log.noteDropped(2);
+    log.backfill([mk(3), mk(4), mk(5)]);
+    expect(log.all().map((r) => r.seq)).toEqual([3, 4, 5, 6]);
+    expect(log.totals.messages).toBe(4);
+    expect(log.dropped).toBe(2);
+  });
+});
