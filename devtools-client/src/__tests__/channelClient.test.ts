@@ -86,6 +86,23 @@ describe("the channel client", () => {
     expect(list.sessions.map((s) => s.id)).toContain(session.session.id);
   });
 
+  it("lets a state listener send on open, before the rest of the hello's frame is handled", async () => {
+    const session = await openSession(app);
+    sessions.push(session);
+    const c = client();
+    const order: string[] = [];
+    let sent = false;
+    c.onState((state) => {
+      order.push(`state ${state.status}`);
+      if (state.status === "open") sent = c.send({ type: "watch", sessionId: session.session.id });
+    });
+    c.onMessage((m) => order.push(m.type));
+    c.start();
+    await expect.poll(() => order.includes("tree")).toBe(true);
+    expect(sent).toBe(true);
+    expect(order).toEqual(["state connecting", "state open", "hello", "sessions", "tree"]);
+  });
+
   it("resolves a request with its typed result, and rejects a failure with the devserver's code", async () => {
     const session = await openSession(app);
     sessions.push(session);
