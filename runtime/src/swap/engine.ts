@@ -94,7 +94,7 @@ export class SwapEngine {
     this.current = initial;
     this.budgetMs = options.asyncBudgetMs ?? 2000;
     this.mute = options.mute ?? (() => {});
-    this.main = (page: Page) => this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views], closed: false });
+    this.main = (page: Page) => this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views, page.window], closed: false });
     const previousHook = setConstructionHook(swapConstructionHook);
     this.uninstall.push(() => setConstructionHook(previousHook));
     this.uninstall.push(installTimerTracking());
