@@ -26,6 +26,11 @@ export interface ChannelServerOptions {
    * small frames go as they are, and an idle tool's socket holds no zlib stream. Default true.
    */
   compression?: boolean;
+  /**
+   * The token tools must show. Default: a new random one. Given, a restarted channel server on the
+   * same port takes back the tools that had the old one (their reconnection succeeds).
+   */
+  token?: string;
 }
 
 export interface ChannelServer {
@@ -61,7 +66,7 @@ const types: Record<string, string> = {
  */
 export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
   const host = options.host ?? "127.0.0.1";
-  const token = randomBytes(24).toString("base64url");
+  const token = options.token ?? randomBytes(24).toString("base64url");
   const tokenBytes = Buffer.from(token);
   const maxFrameBytes = options.maxFrameBytes ?? 1024 * 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: perMessageDeflateOptions({ compression: options.compression }) });

@@ -224,12 +224,7 @@ test.describe("weft dev: many edits", () => {
     await page.goto(dev.url);
     await key(page, "inc").click();
     const channel = await dev.channel();
-    let requestId = 1;
-    const stats = async () => {
-      const answer = await channel.request({ type: "get-stats", requestId: requestId++ });
-      if (answer.type !== "result" || answer.of !== "get-stats") throw new Error(`get-stats failed: ${JSON.stringify(answer)}`);
-      return answer.result;
-    };
+    const stats = () => channel.client.request("get-stats", {});
     const good = dev.source();
     const edit = async (i: number) => {
       if (i % 5 === 2) return dev.edit(["const step = ", "const step = = "]); // syntax error

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
+import "../inspection.ts"; // puts the devtools' inspection API on the hook (docs/hook.md)
 import { Page } from "../page/page.ts";
 import {
   PROTOCOL_VERSION,

@@ -1,4 +1,5 @@
 import type { MessageRow } from "@weft/protocol/channel";
+import { Emitter, type Unsubscribe } from "./emitter.ts";
 import { RingBuffer } from "./ringBuffer.ts";
 
 /** A row with what the list shows derived once: the action and the control it names. */
@@ -30,11 +31,16 @@ export interface Totals {
 /** The default bound: 100,000 rows (about 40 MB of strings at the longest previews). */
 export const MESSAGE_LOG_CAPACITY = 100_000;
 
+/** What changed in the rows held: some appended (in one batch per `push`), or all of them. */
+export type LogChange = { type: "append"; rows: readonly LogRow[] } | { type: "reset" };
+
 /**
  * The message traffic of the watched session: a ring buffer of rows, running totals (over every
  * row received, evicted or not), a filter kept up to date incrementally (a new row costs one
  * match, not a pass over 100,000), and pause: while paused the view keeps showing what it
- * showed, new rows are counted and shown on resume.
+ * showed, new rows are counted and shown on resume. Only the rows: a frame's text stays in the
+ * app until a tool asks for it (`get-message`). Subscribers hear of appended rows once per
+ * `push`, never per row, so a backlog of thousands costs a view one update.
  */
 export class MessageLog {
   private rows: RingBuffer<LogRow>;
@@ -47,8 +53,11 @@ export class MessageLog {
   private patches: number[] = [];
   filter: MessageFilter = defaultFilter;
   totals: Totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+  /** Rows the devserver dropped because this tool read too slowly (its `dropped` messages). */
+  dropped = 0;
   /** Bumped on every change the view must see. */
   version = 0;
+  private readonly changes = new Emitter<LogChange>();
 
   constructor(
     capacity = MESSAGE_LOG_CAPACITY,
@@ -71,12 +80,19 @@ export class MessageLog {
     return this.frozen ? this.visibleNow() - this.frozen.count : 0;
   }
 
+  /** Subscribes to appends and resets. Returns the undo. */
+  subscribe(listener: (change: LogChange) => void): Unsubscribe {
+    return this.changes.subscribe(listener);
+  }
+
   /** Adds rows (from the channel, or a backlog); a row already held (same seq) is skipped. */
   push(rows: readonly MessageRow[]): void {
     if (rows.length === 0) return;
+    const added: LogRow[] = [];
     for (const raw of rows) {
       if (this.seqs.has(raw.seq)) continue;
       const row = decorate(raw);
+      added.push(row);
       if (this.rows.length === this.rows.capacity) this.seqs.delete(this.rows.at(this.rows.first)!.seq); // about to be overwritten
       const index = this.rows.push(row);
       this.seqs.add(row.seq);
@@ -96,6 +112,25 @@ export class MessageLog {
       if (this.passes(row)) this.hits.push(index);
     }
     this.trim();
+    this.version++;
+    if (added.length > 0) this.changes.emit({ type: "append", rows: added });
+  }
+
+  /**
+   * Adds rows from before the tool watched (the agent's backlog): the log is rebuilt in seq
+   * order, a row it already holds counted once.
+   */
+  backfill(rows: readonly MessageRow[]): void {
+    const dropped = this.dropped;
+    const held = this.all();
+    this.clear();
+    this.push([...rows, ...held].sort((a, b) => a.seq - b.seq));
+    this.dropped = dropped;
+  }
+
+  /** The devserver dropped `count` rows for a slow reader. */
+  noteDropped(count: number): void {
+    this.dropped += count;
     this.version++;
   }
 
@@ -141,6 +176,13 @@ export class MessageLog {
     return [...this.rows];
   }
 
+  /** The newest `count` rows held, filtered out or not, oldest first. */
+  latest(count: number): LogRow[] {
+    const out: LogRow[] = [];
+    for (let i = Math.max(this.rows.first, this.rows.pushed - count); i < this.rows.pushed; i++) out.push(this.rows.at(i)!);
+    return out;
+  }
+
   /** The row with `seq`, shown or filtered out (a binary search over the ring). */
   bySeq(seq: number): LogRow | undefined {
     if (!this.seqs.has(seq)) return undefined;
@@ -178,8 +220,10 @@ export class MessageLog {
     this.seqs.clear();
     this.patches = [];
     this.totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+    this.dropped = 0;
     if (this.frozen) this.frozen = { count: 0, first: 0 };
     this.version++;
+    this.changes.emit({ type: "reset" });
   }
 
   private visibleNow(): number {

@@ -19,13 +19,14 @@ const page: TreeNode = {
 function storeWith(root: TreeNode = page) {
   const store = new TreeStore();
   const changes: TreeChange[] = [];
-  store.onDidChange((c) => changes.push(c));
-  store.reset(root);
+  store.subscribe((c) => changes.push(c));
+  store.replace(root);
   changes.length = 0;
   return { store, changes };
 }
 
-const ids = (change: TreeChange | undefined) => (change && !change.reset ? change.nodes.map((n) => n.id) : change);
+/** What a tree view redraws for a change: the rows, or everything. */
+const ids = (change: TreeChange) => (change.reset ? "all" : change.redraw);
 
 describe("TreeStore", () => {
   it("builds the tree from the devserver's structure, names and keys included", () => {
@@ -67,7 +68,8 @@ describe("TreeStore", () => {
     ]);
     expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([3, 6, 4, 7]);
     expect(changes.map(ids)).toEqual([[2]]);
-    expect(store.get(6)!.parent!.id).toBe(2);
+    expect(changes[0]!.changed).toEqual([6, 7]);
+    expect(store.get(6)!.parent).toBe(2);
   });
 
   it("removes a subtree and forgets every id in it", () => {
@@ -84,15 +86,44 @@ describe("TreeStore", () => {
     expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([4, 3]);
   });
 
-  it("changes a key, and ignores sets that change nothing the row shows", () => {
+  it("changes a key; a set that changes nothing the row shows is a change to flash, not a row to redraw", () => {
     const { store, changes } = storeWith();
     store.apply([{ op: "set", id: 3 }]);
-    expect(changes).toEqual([]);
+    expect(changes).toEqual([{ reset: false, changed: [3], redraw: [], structural: false }]);
     store.apply([{ op: "set", id: 3, k: "total" }]);
     expect(store.get(3)!.key).toBe("total");
     store.apply([{ op: "set", id: 3, k: null }]);
     expect(store.get(3)!.key).toBeUndefined();
-    expect(changes.map(ids)).toEqual([[3], [3]]);
+    expect(changes.map(ids)).toEqual([[], [3], [3]]);
+  });
+
+  it("lists what changed in op order: set, inserted and moved controls", () => {
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "set", id: 3, k: "total" },
+      { op: "insert", parent: 2, slot: "controls", before: 4, node: { i: 7, t: "Text", k: "hint" } },
+      { op: "move", parent: 2, slot: "controls", id: 4, before: 3 },
+      { op: "remove", parent: 4, slot: "controls", id: 5 },
+    ]);
+    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', '    Text "total" #3', '    Text "hint" #7'].join("\n"));
+    expect(changes[0]).toMatchObject({ reset: false, changed: [3, 7, 4], structural: true });
+  });
+
+  it("leaves a control that an earlier op of the batch moved elsewhere where it is", () => {
+    const { store } = storeWith();
+    store.apply([
+      { op: "insert", parent: 2, slot: "controls", before: null, node: { i: 5, t: "Checkbox" } },
+      { op: "remove", parent: 4, slot: "controls", id: 5 },
+    ]);
+    expect(store.pathTo(5)!.map((n) => n.id)).toEqual([1, 2, 5]);
+  });
+
+  it("refuses an insert before a sibling that is not there, changing nothing", () => {
+    const { store } = storeWith();
+    expect(() => store.apply([{ op: "insert", parent: 2, slot: "controls", before: 42, node: { i: 8, t: "Text" } }])).toThrow(
+      expect.objectContaining({ code: "NOT_IN_SLOT", id: 42, parent: 2, slot: "controls" }),
+    );
+    expect(store.get(8)).toBeUndefined();
   });
 
   it("announces a parent once when its descendants changed in the same batch", () => {
@@ -115,6 +146,20 @@ describe("TreeStore", () => {
       expect.objectContaining({ code: "NOT_IN_SLOT", id: 42, parent: 2, slot: "controls" }),
     );
     expect(changes.every((c) => c.reset)).toBe(true);
+  });
+
+  it("walks a 10,000-deep tree without recursion", () => {
+    let node: TreeNode = { i: 10_000, t: "Text" };
+    for (let i = 9_999; i >= 1; i--) node = { i, t: "Column", c: { controls: [node] } };
+    const { store } = storeWith(node);
+    let deepest = 0;
+    let count = 0;
+    store.walk((_, depth) => {
+      count++;
+      deepest = Math.max(deepest, depth);
+    });
+    expect([count, deepest]).toEqual([10_000, 9_999]);
+    expect(store.depthOf(store.get(10_000)!)).toBe(9_999);
   });
 
   // How fast is for `npm run bench` (inspector section); here: a big tree stays correct.
