@@ -114,7 +114,7 @@ export class ChannelClient {
           return ws.bufferedAmount;
         },
       },
-      { maxFrameChars: channelDefaults.toolMaxFrameChars },
+      { maxFrameChars: channelDefaults.toolMaxFrameChars, maxDepth: channelDefaults.toolMaxDepth },
     );
     this.channel = channel;
     channel.onMessage((message) => {

@@ -1,3 +1,3 @@
 export * from "./messages.ts";
-export { parseClientMessage } from "./parse.ts";
-export type { ParseResult, ParseFailure } from "./parse.ts";
+export { parseClientMessage, nestsDeeperThan, clientInfoLimits } from "./parse.ts";
+export type { ParseResult, ParseFailure, ParseOptions } from "./parse.ts";

@@ -106,7 +106,7 @@ export class ChannelClient {
             return socket.bufferedAmount;
           },
         },
-        { maxFrameChars: channelDefaults.toolMaxFrameChars },
+        { maxFrameChars: channelDefaults.toolMaxFrameChars, maxDepth: channelDefaults.toolMaxDepth },
       );
       channel.onMessage((message) => {
         if (client) return client.receive(message);
