@@ -1,4 +1,5 @@
 import type { Control, HookEvent, WeftHook } from "weft";
+import { describeThrown } from "weft";
 import type { PatchOp, WireNode } from "weft/protocol";
 import type { ControlsAtResult, ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode, TreeOp } from "./channel/messages.ts";
 import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
@@ -329,7 +330,8 @@ export function errorInfo(err: unknown): ErrorInfo {
     if (typeof code === "string") info.code = code;
     return info;
   }
-  return { name: "Error", message: String(err) };
+  // `String(Object.create(null))` throws: a thrown non-Error must still reach the inspector.
+  return { name: "Error", message: describeThrown(err) };
 }
 
 function messageKind(text: string): string {

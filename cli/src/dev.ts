@@ -1,5 +1,5 @@
 import { relative, resolve } from "node:path";
-import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
+import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { untilSignal } from "./untilSignal.ts";
 
 /**
@@ -27,6 +27,8 @@ export async function command(argv: string[]): Promise<number> {
       host: stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
+      allowedHosts: listFlag(args, "allowed-hosts"),
+      handleProcessErrors: true,
     });
   } catch (err) {
     stopRecording?.();

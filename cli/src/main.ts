@@ -1,8 +1,8 @@
 import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
-  weft run <app.ts> [--port N] [--host H] [--resume-window SECONDS] [--record DIR]
-  weft dev <app.ts> [--port N] [--host H] [--record DIR]
+  weft run <app.ts> [--port N] [--host H] [--allowed-hosts A,B] [--resume-window SECONDS] [--expose-errors] [--record DIR]
+  weft dev <app.ts> [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--record DIR]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
   weft build <app.ts> --static --out <dir>`;
 

@@ -1,12 +1,12 @@
 import { relative, resolve } from "node:path";
 import { createWeftServer } from "weft/server";
-import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
+import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
 import { untilSignal } from "./untilSignal.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, new Set(["expose-errors"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
@@ -18,6 +18,11 @@ export async function command(argv: string[]): Promise<number> {
     main,
     port: numberFlag(args, "port"),
     host: stringFlag(args, "host"),
+    allowedHosts: listFlag(args, "allowed-hosts"),
+    // End users see a short message and a reference; the log has the rest (docs/security.md).
+    exposeErrors: args.flags.get("expose-errors") === true,
+    // This process is weft's: an app's async failure is its session's, not the process's end.
+    handleProcessErrors: true,
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
   });
   console.log(`App: ${server.url}`);

@@ -26,6 +26,14 @@ export interface DevServerOptions {
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
   inspectorHost?: string;
+  /** Host names besides this machine's that may reach the app and the inspector (`--allowed-hosts`). */
+  allowedHosts?: readonly string[] | true;
+  /**
+   * Take over the process's unhandledRejection / uncaughtException (as `weft dev` does): app
+   * failures go to their session, the process keeps serving. Default false (a library's caller
+   * owns its process).
+   */
+  handleProcessErrors?: boolean;
   /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
   workspace?: string;
   /** Wait this long for more changes before swapping. Default 3 ms. */
@@ -155,9 +163,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html });
+  // The developer reads the page: errors show in full (exposeErrors), as in the terminal.
+  const app = await createWeftServer({
+    main: engine.main,
+    port: options.port,
+    host: options.host,
+    injectHtml: overlay.html,
+    exposeErrors: true,
+    allowedHosts: options.allowedHosts,
+    handleProcessErrors: options.handleProcessErrors,
+  });
   cleanup.push(() => app.close());
-  overlay.attach(app.http);
+  overlay.attach(app.upgrades);
   cleanup.push(() => overlay.close());
 
   let agent: Agent | undefined;
@@ -324,13 +341,13 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
 async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const host = options.inspectorHost;
-  if (options.inspectorPort !== undefined) return startChannelServer({ hub, host, port: options.inspectorPort });
-  if (options.port === 0 || appPort === 0) return startChannelServer({ hub, host, port: 0 });
+  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts };
+  if (options.inspectorPort !== undefined) return startChannelServer({ ...base, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ ...base, port: 0 });
   try {
-    return await startChannelServer({ hub, host, port: appPort + 1 });
+    return await startChannelServer({ ...base, port: appPort + 1 });
   } catch (err) {
     if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
-    return startChannelServer({ hub, host, port: 0 });
+    return startChannelServer({ ...base, port: 0 });
   }
 }

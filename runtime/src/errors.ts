@@ -10,7 +10,8 @@ export type WeftErrorCode =
   | "SESSION_CLOSED"
   | "INVOKE_TIMEOUT"
   | "INVOKE_FAILED"
-  | "APP_LOAD";
+  | "APP_LOAD"
+  | "RENDER_LOOP";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

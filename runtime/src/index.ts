@@ -11,5 +11,6 @@ export { useState, useEffect, useMemo, useCallback, useRef, useContext, createCo
 export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
+export { describeThrown } from "./thrownValue.ts";
 export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
 export { PROTOCOL_VERSION } from "./protocol/messages.ts";

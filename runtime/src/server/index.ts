@@ -1,4 +1,10 @@
 export { createWeftServer } from "./server.ts";
 export type { WeftServer, WeftServerOptions } from "./server.ts";
 export { attachSocketEndpoint } from "./socketEndpoint.ts";
-export { createStaticHandler, rendererDir } from "./staticFiles.ts";
+export { createStaticHandler, rendererDir, type StaticOptions } from "./staticFiles.ts";
+export { createRequestGuard, refuseUpgrade } from "./requestGuard.ts";
+export type { RequestGuard, RequestGuardOptions, GuardedRequestHandler, GuardedUpgradeHandler, RequestListener, UpgradeRoutes } from "./requestGuard.ts";
+export { parseRequestTarget, type RequestTarget } from "./requestTarget.ts";
+export { handleProcessErrors, type ProcessErrorOptions } from "./processErrors.ts";
+export { startHeartbeat, answersPing } from "./heartbeat.ts";
+export { defaultOptions, type WeftOptions } from "../session/options.ts";
