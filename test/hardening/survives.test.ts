@@ -110,6 +110,30 @@ describe("weft run", () => {
   });
 });
 
+describe("weft run, other cases", () => {
+  it("serves the hosts given with --allowed-hosts", async () => {
+    const weft = await startWeft("run", [app, "--allowed-hosts", "app.example,.corp.example"]);
+    try {
+      const port = portOf(weft.url);
+      expect((await rawGet(port, "/", { Host: "app.example" })).status).toBe(200);
+      expect((await rawGet(port, "/", { Host: "wiki.corp.example:8550" })).status).toBe(200);
+      expect((await rawGet(port, "/", { Host: "evil.example" })).status).toBe(403);
+    } finally {
+      await weft.stop();
+    }
+  });
+
+  it("ends the process, saying so, when a failure belongs to no session", async () => {
+    const weft = await startWeft("run", ["test/fixtures/hardening/failsOutsideSessions.ts"]);
+    const code = await new Promise<number | null>((resolve) => {
+      if (weft.child.exitCode !== null) resolve(weft.child.exitCode);
+      weft.child.once("exit", (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(70);
+    expect(weft.output()).toMatch(/an uncaught exception outside any session[\s\S]*a timer of the module itself failed/);
+  });
+});
+
 describe("weft dev", () => {
   let weft: WeftProcess;
   let inspectorPort: number;
