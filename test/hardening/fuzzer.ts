@@ -122,31 +122,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   };
 
   /** One connection to /ws: optionally registered, then the frames; resolves with how it ended. */
-  const wsCase = (frames: (ids: number[]) => (string | Buffer)[], registerFirst: boolean) =>
-    new Promise<string>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${appPort}/ws`);
-      let ids: number[] = [1];
-      let quiet: ReturnType<typeof setTimeout> | null = null;
-      const errors: string[] = [];
-      const finish = (outcome: string) => {
-        if (quiet) clearTimeout(quiet);
-        clearTimeout(deadline);
-        ws.removeAllListeners();
-        ws.on("error", () => {});
-        ws.terminate();
-        resolve(outcome);
-      };
-      const deadline = setTimeout(() => finish(errors.length ? `error ${errors[0]}` : "quiet"), 3000);
-      const sendAll = () => {
-        for (const frame of frames(ids)) if (ws.readyState === ws.OPEN) ws.send(frame);
-        quiet = setTimeout(() => finish(errors.length ? `error ${errors[0]}` : "quiet"), 100);
-      };
-      ws.on("error", () => {});
-      ws.on("open", () => {
-        if (registerFirst) ws.send(JSON.stringify(register()));
-        else sendAll();
-      });
-      ws.on("message", (data) => {
+  const wsCase = (frames: (ids: number[]) => (string | Buffer)[], registerFirst: boolean) => {
+    let ids: number[] = [1];
+    const errors: string[] = [];
+    const sendAll = (ws: WebSocket, sent: () => void) => {
+      for (const frame of frames(ids)) if (ws.readyState === ws.OPEN) ws.send(frame);
+      sent();
+    };
+    return exchange(`ws://127.0.0.1:${appPort}/ws`, "", {
+      quiet: () => (errors.length ? `error ${errors[0]}` : "quiet"),
+      onOpen: (ws, sent) => (registerFirst ? ws.send(JSON.stringify(register())) : sendAll(ws, sent)),
+      onMessage: (data, ws, sent) => {
         let message: ServerMessage;
         try {
           message = JSON.parse(String(data)) as ServerMessage;
@@ -155,13 +141,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
         if (message.type === "registered" && registerFirst) {
           ids = collectIds(message.page);
-          sendAll();
+          sendAll(ws, sent);
         } else if (message.type === "error") {
           errors.push(message.code);
         }
-      });
-      ws.on("close", (code) => finish(`close ${code}`));
+      },
     });
+  };
 
   // ------------------------------------------------------------------ raw HTTP
 
@@ -200,21 +186,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 
   const toolTypes = ["watch", "unwatch", "get-props", "get-message", "get-stats", "get-source", "get-controls-at", "get-history", "get-rows", "get-chains", "get-dead-sessions", "get-postmortem", "highlight", "pick", "nonsense"];
   const channelCase = () =>
-    new Promise<string>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${inspectorPort}/channel?token=${token}`);
-      let quiet: ReturnType<typeof setTimeout> | null = null;
-      const finish = (outcome: string) => {
-        if (quiet) clearTimeout(quiet);
-        clearTimeout(deadline);
-        ws.removeAllListeners();
-        ws.on("error", () => {});
-        ws.terminate();
-        resolve(outcome);
-      };
-      const deadline = setTimeout(() => finish("quiet"), 3000);
-      ws.on("error", () => {});
-      ws.on("close", (code) => finish(`channel close ${code}`));
-      ws.on("open", () => {
+    exchange(`ws://127.0.0.1:${inspectorPort}/channel?token=${token}`, "channel ", {
+      quiet: () => "channel quiet",
+      onOpen: (ws, sent) => {
         const frames: (string | Buffer)[] = [];
         if (random() < 0.8) frames.push(JSON.stringify([{ type: "hello", version: random() < 0.9 ? 1 : value(), client: value() }]));
         switch (int(5)) {
@@ -228,15 +202,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             frames.push(Buffer.from([0, 1, 2, 3]));
             break;
           default:
-            frames.push(JSON.stringify(Array.from({ length: 1 + int(5) }, () => {
-              const message: Record<string, unknown> = { type: pick(toolTypes), requestId: random() < 0.8 ? int(100) : value() };
-              for (const field of ["sessionId", "id", "seq", "file", "line", "event", "tree", "messages", "on"]) if (random() < 0.5) message[field] = value();
-              return message;
-            })));
+            frames.push(
+              JSON.stringify(
+                Array.from({ length: 1 + int(5) }, () => {
+                  const message: Record<string, unknown> = { type: pick(toolTypes), requestId: random() < 0.8 ? int(100) : value() };
+                  for (const field of ["sessionId", "id", "seq", "file", "line", "event", "tree", "messages", "on"]) if (random() < 0.5) message[field] = value();
+                  return message;
+                }),
+              ),
+            );
         }
         for (const frame of frames) ws.send(frame);
-        quiet = setTimeout(() => finish("channel quiet"), 100);
-      });
+        sent();
+      },
     });
 
   // ------------------------------------------------------------------ the cases
@@ -296,6 +274,42 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   if (tool.sessionsSeen() === 0) problem("the watching tool never heard of a session");
   tool.close();
   return { seed, cases: options.cases, kinds, outcomes, problems, flow: { tabs: tabs.tabs, clicks: tabs.clicks, lost: tabs.lost }, ms: performance.now() - t0 };
+}
+
+/**
+ * One socket of a case: `onOpen` sends (and calls `sent`); the case ends with the server's close
+ * (`close <code>`), 100 ms after the last send with nothing more (`quiet()`), or after 3 s.
+ */
+function exchange(
+  url: string,
+  prefix: string,
+  script: {
+    quiet(): string;
+    onOpen(ws: WebSocket, sent: () => void): void;
+    onMessage?(data: WebSocket.RawData, ws: WebSocket, sent: () => void): void;
+  },
+): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    let quiet: ReturnType<typeof setTimeout> | null = null;
+    const finish = (outcome: string) => {
+      if (quiet) clearTimeout(quiet);
+      clearTimeout(deadline);
+      ws.removeAllListeners();
+      ws.on("error", () => {});
+      ws.terminate();
+      resolve(outcome);
+    };
+    const deadline = setTimeout(() => finish(script.quiet()), 3000);
+    const sent = () => {
+      if (quiet) clearTimeout(quiet);
+      quiet = setTimeout(() => finish(script.quiet()), 100);
+    };
+    ws.on("error", () => {});
+    ws.on("close", (code) => finish(`${prefix}close ${code}`));
+    ws.on("open", () => script.onOpen(ws, sent));
+    if (script.onMessage) ws.on("message", (data) => script.onMessage!(data, ws, sent));
+  });
 }
 
 function collectIds(node: { i: number; c?: Record<string, { i: number }[]> }): number[] {

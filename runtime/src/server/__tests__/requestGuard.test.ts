@@ -1,7 +1,8 @@
-import { createServer, request, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
+import { getAsSent } from "./getAsSent.ts";
 import { createRequestGuard, type GuardedRequestHandler, type RequestGuardOptions } from "../requestGuard.ts";
 
 let server: Server | undefined;
@@ -19,17 +20,7 @@ async function serve(handler: GuardedRequestHandler, options: Partial<RequestGua
   return { guard, port: (server.address() as AddressInfo).port };
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, headers }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = getAsSent;
 
 describe("the request guard", () => {
   it("answers 500 with a reference when the handler throws or rejects, logs the stack, and serves the next request", async () => {

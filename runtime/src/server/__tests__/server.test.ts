@@ -1,7 +1,8 @@
-import { get as httpGet, request as httpRequest } from "node:http";
+import { get as httpGet } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Text } from "../../index.ts";
 import { createWeftServer, type WeftServer } from "../server.ts";
+import { getAsSent } from "./getAsSent.ts";
 
 let server: WeftServer;
 beforeAll(async () => {
@@ -58,18 +59,7 @@ describe("createWeftServer", () => {
   });
 });
 
-/** A GET sent as given: http.request keeps `%`, `//` and foreign Hosts that fetch would clean up. */
-function request(path: string, headers: Record<string, string> = {}, port = Number(new URL(server.url).port)) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const request = (path: string, headers: Record<string, string> = {}, port = Number(new URL(server.url).port)) => getAsSent(port, path, headers);
 
 describe("createWeftServer: what it refuses", () => {
   it.each(["/%", "//", "/_weft/%E0%A4%A", "/%00", "*", "http://evil.example/"])("answers %s with 400 and keeps serving", async (path) => {
