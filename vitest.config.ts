@@ -1,8 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["runtime/src/**/__tests__/**/*.test.ts", "renderer/src/**/__tests__/**/*.test.ts", "cli/src/**/__tests__/**/*.test.ts", "examples/__tests__/**/*.test.ts", "test/replay/**/*.test.ts", "devserver/src/**/__tests__/**/*.test.ts", "agent/src/**/__tests__/**/*.test.ts", "extensions/vscode/src/**/__tests__/**/*.test.ts", "inspector-ui/src/**/__tests__/**/*.test.ts", "test/hardening/**/*.test.ts"],
+    // Every package's unit tests sit in `__tests__/` next to their code: one glob finds a new
+    // package's tests without a line here. `test/replay/` holds the recorded-session replays,
+    // `test/hardening/` the tests against real weft processes (what they survive, the fuzzer).
+    include: ["**/__tests__/**/*.test.{ts,tsx}", "test/replay/**/*.test.ts", "test/hardening/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, "**/dist/**"],
     environment: "node",
   },
 });

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
 import { WebSocket } from "ws";
-import { startDevServer, type DevEvent, type DevServer } from "../devserver/src/index.ts";
+import { startDevServer, type DevEvent, type DevServer } from "@weft/devserver";
 import { saveToVisible } from "./saveToVisible.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
- * `weft dev` figures of issue 4, side by side in one run:
+ * `weft dev` figures (docs/hot-swap.md "Figures"), side by side in one run:
  *  1. save → new handler active in every live session (in-process devserver, 1 and 50 sessions);
  *  2. save → changed view visible in Chromium (1 and 50 sessions);
  *  3. the same kind of edit under Vite + React Fast Refresh, in the same Chromium;
@@ -23,7 +23,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export async function run(): Promise<void> {
-  console.log("\n## weft dev: hot swap (issue 4)\n");
+  console.log("\n## weft dev: hot swap\n");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];

@@ -3,14 +3,14 @@ import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
-import { CHANNEL_VERSION } from "@weft/agent/channel";
-import { startWeft } from "../test/support/weftProcess.ts";
-import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "weft/protocol";
+import { CHANNEL_VERSION } from "@weft/protocol/channel";
+import { startWeft } from "@weft/test/support/weftProcess.ts";
+import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
 import { launch } from "./runtime.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
- * Inspector figures of issue 5, in one run:
+ * Inspector figures, in one run:
  *  1. app event throughput under `weft dev` with no tool attached, with a channel client watching
  *     the session (tree and messages), and with the inspector open in Chromium on it
  *     (goal: attached / detached ≥ 0.95);
@@ -19,7 +19,7 @@ import { fmt, summarize, table } from "./stats.ts";
  *  3. appending to a message log that already holds 100,000 rows, and the page's heap then.
  */
 export async function run(): Promise<void> {
-  console.log("\n## Inspector (issue 5)\n");
+  console.log("\n## Inspector\n");
   const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput" or "tree", to run one part
   if (only !== "tree") await throughput();
   if (only !== "throughput") await bigTree();
@@ -51,7 +51,7 @@ async function tab(appUrl: string) {
     });
   const registered = next("registered");
   ws.send(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/", userAgent: "bench" } }));
-  const { page, sessionId } = (await registered) as Extract<ServerMessage, { type: "registered" }>;
+  const { page, sessionId } = (await registered) as RegisteredMessage;
   const inc = find(page, "inc")!;
   return {
     sessionId,

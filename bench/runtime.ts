@@ -1,20 +1,18 @@
 import { chromium } from "playwright-core";
 import { Column, Container, Image, Row, Text, type Page } from "weft";
-import { createWeftServer } from "weft/server";
-import { PROTOCOL_VERSION } from "weft/protocol";
-import { Connection } from "../runtime/src/session/connection.ts";
-import { SessionManager } from "../runtime/src/session/sessionManager.ts";
+import { Connection, createWeftServer, SessionManager } from "weft/server";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
- * Runtime figures of issue 2, side by side in one run:
+ * Runtime figures, side by side in one run:
  *  1. server cost of one prop change + update on pages of 40 and 4,000 controls (Flet's #6270
  *     case: a grid of Container(Image) and one Text that changes);
  *  2. bytes and time to send the first 4,000-control page;
  *  3. click → DOM-updated latency in Chromium.
  */
 export async function run(): Promise<void> {
-  console.log("\n## Runtime (issue 2)\n");
+  console.log("\n## Runtime\n");
   await propChange();
   await firstPage();
   await clickLatency();
@@ -100,7 +98,7 @@ async function firstPage() {
 }
 
 async function clickLatency() {
-  const server = await createWeftServer({ main: (await import("../examples/counter.ts")).default, port: 0 });
+  const server = await createWeftServer({ main: (await import("@weft/examples/counter.ts")).default, port: 0 });
   const browser = await launch();
   try {
     const page = await browser.newPage();

@@ -9,7 +9,7 @@
 # WEFT_CODE_SERVER_DIR moves it) and a second run only prints its path. A run that was cut short
 # is thrown away and redone.
 #
-# Why each step (see /work/shared/notes/toolchain.md §4):
+# Why each step:
 # - 4.100.3 is the newest code-server whose engines allow Node 20 (4.103+ need Node 22).
 # - `npm i -g code-server` fails: its postinstall's nested npm install inherits global mode.
 #   So: npm pack, unpack, install its own dependencies, then run its postinstall by hand with

@@ -1,7 +1,19 @@
 import type { Control, HookEvent, WeftHook } from "weft";
 import { describeThrown } from "weft";
-import type { PatchOp, WireNode } from "weft/protocol";
-import type { ControlsAtResult, ErrorInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode, TreeOp } from "./channel/messages.ts";
+import type { PatchOp, WireNode } from "@weft/protocol";
+import type {
+  ControlsAtResult,
+  ErrorInfo,
+  MessageResult,
+  MessageRow,
+  PropsResult,
+  ServerMessage,
+  SessionInfo,
+  SourceResult,
+  TreeNode,
+  TreeOp,
+  TreeSetOp,
+} from "@weft/protocol/channel";
 import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
 import { createInspectService, type InspectLimits, type InspectService } from "./inspect/inspectService.ts";
 import { summarize } from "./inspect/summary.ts";
@@ -265,7 +277,7 @@ function wireToTree(wire: WireNode): TreeNode {
 export function treeOp(op: PatchOp, index?: ReadonlyMap<number, Control>): TreeOp {
   switch (op.op) {
     case "set": {
-      const out: Extract<TreeOp, { op: "set" }> = { op: "set", id: op.id };
+      const out: TreeSetOp = { op: "set", id: op.id };
       if (op.props && "key" in op.props) out.k = op.props.key === null ? null : String(op.props.key);
       const control = op.props ? index?.get(op.id) : undefined;
       if (control) out.s = summarize((control.constructor as typeof Control).meta.type, control._p) ?? null;

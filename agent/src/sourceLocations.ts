@@ -3,7 +3,7 @@ import { findSourceMap } from "node:module";
 import { dirname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Control, HookEvent, WeftHook } from "weft";
-import type { SourceLocation } from "./channel/messages.ts";
+import type { SourceLocation } from "@weft/protocol/channel";
 
 /**
  * Where things are in the app's source, for "reveal in editor": the line that created a control

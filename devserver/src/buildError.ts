@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ErrorInfo } from "@weft/agent/channel";
+import type { ErrorInfo } from "@weft/protocol/channel";
 import { SwapBuildError } from "weft/swap";
 
 /**

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createRequestGuard, createStaticHandler, refuseUpgrade, startHeartbeat, type GuardedRequestHandler } from "weft/server";
-import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/agent/channel";
+import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import type { Hub } from "./hub.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
 

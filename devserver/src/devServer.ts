@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { AppMain } from "weft";
-import { createWeftServer, type WeftServer } from "weft/server";
+import { createWeftServer, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
-import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/agent/channel";
+import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
 import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
@@ -47,6 +47,8 @@ export interface DevServerOptions {
    * construction, also during swaps). Default true.
    */
   sourceLocations?: boolean;
+  /** Who else may load the app and open its socket (a desktop window's gate, `--view desktop`). */
+  gate?: AccessGate;
 }
 
 /** What happened to one save, for tests and the benchmark. */
@@ -172,6 +174,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     exposeErrors: true,
     allowedHosts: options.allowedHosts,
     handleProcessErrors: options.handleProcessErrors,
+    ...(options.gate ? { gate: options.gate } : {}),
   });
   cleanup.push(() => app.close());
   overlay.attach(app.upgrades);

@@ -6,11 +6,12 @@ import {
   isInspectMessage,
   type ClientMessage,
   type HelloFromServer,
+  type LogMessage,
   type RequestMessage,
   type ResultMessage,
   type ServerMessage,
   type StatsResult,
-} from "@weft/agent/channel";
+} from "@weft/protocol/channel";
 import type { Agent } from "@weft/agent";
 
 /** What the hub needs from the devserver to answer a tool. */
@@ -74,9 +75,9 @@ export class Hub {
   }
 
   /** Recent app output, so a tool that connects late (the inspector's terminal) shows it too. */
-  private readonly output: Extract<ServerMessage, { type: "log" }>[] = [];
+  private readonly output: LogMessage[] = [];
   private outputChars = 0;
-  private keepOutput(message: Extract<ServerMessage, { type: "log" }>): void {
+  private keepOutput(message: LogMessage): void {
     this.output.push(message);
     this.outputChars += message.text.length;
     while (this.output.length > 1 && (this.output.length > 1_000 || this.outputChars > 256 * 1024)) this.outputChars -= this.output.shift()!.text.length;

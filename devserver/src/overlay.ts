@@ -1,6 +1,6 @@
 import { WebSocketServer, type WebSocket } from "ws";
 import { startHeartbeat, type UpgradeRoutes } from "weft/server";
-import type { ErrorInfo } from "@weft/agent/channel";
+import type { ErrorInfo } from "@weft/protocol/channel";
 
 /** The app page's own dev socket: build errors and swap notices, nothing else. */
 export const OVERLAY_PATH = "/__weft/dev";

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { DevServerInfo } from "@weft/agent/channel";
+import type { DevServerInfo } from "@weft/protocol/channel";
 
 /**
  * `<workspace>/.weft/devserver.json`: where tools that were not started by `weft dev` (the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SessionManager } from "../../runtime/src/session/sessionManager.ts";
+import { SessionManager } from "weft/server";
 import { HeadlessSession } from "weft/testing";
 import chat from "../chat.ts";
 

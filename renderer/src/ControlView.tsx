@@ -1,8 +1,7 @@
-import { memo, type ReactNode } from "react";
-import type { ControlId } from "../../runtime/src/protocol/messages.ts";
-import { controlComponents } from "./controls/controlComponents.ts";
-import { UnknownControl } from "./controls/UnknownControl.tsx";
-import type { StoreNode } from "./store.ts";
+import { memo, use, type ReactNode } from "react";
+import type { ControlId } from "@weft/protocol";
+import { ComponentsContext } from "./ComponentsContext.ts";
+import type { StoreNode } from "./NodeStore.ts";
 import { useNode } from "./useNode.ts";
 
 /**
@@ -12,8 +11,9 @@ import { useNode } from "./useNode.ts";
  */
 export const ControlView = memo(function ControlView({ id }: { id: ControlId }) {
   const node = useNode(id);
+  const componentFor = use(ComponentsContext);
   if (!node || node.p.visible === false) return null;
-  const Component = controlComponents.get(node.t) ?? UnknownControl;
+  const Component = componentFor(node.t);
   return <Component node={node} />;
 });
 

@@ -1,4 +1,4 @@
-import type { ControlId } from "../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 
 /**
  * The link to the server as the banners see it:

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
-import type { ClientMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage } from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
-import type { NodeStore } from "./store.ts";
+import type { NodeStore } from "./NodeStore.ts";
 
 /** What every control component needs: the tree, the banners' state, and a way to talk back. */
 export interface Weft {

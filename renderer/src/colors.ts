@@ -1,4 +1,4 @@
-import type { PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 
 /** Material 2 palette primaries (shade 500), keyed by Flet's names without underscores. */
 export const PALETTE: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
-import type { ClientMessage, ServerMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage, ServerMessage } from "@weft/protocol";
 import { handleInvoke } from "./handleInvoke.ts";
 import type { StatusStore } from "./StatusStore.ts";
-import type { NodeStore } from "./store.ts";
+import type { NodeStore } from "./NodeStore.ts";
 
 export interface MessageHandlerDeps {
   store: NodeStore;

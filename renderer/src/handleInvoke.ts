@@ -1,4 +1,4 @@
-import type { ControlId, InvokeMessage, PropValue, ReplyMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ControlId, InvokeMessage, PropValue, ReplyMessage } from "@weft/protocol";
 import { devtoolsMethods } from "./devtools/devtoolsMethods.ts";
 
 /** A method the server may call in the browser. Throwing replies with the error's message. */

@@ -1,12 +1,12 @@
 import { createRoot } from "react-dom/client";
-import type { ClientMessage } from "../../runtime/src/protocol/messages.ts";
+import type { ClientMessage } from "@weft/protocol";
 import { App } from "./App.tsx";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
-import { Connection } from "./connection.ts";
+import { Connection } from "./Connection.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
 import { createRoundTrip } from "./devtools/roundTrip.ts";
 import { StatusStore } from "./StatusStore.ts";
-import { NodeStore } from "./store.ts";
+import { NodeStore } from "./NodeStore.ts";
 import { applyTheme } from "./theme.ts";
 import { WeftContext, type Weft } from "./WeftContext.ts";
 import "./weft.css";

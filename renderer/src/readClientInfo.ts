@@ -1,4 +1,4 @@
-import type { ClientInfo } from "../../runtime/src/protocol/messages.ts";
+import type { ClientInfo } from "@weft/protocol";
 
 /** What `register` tells the server about this tab (Flet's `page` block of REGISTER_CLIENT). */
 export function readClientInfo(): ClientInfo {

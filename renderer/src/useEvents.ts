@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { ControlId, PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { ControlId, PropValue } from "@weft/protocol";
 import { useWeft, type Weft } from "./WeftContext.ts";
 
 export interface ControlEvents {

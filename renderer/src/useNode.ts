@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from "react";
-import type { ControlId } from "../../runtime/src/protocol/messages.ts";
-import type { StoreNode } from "./store.ts";
+import type { ControlId } from "@weft/protocol";
+import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
 
 /** The node of `id`, re-rendering this component only when that node changes. */

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from "react";
-import type { PropValue } from "../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { applyTheme } from "./theme.ts";
 
 /**

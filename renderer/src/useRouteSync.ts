@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { StoreNode } from "./store.ts";
+import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
 
 /** The browser URL's part that is a weft route. */

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from "react";
-import type { StoreNode } from "./store.ts";
+import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
 
 const NONE: readonly StoreNode[] = Object.freeze([]);

@@ -1,4 +1,4 @@
-import type { ClientInfo, ControlId, PatchOp } from "./protocol/messages.ts";
+import type { ClientInfo, ControlId, PatchOp } from "@weft/protocol";
 import type { Control } from "./controls/control.ts";
 import type { Session } from "./session/session.ts";
 

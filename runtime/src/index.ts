@@ -4,6 +4,8 @@
 export * from "./controls/index.ts";
 export { Page, type PageHandler, type RouteChangeEvent, type ViewPopEvent } from "./page/page.ts";
 export { ClientStorage } from "./page/clientStorage.ts";
+export { Window, type WindowEvent, type WindowEventType } from "./desktop/window.ts";
+export { run, type RunOptions } from "./run.ts";
 export { PubSubClient } from "./pubsub/pubsubClient.ts";
 export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnvelope } from "./pubsub/pubsubHub.ts";
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
@@ -13,4 +15,4 @@ export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
 export { describeThrown } from "./thrownValue.ts";
 export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
-export { PROTOCOL_VERSION } from "./protocol/messages.ts";
+export { PROTOCOL_VERSION } from "@weft/protocol";

@@ -3,8 +3,8 @@ import { startDevApp, type DevApp } from "../fixtures/dev/devApp.ts";
 import { key } from "../support/locators.ts";
 
 /**
- * `weft dev`: a save is swapped into the live session, which keeps what the user did (issue 4,
- * "What a swap must do"). Each test runs `weft dev` on its own copy of test/fixtures/dev/app.ts.
+ * `weft dev`: a save is swapped into the live session, which keeps what the user did (docs/hot-swap.md,
+ * "What a swap keeps and what it takes"). Each test runs `weft dev` on its own copy of test/fixtures/dev/app.ts.
  */
 
 /** Clicks the counter to 5, types a name and remembers it, adds three todos, ticks one, clicks the component twice, goes to /other. */
@@ -271,7 +271,7 @@ test.describe("weft dev: the devtools channel and the inspector URL", () => {
     await app.goto(dev.url);
     await expect(key(app, "count")).toHaveText("0");
     await page.goto(dev.inspectorUrl);
-    // The placeholder page, or the inspector once it is built: both mark sessions (CONTRACT §3).
+    // The placeholder page, or the inspector once it is built: both mark each session `[data-testid="session"]`.
     await expect(page.getByTestId("session")).toHaveCount(1);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { replay } from "weft/testing";
-import app from "../../examples/counter.ts";
+import app from "@weft/examples/counter.ts";
 
 /**
  * A session recorded under `weft dev` with the inspector open holds the devtools' own frames:

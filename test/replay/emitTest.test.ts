@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSession } from "weft/testing";
-import { startRecorder } from "@weft/agent/src/recorder.ts";
+import { startRecorder } from "@weft/agent";
 import { changedExample } from "./changedExample.ts";
 import tricky from "./fixtures/tricky-text.ts";
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSession, readRecording, replay, RECORDING_FORMAT } from "weft/testing";
-import { startRecorder } from "@weft/agent/src/recorder.ts";
-import counter from "../../examples/counter.ts";
+import { startRecorder } from "@weft/agent";
+import counter from "@weft/examples/counter.ts";
 
 /** The recorder only listens on the hook, so headless sessions are recorded like browser ones. */
 const counterPath = fileURLToPath(new URL("../../examples/counter.ts", import.meta.url));

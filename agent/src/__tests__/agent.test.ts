@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Button, Column, Page, Text } from "weft";
 import { openSession, type HeadlessSession } from "weft/testing";
 import { attachAgent, type Agent } from "../index.ts";
-import type { ServerMessage } from "../channel/index.ts";
+import type { ServerMessage } from "@weft/protocol/channel";
 
 const counter = (page: Page) => {
   page.title = "Counter";

@@ -1,5 +1,5 @@
-import type { PatchOp } from "weft/protocol";
-import type { CausalChain, ChainChange } from "../channel/inspectMessages.ts";
+import type { PatchOp } from "@weft/protocol";
+import type { CausalChain, ChainChange } from "@weft/protocol/channel";
 
 export interface ChainLimits {
   /** Finished chains kept per session (for `get-chains`). Default 1,000. */

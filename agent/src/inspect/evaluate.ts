@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { EvalResult } from "../channel/inspectMessages.ts";
+import type { EvalResult } from "@weft/protocol/channel";
 
 export interface EvaluateOptions {
   /** Names in scope (`$page`, `$sel`…). */

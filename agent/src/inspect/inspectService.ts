@@ -1,8 +1,19 @@
 import type { Control, HookEvent, WeftHook } from "weft";
-import type { PropValue, WireNode } from "weft/protocol";
+import type { PropValue, WireNode } from "@weft/protocol";
 import { describeTree } from "weft/testing";
-import type { ErrorInfo, MessageResult, MessageRow, ServerMessage, SessionInfo } from "../channel/messages.ts";
-import type { DeadSession, InspectClientMessage, InspectRequest, InspectResult, PostMortemResult, SessionError } from "../channel/inspectMessages.ts";
+import type {
+  DeadSession,
+  ErrorInfo,
+  InspectClientMessage,
+  InspectRequest,
+  InspectResult,
+  MessageResult,
+  MessageRow,
+  PostMortemResult,
+  ServerMessage,
+  SessionError,
+  SessionInfo,
+} from "@weft/protocol/channel";
 import { ChainTracker, chainDefaults, type ChainLimits } from "./causalChains.ts";
 import { evaluate } from "./evaluate.ts";
 import { SessionHistory, historyDefaults, type HistoryLimits } from "./sessionHistory.ts";

@@ -1,5 +1,5 @@
-import type { PatchOp, WireNode } from "weft/protocol";
-import type { HistoryChange, HistoryResult } from "../channel/inspectMessages.ts";
+import type { PatchOp, WireNode } from "@weft/protocol";
+import type { HistoryChange, HistoryResult } from "@weft/protocol/channel";
 import { copyOps, TreeMirror } from "./treeMirror.ts";
 
 export interface HistoryLimits {

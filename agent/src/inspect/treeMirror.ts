@@ -1,7 +1,6 @@
-import type { PatchOp, WireNode } from "weft/protocol";
+import type { PatchOp, WireNode } from "@weft/protocol";
 import { ClientMirror } from "weft/testing";
-import type { TreeNode } from "../channel/messages.ts";
-import type { HistoryChange } from "../channel/inspectMessages.ts";
+import type { HistoryChange, TreeNode } from "@weft/protocol/channel";
 import { labelOf, summarize } from "./summary.ts";
 
 /**

@@ -3,13 +3,12 @@ import {
   Channel,
   channelDefaults,
   ChannelCloseCode,
+  type AnyRequest,
   type ClientMessage,
-  type InspectRequest,
-  type InspectResult,
-  type RequestMessage,
-  type ResultMessage,
+  type RequestOf,
+  type ResultOf,
   type ServerMessage,
-} from "@weft/agent/channel";
+} from "@weft/protocol/channel";
 
 export type ChannelState =
   | { status: "connecting"; attempt: number }
@@ -17,10 +16,7 @@ export type ChannelState =
   /** The devserver refused us or is gone for good: `reason` says what to do. */
   | { status: "closed"; reason: string; retrying: boolean };
 
-type AnyRequest = RequestMessage | InspectRequest;
-type AnyResult = ResultMessage | InspectResult;
-/** The result type of a request, by its `type`. */
-export type ResultOf<T extends AnyRequest["type"]> = Extract<AnyResult, { of: T }>["result"];
+export type { ResultOf };
 
 /** A request the devserver answered with `failure`. */
 export class RequestError extends Error {
@@ -80,7 +76,7 @@ export class ChannelClient {
   }
 
   /** Sends a request and resolves with its result (rejects with `RequestError` on `failure`). */
-  request<T extends AnyRequest["type"]>(message: Omit<Extract<AnyRequest, { type: T }>, "requestId">): Promise<ResultOf<T>> {
+  request<T extends AnyRequest["type"]>(message: Omit<RequestOf<T>, "requestId">): Promise<ResultOf<T>> {
     const channel = this.channel;
     if (!channel || channel.closed) return Promise.reject(new RequestError("NOT_CONNECTED", "the inspector is not connected to the devserver"));
     const requestId = this.nextId++;

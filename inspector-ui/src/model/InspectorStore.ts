@@ -1,22 +1,24 @@
-import type {
-  CausalChain,
-  ClientMessage,
-  DeadSession,
-  ErrorInfo,
-  HelloFromServer,
-  HistoryResult,
-  MessageRow,
-  PostMortemResult,
-  PropsResult,
-  ServerMessage,
-  SessionInfo,
-  SourceLocation,
-  SwapReport,
-} from "@weft/agent/channel";
+import {
+  TreeOpError,
+  type CausalChain,
+  type ClientMessage,
+  type DeadSession,
+  type ErrorInfo,
+  type HelloFromServer,
+  type HistoryResult,
+  type MessageRow,
+  type PostMortemResult,
+  type PropsResult,
+  type ServerMessage,
+  type SessionInfo,
+  type SourceLocation,
+  type SwapReport,
+  type TreeOpsMessage,
+} from "@weft/protocol/channel";
 import { RequestError, type ChannelState, type ResultOf } from "../channel/channelClient.ts";
 import { LogBuffer } from "./logBuffer.ts";
 import { MessageLog, type MessageFilter } from "./messageLog.ts";
-import { nameOf, TreeModel, TreeModelError } from "./treeModel.ts";
+import { nameOf, TreeModel } from "./treeModel.ts";
 
 /** What the store needs from the channel (the ChannelClient, or a fake in tests and benchmarks). */
 export interface StoreTransport {
@@ -285,11 +287,11 @@ export class InspectorStore {
     }
   }
 
-  private applyTreeOps(message: Extract<ServerMessage, { type: "tree-ops" }>): void {
+  private applyTreeOps(message: TreeOpsMessage): void {
     try {
       this.tree.apply(message.ops);
     } catch (err) {
-      if (!(err instanceof TreeModelError)) throw err;
+      if (!(err instanceof TreeOpError)) throw err;
       // Our copy drifted: say so, and fetch the whole tree again.
       this.treeError = `${err.message}; fetched the tree again`;
       console.error(`[weft inspector] ${err.message}`, err.op);

@@ -1,4 +1,4 @@
-import type { MessageRow } from "@weft/agent/channel";
+import type { MessageRow } from "@weft/protocol/channel";
 import { RingBuffer } from "./ringBuffer.ts";
 
 /** A row with what the list shows derived once: the action and the control it names. */

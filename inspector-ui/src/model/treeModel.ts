@@ -1,15 +1,16 @@
-import type { TreeNode, TreeOp } from "@weft/agent/channel";
+import {
+  applyInfoChange,
+  applyTreeOp,
+  controlInfo,
+  type ControlInfo,
+  type TreeNode,
+  type TreeOp,
+  type TreeSetOp,
+  type TreeTarget,
+} from "@weft/protocol/channel";
 
 /** One control as the inspector's tree holds it: structure, key and summary; props come on request. */
-export interface TreeItem {
-  readonly id: number;
-  /** The drawn type (`Row`). */
-  t: string;
-  /** The class or component name when it differs (`TodoItem`). */
-  n?: string;
-  k?: string;
-  /** Short text of the main prop (`"Hello"`). */
-  s?: string;
+export interface TreeItem extends ControlInfo {
   parent: number | null;
   slot: string | null;
   /** Child ids per slot, in order. */
@@ -22,20 +23,9 @@ export interface TreeRow {
   depth: number;
 }
 
-/** Why an op did not fit: the inspector's copy drifted from the app, and must be fetched again. */
-export class TreeModelError extends Error {
-  override name = "TreeModelError";
-  constructor(
-    message: string,
-    readonly op: TreeOp,
-  ) {
-    super(message);
-  }
-}
-
 /** `Button#inc` (key) or `Text#12` (id): how the inspector names a control everywhere. */
-export function nameOf(item: Pick<TreeItem, "id" | "t" | "n" | "k">): string {
-  return `${item.n ?? item.t}#${item.k ?? item.id}`;
+export function nameOf(item: Pick<ControlInfo, "id" | "type" | "name" | "key">): string {
+  return `${item.name ?? item.type}#${item.key ?? item.id}`;
 }
 
 /**
@@ -44,8 +34,9 @@ export function nameOf(item: Pick<TreeItem, "id" | "t" | "n" | "k">): string {
  * rows for the virtualized view. Applying ops costs what they touch; the row list is rebuilt only
  * when the view asks after a structural change (O(visible rows), ~1 ms at 10,000).
  *
- * It fails loudly: an op naming an id it does not hold throws `TreeModelError` with the ids, and
- * the caller fetches the whole tree again (watch) instead of showing a wrong one.
+ * It fails loudly, by the protocol's rules (`applyTreeOp`): an op that does not fit throws
+ * `TreeOpError` with the ids, and the caller fetches the whole tree again (watch) instead of
+ * showing a wrong one.
  */
 export class TreeModel {
   readonly items = new Map<number, TreeItem>();
@@ -56,6 +47,40 @@ export class TreeModel {
   lastChanged: number[] = [];
   private readonly collapsed = new Set<number>();
   private rowsCache: TreeRow[] | null = null;
+  /** During `apply`: the ids whose line changed, and whether rows moved. */
+  private changedNow: number[] = [];
+  private structural = false;
+  /** The model as the protocol's op applier sees it. */
+  private readonly target: TreeTarget<TreeNode, TreeSetOp> = {
+    has: (id) => this.items.has(id),
+    placeOf: (id) => {
+      const item = this.items.get(id)!;
+      return item.parent === null ? null : { parent: item.parent, slot: item.slot! };
+    },
+    indexOf: (parent, slot, child) => this.items.get(parent)?.slots[slot]?.indexOf(child) ?? -1,
+    count: (parent, slot) => this.items.get(parent)?.slots[slot]?.length ?? 0,
+    insert: (parent, slot, at, node) => {
+      this.add(node, parent, slot);
+      (this.items.get(parent)!.slots[slot] ??= []).splice(at, 0, node.i);
+      this.changedNow.push(node.i);
+      this.structural = true;
+    },
+    remove: (parent, slot, at) => {
+      this.drop(this.items.get(parent)!.slots[slot]!.splice(at, 1)[0]!);
+      this.structural = true;
+    },
+    move: (parent, slot, from, to) => {
+      const list = this.items.get(parent)!.slots[slot]!;
+      const [id] = list.splice(from, 1);
+      list.splice(to, 0, id!);
+      this.changedNow.push(id!);
+      this.structural = true;
+    },
+    set: (op) => {
+      applyInfoChange(this.items.get(op.id)!, op);
+      this.changedNow.push(op.id); // its props changed: the line flashes even when its text did not
+    },
+  };
 
   get size(): number {
     return this.items.size;
@@ -75,69 +100,15 @@ export class TreeModel {
     this.touch(true);
   }
 
-  /** Applies the agent's ops in order. Throws `TreeModelError` on the first that does not fit. */
+  /** Applies the agent's ops in order. Throws `TreeOpError` on the first that does not fit. */
   apply(ops: readonly TreeOp[]): void {
-    const changed: number[] = [];
-    let structural = false;
+    this.changedNow = [];
+    this.structural = false;
     try {
-      for (const op of ops) {
-        switch (op.op) {
-          case "set": {
-            const item = this.need(op.id, op);
-            if (op.k !== undefined) {
-              if (op.k === null) delete item.k;
-              else item.k = op.k;
-            }
-            if (op.s !== undefined) {
-              if (op.s === null) delete item.s;
-              else item.s = op.s;
-            }
-            changed.push(op.id);
-            break;
-          }
-          case "insert": {
-            const parent = this.need(op.parent, op);
-            if (this.items.has(op.node.i)) this.detach(op.node.i);
-            this.add(op.node, op.parent, op.slot);
-            insertBefore((parent.slots[op.slot] ??= []), op.node.i, op.before);
-            changed.push(op.node.i);
-            structural = true;
-            break;
-          }
-          case "remove": {
-            const parent = this.need(op.parent, op);
-            const list = parent.slots[op.slot];
-            const at = list ? list.indexOf(op.id) : -1;
-            if (at < 0) {
-              const item = this.items.get(op.id);
-              if (item && item.parent !== op.parent) break; // moved away in this patch
-              throw new TreeModelError(`remove: #${op.id} is not in ${op.slot} of #${op.parent}`, op);
-            }
-            list!.splice(at, 1);
-            this.drop(op.id);
-            structural = true;
-            break;
-          }
-          case "move": {
-            const parent = this.need(op.parent, op);
-            const list = parent.slots[op.slot];
-            const at = list ? list.indexOf(op.id) : -1;
-            if (at < 0) throw new TreeModelError(`move: #${op.id} is not in ${op.slot} of #${op.parent}`, op);
-            list!.splice(at, 1);
-            insertBefore(list!, op.id, op.before);
-            changed.push(op.id);
-            structural = true;
-            break;
-          }
-          default: {
-            const unknown: never = op;
-            throw new TreeModelError(`unknown tree op '${(unknown as { op: string }).op}'`, unknown);
-          }
-        }
-      }
+      for (const op of ops) applyTreeOp(this.target, op);
     } finally {
-      this.lastChanged = changed;
-      this.touch(structural);
+      this.lastChanged = this.changedNow;
+      this.touch(this.structural);
     }
   }
 
@@ -223,10 +194,10 @@ export class TreeModel {
       const name = nameOf(item).toLowerCase();
       if (
         name === q ||
-        item.t.toLowerCase().includes(q) ||
-        (item.n !== undefined && item.n.toLowerCase().includes(q)) ||
-        (item.k !== undefined && (item.k.toLowerCase().includes(q) || `#${item.k.toLowerCase()}` === q)) ||
-        (item.s !== undefined && item.s.toLowerCase().includes(q)) ||
+        item.type.toLowerCase().includes(q) ||
+        (item.name !== undefined && item.name.toLowerCase().includes(q)) ||
+        (item.key !== undefined && (item.key.toLowerCase().includes(q) || `#${item.key.toLowerCase()}` === q)) ||
+        (item.summary !== undefined && item.summary.toLowerCase().includes(q)) ||
         String(item.id) === q.replace(/^#/, "")
       ) {
         out.push(row.id);
@@ -258,20 +229,11 @@ export class TreeModel {
     if (structural) this.rowsCache = null;
   }
 
-  private need(id: number, op: TreeOp): TreeItem {
-    const item = this.items.get(id);
-    if (!item) throw new TreeModelError(`${op.op}: no control #${id} in the inspector's tree`, op);
-    return item;
-  }
-
   private add(node: TreeNode, parent: number | null, slot: string | null): void {
     const stack: { node: TreeNode; parent: number | null; slot: string | null }[] = [{ node, parent, slot }];
     while (stack.length) {
       const { node: n, parent: p, slot: s } = stack.pop()!;
-      const item: TreeItem = { id: n.i, t: n.t, parent: p, slot: s, slots: {} };
-      if (n.n !== undefined) item.n = n.n;
-      if (n.k !== undefined) item.k = n.k;
-      if (n.s !== undefined) item.s = n.s;
+      const item: TreeItem = { ...controlInfo(n), parent: p, slot: s, slots: {} };
       if (n.c) {
         for (const name in n.c) {
           const children = n.c[name]!;
@@ -281,16 +243,6 @@ export class TreeModel {
       }
       this.items.set(n.i, item);
     }
-  }
-
-  private detach(id: number): void {
-    const item = this.items.get(id)!;
-    if (item.parent !== null && item.slot !== null) {
-      const list = this.items.get(item.parent)?.slots[item.slot];
-      const at = list ? list.indexOf(id) : -1;
-      if (at >= 0) list!.splice(at, 1);
-    }
-    this.drop(id);
   }
 
   private drop(id: number): void {
@@ -304,10 +256,4 @@ export class TreeModel {
       for (const slot in item.slots) stack.push(...item.slots[slot]!);
     }
   }
-}
-
-function insertBefore(list: number[], id: number, before: number | null): void {
-  const at = before === null ? -1 : list.indexOf(before);
-  if (at < 0) list.push(id);
-  else list.splice(at, 0, id);
 }

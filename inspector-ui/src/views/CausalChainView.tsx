@@ -1,4 +1,4 @@
-import type { CausalChain } from "@weft/agent/channel";
+import type { CausalChain } from "@weft/protocol/channel";
 import { useInspector } from "../useStore.ts";
 import { formatBytes, formatClock, formatMs } from "./format.ts";
 import "./CausalChainView.css";

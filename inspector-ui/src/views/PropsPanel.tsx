@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { PropsResult } from "@weft/agent/channel";
+import type { PropsResult } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { relativePath } from "./format.ts";
 import { JsonView } from "./JsonView.tsx";
@@ -22,8 +22,8 @@ export function PropsPanel() {
   return (
     <div className="props" data-testid="props" data-weft-id={p.id}>
       <div className="pane-head props-head">
-        <span className="t-type props-title">{r ? r.name : (item?.n ?? item?.t ?? "Control")}</span>
-        {(r?.key ?? item?.k) !== undefined && <span className="t-key">#{r?.key ?? item?.k}</span>}
+        <span className="t-type props-title">{r ? r.name : (item?.name ?? item?.type ?? "Control")}</span>
+        {(r?.key ?? item?.key) !== undefined && <span className="t-key">#{r?.key ?? item?.key}</span>}
         <span className="faint">id {p.id}</span>
         {r && r.name !== r.type && <span className="faint">draws {r.type}</span>}
       </div>

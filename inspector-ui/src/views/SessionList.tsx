@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { SessionInfo } from "@weft/agent/channel";
+import type { SessionInfo } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { formatAge, formatClient, formatClock } from "./format.ts";
 import "./SessionList.css";

@@ -1,4 +1,4 @@
-import type { SwapReport } from "@weft/agent/channel";
+import type { SwapReport } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { formatClock, formatMs, relativePath } from "./format.ts";
 import "./SwapsPanel.css";

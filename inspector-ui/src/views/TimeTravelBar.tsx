@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { HistoryChange } from "@weft/agent/channel";
+import type { HistoryChange } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import "./TimeTravelBar.css";
 

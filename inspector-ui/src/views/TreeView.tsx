@@ -96,10 +96,10 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
                 {hasChildren ? (collapsed ? "▸" : "▾") : ""}
               </span>
               {item.slot && !quietSlots.has(item.slot) && <span className="tree-slot">{item.slot}</span>}
-              <span className="t-type">{item.n ?? item.t}</span>
-              {item.n && <span className="faint tree-drawn">{item.t}</span>}
-              {item.k !== undefined && <span className="t-key">#{item.k}</span>}
-              {item.s !== undefined && <span className="t-summary tree-summary">{item.s}</span>}
+              <span className="t-type">{item.name ?? item.type}</span>
+              {item.name && <span className="faint tree-drawn">{item.type}</span>}
+              {item.key !== undefined && <span className="t-key">#{item.key}</span>}
+              {item.summary !== undefined && <span className="t-summary tree-summary">{item.summary}</span>}
               <span className="faint tree-id">{row.id}</span>
             </div>
           );

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
-import type { ControlId } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import { resolveColor } from "../colors.ts";
 import { ControlView, renderSlot } from "../ControlView.tsx";
 import { IconGlyph } from "../IconGlyph.tsx";

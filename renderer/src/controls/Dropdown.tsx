@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { useEvents } from "../useEvents.ts";
 import { IconGlyph } from "../IconGlyph.tsx";
 import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./common.ts";

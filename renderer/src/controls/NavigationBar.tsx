@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { resolveColor } from "../colors.ts";
 import { IconGlyph } from "../IconGlyph.tsx";
 import { useEvents } from "../useEvents.ts";

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import { renderSlot } from "../ControlView.tsx";
 import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProps } from "./common.ts";
 

@@ -21,7 +21,7 @@ const TYPE_SCALE: Record<string, [number, number, number]> = {
   labelsmall: [11, 16, 500],
 };
 
-/** A run of text: its value is its text content (CONTRACT §3). */
+/** A run of text: its value is its text content, nothing around it (browser tests read it so). */
 export function Text({ node }: ControlComponentProps) {
   const p = node.p;
   const style: CSSProperties = {};

@@ -1,6 +1,6 @@
 import { createContext, useContext, type CSSProperties } from "react";
-import type { PropValue } from "../../../runtime/src/protocol/messages.ts";
-import type { StoreNode } from "../store.ts";
+import type { PropValue } from "@weft/protocol";
+import type { StoreNode } from "../NodeStore.ts";
 
 /** What every control component receives: its node (a fresh object whenever it changes). */
 export interface ControlComponentProps {
@@ -14,7 +14,10 @@ export function useDisabled(node: StoreNode): boolean {
   return useContext(DisabledContext) || node.p.disabled === true;
 }
 
-/** The attributes on a control's outermost element: the CONTRACT §3 markers, tooltip, class, size. */
+/**
+ * The attributes on a control's outermost element: the markers browser tests find controls by
+ * (`data-weft-id`, `data-weft-type`, `data-weft-key`), tooltip, class, size.
+ */
 export interface BaseAttributes {
   "data-weft-id": number;
   "data-weft-type": string;

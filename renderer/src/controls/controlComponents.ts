@@ -33,6 +33,7 @@ import { Slider } from "./Slider.tsx";
 import { Stack } from "./Stack.tsx";
 import { Switch } from "./Switch.tsx";
 import { Tab, Tabs } from "./Tabs.tsx";
+import { UnknownControl } from "./UnknownControl.tsx";
 
 /**
  * The component for each wire type `t`. A Map, not an object: a type named like an Object
@@ -80,3 +81,8 @@ export const controlComponents: ReadonlyMap<string, ComponentType<ControlCompone
   ["Banner", Banner],
   ["BottomSheet", BottomSheet],
 ]);
+
+/** The component for wire type `type`, or `UnknownControl`: what `App` provides to `ControlView`. */
+export function componentFor(type: string): ComponentType<ControlComponentProps> {
+  return controlComponents.get(type) ?? UnknownControl;
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from "react";
-import type { ControlId } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import { useEvents } from "../useEvents.ts";
-import type { StoreNode } from "../store.ts";
+import type { StoreNode } from "../NodeStore.ts";
 
 /** Open layers that take the keyboard (dialogs, sheets), bottom to top: only the top one hears Escape. */
 const layers: ControlId[] = [];

@@ -1,4 +1,4 @@
-import type { ControlId, PropValue } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId, PropValue } from "@weft/protocol";
 import { findControlElement, hideHighlight, showHighlight } from "./highlight.ts";
 import { startPick, stopPick } from "./pickMode.ts";
 

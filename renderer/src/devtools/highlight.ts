@@ -1,4 +1,4 @@
-import type { ControlId } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 
 /**
  * The outline the inspector draws over a control in the app page (hover a tree node, or pick

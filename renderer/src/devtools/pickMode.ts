@@ -1,4 +1,4 @@
-import type { ControlId } from "../../../runtime/src/protocol/messages.ts";
+import type { ControlId } from "@weft/protocol";
 import { hideHighlight, showHighlight } from "./highlight.ts";
 
 let active: { finish(id: ControlId | null): void } | null = null;

@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage } from "../../../runtime/src/protocol/messages.ts";
+import type { ClientMessage, ServerMessage } from "@weft/protocol";
 
 /** An event not answered by a patch within this long is not timed (its handler changed nothing). */
 const GIVE_UP_MS = 10_000;

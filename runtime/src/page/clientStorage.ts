@@ -1,4 +1,4 @@
-import type { PropValue } from "../protocol/messages.ts";
+import type { PropValue } from "@weft/protocol";
 import type { Session } from "../session/session.ts";
 
 /**

@@ -5,6 +5,7 @@ import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
+import { Window } from "../desktop/window.ts";
 
 export interface RouteChangeEvent extends ControlEvent<Page, string> {
   route: string;
@@ -64,6 +65,11 @@ export class Page extends Control {
 
   /** @internal */
   readonly _session: Session;
+  /**
+   * The app's desktop window (`--view desktop`): size, position, state, `onEvent`, `close()`.
+   * See `Window`; in a browser tab its props change nothing.
+   */
+  readonly window: Window;
 
   /** @internal created by its Session */
   constructor(session: Session, route: string) {
@@ -71,6 +77,10 @@ export class Page extends Control {
     this._session = session;
     this.route = route;
     this.views = [new View({ route: "/" })];
+    // Built after the first view, in every construction of a page: a hot swap matches the
+    // controls of two runs by construction order (runtime/src/swap/bind.ts).
+    this.window = new Window();
+    this.window._page = this;
   }
 
   /** The controls of the first view. */

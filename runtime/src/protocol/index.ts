@@ -1,3 +1,2 @@
-export * from "./messages.ts";
-export { parseClientMessage, nestsDeeperThan, clientInfoLimits } from "./parse.ts";
-export type { ParseResult, ParseFailure, ParseOptions } from "./parse.ts";
+/** `weft/protocol`: the app protocol, kept for apps that import it from here. Its home is `@weft/protocol`. */
+export * from "@weft/protocol";

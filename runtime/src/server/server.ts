@@ -6,6 +6,7 @@ import type { AppMain } from "../session/session.ts";
 import { SessionManager } from "../session/sessionManager.ts";
 import { handleProcessErrors } from "./processErrors.ts";
 import { createRequestGuard, type UpgradeRoutes } from "./requestGuard.ts";
+import type { AccessGate } from "./accessGate.ts";
 import { attachSocketEndpoint } from "./socketEndpoint.ts";
 import { createStaticHandler, rendererDir } from "./staticFiles.ts";
 
@@ -33,6 +34,8 @@ export interface WeftServerOptions extends Partial<WeftOptions> {
    * process's handlers uninvited.
    */
   handleProcessErrors?: boolean;
+  /** Who else may load the page and open the socket: a desktop window's token (`--view desktop`). */
+  gate?: AccessGate;
 }
 
 export interface WeftServer {
@@ -60,13 +63,15 @@ export async function createWeftServer(options: WeftServerOptions): Promise<Weft
     immutable: (path) => path.startsWith("/_weft/"),
     injectHtml: options.injectHtml,
   });
-  const http = createServer(guard.http(serveStatic));
+  const gate = options.gate;
+  const http = createServer(guard.http(gate ? (req, res, target) => (gate.handleRequest(req, res) ? undefined : serveStatic(req, res, target)) : serveStatic));
   const upgrades = guard.upgrades();
   http.on("upgrade", upgrades.listener);
   const closeSockets = attachSocketEndpoint(upgrades, manager, {
     path: "/ws",
     maxMessageBytes: manager.options.maxMessageBytes,
     heartbeatMs: manager.options.heartbeatMs,
+    ...(gate ? { gate } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

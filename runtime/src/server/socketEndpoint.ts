@@ -1,16 +1,19 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
-import { CloseCode } from "../protocol/messages.ts";
+import { CloseCode } from "@weft/protocol";
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
 import { answersPing, startHeartbeat } from "./heartbeat.ts";
-import type { UpgradeRoutes } from "./requestGuard.ts";
+import { refuseUpgrade, type UpgradeRoutes } from "./requestGuard.ts";
+import type { AccessGate } from "./accessGate.ts";
 
 export interface SocketEndpointOptions {
   path: string;
   maxMessageBytes: number;
   /** Ping every socket this often; 0: never (see heartbeat.ts). */
   heartbeatMs: number;
+  /** A further check of each upgrade (a desktop window's token). */
+  gate?: AccessGate;
 }
 
 /**
@@ -23,6 +26,8 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs);
 
   const remove = upgrades.add(options.path, (req, socket, head) => {
+    const refused = options.gate?.refuseUpgrade(req);
+    if (refused) return refuseUpgrade(socket, refused.status, `weft: ${refused.message}`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit("connection", ws, req);
       accept(ws, req);

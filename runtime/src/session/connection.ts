@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CloseCode, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "../protocol/messages.ts";
-import { parseClientMessage } from "../protocol/parse.ts";
+import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
 import { stackOf } from "../thrownValue.ts";
 import type { Session, SessionLink } from "./session.ts";

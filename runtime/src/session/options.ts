@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_DEPTH } from "../protocol/messages.ts";
+import { MAX_MESSAGE_DEPTH } from "@weft/protocol";
 
 /**
  * Every limit and default of a session and its server, in one object (ws's habit), each

@@ -1,5 +1,4 @@
-import type { ClientInfo } from "../protocol/messages.ts";
-import { CloseCode } from "../protocol/messages.ts";
+import { CloseCode, type ClientInfo } from "@weft/protocol";
 import { defaultOptions, type WeftOptions } from "./options.ts";
 import { Session, type AppMain, type SessionLifecycle } from "./session.ts";
 import { PubSubHub, type PubSubTransport } from "../pubsub/pubsubHub.ts";
@@ -51,6 +50,8 @@ export class SessionManager {
    * reconnects takes it over, and the old socket is closed with 4003. Resolves asynchronously
    * only in that case, after the ping.
    */
+  sessionFor(sessionId: undefined, client: ClientInfo, clientIp: string): SessionClaim;
+  sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string): SessionClaim | Promise<SessionClaim>;
   sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string): SessionClaim | Promise<SessionClaim> {
     const existing = sessionId ? this.sessions.get(sessionId) : undefined;
     if (!existing || existing.crashed !== null) return this.open(client, clientIp);

@@ -1,7 +1,7 @@
 import { Control, HANDLERS, metaOf, type ControlOwner } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import type { Page } from "../page/page.ts";
-import type { ControlId, PatchOp, PropValue, WireNode } from "../protocol/messages.ts";
+import type { ControlId, PatchOp, PropValue, WireNode } from "@weft/protocol";
 import { longestIncreasingSubsequence } from "./lis.ts";
 import { wireHeader } from "./wireNode.ts";
 

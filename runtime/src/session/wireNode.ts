@@ -1,5 +1,5 @@
 import { metaOf, type Control } from "../controls/control.ts";
-import type { PropValue, WireNode } from "../protocol/messages.ts";
+import type { PropValue, WireNode } from "@weft/protocol";
 
 /** A control's node without its children: id, type, class name, props, handled events. */
 export function wireHeader(control: Control): WireNode {

@@ -1,7 +1,7 @@
 import { setConstructionHook, HANDLERS, metaOf, type Control } from "../controls/control.ts";
 import { hook } from "../hook.ts";
 import { Page } from "../page/page.ts";
-import { PROTOCOL_VERSION } from "../protocol/messages.ts";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { AppMain, Session } from "../session/session.ts";
 import { runInSession } from "../session/sessionContext.ts";
@@ -95,7 +95,7 @@ export class SwapEngine {
     this.current = initial;
     this.budgetMs = options.asyncBudgetMs ?? 2000;
     this.mute = options.mute ?? (() => {});
-    this.main = (page: Page) => this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views], closed: false });
+    this.main = (page: Page) => this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views, page.window], closed: false });
     const previousHook = setConstructionHook(swapConstructionHook);
     this.uninstall.push(() => setConstructionHook(previousHook));
     this.uninstall.push(installTimerTracking());

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { BuildContext } from "./bind.ts";
+import type { BuildContext } from "./buildContext.ts";
 
 /**
  * One run of an app's code that may leave things running: a session's `main` (its tasks, its

@@ -1,4 +1,4 @@
-import type { ControlId, PatchOp, PropValue, ServerMessage, WireNode } from "../protocol/messages.ts";
+import { applyTreeOp, type ControlId, type PatchOp, type PropValue, type ServerMessage, type SetOp, type TreeTarget, type WireNode } from "@weft/protocol";
 
 /** One node as a client holds it: props, handled events, child ids per slot, its place. */
 export interface MirrorNode {
@@ -20,6 +20,33 @@ export interface MirrorNode {
 export class ClientMirror {
   readonly nodes = new Map<ControlId, MirrorNode>();
   root: ControlId | null = null;
+  /** The mirror as the protocol's op applier sees it. */
+  private readonly target: TreeTarget<WireNode, SetOp> = {
+    has: (id) => this.nodes.has(id),
+    placeOf: (id) => {
+      const node = this.nodes.get(id)!;
+      return node.parent === null ? null : { parent: node.parent, slot: node.slot! };
+    },
+    indexOf: (parent, slot, child) => this.nodes.get(parent)?.c[slot]?.indexOf(child) ?? -1,
+    count: (parent, slot) => this.nodes.get(parent)?.c[slot]?.length ?? 0,
+    insert: (parent, slot, at, node) => {
+      this.addSubtree(node, parent, slot);
+      (this.nodes.get(parent)!.c[slot] ??= []).splice(at, 0, node.i);
+    },
+    remove: (parent, slot, at) => this.dropSubtree(this.nodes.get(parent)!.c[slot]!.splice(at, 1)[0]!),
+    move: (parent, slot, from, to) => {
+      const list = this.nodes.get(parent)!.c[slot]!;
+      list.splice(to, 0, ...list.splice(from, 1));
+    },
+    set: (op) => {
+      const node = this.nodes.get(op.id)!;
+      for (const [name, value] of Object.entries(op.props ?? {})) {
+        if (value === null) delete node.p[name];
+        else node.p[name] = value;
+      }
+      if (op.h) node.h = op.h.slice();
+    },
+  };
 
   apply(message: ServerMessage): void {
     if (message.type === "registered") this.reset(message.page);
@@ -73,58 +100,12 @@ export class ClientMirror {
   }
 
   /**
-   * Applies one patch op. An op that does not fit (an unknown id, a sibling that is not there)
-   * throws naming the ids: a copy that drifted silently would be worse than one that says so.
+   * Applies one patch op by the protocol's rules. An op that does not fit (an unknown id, a
+   * sibling that is not there) throws `TreeOpError` naming the ids, and changes nothing: a copy
+   * that drifted silently would be worse than one that says so.
    */
   applyOp(op: PatchOp): void {
-    switch (op.op) {
-      case "set": {
-        const node = this.need(op.id, op);
-        for (const [name, value] of Object.entries(op.props ?? {})) {
-          if (value === null) delete node.p[name];
-          else node.p[name] = value;
-        }
-        if (op.h) node.h = op.h.slice();
-        return;
-      }
-      case "insert": {
-        const parent = this.need(op.parent, op);
-        if (this.nodes.has(op.node.i)) this.detach(op.node.i); // shown elsewhere: it moves here
-        this.addSubtree(op.node, op.parent, op.slot);
-        this.place((parent.c[op.slot] ??= []), op, op.node.i, op.before);
-        return;
-      }
-      case "remove": {
-        const list = this.need(op.parent, op).c[op.slot];
-        const at = list ? list.indexOf(op.id) : -1;
-        if (at < 0) {
-          const node = this.nodes.get(op.id);
-          if (node && node.parent !== op.parent) return; // it moved elsewhere in this patch
-          throw new Error(`weft mirror: remove of ${op.id} from ${op.parent}.${op.slot}, where it is not`);
-        }
-        list!.splice(at, 1);
-        if (this.nodes.get(op.id)?.parent === op.parent) this.dropSubtree(op.id);
-        return;
-      }
-      case "move": {
-        const list = this.need(op.parent, op).c[op.slot];
-        const at = list ? list.indexOf(op.id) : -1;
-        if (at < 0) throw new Error(`weft mirror: move of ${op.id}, which is not in ${op.parent}.${op.slot}`);
-        list!.splice(at, 1);
-        this.place(list!, op, op.id, op.before);
-        return;
-      }
-      default: {
-        const unreachable: never = op;
-        throw new Error(`weft mirror: unknown op ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-
-  private need(id: ControlId, op: PatchOp): MirrorNode {
-    const node = this.nodes.get(id);
-    if (!node) throw new Error(`weft mirror: ${op.op} names ${id}, which is not in the tree`);
-    return node;
+    applyTreeOp(this.target, op);
   }
 
   private addSubtree(wire: WireNode, parent: ControlId | null, slot: string | null): void {
@@ -137,23 +118,6 @@ export class ClientMirror {
       c[name] = children.map((child) => child.i);
       for (const child of children) this.addSubtree(child, wire.i, name);
     }
-  }
-
-  private place(list: ControlId[], op: PatchOp, id: ControlId, before: ControlId | null): void {
-    const at = before === null ? list.length : list.indexOf(before);
-    if (at < 0) throw new Error(`weft mirror: ${op.op} of ${id} before ${before}, which is not in that slot`);
-    list.splice(at, 0, id);
-  }
-
-  /** Takes `id` out of its parent's slot and drops its subtree (it is being shown anew). */
-  private detach(id: ControlId): void {
-    const node = this.nodes.get(id)!;
-    if (node.parent !== null && node.slot !== null) {
-      const list = this.nodes.get(node.parent)?.c[node.slot];
-      const at = list ? list.indexOf(id) : -1;
-      if (at >= 0) list!.splice(at, 1);
-    }
-    this.dropSubtree(id);
   }
 
   private dropSubtree(id: ControlId): void {

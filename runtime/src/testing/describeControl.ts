@@ -1,4 +1,4 @@
-import type { ControlId, PropValue } from "../protocol/messages.ts";
+import type { ControlId, PropValue } from "@weft/protocol";
 import type { ClientMirror, MirrorNode } from "./clientMirror.ts";
 
 /**

@@ -7,7 +7,7 @@ import {
   type InvokeMessage,
   type PropValue,
   type ServerMessage,
-} from "../protocol/messages.ts";
+} from "@weft/protocol";
 import { Connection } from "../session/connection.ts";
 import type { SessionOptions } from "../session/options.ts";
 import type { AppMain, Session } from "../session/session.ts";

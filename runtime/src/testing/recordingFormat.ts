@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { parseClientMessage } from "../protocol/parse.ts";
-import { PROTOCOL_VERSION, type ClientInfo, type ClientMessage, type ServerMessage } from "../protocol/messages.ts";
+import { parseClientMessage, PROTOCOL_VERSION, type ClientInfo, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { RecordingError } from "./recordingError.ts";
 
 /**

@@ -8,9 +8,10 @@ import type {
   InvokeMessage,
   PropsMessage,
   PropValue,
+  RegisterMessage,
   ReplyMessage,
   ServerMessage,
-} from "../protocol/messages.ts";
+} from "@weft/protocol";
 import type { SessionOptions } from "../session/options.ts";
 import type { AppMain } from "../session/session.ts";
 import { ClientMirror } from "./clientMirror.ts";
@@ -157,7 +158,7 @@ export async function replay(file: string | URL | Recording, options: ReplayOpti
       try {
         switch (step.kind) {
           case "open": {
-            const register = step.message as Extract<ClientMessage, { type: "register" }>;
+            const register = step.message as RegisterMessage;
             session = new HeadlessSession(app.main, {
               route: register.client.route,
               clientInfo: register.client,
@@ -341,7 +342,7 @@ function describeStep(step: Step, tree: ClientMirror): string {
   const message = step.message;
   switch (step.kind) {
     case "open":
-      return `open ${(message as Extract<ClientMessage, { type: "register" }>).client.route}`;
+      return `open ${(message as RegisterMessage).client.route}`;
     case "resume":
       return "reconnect";
     case "disconnect":

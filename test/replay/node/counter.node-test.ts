@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openSession, replay } from "weft/testing";
-import counter from "../../../examples/counter.ts";
+import counter from "@weft/examples/counter.ts";
 
 test("the counter counts", async () => {
   const s = await openSession(counter);

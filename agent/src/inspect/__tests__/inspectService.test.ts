@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Button, Column, Text, TextField, type Page } from "weft";
 import { openSession, type HeadlessSession } from "weft/testing";
 import { attachAgent, type Agent } from "../../index.ts";
-import type { CausalChain, InspectClientMessage, ServerMessage, TreeNode } from "../../channel/index.ts";
+import type { CausalChain, InspectClientMessage, ServerMessage, TreeNode } from "@weft/protocol/channel";
 
 const counter = (page: Page) => {
   page.title = "Counter";
@@ -61,20 +61,20 @@ describe("inspect service: time travel", () => {
     await s.find({ key: "inc" }).click();
     await s.find({ key: "add" }).click();
     await s.find({ key: "inc" }).click();
-    const now = await result<import("../../channel/index.ts").HistoryResult>({ type: "get-history", requestId: 1, sessionId: id });
+    const now = await result<import("@weft/protocol/channel").HistoryResult>({ type: "get-history", requestId: 1, sessionId: id });
     expect(now.next).toBeNull();
     expect(keys(now.root)).toContain('Text#count "2"');
     expect(now.steps).toHaveLength(3);
 
     // After the first click's patch, before the add.
-    const past = await result<import("../../channel/index.ts").HistoryResult>({ type: "get-history", requestId: 2, sessionId: id, seq: now.steps[0]! });
+    const past = await result<import("@weft/protocol/channel").HistoryResult>({ type: "get-history", requestId: 2, sessionId: id, seq: now.steps[0]! });
     expect(keys(past.root)).toContain('Text#count "1"');
     expect(keys(past.root).filter((k) => k.startsWith('Text "item'))).toEqual([]);
     expect(past.next!.seq).toBe(now.steps[1]);
     expect(past.next!.changes).toEqual([expect.objectContaining({ op: "insert", label: expect.stringMatching(/^Text#\d+$/), parent: "Column#list", slot: "controls", nodes: 1 })]);
 
     // Before anything: the first page, and the first click's change with its old value.
-    const first = await result<import("../../channel/index.ts").HistoryResult>({ type: "get-history", requestId: 3, sessionId: id, seq: 0 });
+    const first = await result<import("@weft/protocol/channel").HistoryResult>({ type: "get-history", requestId: 3, sessionId: id, seq: 0 });
     expect(keys(first.root)).toContain('Text#count "0"');
     expect(first.next!.changes).toEqual([{ op: "set", id: s.find({ key: "count" }).id, label: "Text#count", props: [{ name: "value", before: "0", after: "1" }] }]);
   });
@@ -168,7 +168,7 @@ describe("inspect service: acting on the app", () => {
     s.close();
     sessions = [];
     expect(out.find((m) => m.type === "session-dead")).toMatchObject({ session: { id, state: "closed", errors: 1 } });
-    const pm = await result<import("../../channel/index.ts").PostMortemResult>({ type: "get-postmortem", requestId: 1, sessionId: id });
+    const pm = await result<import("@weft/protocol/channel").PostMortemResult>({ type: "get-postmortem", requestId: 1, sessionId: id });
     expect(pm.dead).toBe(true);
     expect(pm.errors.map((e) => e.error.message)).toEqual(["boom"]);
     expect(keys(pm.root)).toContain('Text#count "1"');

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { SourceLocation } from "@weft/agent/channel";
+import type { SourceLocation } from "@weft/protocol/channel";
 
 /** Opens a file of the app at a 1-based line and column, with the cursor there. */
 export async function openLocation(location: SourceLocation): Promise<vscode.TextEditor> {

@@ -4,9 +4,10 @@ import {
   channelDefaults,
   type ClientMessage,
   type HelloFromServer,
-  type ResultMessage,
+  type RequestParams,
+  type ResultOf,
   type ServerMessage,
-} from "@weft/agent/channel";
+} from "@weft/protocol/channel";
 
 /** The part of a WebSocket the client uses (`ws`'s WebSocket in VS Code, a fake in tests). */
 export interface SocketLike {
@@ -23,8 +24,7 @@ export type SocketFactory = (url: string) => SocketLike;
 
 /** Requests this client makes, and what each resolves to. */
 export type RequestType = "get-props" | "get-message" | "get-stats" | "get-source" | "get-controls-at";
-export type RequestParams<K extends RequestType> = Omit<Extract<ClientMessage, { type: K }>, "type" | "requestId">;
-export type ResultOf<K extends RequestType> = Extract<ResultMessage, { of: K }>["result"];
+export type { RequestParams, ResultOf };
 
 export interface ChannelClientOptions {
   createSocket: SocketFactory;

@@ -3,7 +3,7 @@
  * (devserver/src/workspaceFile.ts owns the format): how the extension finds it with no setup.
  * Read at the edge, so every field is checked before use.
  */
-import type { DevServerInfo } from "@weft/agent/channel";
+import type { DevServerInfo } from "@weft/protocol/channel";
 
 export type { DevServerInfo };
 

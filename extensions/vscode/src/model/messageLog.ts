@@ -1,4 +1,4 @@
-import type { MessageRow } from "@weft/agent/channel";
+import type { MessageRow } from "@weft/protocol/channel";
 import { Emitter } from "./emitter.ts";
 
 export interface MessageLogOptions {

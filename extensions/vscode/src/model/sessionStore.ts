@@ -1,4 +1,4 @@
-import type { SessionInfo } from "@weft/agent/channel";
+import type { SessionInfo } from "@weft/protocol/channel";
 import { Emitter } from "./emitter.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ErrorInfo, SwapReport } from "@weft/agent/channel";
+import type { ErrorInfo, SwapReport } from "@weft/protocol/channel";
 import { Emitter } from "./emitter.ts";
 
 /** A save that could not be taken: the old code keeps serving. */

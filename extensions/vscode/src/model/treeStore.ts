@@ -1,16 +1,17 @@
-import type { TreeNode, TreeOp } from "@weft/agent/channel";
+import {
+  applyInfoChange,
+  applyTreeOp,
+  controlInfo,
+  type ControlInfo,
+  type TreeNode,
+  type TreeOp,
+  type TreeSetOp,
+  type TreeTarget,
+} from "@weft/protocol/channel";
 import { Emitter } from "./emitter.ts";
 
 /** One control of the watched session's tree, as the Control Tree view shows it. */
-export interface ControlNode {
-  readonly id: number;
-  /** The drawn type (`Row`). */
-  readonly type: string;
-  /** The class or component name when it differs (`TodoItem`). */
-  readonly name?: string;
-  key?: string;
-  /** A short text of the main prop (`"Hello"` for a Text), when the devserver sends one. */
-  summary?: string;
+export interface ControlNode extends ControlInfo {
   parent: ControlNode | null;
   /** The parent's slot this node sits in (`controls`, `content`, `appbar`…). */
   slot: string | null;
@@ -21,23 +22,55 @@ export interface ControlNode {
 /** What changed: everything (a new tree), or these nodes' own rows and children. */
 export type TreeChange = { reset: true } | { reset: false; nodes: ControlNode[] };
 
-/** The tree and an op disagree (an id we do not have, or have twice): the store must be reloaded. */
-export class TreeOutOfSyncError extends Error {
-  override name = "TreeOutOfSyncError";
-  readonly code = "TREE_OUT_OF_SYNC";
-}
-
 /**
  * The structure of one session's control tree, kept current by the devserver's `tree-ops`
  * (never re-fetched whole: the Flutter sidebar's "empty until Refresh" and its full reloads of
- * big trees are what this avoids). Like React DevTools' store it fails loudly, naming the ids,
- * on an op that does not fit; the caller then asks for the whole tree again.
+ * big trees are what this avoids). Like React DevTools' store it fails loudly on an op that does
+ * not fit, by the protocol's rules (`applyTreeOp` throws `TreeOpError` naming the ids); the caller
+ * then asks for the whole tree again.
  */
 export class TreeStore {
   private readonly byId = new Map<number, ControlNode>();
   private rootNode: ControlNode | null = null;
   private readonly changed = new Emitter<TreeChange>();
   readonly onDidChange = this.changed.event;
+  /** During `apply`: the nodes whose rows or children changed. */
+  private touched = new Set<ControlNode>();
+  /** The store as the protocol's op applier sees it. */
+  private readonly target: TreeTarget<TreeNode, TreeSetOp> = {
+    has: (id) => this.byId.has(id),
+    placeOf: (id) => {
+      const node = this.byId.get(id)!;
+      return node.parent ? { parent: node.parent.id, slot: node.slot! } : null;
+    },
+    indexOf: (parent, slot, child) => this.byId.get(parent)?.slots.get(slot)?.findIndex((n) => n.id === child) ?? -1,
+    count: (parent, slot) => this.byId.get(parent)?.slots.get(slot)?.length ?? 0,
+    insert: (parentId, slot, at, wire) => {
+      const parent = this.byId.get(parentId)!;
+      let list = parent.slots.get(slot);
+      if (!list) parent.slots.set(slot, (list = []));
+      list.splice(at, 0, this.build(wire, parent, slot));
+      this.touched.add(parent);
+    },
+    remove: (parentId, slot, at) => {
+      const parent = this.byId.get(parentId)!;
+      const list = parent.slots.get(slot)!;
+      const [node] = list.splice(at, 1);
+      if (list.length === 0) parent.slots.delete(slot);
+      this.forget(node!);
+      this.touched.add(parent);
+    },
+    move: (parentId, slot, from, to) => {
+      const parent = this.byId.get(parentId)!;
+      const list = parent.slots.get(slot)!;
+      list.splice(to, 0, ...list.splice(from, 1));
+      this.touched.add(parent);
+    },
+    set: (op) => {
+      const node = this.byId.get(op.id)!;
+      if (applyInfoChange(node, op)) this.touched.add(node); // other props changed: nothing the row shows
+    },
+  };
 
   get root(): ControlNode | null {
     return this.rootNode;
@@ -75,12 +108,12 @@ export class TreeStore {
 
   /**
    * Applies a batch of ops in order and announces the nodes whose rows or children changed.
-   * Throws TreeOutOfSyncError (after announcing a reset) when an op does not fit.
+   * Throws `TreeOpError` (after announcing a reset) when an op does not fit.
    */
   apply(ops: readonly TreeOp[]): void {
-    const touched = new Set<ControlNode>();
+    const touched = (this.touched = new Set());
     try {
-      for (const op of ops) this.applyOne(op, touched);
+      for (const op of ops) applyTreeOp(this.target, op);
     } catch (err) {
       this.changed.fire({ reset: true });
       throw err;
@@ -90,78 +123,8 @@ export class TreeStore {
     if (nodes.length) this.changed.fire({ reset: false, nodes });
   }
 
-  private applyOne(op: TreeOp, touched: Set<ControlNode>): void {
-    switch (op.op) {
-      case "set": {
-        // `s`: the summary, sent by devservers that have it (read loosely: it came later).
-        const summary = (op as { s?: string | null }).s;
-        if (op.k === undefined && summary === undefined) return; // other props changed: nothing the row shows
-        const node = this.need(op.id, "set");
-        if (op.k === null) delete node.key;
-        else if (op.k !== undefined) node.key = op.k;
-        if (summary === null) delete node.summary;
-        else if (summary !== undefined) node.summary = summary;
-        touched.add(node);
-        return;
-      }
-      case "insert": {
-        const parent = this.need(op.parent, "insert into");
-        // A control moved to another parent may arrive here before its removal from the old one:
-        // it moves (docs/protocol.md), and the later remove finds nothing to do.
-        const shown = this.byId.get(op.node.i);
-        if (shown) {
-          if (shown.parent) {
-            const old = shown.parent.slots.get(shown.slot!);
-            const at = old?.indexOf(shown) ?? -1;
-            if (old && at >= 0) old.splice(at, 1);
-            if (old && old.length === 0) shown.parent.slots.delete(shown.slot!);
-            touched.add(shown.parent);
-          }
-          this.forget(shown);
-        }
-        const node = this.build(op.node, parent, op.slot);
-        insertBefore(this.list(parent, op.slot), node, op.before, op);
-        touched.add(parent);
-        return;
-      }
-      case "remove": {
-        const parent = this.need(op.parent, "remove from");
-        const node = this.need(op.id, "remove");
-        const list = parent.slots.get(op.slot);
-        const at = list?.indexOf(node) ?? -1;
-        if (at < 0 && node.parent !== parent) return; // it moved to another parent in this batch
-        if (!list || at < 0) throw new TreeOutOfSyncError(`control ${op.id} is not in slot '${op.slot}' of control ${op.parent}`);
-        list.splice(at, 1);
-        if (list.length === 0) parent.slots.delete(op.slot);
-        this.forget(node);
-        touched.add(parent);
-        return;
-      }
-      case "move": {
-        const parent = this.need(op.parent, "move in");
-        const node = this.need(op.id, "move");
-        const list = parent.slots.get(op.slot);
-        const at = list?.indexOf(node) ?? -1;
-        if (!list || at < 0) throw new TreeOutOfSyncError(`control ${op.id} is not in slot '${op.slot}' of control ${op.parent}`);
-        list.splice(at, 1);
-        insertBefore(list, node, op.before, op);
-        touched.add(parent);
-        return;
-      }
-      default: {
-        const unknown: never = op;
-        throw new TreeOutOfSyncError(`unknown tree op '${(unknown as { op: string }).op}'`);
-      }
-    }
-  }
-
   private build(wire: TreeNode, parent: ControlNode | null, slot: string | null): ControlNode {
-    if (this.byId.has(wire.i)) throw new TreeOutOfSyncError(`cannot add control ${wire.i}: it is already in the tree`);
-    const node: ControlNode = { id: wire.i, type: wire.t, parent, slot, slots: new Map() };
-    if (wire.n !== undefined) (node as { name?: string }).name = wire.n;
-    if (wire.k !== undefined) node.key = wire.k;
-    const summary = (wire as { s?: string }).s;
-    if (summary !== undefined) node.summary = summary;
+    const node: ControlNode = { ...controlInfo(wire), parent, slot, slots: new Map() };
     this.byId.set(node.id, node);
     for (const [name, children] of Object.entries(wire.c ?? {})) {
       if (children.length) node.slots.set(name, children.map((child) => this.build(child, node, name)));
@@ -169,32 +132,10 @@ export class TreeStore {
     return node;
   }
 
-  private list(parent: ControlNode, slot: string): ControlNode[] {
-    let list = parent.slots.get(slot);
-    if (!list) parent.slots.set(slot, (list = []));
-    return list;
-  }
-
   private forget(node: ControlNode): void {
     this.byId.delete(node.id);
     for (const list of node.slots.values()) for (const child of list) this.forget(child);
   }
-
-  private need(id: number, doing: string): ControlNode {
-    const node = this.byId.get(id);
-    if (!node) throw new TreeOutOfSyncError(`cannot ${doing} control ${id}: it is not in the tree`);
-    return node;
-  }
-}
-
-function insertBefore(list: ControlNode[], node: ControlNode, before: number | null, op: TreeOp): void {
-  if (before === null) {
-    list.push(node);
-    return;
-  }
-  const at = list.findIndex((n) => n.id === before);
-  if (at < 0) throw new TreeOutOfSyncError(`cannot ${op.op} control ${node.id} before control ${before}: no such sibling`);
-  list.splice(at, 0, node);
 }
 
 function hasAncestorIn(node: ControlNode, set: Set<ControlNode>): boolean {

@@ -1,11 +1,11 @@
-import type { ClientMessage, HelloFromServer, ServerMessage } from "@weft/agent/channel";
+import { TreeOpError, type ClientMessage, type HelloFromServer, type ServerMessage, type ServerMessageOf } from "@weft/protocol/channel";
 import { Emitter } from "./emitter.ts";
 import { MessageLog } from "./messageLog.ts";
 import { SessionStore } from "./sessionStore.ts";
 import { SwapLog } from "./swapLog.ts";
-import { TreeOutOfSyncError, TreeStore } from "./treeStore.ts";
+import { TreeStore } from "./treeStore.ts";
 
-type Handlers = { [K in ServerMessage["type"]]?: (message: Extract<ServerMessage, { type: K }>) => void };
+type Handlers = { [K in ServerMessage["type"]]?: (message: ServerMessageOf<K>) => void };
 
 /**
  * Everything the views show, fed by the devserver's messages: the sessions, the watched
@@ -54,7 +54,7 @@ export class WeftModel {
       try {
         this.tree.apply(m.ops);
       } catch (err) {
-        if (!(err instanceof TreeOutOfSyncError)) throw err;
+        if (!(err instanceof TreeOpError)) throw err;
         this.problems.fire(`the control tree of session ${m.sessionId} went out of step (${err.message}); reloading it`);
         this.resyncing = true;
         this.send?.({ type: "watch", sessionId: m.sessionId, tree: true, messages: false });

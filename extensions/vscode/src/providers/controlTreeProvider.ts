@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { PropsResult } from "@weft/agent/channel";
+import type { PropsResult } from "@weft/protocol/channel";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 import { describeNode, type ControlNode, type TreeChange } from "../model/treeStore.ts";
 

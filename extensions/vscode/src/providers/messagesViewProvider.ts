@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { MessageRow } from "@weft/agent/channel";
+import type { MessageRow } from "@weft/protocol/channel";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 import { nonce } from "./nonce.ts";
 

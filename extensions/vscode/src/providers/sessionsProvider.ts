@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { SessionInfo } from "@weft/agent/channel";
+import type { SessionInfo } from "@weft/protocol/channel";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 
 /**

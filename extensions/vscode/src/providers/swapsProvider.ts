@@ -1,6 +1,6 @@
 import { isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
-import type { SwapReport } from "@weft/agent/channel";
+import type { SwapReport } from "@weft/protocol/channel";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 import { summarizeSwap, type BuildError } from "../model/swapLog.ts";
 

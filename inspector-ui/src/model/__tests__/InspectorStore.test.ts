@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClientMessage, MessageRow, ServerMessage, SessionInfo } from "@weft/agent/channel";
+import type { CausalChain, ClientMessage, MessageRow, ServerMessage, SessionInfo } from "@weft/protocol/channel";
 import { InspectorStore } from "../InspectorStore.ts";
 
 /** A fake devserver: records what the store sends and answers requests from a table. */
@@ -38,12 +38,12 @@ describe("inspector store", () => {
     store.receive({ type: "sessions", sessions: [session("b", 2)] });
     store.receive({ type: "tree", sessionId: "b", root: { i: 1, t: "Page", c: { views: [{ i: 2, t: "View", c: { controls: [{ i: 3, t: "Text", k: "count", s: '"0"' }] } }] } } });
     store.receive({ type: "tree-ops", sessionId: "b", ops: [{ op: "set", id: 3, s: '"1"' }] });
-    expect(store.tree.get(3)!.s).toBe('"1"');
+    expect(store.tree.get(3)!.summary).toBe('"1"');
     expect(store.flashes.has(3)).toBe(true);
     store.receive({ type: "tree-ops", sessionId: "other", ops: [{ op: "set", id: 99 }] }); // not ours: ignored
     sent.length = 0;
     store.receive({ type: "tree-ops", sessionId: "b", ops: [{ op: "set", id: 99 }] });
-    expect(store.treeError).toMatch(/no control #99/);
+    expect(store.treeError).toMatch(/unknown control 99/);
     expect(sent).toEqual([{ type: "watch", sessionId: "b", tree: true, messages: true }]);
   });
 
@@ -67,7 +67,7 @@ describe("inspector store", () => {
   it("links a patch row to the event whose chain sent it", () => {
     const { store } = setup({ "get-rows": () => ({ rows: [] }), "get-chains": () => ({ chains: [] }) });
     store.receive({ type: "sessions", sessions: [session("b", 2)] });
-    const chain: Extract<ServerMessage, { type: "chain" }>["chain"] = { sessionId: "b", seq: 9, id: 5, control: "Button#inc", event: "click", at: 0, changed: [], more: 0, patches: [{ seq: 10, bytes: 66, ops: 1 }], done: true };
+    const chain: CausalChain = { sessionId: "b", seq: 9, id: 5, control: "Button#inc", event: "click", at: 0, changed: [], more: 0, patches: [{ seq: 10, bytes: 66, ops: 1 }], done: true };
     store.receive({ type: "chain", chain });
     expect(store.chainOfRow(9)).toBe(chain);
     expect(store.chainOfRow(10)).toBe(chain);
@@ -85,6 +85,6 @@ describe("inspector store", () => {
     store.receive({ type: "session-close", sessionId: "b", reason: "bye" });
     await tick();
     expect(store.showingDead).toBe(true);
-    expect(store.shownTree.get(1)!.t).toBe("Page");
+    expect(store.shownTree.get(1)!.type).toBe("Page");
   });
 });

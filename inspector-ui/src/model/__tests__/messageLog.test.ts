@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MessageRow } from "@weft/agent/channel";
+import type { MessageRow } from "@weft/protocol/channel";
 import { MessageLog, decorate } from "../messageLog.ts";
 import { RingBuffer } from "../ringBuffer.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TreeNode } from "@weft/agent/channel";
-import { TreeModel, TreeModelError, nameOf } from "../treeModel.ts";
+import { TreeOpError, type TreeNode } from "@weft/protocol/channel";
+import { TreeModel, nameOf } from "../treeModel.ts";
 
 const page: TreeNode = {
   i: 1,
@@ -24,7 +24,7 @@ const page: TreeNode = {
 };
 
 /** The visible rows as indented text, the way a reader checks a tree. */
-const print = (m: TreeModel) => m.rows().map((r) => "  ".repeat(r.depth) + nameOf(m.get(r.id)!) + (m.get(r.id)!.s ? " " + m.get(r.id)!.s : ""));
+const print = (m: TreeModel) => m.rows().map((r) => "  ".repeat(r.depth) + nameOf(m.get(r.id)!) + (m.get(r.id)!.summary ? " " + m.get(r.id)!.summary : ""));
 
 describe("inspector tree model", () => {
   it("holds a whole tree and lists its rows depth-first", () => {
@@ -50,8 +50,13 @@ describe("inspector tree model", () => {
   it("throws with the ids when an op names a control it does not hold", () => {
     const m = new TreeModel();
     m.replace(page);
-    expect(() => m.apply([{ op: "set", id: 99 }])).toThrow(TreeModelError);
-    expect(() => m.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(/#99 is not in controls of #2/);
+    expect(() => m.apply([{ op: "set", id: 99 }])).toThrow(TreeOpError);
+    expect(() => m.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(expect.objectContaining({ code: "UNKNOWN_CONTROL", id: 99 }));
+    // A sibling that is not there: refused (it used to be appended silently), the tree unchanged.
+    expect(() => m.apply([{ op: "insert", parent: 2, slot: "controls", before: 42, node: { i: 8, t: "Text" } }])).toThrow(
+      expect.objectContaining({ code: "NOT_IN_SLOT", id: 42, parent: 2, slot: "controls" }),
+    );
+    expect(m.get(8)).toBeUndefined();
     m.apply([{ op: "remove", parent: 2, slot: "controls", id: 6 }]); // #6 lives under #5: already moved away, nothing to do
     expect(m.get(6)).toBeDefined();
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ClientMessage, ServerMessage } from "../../../../runtime/src/protocol/messages.ts";
+import type { ClientMessage, ServerMessage } from "@weft/protocol";
 import { createRoundTrip } from "../roundTrip.ts";
 
 const registered = (devtools?: boolean): ServerMessage => ({

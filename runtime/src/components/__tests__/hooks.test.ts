@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   Button, Column, Text, TextField, component, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState,
 } from "../../index.ts";
-import type { PatchOp, ServerMessage } from "../../protocol/messages.ts";
+import type { PatchOp, ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 
 const patches = (s: HeadlessSession, from = 0) =>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Button, Column, Text, component, useEffect, useState, type Page } from "../../index.ts";
-import type { ServerMessage } from "../../protocol/messages.ts";
+import type { ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 
 const errors = (s: HeadlessSession) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AlertDialog, Banner, BottomSheet, Button, Page, SnackBar, Text } from "../../index.ts";
-import type { ServerMessage } from "../../protocol/messages.ts";
+import type { ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 
 const patches = (s: HeadlessSession, from = 0) =>

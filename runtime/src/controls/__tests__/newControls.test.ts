@@ -19,7 +19,7 @@ import {
   View,
   type DataColumnSortData,
 } from "../../index.ts";
-import type { ServerMessage } from "../../protocol/messages.ts";
+import type { ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 
 const lastError = (s: HeadlessSession) =>

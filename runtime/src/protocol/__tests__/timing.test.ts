@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Button, Text, type HookEvent, type Page } from "../../index.ts";
 import { hook } from "../../hook.ts";
 import { openSession } from "../../testing/index.ts";
-import { parseClientMessage } from "../parse.ts";
+import { parseClientMessage } from "@weft/protocol";
 
 const counter = (page: Page) => {
   const count = new Text({ value: "0", key: "count" });

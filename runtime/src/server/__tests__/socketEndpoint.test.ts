@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
 import { Text } from "../../index.ts";
-import { PROTOCOL_VERSION } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { createWeftServer, type WeftServer, type WeftServerOptions } from "../server.ts";
 
 let server: WeftServer | undefined;

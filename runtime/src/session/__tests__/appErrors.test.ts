@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Button, Checkbox, Text, type HookEvent, type Page } from "../../index.ts";
 import { hook } from "../../hook.ts";
-import type { ServerMessage } from "../../protocol/messages.ts";
+import type { ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 
 const serverMessages = (s: HeadlessSession) => s.messages.filter((m) => m.direction === "out").map((m) => m.message as ServerMessage);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Button, Column, Page, ProgressBar, Text, TextField } from "../../index.ts";
-import { PROTOCOL_VERSION, type ServerMessage } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage } from "@weft/protocol";
 import { openSession, type HeadlessSession } from "../../testing/index.ts";
 import { Connection } from "../connection.ts";
 import { SessionManager } from "../sessionManager.ts";
@@ -162,7 +162,7 @@ describe("Session lifecycle", () => {
     const manager = new SessionManager(counter);
     const first = rawConnection(manager);
     first.register();
-    const registered = first.sent[0] as Extract<ServerMessage, { type: "registered" }>;
+    const registered = first.sent[0] as RegisteredMessage;
     const session = manager.sessions.get(registered.sessionId)!;
     (session.page.controls[0] as Text).value = "5";
     first.connection.closedByPeer();
@@ -170,7 +170,7 @@ describe("Session lifecycle", () => {
 
     const second = rawConnection(manager);
     second.register(registered.sessionId);
-    const resumed = second.sent[0] as Extract<ServerMessage, { type: "registered" }>;
+    const resumed = second.sent[0] as RegisteredMessage;
     expect(resumed).toMatchObject({ type: "registered", sessionId: registered.sessionId, resumed: true });
     expect(JSON.stringify(resumed.page)).toContain('"value":"5"');
     expect(manager.sessions.size).toBe(1);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Text, type Page } from "../../index.ts";
-import { PROTOCOL_VERSION, type ServerMessage } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
 import { Connection, type Transport } from "../connection.ts";
 import { SessionManager } from "../sessionManager.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Button, Column, Container, Row, Text, type Control } from "../../index.ts";
-import type { PatchOp } from "../../protocol/messages.ts";
+import type { PatchOp } from "@weft/protocol";
 import { openSession } from "../../testing/index.ts";
 import { describeTree } from "../wireNode.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../protocol/messages.ts";
+import { PROTOCOL_VERSION } from "@weft/protocol";
 import { RecordingError } from "../recordingError.ts";
 import {
   formatRecordingEntry,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CHANNEL_VERSION, type ClientMessage, type ServerMessage } from "@weft/agent/channel";
+import { CHANNEL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import { ChannelClient, ChannelRequestError, redact, type SocketLike } from "../channelClient.ts";
 
 /** A socket whose other end is the test: it sees what the client sent and answers frames. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TreeNode } from "@weft/agent/channel";
-import { formatTree, TreeOutOfSyncError, TreeStore, type TreeChange } from "../treeStore.ts";
+import type { TreeNode } from "@weft/protocol/channel";
+import { formatTree, TreeStore, type TreeChange } from "../treeStore.ts";
 
 const page: TreeNode = {
   i: 1,
@@ -46,6 +46,17 @@ describe("TreeStore", () => {
     expect(changes.some((c) => c.reset)).toBe(false);
     expect(store.pathTo(3)!.map((n) => n.id)).toEqual([1, 2, 4, 3]);
     expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5", '      Text "count" #3'].join("\n"));
+  });
+
+  it("follows a control moved into a new container in one patch (a shown id deep in the inserted subtree)", () => {
+    const { store, changes } = storeWith();
+    store.apply([
+      { op: "insert", parent: 2, slot: "controls", before: null, node: { i: 8, t: "Card", c: { content: [{ i: 3, t: "Text", k: "count" }] } } },
+      { op: "remove", parent: 2, slot: "controls", id: 3 },
+    ]);
+    expect(changes.some((c) => c.reset)).toBe(false);
+    expect(store.pathTo(3)!.map((n) => n.id)).toEqual([1, 2, 8, 3]);
+    expect(store.children(store.get(2)!).map((n) => n.id)).toEqual([4, 8]);
   });
 
   it("inserts before a sibling or at the end, and announces only the parent", () => {
@@ -96,11 +107,13 @@ describe("TreeStore", () => {
 
   it("fails loudly, naming the ids, on an op that does not fit, and announces a reset", () => {
     const { store, changes } = storeWith();
-    expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(new TreeOutOfSyncError("cannot remove control 99: it is not in the tree"));
-    expect(() => store.apply([{ op: "insert", parent: 77, slot: "controls", before: null, node: { i: 30, t: "Text" } }])).toThrow(
-      "cannot insert into control 77: it is not in the tree",
+    expect(() => store.apply([{ op: "remove", parent: 2, slot: "controls", id: 99 }])).toThrow(
+      expect.objectContaining({ name: "TreeOpError", code: "UNKNOWN_CONTROL", id: 99, message: "remove: unknown control 99" }),
     );
-    expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow("no such sibling");
+    expect(() => store.apply([{ op: "insert", parent: 77, slot: "controls", before: null, node: { i: 30, t: "Text" } }])).toThrow("insert: unknown control 77");
+    expect(() => store.apply([{ op: "move", parent: 2, slot: "controls", id: 3, before: 42 }])).toThrow(
+      expect.objectContaining({ code: "NOT_IN_SLOT", id: 42, parent: 2, slot: "controls" }),
+    );
     expect(changes.every((c) => c.reset)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHANNEL_VERSION, type ClientMessage, type ServerMessage, type SessionInfo, type SwapReport } from "@weft/agent/channel";
+import { CHANNEL_VERSION, type ClientMessage, type ServerMessage, type SessionInfo, type SwapReport } from "@weft/protocol/channel";
 import { formatTree } from "../treeStore.ts";
 import { WeftModel } from "../weftModel.ts";
 
@@ -57,7 +57,7 @@ describe("WeftModel", () => {
     model.handle({ type: "sessions", sessions: [session("a", 1)] });
     model.handle({ type: "tree", sessionId: "a", root: { i: 1, t: "Page" } });
     model.handle({ type: "tree-ops", sessionId: "a", ops: [{ op: "remove", parent: 1, slot: "controls", id: 7 }] });
-    expect(problems[0]).toContain("cannot remove control 7");
+    expect(problems[0]).toContain("remove: unknown control 7");
     expect(sent.at(-1)).toEqual({ type: "watch", sessionId: "a", tree: true, messages: false });
     model.handle({ type: "tree-ops", sessionId: "a", ops: [{ op: "remove", parent: 1, slot: "controls", id: 8 }] });
     expect(problems).toHaveLength(1);

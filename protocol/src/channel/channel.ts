@@ -1,4 +1,5 @@
-import { nestsDeeperThan } from "weft/protocol";
+import { nestsDeeperThan } from "../app/parse.ts";
+import { host } from "../host.ts";
 import { ChannelCloseCode } from "./messages.ts";
 
 /** A socket as the channel sees it: text out, a close with a code and a reason. */
@@ -67,7 +68,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   private readonly anyHandlers = new Set<Handler<In>>();
   private readonly options: Required<Omit<ChannelOptions<Out>, "droppedMessage">> & Pick<ChannelOptions<Out>, "droppedMessage">;
   private lastFrameAt = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: unknown = null;
   private closedWith: { code: number; reason: string } | null = null;
 
   constructor(
@@ -98,16 +99,16 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     this.queue.push(message);
     if (!this.scheduled) {
       this.scheduled = true;
-      const wait = this.lastFrameAt + this.options.minFrameIntervalMs - performance.now();
-      if (wait <= 0) queueMicrotask(() => this.flush());
-      else this.timer = setTimeout(() => this.flush(), wait);
+      const wait = this.lastFrameAt + this.options.minFrameIntervalMs - host.performance.now();
+      if (wait <= 0) host.queueMicrotask(() => this.flush());
+      else this.timer = host.setTimeout(() => this.flush(), wait);
     }
   }
 
   /** Sends what is queued now. */
   flush(): void {
     this.scheduled = false;
-    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.timer !== null) host.clearTimeout(this.timer);
     this.timer = null;
     if (this.closedWith) return;
     if (this.dropped > 0 && this.options.droppedMessage && (this.transport.bufferedAmount ?? 0) <= this.options.highWaterBytes) {
@@ -117,7 +118,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     if (this.queue.length === 0) return;
     const frame = this.queue;
     this.queue = [];
-    this.lastFrameAt = performance.now();
+    this.lastFrameAt = host.performance.now();
     this.transport.send(JSON.stringify(frame));
   }
 
@@ -176,7 +177,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   closedByPeer(code = 1005, reason = ""): void {
     this.closedWith ??= { code, reason };
     this.queue = [];
-    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.timer !== null) host.clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -185,7 +186,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
       handler(message);
     } catch (err) {
       // One handler's bug must not stop the others or the channel.
-      console.error(`weft channel: a handler of '${message.type}' threw:`, err);
+      host.console.error(`weft channel: a handler of '${message.type}' threw:`, err);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PatchOp, WireNode } from "../../../runtime/src/protocol/messages.ts";
-import { NodeStore } from "../store.ts";
+import type { PatchOp, WireNode } from "@weft/protocol";
+import { NodeStore } from "../NodeStore.ts";
 
 /** A page with one view holding a column of three texts (ids 10, 11, 12). */
 function page(): WireNode {
@@ -196,11 +196,17 @@ describe("NodeStore", () => {
     expect(store.get(10)!.p.value).toBe("kept");
   });
 
-  it("appends and reports when the before sibling is unknown", () => {
+  it("refuses and reports an insert whose before sibling is not in the slot, and applies the ops after it", () => {
     const store = storeWithPage();
-    const errors = store.applyPatch([{ op: "insert", parent: 3, slot: "controls", before: 777, node: text(60, "e") }]);
-    expect(ids(store, 3)).toEqual([10, 11, 12, 60]);
-    expect(errors[0]!.code).toBe("NOT_IN_SLOT");
+    const errors = store.applyPatch([
+      { op: "insert", parent: 3, slot: "controls", before: 777, node: text(60, "e") },
+      { op: "set", id: 10, props: { value: "kept" } },
+    ]);
+    expect(ids(store, 3)).toEqual([10, 11, 12]);
+    expect(store.get(60)).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: "NOT_IN_SLOT", id: 777, parent: 3, slot: "controls" });
+    expect(store.get(10)!.p.value).toBe("kept");
   });
 
   it("mirrors client-owned props so the server's next value reads as a change", () => {

@@ -16,12 +16,11 @@
  *       `get-dead-sessions`, `get-postmortem`, `highlight`, `pick` → `chain`, `picked`,
  *       `session-dead`; tree nodes' summary `s`; message rows' `tool` flag.
  */
-import type { SwapReport } from "../../../runtime/src/swap/report.ts";
 import type { InspectClientMessage, InspectRequest, InspectResult, InspectServerMessage } from "./inspectMessages.ts";
+import type { InsertOpOf, MoveOp, RemoveOp } from "../app/messages.ts";
+import type { SwapReport } from "./swapReport.ts";
 
 export const CHANNEL_VERSION = 1;
-
-export type { SwapReport };
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -53,12 +52,20 @@ export interface TreeNode {
   c?: Record<string, TreeNode[]>;
 }
 
-/** The structural part of a runtime patch, with `set` reduced to "this node's props changed". */
-export type TreeOp =
-  | { op: "set"; id: number; k?: string | null; s?: string | null }
-  | { op: "insert"; parent: number; slot: string; before: number | null; node: TreeNode }
-  | { op: "remove"; parent: number; slot: string; id: number }
-  | { op: "move"; parent: number; slot: string; id: number; before: number | null };
+/**
+ * The structural part of a runtime patch, with `set` reduced to "this node's props changed" and
+ * carrying the new key and summary when they changed (`null`: gone). `insert`, `remove` and `move`
+ * mean what they mean in the app protocol (docs/protocol.md) and are applied by the same rules
+ * (`applyTreeOp`).
+ */
+export interface TreeSetOp {
+  op: "set";
+  id: number;
+  k?: string | null;
+  s?: string | null;
+}
+export type TreeInsertOp = InsertOpOf<TreeNode>;
+export type TreeOp = TreeSetOp | TreeInsertOp | RemoveOp | MoveOp;
 
 /** An error as the channel carries it. `file`/`line`/`column` (1-based) and `frame` when known. */
 export interface ErrorInfo {
@@ -160,44 +167,159 @@ export interface HelloFromServer {
   startedAt: number;
 }
 
+/** Every live session, after `hello`. */
+export interface SessionsMessage {
+  type: "sessions";
+  sessions: SessionInfo[];
+}
+
+export interface SessionOpenMessage {
+  type: "session-open";
+  session: SessionInfo;
+}
+
+/** Connected, disconnected, crashed, moved to another route. */
+export interface SessionUpdateMessage {
+  type: "session-update";
+  session: SessionInfo;
+}
+
+export interface SessionCloseMessage {
+  type: "session-close";
+  sessionId: string;
+  reason: string;
+}
+
+/** The whole tree of a watched session (answer to `watch`). */
+export interface TreeMessage {
+  type: "tree";
+  sessionId: string;
+  root: TreeNode;
+}
+
+/** Changes to a watched session's tree, in order. */
+export interface TreeOpsMessage {
+  type: "tree-ops";
+  sessionId: string;
+  ops: TreeOp[];
+}
+
+/** A protocol frame of a session watched with `messages: true`. */
+export interface MessageRowMessage {
+  type: "message";
+  row: MessageRow;
+}
+
+/** A handler ran: how long it held the event loop (`syncMs`) and until it settled (`ms`). */
+export interface HandlerMessage {
+  type: "handler";
+  sessionId: string;
+  id: number;
+  event: string;
+  syncMs: number;
+  ms: number;
+  at: number;
+  error?: ErrorInfo;
+}
+
+/** A handler or main held the event loop past the warning threshold. */
+export interface BlockedMessage {
+  type: "blocked";
+  sessionId: string;
+  id: number | null;
+  event: string;
+  ms: number;
+  at: number;
+}
+
+/** An error in the app or in weft (`where` says in what: `main`, `handler`, `swap`…). */
+export interface ErrorReportMessage {
+  type: "error";
+  sessionId?: string;
+  where: string;
+  error: ErrorInfo;
+  at: number;
+}
+
+/** What the app (and weft) printed. */
+export interface LogMessage {
+  type: "log";
+  stream: "stdout" | "stderr";
+  text: string;
+  at: number;
+}
+
+export interface SwapMessage {
+  type: "swap";
+  report: SwapReport;
+}
+
+/** A save that could not be taken: the old code keeps serving until the next good save. */
+export interface BuildErrorMessage {
+  type: "build-error";
+  files: string[];
+  error: ErrorInfo;
+  at: number;
+}
+
+/** The last build error is gone. */
+export interface BuildOkMessage {
+  type: "build-ok";
+  at: number;
+}
+
+/** A request could not be answered; `code` is stable (`UNKNOWN_REQUEST`, `UNKNOWN_SESSION`…). */
+export interface FailureMessage {
+  type: "failure";
+  requestId: number;
+  code: string;
+  message: string;
+}
+
+/** The tool read too slowly: this many low-priority messages (rows, timings, output) were dropped. */
+export interface DroppedMessage {
+  type: "dropped";
+  count: number;
+}
+
 export type ServerMessage =
   | HelloFromServer
-  /** Every live session, after `hello`. */
-  | { type: "sessions"; sessions: SessionInfo[] }
-  | { type: "session-open"; session: SessionInfo }
-  /** Connected, disconnected, crashed, moved to another route. */
-  | { type: "session-update"; session: SessionInfo }
-  | { type: "session-close"; sessionId: string; reason: string }
-  /** The whole tree of a watched session (answer to `watch`). */
-  | { type: "tree"; sessionId: string; root: TreeNode }
-  /** Changes to a watched session's tree, in order. */
-  | { type: "tree-ops"; sessionId: string; ops: TreeOp[] }
-  /** A protocol frame of a session watched with `messages: true`. */
-  | { type: "message"; row: MessageRow }
-  /** A handler ran: how long it held the event loop (`syncMs`) and until it settled (`ms`). */
-  | { type: "handler"; sessionId: string; id: number; event: string; syncMs: number; ms: number; at: number; error?: ErrorInfo }
-  /** A handler or main held the event loop past the warning threshold. */
-  | { type: "blocked"; sessionId: string; id: number | null; event: string; ms: number; at: number }
-  | { type: "error"; sessionId?: string; where: string; error: ErrorInfo; at: number }
-  /** What the app (and weft) printed. */
-  | { type: "log"; stream: "stdout" | "stderr"; text: string; at: number }
-  | { type: "swap"; report: SwapReport }
-  /** A save that could not be taken: the old code keeps serving until the next good save. */
-  | { type: "build-error"; files: string[]; error: ErrorInfo; at: number }
-  /** The last build error is gone. */
-  | { type: "build-ok"; at: number }
+  | SessionsMessage
+  | SessionOpenMessage
+  | SessionUpdateMessage
+  | SessionCloseMessage
+  | TreeMessage
+  | TreeOpsMessage
+  | MessageRowMessage
+  | HandlerMessage
+  | BlockedMessage
+  | ErrorReportMessage
+  | LogMessage
+  | SwapMessage
+  | BuildErrorMessage
+  | BuildOkMessage
   | ResultMessage
-  | { type: "failure"; requestId: number; code: string; message: string }
-  /** The tool read too slowly: this many low-priority messages (rows, timings, output) were dropped. */
-  | { type: "dropped"; count: number }
+  | FailureMessage
+  | DroppedMessage
   | InspectServerMessage;
 
+/** The server message of type `T` (`ServerMessageOf<"tree">` is `TreeMessage`): for code generic over the type. */
+export type ServerMessageOf<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
+
+/** The answer to request `of`. */
+export interface Result<Of extends string, R> {
+  type: "result";
+  requestId: number;
+  of: Of;
+  result: R;
+}
+
 export type ResultMessage =
-  | { type: "result"; requestId: number; of: "get-props"; result: PropsResult }
-  | { type: "result"; requestId: number; of: "get-message"; result: MessageResult }
-  | { type: "result"; requestId: number; of: "get-stats"; result: StatsResult }
-  | { type: "result"; requestId: number; of: "get-source"; result: SourceResult }
-  | { type: "result"; requestId: number; of: "get-controls-at"; result: ControlsAtResult }
+  | Result<"get-props", PropsResult>
+  | Result<"get-message", MessageResult>
+  | Result<"get-stats", StatsResult>
+  | Result<"get-source", SourceResult>
+  | Result<"get-controls-at", ControlsAtResult>
   | InspectResult;
 
 // ---------------------------------------------------------------- tool → devserver
@@ -209,22 +331,72 @@ export interface HelloFromClient {
   client: string;
 }
 
-export type ClientMessage =
-  | HelloFromClient
-  /** Start receiving a session's tree (`tree`, then `tree-ops`) and/or its message rows. */
-  | { type: "watch"; sessionId: string; tree?: boolean; messages?: boolean }
-  | { type: "unwatch"; sessionId: string }
-  | { type: "get-props"; requestId: number; sessionId: string; id: number }
-  | { type: "get-message"; requestId: number; sessionId: string; seq: number }
-  | { type: "get-stats"; requestId: number }
-  /** Where control `id` was created; with `event`, where its handler for that event is defined. */
-  | { type: "get-source"; requestId: number; sessionId: string; id: number; event?: string }
-  /** The controls created on `line` (1-based) of `file` (absolute), or on the nearest line above. */
-  | { type: "get-controls-at"; requestId: number; sessionId: string; file: string; line: number }
-  | InspectClientMessage;
+/** Start receiving a session's tree (`tree`, then `tree-ops`) and/or its message rows. */
+export interface WatchMessage {
+  type: "watch";
+  sessionId: string;
+  tree?: boolean;
+  messages?: boolean;
+}
+
+export interface UnwatchMessage {
+  type: "unwatch";
+  sessionId: string;
+}
+
+export interface GetPropsRequest {
+  type: "get-props";
+  requestId: number;
+  sessionId: string;
+  id: number;
+}
+
+export interface GetMessageRequest {
+  type: "get-message";
+  requestId: number;
+  sessionId: string;
+  seq: number;
+}
+
+export interface GetStatsRequest {
+  type: "get-stats";
+  requestId: number;
+}
+
+/** Where control `id` was created; with `event`, where its handler for that event is defined. */
+export interface GetSourceRequest {
+  type: "get-source";
+  requestId: number;
+  sessionId: string;
+  id: number;
+  event?: string;
+}
+
+/** The controls created on `line` (1-based) of `file` (absolute), or on the nearest line above. */
+export interface GetControlsAtRequest {
+  type: "get-controls-at";
+  requestId: number;
+  sessionId: string;
+  file: string;
+  line: number;
+}
 
 /** The core requests the hub answers itself; the inspector's go to the agent's inspect service. */
-export type RequestMessage = Exclude<Extract<ClientMessage, { requestId: number }>, InspectRequest>;
+export type RequestMessage = GetPropsRequest | GetMessageRequest | GetStatsRequest | GetSourceRequest | GetControlsAtRequest;
+
+export type ClientMessage = HelloFromClient | WatchMessage | UnwatchMessage | RequestMessage | InspectClientMessage;
+
+/** Every request a tool can send, core and inspector. */
+export type AnyRequest = RequestMessage | InspectRequest;
+
+/** Request `T`'s message. */
+export type RequestOf<T extends AnyRequest["type"]> = Extract<AnyRequest, { type: T }>;
+
+/** What request `T` is answered with. */
+export type ResultOf<T extends AnyRequest["type"]> = Extract<ResultMessage, { of: T }>["result"];
+
+/** The parameters of request `T`: what a tool passes, without `type` and `requestId`. */
+export type RequestParams<T extends AnyRequest["type"]> = Omit<RequestOf<T>, "type" | "requestId">;
 
 /**
  * Close codes of the channel (4000–4099: the tool did something the devserver will not accept

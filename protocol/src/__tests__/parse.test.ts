@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseClientMessage } from "../parse.ts";
+import { parseClientMessage } from "../app/parse.ts";
 
 const register = (client: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ type: "register", protocol: 1, client, ...extra });

@@ -4,7 +4,7 @@ import {
   type ClientInfo,
   type ClientMessage,
   type ServerMessage,
-} from "../../runtime/src/protocol/messages.ts";
+} from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
 
 /** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
@@ -18,7 +18,7 @@ const RETRY_MAX_MS = 5000;
 type SessionStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface ConnectionOptions {
-  /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint (CONTRACT §2). */
+  /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint. */
   url?: string;
   status: StatusStore;
   /** Receives every well-formed server message, `registered` included. */

@@ -1,4 +1,4 @@
-import type { ControlId, PatchOp, PropValue, WireNode } from "../../runtime/src/protocol/messages.ts";
+import { applyTreeOp, TreeOpError, type ControlId, type PatchOp, type PropValue, type SetOp, type TreeTarget, type WireNode } from "@weft/protocol";
 
 /**
  * One control as the renderer holds it. Nodes are immutable snapshots: a change makes a new
@@ -27,19 +27,6 @@ type Draft = Mutable<StoreNode> & {
   slots: Record<string, ControlId[]>;
 };
 
-/** Why an op could not be applied. `code` is stable; the message names the op and the ids. */
-export class StoreError extends Error {
-  /** UNKNOWN_CONTROL: an id not in the store; NOT_IN_SLOT: a sibling or child not where the op says; BAD_OP: a malformed op. */
-  readonly code: "UNKNOWN_CONTROL" | "NOT_IN_SLOT" | "BAD_OP";
-  readonly op: PatchOp;
-  constructor(code: StoreError["code"], message: string, op: PatchOp) {
-    super(message);
-    this.name = "StoreError";
-    this.code = code;
-    this.op = op;
-  }
-}
-
 const EMPTY_IDS: readonly ControlId[] = Object.freeze([]);
 const NO_HANDLERS: readonly string[] = Object.freeze([]);
 
@@ -61,6 +48,40 @@ export class NodeStore {
   private changed = new Set<ControlId>();
   /** Bumped after each applied change; lets benchmarks and tests wait on the store. */
   version = 0;
+  /** The store as the protocol's op applier sees it: every op's rules live there. */
+  private readonly target: TreeTarget<WireNode, SetOp> = {
+    has: (id) => this.nodes.has(id),
+    placeOf: (id) => {
+      const node = this.nodes.get(id)!;
+      return node.parent === null ? null : { parent: node.parent, slot: node.slot! };
+    },
+    indexOf: (parent, slot, child) => this.children(parent, slot).indexOf(child),
+    count: (parent, slot) => this.children(parent, slot).length,
+    insert: (parent, slot, at, node) => {
+      this.addSubtree(node, parent, slot);
+      this.draftSlot(this.draft(parent), slot).splice(at, 0, node.i);
+    },
+    remove: (parent, slot, at) => {
+      const [id] = this.draftSlot(this.draft(parent), slot).splice(at, 1);
+      this.dropSubtree(id!);
+    },
+    move: (parent, slot, from, to) => {
+      const list = this.draftSlot(this.draft(parent), slot);
+      list.splice(to, 0, ...list.splice(from, 1));
+    },
+    set: (op) => {
+      const node = this.draft(op.id);
+      if (op.props) {
+        const p = this.draftProps(node);
+        for (const name in op.props) {
+          const value = op.props[name]!;
+          if (value === null) delete p[name];
+          else p[name] = value;
+        }
+      }
+      if (op.h) node.h = op.h;
+    },
+  };
 
   /** The page's id, or null before the first `registered`. */
   get rootId(): ControlId | null {
@@ -112,18 +133,19 @@ export class NodeStore {
   }
 
   /**
-   * Applies a patch's ops in order, then notifies the ids that changed. An op naming an unknown
-   * control is skipped; the errors are returned (and the caller reports them) so one bad op
-   * never leaves the rest of the patch unapplied.
+   * Applies a patch's ops in order (by the protocol's rules, `applyTreeOp`), then notifies the ids
+   * that changed. An op that does not fit the tree changes nothing and is skipped; the errors are
+   * returned (and the caller reports them) so one bad op never leaves the rest of the patch
+   * unapplied.
    */
-  applyPatch(ops: readonly PatchOp[]): StoreError[] {
-    const errors: StoreError[] = [];
+  applyPatch(ops: readonly PatchOp[]): TreeOpError[] {
+    const errors: TreeOpError[] = [];
     for (const op of ops) {
       try {
-        this.applyOp(op, errors);
+        applyTreeOp(this.target, op);
       } catch (err) {
-        // A malformed op (the edge distrusts its input) must not leave the change half-committed.
-        errors.push(err instanceof StoreError ? err : new StoreError("BAD_OP", `${describeOp(op)}: ${String(err)}`, op));
+        // Anything else an op makes throw is still that op's fault: reported the same way.
+        errors.push(err instanceof TreeOpError ? err : new TreeOpError("BAD_OP", `${describeOp(op)}: ${String(err)}`, op));
       }
     }
     this.commit();
@@ -158,90 +180,8 @@ export class NodeStore {
     }
   }
 
-  private applyOp(op: PatchOp, errors: StoreError[]): void {
-    switch (op.op) {
-      case "set": {
-        this.need(op, op.id);
-        const node = this.draft(op.id);
-        if (op.props) {
-          const p = this.draftProps(node);
-          for (const name in op.props) {
-            const value = op.props[name]!;
-            if (value === null) delete p[name];
-            else p[name] = value;
-          }
-        }
-        if (op.h) node.h = op.h;
-        return;
-      }
-      case "insert": {
-        this.need(op, op.parent);
-        const id = op.node.i;
-        // An id already in the store is being re-parented: detach it, then rebuild it from the
-        // wire (the op carries its whole subtree).
-        if (this.nodes.has(id)) this.dropSubtree(id, true);
-        if (!this.nodes.has(op.parent)) {
-          throw new StoreError("UNKNOWN_CONTROL", `insert: parent ${op.parent} was inside control ${id}, which the insert moves`, op);
-        }
-        this.addSubtree(op.node, op.parent, op.slot);
-        const list = this.draftSlot(this.draft(op.parent), op.slot);
-        this.place(list, id, op.before, op, errors);
-        return;
-      }
-      case "remove": {
-        const parent = this.need(op, op.parent);
-        const node = this.need(op, op.id);
-        if ((parent.slots[op.slot] ?? EMPTY_IDS).includes(op.id)) {
-          const list = this.draftSlot(this.draft(op.parent), op.slot);
-          list.splice(list.indexOf(op.id), 1);
-        }
-        // A node already inserted elsewhere by an earlier op keeps living there.
-        if (node.parent === op.parent && node.slot === op.slot) this.dropSubtree(op.id, false);
-        return;
-      }
-      case "move": {
-        const parent = this.need(op, op.parent);
-        this.need(op, op.id);
-        if (!(parent.slots[op.slot] ?? EMPTY_IDS).includes(op.id)) {
-          throw new StoreError("NOT_IN_SLOT", `move: control ${op.id} is not in ${op.parent}.${op.slot}`, op);
-        }
-        const list = this.draftSlot(this.draft(op.parent), op.slot);
-        list.splice(list.indexOf(op.id), 1);
-        this.place(list, op.id, op.before, op, errors);
-        return;
-      }
-      default: {
-        const never: never = op;
-        throw new StoreError("BAD_OP", `unknown patch op ${JSON.stringify((never as { op?: unknown }).op)}`, never);
-      }
-    }
-  }
-
-  /** Puts `id` before `before` in `list`; an unknown sibling appends it (and says so). */
-  private place(list: ControlId[], id: ControlId, before: ControlId | null, op: PatchOp, errors: StoreError[]): void {
-    if (before === null) {
-      list.push(id);
-      return;
-    }
-    const at = list.indexOf(before);
-    if (at >= 0) {
-      list.splice(at, 0, id);
-      return;
-    }
-    list.push(id);
-    const where = "parent" in op ? `${op.parent}.${op.slot}` : "its slot";
-    errors.push(new StoreError("NOT_IN_SLOT", `${op.op}: sibling ${before} is not in ${where}; put control ${id} at the end`, op));
-  }
-
-  private need(op: PatchOp, id: ControlId): StoreNode {
-    const node = this.nodes.get(id);
-    if (!node) throw new StoreError("UNKNOWN_CONTROL", `${op.op}: unknown control ${id}`, op);
-    return node;
-  }
-
-  /** Creates the nodes of a wire subtree (detaching any id that already lives elsewhere). */
+  /** Creates the nodes of a wire subtree (the applier made sure none of its ids is shown). */
   private addSubtree(wire: WireNode, parent: ControlId | null, slot: string | null): void {
-    if (this.nodes.has(wire.i)) this.dropSubtree(wire.i, true);
     const slots: Record<string, ControlId[]> = {};
     const node: Draft = { id: wire.i, t: wire.t, p: { ...wire.p }, h: wire.h ?? NO_HANDLERS, slots, parent, slot };
     if (wire.n !== undefined) node.n = wire.n;
@@ -261,30 +201,15 @@ export class NodeStore {
     }
   }
 
-  /**
-   * Deletes a node and everything under it. With `detach`, first takes it out of its parent's
-   * slot (a node re-inserted elsewhere); a `remove` op has already done that itself.
-   */
-  private dropSubtree(id: ControlId, detach: boolean): void {
-    const node = this.nodes.get(id)!;
-    if (detach && node.parent !== null && node.slot !== null && this.nodes.has(node.parent)) {
-      const parent = this.nodes.get(node.parent)!;
-      if ((parent.slots[node.slot] ?? EMPTY_IDS).includes(id)) {
-        const list = this.draftSlot(this.draft(node.parent), node.slot);
-        list.splice(list.indexOf(id), 1);
-      }
-    }
-    const stack: StoreNode[] = [node];
+  /** Deletes a node and everything under it (already taken out of its parent's slot). */
+  private dropSubtree(id: ControlId): void {
+    const stack: StoreNode[] = [this.nodes.get(id)!];
     while (stack.length > 0) {
       const current = stack.pop()!;
       this.nodes.delete(current.id);
       this.changed.delete(current.id);
       for (const name in current.slots) {
-        for (const childId of current.slots[name]!) {
-          const child = this.nodes.get(childId);
-          // Only children that still name this node as parent belong to its subtree.
-          if (child && child.parent === current.id) stack.push(child);
-        }
+        for (const childId of current.slots[name]!) stack.push(this.nodes.get(childId)!);
       }
     }
   }

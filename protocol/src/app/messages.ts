@@ -1,8 +1,9 @@
 /**
  * The weft wire protocol: JSON text frames over one WebSocket per browser tab.
  *
- * This module imports neither Node nor the DOM: the runtime, the renderer, the agent and the
- * inspector all take their message types from here. `docs/protocol.md` is the prose version.
+ * Like all of @weft/protocol, this module imports neither Node nor the DOM: the runtime, the
+ * renderer, the agent and the tools all take their message types from here. `docs/protocol.md`
+ * is the prose version.
  *
  * Version history (bump on every breaking change, and say what broke):
  *   1 — first version: register/registered, patch (set/insert/remove/move), event, props,
@@ -122,14 +123,18 @@ export interface SetOp {
   h?: string[];
 }
 
-/** Insert a new node into a slot, before the sibling `before` (or at the end when null). */
-export interface InsertOp {
+/**
+ * Insert a new node into a slot, before the sibling `before` (or at the end when null). A node
+ * whose id is already shown elsewhere moves here (its subtree is rebuilt from `node`).
+ */
+export interface InsertOpOf<Node> {
   op: "insert";
   parent: ControlId;
   slot: string;
   before: ControlId | null;
-  node: WireNode;
+  node: Node;
 }
+export type InsertOp = InsertOpOf<WireNode>;
 
 /** Remove a node (and its subtree) from a slot. */
 export interface RemoveOp {

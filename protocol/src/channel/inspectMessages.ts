@@ -2,12 +2,12 @@
  * The inspector's part of the devtools channel (version 1, additive): prop editing, the eval
  * console, time travel, causal chains, the picker and post-mortem sessions. Kept apart from
  * messages.ts so the core schema stays readable; messages.ts folds these into its unions.
- * Like the rest of the channel, this module imports neither Node nor the DOM.
+ * Like the rest of @weft/protocol, this module imports neither Node nor the DOM.
  *
  * A devserver that predates these answers each request with `failure` UNKNOWN_REQUEST and
  * ignores `highlight`/`pick`: a tool degrades, it does not break.
  */
-import type { ErrorInfo, MessageRow, SessionInfo, TreeNode } from "./messages.ts";
+import type { ErrorInfo, MessageRow, Result, SessionInfo, TreeNode } from "./messages.ts";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -105,28 +105,85 @@ export interface EvalResult {
 
 // ---------------------------------------------------------------- tool → devserver
 
-export type InspectRequest =
-  /** Sets a prop of a live control and sends the change to its tab (text, numbers, booleans). */
-  | { type: "set-prop"; requestId: number; sessionId: string; id: number; name: string; value: string | number | boolean | null }
-  /**
-   * Evaluates `expression` with `$page`, `$sel` (control `selected`), `$session` and `$sessions`
-   * in scope; statements work too, and a promise is awaited. Loopback tools only.
-   */
-  | { type: "eval"; requestId: number; sessionId: string | null; selected?: number | null; expression: string }
-  /** The tree after message `seq` (default: the latest) with the diff to the next patch. */
-  | { type: "get-history"; requestId: number; sessionId: string; seq?: number }
-  /** The message rows still kept for a session (what happened before the tool watched). */
-  | { type: "get-rows"; requestId: number; sessionId: string }
-  /** The session's recent causal chains. */
-  | { type: "get-chains"; requestId: number; sessionId: string }
-  | { type: "get-dead-sessions"; requestId: number }
-  | { type: "get-postmortem"; requestId: number; sessionId: string };
+/** Sets a prop of a live control and sends the change to its tab (text, numbers, booleans). */
+export interface SetPropRequest {
+  type: "set-prop";
+  requestId: number;
+  sessionId: string;
+  id: number;
+  name: string;
+  value: string | number | boolean | null;
+}
 
-export type InspectCommand =
-  /** Outline control `id` in the session's tab (null: remove the outline). */
-  | { type: "highlight"; sessionId: string; id: number | null }
-  /** Start or stop pick mode in the session's tab; a click there answers with `picked`. */
-  | { type: "pick"; sessionId: string; on: boolean };
+/**
+ * Evaluates `expression` with `$page`, `$sel` (control `selected`), `$session` and `$sessions`
+ * in scope; statements work too, and a promise is awaited. Loopback tools only.
+ */
+export interface EvalRequest {
+  type: "eval";
+  requestId: number;
+  sessionId: string | null;
+  selected?: number | null;
+  expression: string;
+}
+
+/** The tree after message `seq` (default: the latest) with the diff to the next patch. */
+export interface GetHistoryRequest {
+  type: "get-history";
+  requestId: number;
+  sessionId: string;
+  seq?: number;
+}
+
+/** The message rows still kept for a session (what happened before the tool watched). */
+export interface GetRowsRequest {
+  type: "get-rows";
+  requestId: number;
+  sessionId: string;
+}
+
+/** The session's recent causal chains. */
+export interface GetChainsRequest {
+  type: "get-chains";
+  requestId: number;
+  sessionId: string;
+}
+
+export interface GetDeadSessionsRequest {
+  type: "get-dead-sessions";
+  requestId: number;
+}
+
+export interface GetPostMortemRequest {
+  type: "get-postmortem";
+  requestId: number;
+  sessionId: string;
+}
+
+export type InspectRequest =
+  | SetPropRequest
+  | EvalRequest
+  | GetHistoryRequest
+  | GetRowsRequest
+  | GetChainsRequest
+  | GetDeadSessionsRequest
+  | GetPostMortemRequest;
+
+/** Outline control `id` in the session's tab (null: remove the outline). */
+export interface HighlightCommand {
+  type: "highlight";
+  sessionId: string;
+  id: number | null;
+}
+
+/** Start or stop pick mode in the session's tab; a click there answers with `picked`. */
+export interface PickCommand {
+  type: "pick";
+  sessionId: string;
+  on: boolean;
+}
+
+export type InspectCommand = HighlightCommand | PickCommand;
 
 export type InspectClientMessage = InspectRequest | InspectCommand;
 
@@ -150,18 +207,31 @@ export function isInspectMessage(message: { type: string }): message is InspectC
 // ---------------------------------------------------------------- devserver → tool
 
 export type InspectResult =
-  | { type: "result"; requestId: number; of: "set-prop"; result: { id: number; name: string } }
-  | { type: "result"; requestId: number; of: "eval"; result: EvalResult }
-  | { type: "result"; requestId: number; of: "get-history"; result: HistoryResult }
-  | { type: "result"; requestId: number; of: "get-rows"; result: { sessionId: string; rows: MessageRow[] } }
-  | { type: "result"; requestId: number; of: "get-chains"; result: { sessionId: string; chains: CausalChain[] } }
-  | { type: "result"; requestId: number; of: "get-dead-sessions"; result: { sessions: DeadSession[] } }
-  | { type: "result"; requestId: number; of: "get-postmortem"; result: PostMortemResult };
+  | Result<"set-prop", { id: number; name: string }>
+  | Result<"eval", EvalResult>
+  | Result<"get-history", HistoryResult>
+  | Result<"get-rows", { sessionId: string; rows: MessageRow[] }>
+  | Result<"get-chains", { sessionId: string; chains: CausalChain[] }>
+  | Result<"get-dead-sessions", { sessions: DeadSession[] }>
+  | Result<"get-postmortem", PostMortemResult>;
 
-export type InspectServerMessage =
-  /** A causal chain was completed or got its round trip (only to tools watching the session's messages). */
-  | { type: "chain"; chain: CausalChain }
-  /** The user picked a control in the tab (null: pick mode ended without a pick). */
-  | { type: "picked"; sessionId: string; id: number | null }
-  /** A session ended; its post-mortem is kept (`get-postmortem`). */
-  | { type: "session-dead"; session: DeadSession };
+/** A causal chain was completed or got its round trip (only to tools watching the session's messages). */
+export interface ChainMessage {
+  type: "chain";
+  chain: CausalChain;
+}
+
+/** The user picked a control in the tab (null: pick mode ended without a pick). */
+export interface PickedMessage {
+  type: "picked";
+  sessionId: string;
+  id: number | null;
+}
+
+/** A session ended; its post-mortem is kept (`get-postmortem`). */
+export interface SessionDeadMessage {
+  type: "session-dead";
+  session: DeadSession;
+}
+
+export type InspectServerMessage = ChainMessage | PickedMessage | SessionDeadMessage;
