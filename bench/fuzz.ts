@@ -1,5 +1,5 @@
-import { startWeft } from "../test/support/weftProcess.ts";
-import { runFuzz } from "../test/hardening/fuzzer.ts";
+import { startWeft } from "@weft/test/support/weftProcess.ts";
+import { runFuzz } from "@weft/test/hardening/fuzzer.ts";
 
 /**
  * The protocol fuzzer at full length (the test suite runs 3,000 cases): 10,000 malformed

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
-import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "weft/protocol";
+import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "@weft/protocol";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**

@@ -5,7 +5,7 @@ import { createWeftServer } from "weft/server";
  * only the app's sessions: `weft run examples/counter.ts` as the command would start it, and a
  * message channel to the parent to report its memory after a full GC.
  */
-const main = (await import("../examples/counter.ts")).default;
+const main = (await import("@weft/examples/counter.ts")).default;
 const server = await createWeftServer({ main, port: 0, handleProcessErrors: true });
 const gc = (globalThis as { gc?: () => void }).gc;
 

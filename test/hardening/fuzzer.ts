@@ -1,5 +1,5 @@
 import { WebSocket } from "ws";
-import { PROTOCOL_VERSION, type ServerMessage } from "weft/protocol";
+import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
 import { rawRequest, type RawAnswer } from "./rawHttp.ts";
 import { openWire, type WireClient } from "./wireClient.ts";
 

@@ -1,5 +1,5 @@
 import { WebSocket, type ClientOptions } from "ws";
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "weft/protocol";
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { ClientMirror } from "weft/testing";
 
 export interface WireClient {
