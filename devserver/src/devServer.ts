@@ -26,6 +26,14 @@ export interface DevServerOptions {
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
   inspectorHost?: string;
+  /** Host names besides this machine's that may reach the app and the inspector (`--allowed-hosts`). */
+  allowedHosts?: readonly string[] | true;
+  /**
+   * Take over the process's unhandledRejection / uncaughtException (as `weft dev` does): app
+   * failures go to their session, the process keeps serving. Default false (a library's caller
+   * owns its process).
+   */
+  handleProcessErrors?: boolean;
   /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
   workspace?: string;
   /** Wait this long for more changes before swapping. Default 3 ms. */
@@ -148,9 +156,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, compression: options.compression, ...(options.gate ? { gate: options.gate } : {}) });
+  // The developer reads the page: errors show in full (exposeErrors), as in the terminal.
+  const app = await createWeftServer({
+    main: engine.main,
+    port: options.port,
+    host: options.host,
+    injectHtml: overlay.html,
+    compression: options.compression,
+    exposeErrors: true,
+    allowedHosts: options.allowedHosts,
+    handleProcessErrors: options.handleProcessErrors,
+    ...(options.gate ? { gate: options.gate } : {}),
+  });
   cleanup.push(() => app.close());
-  overlay.attach(app.http);
+  overlay.attach(app.upgrades);
   cleanup.push(() => overlay.close());
 
   const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
@@ -313,13 +332,13 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
 async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const common = { hub, host: options.inspectorHost, compression: options.compression };
-  if (options.inspectorPort !== undefined) return startChannelServer({ ...common, port: options.inspectorPort });
-  if (options.port === 0 || appPort === 0) return startChannelServer({ ...common, port: 0 });
+  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts, compression: options.compression };
+  if (options.inspectorPort !== undefined) return startChannelServer({ ...base, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ ...base, port: 0 });
   try {
-    return await startChannelServer({ ...common, port: appPort + 1 });
+    return await startChannelServer({ ...base, port: appPort + 1 });
   } catch (err) {
     if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
-    return startChannelServer({ ...common, port: 0 });
+    return startChannelServer({ ...base, port: 0 });
   }
 }
