@@ -78,8 +78,15 @@ interface Subscription {
   handler: PubSubHandler;
 }
 
+/**
+ * This process's subscriptions, indexed by topic (a delivery visits only that topic's
+ * subscribers, not every subscription of the process: with Redis each process receives every
+ * message of the app) and by session (a closing session drops its own without a scan).
+ */
 export class PubSubHub {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly byTopic = new Map<string | null, Set<Subscription>>();
+  private readonly bySession = new Map<string, Set<Subscription>>();
+  private count = 0;
   private readonly stop: () => void;
   /** Messages this process's sessions published, and handler calls they made here (for `/metrics`). */
   readonly counts = { published: 0, delivered: 0 };
@@ -94,8 +101,10 @@ export class PubSubHub {
 
   subscribe(sessionId: string, topic: string | null, handler: PubSubHandler): () => void {
     const subscription = { sessionId, topic, handler };
-    this.subscriptions.add(subscription);
-    return () => this.subscriptions.delete(subscription);
+    add(this.byTopic, topic, subscription);
+    add(this.bySession, sessionId, subscription);
+    this.count++;
+    return () => this.remove(subscription);
   }
 
   publish(envelope: PubSubEnvelope): void {
@@ -108,31 +117,55 @@ export class PubSubHub {
     return this.transport.stats?.() ?? { state: "local", sent: 0, received: 0, dropped: 0, reconnects: 0 };
   }
 
-  /** Drops every subscription of a session (it closed). */
+  /** Drops every subscription of a session (it closed), or those of one topic. */
   unsubscribeAll(sessionId: string, topic?: string | null): void {
-    for (const s of this.subscriptions) {
-      if (s.sessionId === sessionId && (topic === undefined || s.topic === topic)) this.subscriptions.delete(s);
+    for (const s of [...(this.bySession.get(sessionId) ?? [])]) {
+      if (topic === undefined || s.topic === topic) this.remove(s);
     }
   }
 
   /** How many subscriptions this process holds (for tests and the inspector). */
   get size(): number {
-    return this.subscriptions.size;
+    return this.count;
   }
 
   /** Drops every subscription and ends the transport's connections. */
   async close(): Promise<void> {
     this.stop();
-    this.subscriptions.clear();
+    this.byTopic.clear();
+    this.bySession.clear();
+    this.count = 0;
     await this.transport.close?.();
   }
 
+  private remove(subscription: Subscription): void {
+    if (!drop(this.byTopic, subscription.topic, subscription)) return;
+    drop(this.bySession, subscription.sessionId, subscription);
+    this.count--;
+  }
+
   private deliver(envelope: PubSubEnvelope): void {
-    for (const s of [...this.subscriptions]) {
-      if (s.topic !== envelope.topic) continue;
+    const subscribers = this.byTopic.get(envelope.topic);
+    if (!subscribers) return;
+    // A copy: a handler may subscribe or unsubscribe while the message goes round.
+    for (const s of [...subscribers]) {
       if (envelope.toOthers && s.sessionId === envelope.from) continue;
       this.counts.delivered++;
       this.runIn(s.sessionId, () => s.handler(envelope.message, envelope.topic));
     }
   }
+}
+
+function add<K>(index: Map<K, Set<Subscription>>, key: K, subscription: Subscription): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(subscription);
+}
+
+/** Removes it from the index; false when it was not there (unsubscribed already). */
+function drop<K>(index: Map<K, Set<Subscription>>, key: K, subscription: Subscription): boolean {
+  const set = index.get(key);
+  if (!set?.delete(subscription)) return false;
+  if (set.size === 0) index.delete(key);
+  return true;
 }
