@@ -46,7 +46,8 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private readonly url: string;
+  /** What every connection opens: the endpoint with `?session=<routing key>`. */
+  readonly url: string;
   private readonly storage: SessionStorage | null;
   /**
    * Chosen before the first connection and kept in the tab, so a balancer hashing on it sends
