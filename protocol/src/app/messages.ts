@@ -9,7 +9,8 @@
  *   1 — first version: register/registered, patch (set/insert/remove/move), event, props,
  *       invoke/reply, error, crashed.
  *       Additive, optional (no bump): `registered.devtools`, `event.seq` and `timing`, the
- *       browser-measured round trip a server asks for when developer tools listen.
+ *       browser-measured round trip a server asks for when developer tools listen;
+ *       `client.pwa`, the page runs as an installed app.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -46,6 +47,8 @@ export interface ClientInfo {
   height?: number;
   /** `"light"` or `"dark"`: the browser's `prefers-color-scheme`. */
   brightness?: "light" | "dark";
+  /** True when the page was opened as an installed app (`display-mode: standalone`): `page.pwa`. */
+  pwa?: boolean;
 }
 
 /** First message on every connection. `sessionId` asks to resume that session. */

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
@@ -16,6 +15,8 @@ import {
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { SessionOptions } from "./options.ts";
 import { Tree } from "./tree.ts";
+import { nextTask } from "../platform/nextTask.ts";
+import { randomId } from "../platform/randomId.ts";
 
 /** An app: the default export of the app module. */
 export type AppMain = (page: Page) => unknown;
@@ -38,7 +39,7 @@ interface PendingInvoke {
  * and its lifecycle (connected → resuming after a drop → closed when the resume window passes).
  */
 export class Session {
-  readonly id = randomBytes(12).toString("base64url");
+  readonly id = randomId(12);
   readonly page: Page;
   readonly tree: Tree;
   readonly createdAt = Date.now();
@@ -288,7 +289,7 @@ export class Session {
   async idle(): Promise<void> {
     while (this.inflight.size > 0) {
       await Promise.allSettled([...this.inflight]);
-      await new Promise((resolve) => setImmediate(resolve)); // let follow-up work get tracked
+      await nextTask(); // let follow-up work get tracked
     }
   }
 
