@@ -105,7 +105,16 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
         rollupOptions: {
           input: { app: WORKER_ENTRY },
           preserveEntrySignatures: false,
-          output: { format: "es", entryFileNames: "_weft/app-[hash].js", chunkFileNames: "_weft/[name]-[hash].js", assetFileNames: "_weft/[name]-[hash][extname]" },
+          output: {
+            format: "es",
+            entryFileNames: "_weft/app-[hash].js",
+            chunkFileNames: "_weft/[name]-[hash].js",
+            assetFileNames: "_weft/[name]-[hash][extname]",
+            // Class and function names are the app's words on the wire and in every tool: a
+            // `TodoItem extends Row` is `data-weft-type="TodoItem"`, a component is named by its
+            // function. Minified names would make them `e`, `t`…
+            keepNames: true,
+          },
         },
       },
     })) as Rollup.RollupOutput;
