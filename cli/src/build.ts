@@ -1,4 +1,5 @@
 import { parseArgs, stringFlag, UsageError } from "./args.ts";
+import { codeFrame } from "./codeFrame.ts";
 
 /** `weft build <app.ts> --static --out <dir> [--base /repo/] [--name "My app"]`: a static site that runs the app in the browser. */
 export async function command(argv: string[]): Promise<number> {
@@ -16,7 +17,9 @@ export async function command(argv: string[]): Promise<number> {
     await buildStatic({ entry: file, outDir: out, ...optional("base", stringFlag(args, "base")), ...optional("name", stringFlag(args, "name")) });
   } catch (err) {
     if (err instanceof StaticBuildError) {
-      console.error(`weft build: ${err.message}`);
+      const first = err.imports[0];
+      const frame = first?.file ? codeFrame({ file: first.file, line: first.line, column: first.column }) : "";
+      console.error(`weft build: ${err.message}${frame ? `\n\n${frame}` : ""}`);
       return 1;
     }
     throw err;

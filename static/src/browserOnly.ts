@@ -22,9 +22,12 @@ export interface BrowserImport {
  * `fs`, `net`, `child_process`…) and native addons (`.node` binaries, and packages built by
  * node-gyp). Everything flagged before the build stops is collected in `found`.
  */
-export function browserOnlyPlugin(found: BrowserImport[], root: string): Plugin {
+export function browserOnlyPlugin(found: BrowserImport[]): Plugin {
   const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-  const record = (module: string, importer: string | undefined, chainOf: (id: string) => string[]) => {
+  /** Who first imported each module: the way back from a forbidden import to the app. */
+  const parents = new Map<string, string>();
+  const chainOf = (id: string) => importChain(id, parents);
+  const record = (module: string, importer: string | undefined) => {
     const file = importer ? cleanId(importer) : "";
     const at = file ? locateImport(file, module) : { line: 1, column: 1 };
     const entry: BrowserImport = { module, file, ...at, chain: file ? chainOf(importer!) : [] };
@@ -36,32 +39,27 @@ export function browserOnlyPlugin(found: BrowserImport[], root: string): Plugin 
     enforce: "pre",
     async resolveId(source, importer, options) {
       if (source.startsWith("\0")) return null;
-      const chainOf = (id: string) => importChain(id, (m) => this.getModuleInfo(m)?.importers ?? [], root);
-      if (builtins.has(source) || (source.startsWith("node:") && !source.startsWith("node:/"))) {
-        const hit = record(source, importer, chainOf);
-        this.error(describeBrowserImport(hit, root));
+      if (builtins.has(source) || (source.startsWith("node:") && !source.startsWith("node:/")) || source.endsWith(".node")) {
+        this.error(describeBrowserImport(record(source, importer)));
       }
-      if (source.endsWith(".node")) {
-        const hit = record(source, importer, chainOf);
-        this.error(describeBrowserImport(hit, root));
-      }
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      if (importer && !parents.has(resolved.id)) parents.set(resolved.id, importer);
       // A package built by node-gyp (a native addon) resolves to its JavaScript wrapper:
       // catch it by its package.json, before the wrapper's own `require("bindings")`.
-      if (!isBare(source)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved && !resolved.external && isNativePackage(resolved.id)) {
-        const hit = record(`${packageName(source)} (a native addon)`, importer, chainOf);
-        this.error(describeBrowserImport(hit, root));
+      if (isBare(source) && isNativePackage(resolved.id)) {
+        this.error(describeBrowserImport(record(`${packageName(source)} (a native addon)`, importer)));
       }
       return resolved;
     },
   };
 }
 
-/** The message a user sees: what, where, and what to do. */
-export function describeBrowserImport(hit: BrowserImport, root: string): string {
-  const where = hit.file ? `${relative(root, hit.file) || hit.file}:${hit.line}:${hit.column}` : "the app";
-  const through = hit.chain.length > 1 ? `\n  imported through ${hit.chain.map((f) => relative(root, f) || f).join(" → ")}` : "";
+/** The message a user sees: what, where (relative to `cwd`), and what to do. */
+export function describeBrowserImport(hit: BrowserImport, cwd: string = process.cwd()): string {
+  const shown = (file: string) => relative(cwd, file) || file;
+  const where = hit.file ? `${shown(hit.file)}:${hit.line}:${hit.column}` : "the app";
+  const through = hit.chain.length > 1 ? `\n  imported through ${hit.chain.map(shown).join(" → ")}` : "";
   return (
     `${where} imports '${hit.module}', which a browser does not have.${through}\n` +
     `  A static build runs the app inside the browser: keep Node-only work (files, sockets, processes, native addons) ` +
@@ -99,18 +97,13 @@ function locateImport(file: string, module: string): { line: number; column: num
   return { line: 1, column: 1 };
 }
 
-/** From the first importer outside node_modules (the app's file) down to `id`. */
-function importChain(id: string, importersOf: (id: string) => readonly string[], root: string): string[] {
+/** From the app's entry down to `id`, by who first imported each module. */
+function importChain(id: string, parents: ReadonlyMap<string, string>): string[] {
   const chain = [cleanId(id)];
-  const seen = new Set(chain);
-  let current = id;
-  while (chain.length < 20) {
-    const next = importersOf(current).find((m) => !seen.has(cleanId(m)) && !m.startsWith("\0"));
-    if (!next) break;
-    chain.unshift(cleanId(next));
-    seen.add(cleanId(next));
-    current = next;
-    if (!next.includes("/node_modules/") && next.startsWith(root)) break;
+  let current = parents.get(id);
+  while (current && !current.startsWith("\0") && chain.length < 20 && !chain.includes(cleanId(current))) {
+    chain.unshift(cleanId(current));
+    current = parents.get(current);
   }
   return chain;
 }

@@ -93,7 +93,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
       mode: "production",
       logLevel: "silent",
       publicDir: false,
-      plugins: [browserOnlyPlugin(found, root), workerEntryPlugin({ app: entry, base })],
+      plugins: [browserOnlyPlugin(found), workerEntryPlugin({ app: entry, base })],
       build: {
         outDir,
         emptyOutDir: false,
@@ -119,7 +119,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
       },
     })) as Rollup.RollupOutput;
   } catch (err) {
-    if (found.length > 0) throw new StaticBuildError(found.map((hit) => describeBrowserImport(hit, root)).join("\n\n"), found);
+    if (found.length > 0) throw new StaticBuildError(found.map((hit) => describeBrowserImport(hit)).join("\n\n"), found);
     throw new StaticBuildError(`the app could not be bundled: ${(err as Error).message}`);
   }
   const workerChunk = output.output.find((o): o is Rollup.OutputChunk => o.type === "chunk" && o.isEntry);
