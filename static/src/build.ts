@@ -131,7 +131,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   cpSync(join(renderer, "_weft"), join(outDir, "_weft"), { recursive: true });
   const iconDir = "_weft/";
   const assets = fileURLToPath(new URL("../assets/", import.meta.url));
-  for (const icon of icons) copyFileSync(join(assets, icon.file), join(outDir, iconDir, icon.file));
+  for (const file of ["icon.svg", ...icons.map((icon) => icon.file)]) copyFileSync(join(assets, file), join(outDir, iconDir, file));
 
   // 3. The page, its 404 twin, the manifest.
   const page = sitePage({
@@ -141,6 +141,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
     worker: workerChunk.fileName,
     serviceWorker: "sw.js",
     manifest: "manifest.webmanifest",
+    favicon: `${iconDir}icon.svg`,
     icon: `${iconDir}${icons[0].file}`,
     themeColor: THEME_COLOR,
   });
