@@ -9,16 +9,17 @@ import { viewFromArgs } from "./view.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, new Set(["no-compression", "record-gzip"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
   const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
-  let stopRecording: (() => void) | undefined;
+  if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
+  let stopRecording: (() => Promise<void>) | undefined;
   if (record !== undefined) {
     const { startRecorder } = await import("@weft/agent");
-    stopRecording = startRecorder({ dir: record, app: resolve(file), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
+    stopRecording = startRecorder({ dir: record, app: resolve(file), gzip: args.flags.has("record-gzip"), onRecording: (f) => console.log(`Recording: ${relative(process.cwd(), f)}`) });
   }
   // Loaded only here: `weft run` never loads Vite.
   const { startDevServer, DevServerError } = await import("@weft/devserver");
@@ -31,9 +32,10 @@ export async function command(argv: string[]): Promise<number> {
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
       ...(plan.gate ? { gate: plan.gate } : {}),
+      compression: !args.flags.has("no-compression"),
     });
   } catch (err) {
-    stopRecording?.();
+    await stopRecording?.();
     if (err instanceof DevServerError) throw new UsageError(err.message, true);
     throw err;
   }
@@ -41,7 +43,7 @@ export async function command(argv: string[]): Promise<number> {
   // The devserver printed the App line; a desktop window stays open across every swap.
   await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
   await server.close(); // every session closes, so each recording gets its end line
-  stopRecording?.();
+  await stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep
   // `weft dev` alive after Ctrl+C.
   setTimeout(() => process.exit(0), 1000).unref();

@@ -39,6 +39,8 @@ export interface DevServerOptions {
    * construction, also during swaps). Default true.
    */
   sourceLocations?: boolean;
+  /** permessage-deflate on the app's socket and on the devtools channel. Default true (runtime/src/server/compression.ts). */
+  compression?: boolean;
   /** Who else may load the app and open its socket (a desktop window's gate, `--view desktop`). */
   gate?: AccessGate;
 }
@@ -157,7 +159,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, ...(options.gate ? { gate: options.gate } : {}) });
+  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, compression: options.compression, ...(options.gate ? { gate: options.gate } : {}) });
   cleanup.push(() => app.close());
   overlay.attach(app.http);
   cleanup.push(() => overlay.close());
@@ -326,13 +328,13 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
 async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const host = options.inspectorHost;
-  if (options.inspectorPort !== undefined) return startChannelServer({ hub, host, port: options.inspectorPort });
-  if (options.port === 0 || appPort === 0) return startChannelServer({ hub, host, port: 0 });
+  const common = { hub, host: options.inspectorHost, compression: options.compression };
+  if (options.inspectorPort !== undefined) return startChannelServer({ ...common, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ ...common, port: 0 });
   try {
-    return await startChannelServer({ hub, host, port: appPort + 1 });
+    return await startChannelServer({ ...common, port: appPort + 1 });
   } catch (err) {
     if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
-    return startChannelServer({ hub, host, port: 0 });
+    return startChannelServer({ ...common, port: 0 });
   }
 }

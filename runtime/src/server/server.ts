@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { defaultServerLimits, type ServerLimits, type SessionOptions } from "../session/options.ts";
 import type { AppMain } from "../session/session.ts";
 import { SessionManager } from "../session/sessionManager.ts";
+import { perMessageDeflateOptions } from "./compression.ts";
 import type { AccessGate } from "./accessGate.ts";
 import { attachSocketEndpoint } from "./socketEndpoint.ts";
 import { createStaticHandler, rendererDir } from "./staticFiles.ts";
@@ -43,6 +44,7 @@ export async function createWeftServer(options: WeftServerOptions): Promise<Weft
     path: "/ws",
     maxMessageBytes: options.maxMessageBytes ?? defaultServerLimits.maxMessageBytes,
     allowedOrigins: options.allowedOrigins ?? [],
+    perMessageDeflate: perMessageDeflateOptions(options),
     ...(gate ? { gate } : {}),
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,8 +1,9 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from "ws";
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
+import { perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
 import type { AccessGate } from "./accessGate.ts";
 
 export interface SocketEndpointOptions {
@@ -10,6 +11,8 @@ export interface SocketEndpointOptions {
   maxMessageBytes: number;
   /** Origins allowed besides the page's own (the Host the request was sent to). */
   allowedOrigins: readonly string[];
+  /** ws's permessage-deflate settings, or false for none. Default: `perMessageDeflateOptions()` (on, with the default limits). */
+  perMessageDeflate?: PerMessageDeflateOptions | false;
   /** A further check of each upgrade (a desktop window's token). */
   gate?: AccessGate;
 }
@@ -19,7 +22,7 @@ export interface SocketEndpointOptions {
  * closes every socket and resolves once they are gone.
  */
 export function attachSocketEndpoint(server: Server, manager: SessionManager, options: SocketEndpointOptions): () => Promise<void> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: options.perMessageDeflate ?? perMessageDeflateOptions() });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -40,6 +43,7 @@ export function attachSocketEndpoint(server: Server, manager: SessionManager, op
   };
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
+    tuneSocketCompression(ws);
     const connection = new Connection(
       manager,
       {

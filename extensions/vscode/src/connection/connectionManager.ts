@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import WebSocket from "ws";
 import { WeftModel } from "../model/weftModel.ts";
-import { ChannelClient, redact, type SocketLike } from "./channelClient.ts";
+import { ChannelClient, channelPerMessageDeflate, redact, type SocketLike } from "./channelClient.ts";
 import type { ChannelTarget } from "./devServerInfo.ts";
 import type { DevServerDiscovery } from "./discovery.ts";
 
@@ -104,7 +104,7 @@ export class ConnectionManager implements vscode.Disposable {
     this.log.info(`connecting to ${redact(target.url)} (from ${target.source})`);
     try {
       const client = await ChannelClient.connect(target.url, {
-        createSocket: (url) => new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 }) as unknown as SocketLike,
+        createSocket: (url) => new WebSocket(url, { perMessageDeflate: channelPerMessageDeflate, maxPayload: 256 * 1024 * 1024 }) as unknown as SocketLike,
         // Before the hello's frame is handled: its sessions make the model watch one at once.
         onOpen: (client) => {
           if (attempt === this.attempt) this.model.attach((message) => client.send(message));
