@@ -3,6 +3,7 @@ import { UsageError } from "./args.ts";
 export const usage = `Usage:
   weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
   weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts> --static [--port N] [--host H]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
   weft build <app.ts> --static --out <dir> [--base /path/] [--name NAME]
   weft preview <dir> [--port N] [--host H]

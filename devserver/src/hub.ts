@@ -12,11 +12,36 @@ import {
   type ServerMessage,
   type StatsResult,
 } from "@weft/protocol/channel";
-import type { Agent } from "@weft/agent";
+import type {
+  ControlsAtResult,
+  InspectClientMessage,
+  MessageResult,
+  PropsResult,
+  SessionInfo,
+  SourceResult,
+  TreeNode,
+} from "@weft/protocol/channel";
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What the hub asks of the app's instrumentation: the agent in this process (`weft dev`), or
+ * the agents in the tabs' workers (`weft dev --static`, static/workerAgents.ts), whose answers
+ * come back over a socket. `@weft/agent`'s `Agent` is one as it is.
+ */
+export interface HubAgent {
+  sessions(): MaybePromise<SessionInfo[]>;
+  tree(sessionId: string): MaybePromise<TreeNode | null>;
+  props(sessionId: string, id: number): MaybePromise<PropsResult | null>;
+  message(sessionId: string, seq: number): MaybePromise<MessageResult | null>;
+  source(sessionId: string, id: number, event?: string): MaybePromise<SourceResult | null>;
+  controlsAt(sessionId: string, file: string, line: number): MaybePromise<ControlsAtResult | null>;
+  readonly inspect: { handle(message: InspectClientMessage, reply: (message: ServerMessage) => void, tool: { loopback: boolean }): void } | null;
+}
 
 /** What the hub needs from the devserver to answer a tool. */
 export interface HubContext {
-  agent: Agent;
+  agent: HubAgent;
   hello(): HelloFromServer;
   /** Messages a tool that just said hello should get (the last swap, a current build error). */
   backlog(): ServerMessage[];
@@ -87,7 +112,13 @@ export class Hub {
   connect(channel: Channel<ServerMessage, ClientMessage>, info: { loopback?: boolean } = {}): () => void {
     const tool = new ToolConnection(channel, info.loopback ?? true);
     this.tools.add(tool);
-    channel.onMessage((message) => this.handle(tool, message));
+    channel.onMessage((message) => {
+      this.handle(tool, message).catch((err: unknown) => {
+        console.error(`weft devserver: answering a tool's '${message.type}' failed:`, err);
+        const requestId = (message as { requestId?: unknown }).requestId;
+        if (typeof requestId === "number") channel.send({ type: "failure", requestId, code: "INTERNAL", message: (err as Error)?.message ?? String(err) });
+      });
+    });
     return () => this.tools.delete(tool);
   }
 
@@ -96,7 +127,7 @@ export class Hub {
     this.tools.clear();
   }
 
-  private handle(tool: ToolConnection, message: ClientMessage): void {
+  private async handle(tool: ToolConnection, message: ClientMessage): Promise<void> {
     const { channel } = tool;
     if (!tool.ready && message.type !== "hello") {
       return channel.close(ChannelCloseCode.BadFrame, `expected 'hello' first, got '${message.type}'`);
@@ -119,7 +150,9 @@ export class Hub {
         tool.ready = true;
         tool.client = String(message.client ?? "");
         channel.send(this.context.hello());
-        channel.send({ type: "sessions", sessions: this.context.agent.sessions() });
+        // A local agent answers at once: nothing may slip in between hello and the list.
+        const sessions = this.context.agent.sessions();
+        channel.send({ type: "sessions", sessions: sessions instanceof Promise ? await sessions : sessions });
         for (const m of this.context.backlog()) channel.send(m);
         for (const m of this.output) channel.send(m);
         return;
@@ -128,7 +161,7 @@ export class Hub {
         const watch = { tree: message.tree !== false, messages: message.messages === true };
         tool.watches.set(message.sessionId, watch);
         if (watch.tree) {
-          const root = this.context.agent.tree(message.sessionId);
+          const root = await this.context.agent.tree(message.sessionId);
           if (root) channel.send({ type: "tree", sessionId: message.sessionId, root });
           else channel.send({ type: "session-close", sessionId: message.sessionId, reason: "no such session" });
         }
@@ -153,18 +186,18 @@ export class Hub {
     }
   }
 
-  private answer(tool: ToolConnection, request: RequestMessage): void {
+  private async answer(tool: ToolConnection, request: RequestMessage): Promise<void> {
     const fail = (code: string, text: string) => tool.channel.send({ type: "failure", requestId: request.requestId, code, message: text });
     let reply: ResultMessage;
     switch (request.type) {
       case "get-props": {
-        const result = this.context.agent.props(request.sessionId, request.id);
+        const result = await this.context.agent.props(request.sessionId, request.id);
         if (!result) return fail("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`);
         reply = { type: "result", requestId: request.requestId, of: "get-props", result };
         break;
       }
       case "get-message": {
-        const result = this.context.agent.message(request.sessionId, request.seq);
+        const result = await this.context.agent.message(request.sessionId, request.seq);
         if (!result) return fail("NOT_FOUND", `message ${request.seq} of session ${request.sessionId} is no longer kept`);
         reply = { type: "result", requestId: request.requestId, of: "get-message", result };
         break;
@@ -173,7 +206,7 @@ export class Hub {
         reply = { type: "result", requestId: request.requestId, of: "get-stats", result: this.context.stats() };
         break;
       case "get-source": {
-        const result = this.context.agent.source(request.sessionId, request.id, request.event);
+        const result = await this.context.agent.source(request.sessionId, request.id, request.event);
         if (!result) {
           const what = request.event === undefined ? `where control ${request.id} was created` : `where the ${request.event} handler of control ${request.id} is defined`;
           return fail("NOT_FOUND", `not known ${what} in session ${request.sessionId}`);
@@ -182,7 +215,7 @@ export class Hub {
         break;
       }
       case "get-controls-at": {
-        const result = this.context.agent.controlsAt(request.sessionId, request.file, request.line);
+        const result = await this.context.agent.controlsAt(request.sessionId, request.file, request.line);
         if (!result) return fail("NOT_FOUND", `no session ${request.sessionId}`);
         reply = { type: "result", requestId: request.requestId, of: "get-controls-at", result };
         break;

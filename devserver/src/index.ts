@@ -4,3 +4,4 @@
 export { startDevServer, DevServerError, type DevServer, type DevServerOptions, type DevEvent } from "./devServer.ts";
 export { transformForSwap, type ModuleFacts } from "./transform.ts";
 export type { DevServerInfo } from "./workspaceFile.ts";
+export { startStaticDevServer, type StaticDevServer, type StaticDevServerOptions } from "./static/staticDevServer.ts";

@@ -5,6 +5,8 @@
  */
 export interface MessageSocket {
   readonly isOpen: boolean;
+  /** WebSocket's numbers (1 open, 3 closed), for the debug handle's readers (`__weft.connection.ws`). */
+  readonly readyState: number;
   send(text: string): void;
   close(code: number, reason: string): void;
   onopen: (() => void) | null;
@@ -20,6 +22,9 @@ export const openWebSocket: OpenSocket = (url) => {
   const socket: MessageSocket = {
     get isOpen() {
       return ws.readyState === WebSocket.OPEN;
+    },
+    get readyState() {
+      return ws.readyState;
     },
     send: (text) => ws.send(text),
     close: (code, reason) => ws.close(code, reason),

@@ -50,6 +50,9 @@ export function workerSocket(scriptUrl: string | URL): OpenSocket {
       get isOpen() {
         return open;
       },
+      get readyState() {
+        return open ? 1 : 3;
+      },
       send: (text) => {
         if (open) worker.postMessage(text);
       },
