@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { showApp } from "weft/desktop";
-import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
+import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { untilSignal } from "./untilSignal.ts";
 import { viewFromArgs } from "./view.ts";
 
@@ -32,6 +32,8 @@ export async function command(argv: string[]): Promise<number> {
       host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
+      allowedHosts: listFlag(args, "allowed-hosts"),
+      handleProcessErrors: true,
       ...(plan.gate ? { gate: plan.gate } : {}),
       compression: !args.flags.has("no-compression"),
     });

@@ -30,6 +30,8 @@ type MaybePromise<T> = T | Promise<T>;
  * come back over a socket. `@weft/agent`'s `Agent` is one as it is.
  */
 export interface HubAgent {
+  /** Hears every channel message the agent makes. Returns the undo. */
+  subscribe(listener: (message: ServerMessage) => void): () => void;
   sessions(): MaybePromise<SessionInfo[]>;
   tree(sessionId: string): MaybePromise<TreeNode | null>;
   props(sessionId: string, id: number): MaybePromise<PropsResult | null>;
@@ -41,11 +43,13 @@ export interface HubAgent {
 
 /** What the hub needs from the devserver to answer a tool. */
 export interface HubContext {
+  /** The app's agent: what the hub fans out, and what answers the tools' requests. */
   agent: HubAgent;
   hello(): HelloFromServer;
   /** Messages a tool that just said hello should get (the last swap, a current build error). */
   backlog(): ServerMessage[];
-  stats(): StatsResult;
+  /** The process's figures; the hub adds how many tools are connected. */
+  stats(): Omit<StatsResult, "channelClients">;
 }
 
 interface Watch {
@@ -87,8 +91,11 @@ class ToolConnection {
  */
 export class Hub {
   private readonly tools = new Set<ToolConnection>();
+  private readonly stopListening: () => void;
 
-  constructor(private readonly context: HubContext) {}
+  constructor(private readonly context: HubContext) {
+    this.stopListening = context.agent.subscribe((message) => this.broadcast(message));
+  }
 
   get size(): number {
     return this.tools.size;
@@ -122,9 +129,15 @@ export class Hub {
     return () => this.tools.delete(tool);
   }
 
+  /** Closes every tool's channel (the channel server is stopping). */
   closeAll(): void {
     for (const tool of this.tools) tool.channel.close(ChannelCloseCode.GoingAway, "the devserver is stopping");
     this.tools.clear();
+  }
+
+  /** Stops listening to the agent. */
+  dispose(): void {
+    this.stopListening();
   }
 
   private async handle(tool: ToolConnection, message: ClientMessage): Promise<void> {
@@ -203,7 +216,7 @@ export class Hub {
         break;
       }
       case "get-stats":
-        reply = { type: "result", requestId: request.requestId, of: "get-stats", result: this.context.stats() };
+        reply = { type: "result", requestId: request.requestId, of: "get-stats", result: { ...this.context.stats(), channelClients: this.tools.size } };
         break;
       case "get-source": {
         const result = await this.context.agent.source(request.sessionId, request.id, request.event);

@@ -14,7 +14,9 @@ export { useState, useEffect, useMemo, useCallback, useRef, useContext, createCo
 export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
-export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
+export { describeThrown } from "./thrownValue.ts";
+export type { HookEvent, HookListener, HookSubscribeOptions, WeftHook } from "./hook.ts";
+export type { ControlPlace, SessionDescription, WeftInspection } from "./inspection.ts";
 export { PROTOCOL_VERSION } from "@weft/protocol";
 export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
 export { Icons, type IconValue } from "./constants/icons.ts";

@@ -2,22 +2,29 @@ import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import type { Agent } from "@weft/agent";
+import "weft";
+import { attachAgent, type Agent } from "@weft/agent";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
 
-const agent = { sessions: () => [], tree: () => null, props: () => null, message: () => null, source: () => null, controlsAt: () => null, inspect: null, dispose() {} } as unknown as Agent;
+let agent: Agent;
+let hub: Hub;
 let server: ChannelServer;
 beforeAll(async () => {
-  const hub = new Hub({
+  agent = attachAgent({ sourceLocations: false });
+  hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: 1, app: { entry: "/app/app.ts", url: "http://127.0.0.1:1/", root: "/app" }, pid: 1, startedAt: 0 }),
     backlog: () => [],
-    stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0, channelClients: 0 }),
+    stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0 }),
   });
   server = await startChannelServer({ hub, port: 0 });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  hub.dispose();
+  agent.dispose();
+});
 
 function attempt(path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string; ws?: WebSocket }>((resolve) => {
@@ -36,8 +43,8 @@ describe("the channel server", () => {
   it("needs the token (401), refuses a foreign Origin and a foreign Host (403), each saying why", async () => {
     expect(await attempt("/channel")).toMatchObject({ status: 401, body: expect.stringContaining("missing or wrong token") });
     expect(await attempt("/channel?token=nope")).toMatchObject({ status: 401 });
-    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("origin https://evil.example may not connect") });
-    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("not this machine") });
+    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("the page at https://evil.example") });
+    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringMatching(/"evil\.example".*--allowed-hosts/) });
     expect(await attempt("/elsewhere")).toMatchObject({ status: 404 });
   });
 

@@ -61,16 +61,8 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   const cleanup: (() => unknown)[] = [];
   const swapListeners = new Set<(report: SwapReport) => void>();
 
-  let hub: Hub | undefined;
   let lastReport: SwapReport | null = null;
   const agents = new WorkerAgents({
-    broadcast: (message: ServerMessage) => {
-      if (message.type === "swap") {
-        lastReport = message.report;
-        for (const listener of swapListeners) listener(message.report);
-      }
-      hub?.broadcast(message);
-    },
     log: (text, error) => {
       if (!print) return;
       if (error) console.error(text);
@@ -138,13 +130,18 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   const appUrl = `http://${shown}:${address.port}/`;
   appOrigin = appUrl.slice(0, -1);
 
-  const stats = (): StatsResult => {
+  const stats = (): Omit<StatsResult, "channelClients"> => {
     const memory = process.memoryUsage();
     const resources: Record<string, number> = {};
     for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-    return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions: agents.sessions().length, swaps: lastReport?.id ?? 0, channelClients: hub?.size ?? 0 };
+    return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions: agents.sessions().length, swaps: lastReport?.id ?? 0 };
   };
-  hub = new Hub({
+  agents.subscribe((message: ServerMessage) => {
+    if (message.type !== "swap") return;
+    lastReport = message.report;
+    for (const listener of swapListeners) listener(message.report);
+  });
+  const hub = new Hub({
     agent: agents,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: appUrl, root }, pid: process.pid, startedAt }),
     backlog: () => (lastReport ? [{ type: "swap", report: lastReport }] : []),
@@ -156,6 +153,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     port: options.inspectorPort ?? (address.port === 0 || options.port === 0 ? 0 : address.port + 1),
   });
   cleanup.push(() => channel.close());
+  cleanup.push(() => hub.dispose());
 
   const infoFile = writeDevServerInfo(options.workspace ?? findWorkspace(root), {
     version: 1,

@@ -70,8 +70,6 @@ class WorkerAgentLink {
 }
 
 export interface WorkerAgentsOptions {
-  /** The agents' channel messages, for the tools (the hub's broadcast). */
-  broadcast(message: ServerMessage): void;
   /** A swap summary or an error from a tab, for the terminal. */
   log(text: string, error: boolean): void;
 }
@@ -83,8 +81,18 @@ export interface WorkerAgentsOptions {
  */
 export class WorkerAgents implements HubAgent {
   private readonly links = new Set<WorkerAgentLink>();
+  private readonly listeners = new Set<(message: ServerMessage) => void>();
 
   constructor(private readonly options: WorkerAgentsOptions) {}
+
+  subscribe(listener: (message: ServerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(message: ServerMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
 
   /** A worker connected: returns what to do with each of its frames, and the undo for when it goes. */
   connect(socket: WorkerSocket): { receive(text: string): void; closed(): void } {
@@ -103,7 +111,7 @@ export class WorkerAgents implements HubAgent {
       closed: () => {
         this.links.delete(link);
         link.close();
-        for (const id of link.sessions.keys()) this.options.broadcast({ type: "session-close", sessionId: id, reason: "the tab closed" });
+        for (const id of link.sessions.keys()) this.emit({ type: "session-close", sessionId: id, reason: "the tab closed" });
         link.sessions.clear();
       },
     };
@@ -159,14 +167,14 @@ export class WorkerAgents implements HubAgent {
         for (const session of message.sessions) {
           const known = link.sessions.has(session.id);
           link.sessions.set(session.id, session);
-          this.options.broadcast({ type: known ? "session-update" : "session-open", session });
+          this.emit({ type: known ? "session-update" : "session-open", session });
         }
         return;
       case "emit": {
         const m = message.message;
         if (m.type === "session-open" || m.type === "session-update") link.sessions.set(m.session.id, m.session);
         if (m.type === "session-close") link.sessions.delete(m.sessionId);
-        this.options.broadcast(m);
+        this.emit(m);
         return;
       }
       case "result":

@@ -42,7 +42,8 @@ export interface DevWorker {
 
 export function startDevWorker(app: { default?: unknown }, options: DevWorkerOptions): DevWorker {
   const link = openLink(options.token);
-  const agent = attachAgent({ emit: (message) => link.send({ kind: "emit", message }), sourceLocations: false });
+  const agent = attachAgent({ sourceLocations: false });
+  agent.subscribe((message) => link.send({ kind: "emit", message }));
   link.onMessage((message) => {
     switch (message.kind) {
       case "call": {

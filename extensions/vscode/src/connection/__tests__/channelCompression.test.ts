@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import { channelPerMessageDeflate } from "../channelClient.ts";
+import { channelPerMessageDeflate } from "../channelCompression.ts";
 
 const servers: { close(): void }[] = [];
 afterEach(() => {
