@@ -76,15 +76,15 @@ test.describe("weft dev --static", () => {
     const channel = await dev.channel();
     const sessions = await channel.next("sessions", (m) => m.sessions.length > 0, true).catch(() => channel.next("session-open"));
     const sessionId = "sessions" in sessions ? sessions.sessions[0]!.id : sessions.session.id;
-    channel.send({ type: "watch", sessionId, tree: true, messages: true });
+    channel.client.send({ type: "watch", sessionId, tree: true, messages: true });
     const tree = await channel.next("tree", (m) => m.sessionId === sessionId, true);
     expect(JSON.stringify(tree.root)).toContain('"k":"count"');
     // a click in the tab: its frames and the tree's change reach the tool
     const row = channel.next("message", (m) => m.row.sessionId === sessionId && m.row.direction === "in" && m.row.kind === "event");
     await key(page, "inc").click();
     await row;
-    const props = await channel.request({ type: "get-props", requestId: 7, sessionId, id: Number(await key(page, "count").getAttribute("data-weft-id")) });
-    expect(props).toMatchObject({ type: "result", result: { props: { value: "2" } } });
+    const props = await channel.client.request("get-props", { sessionId, id: Number(await key(page, "count").getAttribute("data-weft-id")) });
+    expect(props).toMatchObject({ props: { value: "2" } });
     const report = channel.next("swap");
     await dev.edit(['"+" /* edit:inc-label */', '"add"']);
     expect((await report).report).toMatchObject({ outcome: "swapped", sessions: { kept: 1 } });

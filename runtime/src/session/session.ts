@@ -474,5 +474,5 @@ function isPromise(value: unknown): value is Promise<unknown> {
 
 /** A short id that ties what a user was shown to the server log's line (8 URL-safe characters). */
 function errorRef(): string {
-  return randomBytes(6).toString("base64url");
+  return randomId(6);
 }

@@ -4,6 +4,7 @@ import type { AppMain } from "../session/session.ts";
 import { SessionManager } from "../session/sessionManager.ts";
 import { createBroadcastChannelTransport } from "../pubsub/broadcastChannelTransport.ts";
 import { handedOverMain, markStatic } from "./staticMode.ts";
+import { handleWorkerErrors } from "./workerErrors.ts";
 
 /** The part of a dedicated worker's global scope the host uses. */
 export interface WorkerScope {
@@ -42,6 +43,7 @@ export function startStaticApp(app: { default?: unknown }, options: StaticAppOpt
   const main = mainOf(app);
   const pubsub = createBroadcastChannelTransport(options.pubsubChannel ?? "weft:pubsub");
   const manager = new SessionManager(main, options.session ?? {}, pubsub);
+  handleWorkerErrors(manager);
   const transport: Transport = {
     send: (text) => scope.postMessage(text),
     close: (code, reason) => scope.postMessage({ weft: "close", code, reason }),

@@ -61,6 +61,18 @@ describe("weft preview serves a build as GitHub Pages would", () => {
     expect((await get("/repo/%E0%A4%A")).status).toBe(400);
   });
 
+  it("refuses a Host that is not this machine (a DNS-rebinding page)", async () => {
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: server.port, path: "/repo/", headers: { host: "evil.example" } }, (r) => {
+        r.resume();
+        resolve(r.statusCode!);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(res).toBe(403);
+  });
+
   it("serves GET and HEAD only", async () => {
     expect((await get("/repo/", "POST")).status).toBe(405);
     const head = await get("/repo/", "HEAD");
