@@ -6,10 +6,11 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLogger, createServer, type ViteDevServer } from "vite";
 import { WebSocketServer } from "ws";
-import { CHANNEL_VERSION, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
+import { CHANNEL_VERSION, type ServerMessage } from "@weft/protocol/channel";
 import type { SwapReport } from "weft/swap";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
+import { createTeardown, processStats } from "../teardown.ts";
 import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "../workspaceFile.ts";
 import { devPagePlugin } from "./devPage.ts";
 import { DEV_WORKER_URL, devWorkerEntryPlugin } from "./devWorkerEntry.ts";
@@ -58,7 +59,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   const tokenBytes = Buffer.from(token);
   const weftDirs = packageDirs(["weft", "@weft/protocol", "@weft/agent", "@weft/devserver", "@weft/static", "@weft/renderer"]);
   const isAppFile = (file: string) => !file.includes(`${sep}node_modules${sep}`) && !file.startsWith("\0") && !weftDirs.some((dir) => file.startsWith(dir + sep));
-  const cleanup: (() => unknown)[] = [];
+  const teardown = createTeardown();
   const swapListeners = new Set<(report: SwapReport) => void>();
 
   let lastReport: SwapReport | null = null;
@@ -93,7 +94,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
       devPagePlugin({ rendererDir: rendererDist(), workerUrl: DEV_WORKER_URL.slice(1) }),
     ],
   });
-  cleanup.push(() => vite.close());
+  teardown.add(() => vite.close());
 
   // The worker's agent link, beside Vite's own HMR socket on the same port.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
@@ -118,7 +119,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
       ws.on("error", () => ws.terminate());
     });
   });
-  cleanup.push(() => {
+  teardown.add(() => {
     for (const ws of wss.clients) ws.terminate();
     wss.close();
   });
@@ -130,12 +131,6 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   const appUrl = `http://${shown}:${address.port}/`;
   appOrigin = appUrl.slice(0, -1);
 
-  const stats = (): Omit<StatsResult, "channelClients"> => {
-    const memory = process.memoryUsage();
-    const resources: Record<string, number> = {};
-    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-    return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions: agents.sessions().length, swaps: lastReport?.id ?? 0 };
-  };
   agents.subscribe((message: ServerMessage) => {
     if (message.type !== "swap") return;
     lastReport = message.report;
@@ -145,15 +140,15 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     agent: agents,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: appUrl, root }, pid: process.pid, startedAt }),
     backlog: () => (lastReport ? [{ type: "swap", report: lastReport }] : []),
-    stats,
+    stats: () => processStats(startedAt, agents.sessions().length, lastReport?.id ?? 0),
   });
   const channel: ChannelServer = await startChannelServer({
     hub,
     ...(options.inspectorHost ? { host: options.inspectorHost } : {}),
     port: options.inspectorPort ?? (address.port === 0 || options.port === 0 ? 0 : address.port + 1),
   });
-  cleanup.push(() => channel.close());
-  cleanup.push(() => hub.dispose());
+  teardown.add(() => channel.close());
+  teardown.add(() => hub.dispose());
 
   const infoFile = writeDevServerInfo(options.workspace ?? findWorkspace(root), {
     version: 1,
@@ -165,7 +160,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     entry,
     startedAt,
   });
-  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
 
   if (print) {
     console.log(`Inspector: ${channel.inspectorUrl}`);
@@ -173,7 +168,6 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     console.log("  (static mode: the app runs in the browser tab's worker; each tab is its own session)");
   }
 
-  let closing: Promise<void> | null = null;
   return {
     appUrl,
     inspectorUrl: channel.inspectorUrl,
@@ -183,18 +177,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
       swapListeners.add(listener);
       return () => swapListeners.delete(listener);
     },
-    close() {
-      closing ??= (async () => {
-        for (const undo of cleanup.splice(0).reverse()) {
-          try {
-            await undo();
-          } catch (err) {
-            console.error("weft: while stopping the devserver:", err);
-          }
-        }
-      })();
-      return closing;
-    },
+    close: () => teardown.run(),
   };
 }
 

@@ -1,6 +1,5 @@
-import type { Session } from "../session/session.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
-import { useSessionContext } from "../session/sessionContext.ts";
+import { createSyncSessionContext, currentSession, useSessionContext } from "../session/sessionContext.ts";
 import { stackOf } from "../thrownValue.ts";
 
 /**
@@ -10,22 +9,10 @@ import { stackOf } from "../thrownValue.ts";
  * reported to the session (the banner, the devtools); the worker, like the process, goes on.
  */
 export function handleWorkerErrors(manager: SessionManager, scope: Partial<Pick<EventTarget, "addEventListener">> = globalThis as Partial<EventTarget>): void {
-  let running: Session | undefined;
   const liveSession = () => [...manager.sessions.values()].find((s) => s.state !== "closed");
-  useSessionContext({
-    run(session, fn) {
-      const previous = running;
-      running = session;
-      try {
-        return fn();
-      } finally {
-        running = previous;
-      }
-    },
-    current: () => running ?? liveSession(),
-  });
+  useSessionContext(createSyncSessionContext(liveSession));
   const report = (err: unknown, what: string) => {
-    const session = running ?? liveSession();
+    const session = currentSession();
     if (session) session.reportAppError(what, err);
     else console.error(`weft: ${what} with no session in this tab:\n${stackOf(err)}`);
   };

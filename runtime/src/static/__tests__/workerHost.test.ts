@@ -85,7 +85,7 @@ describe("the static worker host", () => {
     await bob.message("registered");
     await other.message("registered");
     const find = (node: { p: Record<string, unknown>; c?: Record<string, unknown[]> }, key: string): { i: number } | undefined =>
-      node.p.key === key ? (node as { i: number }) : Object.values(node.c ?? {}).flat().map((c) => find(c as typeof node, key)).find(Boolean);
+      node.p.key === key ? (node as unknown as { i: number }) : Object.values(node.c ?? {}).flat().map((c) => find(c as typeof node, key)).find(Boolean);
     const send = find(page.page as never, "send")!;
     ada.send({ type: "event", id: send.i, name: "click" });
     // this tab and the other tab of the same app get it; the other app's tab does not
