@@ -60,6 +60,12 @@ describe("the static worker host", () => {
     expect(JSON.stringify(registered.page)).toContain("static=true");
   });
 
+  it("page.pwa is true when the page says it was launched installed (display-mode: standalone)", async () => {
+    const t = tab({ default: (page: Page) => page.add(new Text({ value: `pwa=${page.pwa}`, key: "pwa" })) });
+    t.send({ ...register, client: { route: "/", pwa: true } });
+    expect(JSON.stringify((await t.message("registered")).page)).toContain("pwa=true");
+  });
+
   it("takes the app a browser run(main) handed over when the module has no default export", async () => {
     // What `import { run } from "weft"` is in a static build (the browser condition of `#run`).
     const { run } = await import("../run.browser.ts");
