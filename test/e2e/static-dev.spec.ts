@@ -90,4 +90,22 @@ test.describe("weft dev --static", () => {
     expect((await report).report).toMatchObject({ outcome: "swapped", sessions: { kept: 1 } });
     channel.close();
   });
+
+  test("the inspector shows the tab's session and its control tree", async ({ page, context }) => {
+    await page.goto(dev.url);
+    await expect(key(page, "count")).toHaveText("0", { timeout: 30_000 }); // Vite compiles the worker's modules on first load
+    const inspector = await context.newPage();
+    await inspector.goto(dev.inspectorUrl);
+    await expect(inspector.locator('[data-testid="session"]')).toHaveCount(1);
+    await inspector.locator('[data-testid="session"]').click();
+    const countId = await key(page, "count").getAttribute("data-weft-id");
+    await expect(inspector.locator(`[data-testid="tree-node"][data-weft-id="${countId}"]`)).toBeAttached();
+    // a second tab is a second session (its own worker)
+    const second = await context.newPage();
+    await second.goto(dev.url);
+    await expect(key(second, "count")).toHaveText("0");
+    await expect(inspector.locator('[data-testid="session"]')).toHaveCount(2);
+    await second.close();
+    await expect(inspector.locator('[data-testid="session"]')).toHaveCount(1);
+  });
 });

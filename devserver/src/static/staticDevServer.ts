@@ -86,7 +86,15 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     logLevel: "warn",
     clearScreen: false,
     publicDir: false,
-    server: { port: options.port ?? 8550, host: options.host ?? "127.0.0.1", strictPort: true, watch: { ignored: ["**/.weft/**", "**/test-results/**"] } },
+    server: {
+      port: options.port ?? 8550,
+      host: options.host ?? "127.0.0.1",
+      strictPort: true,
+      watch: { ignored: ["**/.weft/**", "**/test-results/**"] },
+      // The worker's first load is the app and all of weft's runtime and agent: transform it
+      // while the user opens the tab, not after.
+      warmup: { clientFiles: [entry, fileURLToPath(import.meta.resolve("@weft/devserver/static-worker"))] },
+    },
     optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [
       nodeStubsPlugin(isAppFile),
