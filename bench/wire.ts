@@ -29,7 +29,7 @@ export async function serveApp(main: AppMain, variant: WireVariant): Promise<Ser
   // The 4,000-control main takes longer than the block warning's 100 ms: expected here, not news.
   const manager = new SessionManager(main, { blockWarnMs: 60_000 });
   const guard = createRequestGuard({ host: "127.0.0.1" });
-  const http = createServer(guard.http(createStaticHandler({ dir: rendererDir() })));
+  const http = createServer(guard.http(createStaticHandler({ dir: rendererDir(), spaFallback: true })));
   const upgrades = guard.upgrades();
   http.on("upgrade", upgrades.listener);
   const closeSockets = attachSocketEndpoint(upgrades, manager, { path: "/ws", maxMessageBytes: 1024 * 1024, heartbeatMs: 0, perMessageDeflate: wireVariants[variant] });

@@ -8,6 +8,7 @@ import {
   type ServerMessage,
 } from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
+import { openWebSocket, type MessageSocket, type OpenSocket } from "./MessageSocket.ts";
 
 /** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
 export const SESSION_KEY = "weft:session";
@@ -24,6 +25,11 @@ type SessionStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 export interface ConnectionOptions {
   /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint. */
   url?: string;
+  /**
+   * Opens the link to the session: a WebSocket to `url` by default; a static build's Web Worker
+   * (workerSocket.ts) in static mode. The protocol on top is the same.
+   */
+  open?: OpenSocket;
   status: StatusStore;
   /** Receives every well-formed server message, `registered` included. */
   onMessage: (message: ServerMessage) => void;
@@ -34,13 +40,14 @@ export interface ConnectionOptions {
 }
 
 /**
- * One WebSocket to the app, re-opened with backoff when it drops. Every connection starts with
+ * One link to the app's session (a WebSocket, or a static build's worker), re-opened with
+ * backoff when it drops. Every connection starts with
  * `register`, carrying the stored session id so the server resumes the session (a refresh or a
  * network blip keeps the app's state). Messages are sent only once the server has answered with
  * `registered`; earlier ones are dropped, since they would name controls of a page not shown.
  */
 export class Connection {
-  private ws: WebSocket | null = null;
+  private ws: MessageSocket | null = null;
   private registered = false;
   private everRegistered = false;
   private attempt = 0;
@@ -48,6 +55,7 @@ export class Connection {
   private stopped = false;
   /** What every connection opens: the endpoint with `?session=<routing key>`. */
   readonly url: string;
+  private readonly openSocket: OpenSocket;
   private readonly storage: SessionStorage | null;
   /**
    * Chosen before the first connection and kept in the tab, so a balancer hashing on it sends
@@ -58,6 +66,7 @@ export class Connection {
   readonly stats = { sent: 0, received: 0, connects: 0 };
 
   constructor(private readonly options: ConnectionOptions) {
+    this.openSocket = options.open ?? openWebSocket;
     this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
     this.routingKey = this.keptRoutingKey();
     this.url = withRoutingKey(options.url ?? defaultUrl(), this.routingKey);
@@ -73,7 +82,7 @@ export class Connection {
 
   /** True while registered: events and props reach the server. */
   get isLive(): boolean {
-    return this.registered && this.ws?.readyState === WebSocket.OPEN;
+    return this.registered && this.ws?.isOpen === true;
   }
 
   start(): void {
@@ -95,7 +104,7 @@ export class Connection {
   /** Sends a message if the session is live; returns whether it went out. */
   send(message: ClientMessage): boolean {
     const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || (!this.registered && message.type !== "register")) return false;
+    if (!ws || !ws.isOpen || (!this.registered && message.type !== "register")) return false;
     ws.send(JSON.stringify(message));
     this.stats.sent++;
     return true;
@@ -104,9 +113,9 @@ export class Connection {
   private open(): void {
     this.clearRetry();
     this.stats.connects++;
-    let ws: WebSocket;
+    let ws: MessageSocket;
     try {
-      ws = new WebSocket(this.url);
+      ws = this.openSocket(this.url);
     } catch (err) {
       // A malformed URL never gets better by retrying.
       this.options.status.setLink("closed", `cannot open ${this.url}: ${(err as Error).message}`);
@@ -124,13 +133,13 @@ export class Connection {
         client: this.options.clientInfo(),
       });
     };
-    ws.onmessage = (event) => {
+    ws.onmessage = (data) => {
       if (ws !== this.ws) return;
-      this.handleFrame(event.data);
+      this.handleFrame(data);
     };
-    ws.onclose = (event) => {
+    ws.onclose = (code, reason) => {
       if (ws !== this.ws) return;
-      this.handleClose(event.code, event.reason);
+      this.handleClose(code, reason);
     };
   }
 
@@ -233,8 +242,11 @@ export class Connection {
   }
 }
 
+/** `ws` below the page's base path (`<base href>`), on this page's host. */
 function defaultUrl(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/ws`;
+  const url = new URL("ws", document.baseURI);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
 }
 
 /** `url` with `?session=<key>`, after any query it has (a key needs no escaping). */
