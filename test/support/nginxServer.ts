@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, untilPortAnswers } from "./redisServer.ts";
+import { freePort, untilPortAnswers } from "./ports.ts";
 
 /** Debian's nginx (`apt-get install nginx`; `.ci/run` installs it). */
 export const nginxPath = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : null;
