@@ -165,6 +165,11 @@ export class Session {
     this.heldBack ??= [];
   }
 
+  /** True from `startDetached()` until the first browser has the page. */
+  get awaitingFirstTab(): boolean {
+    return this.awaitingBrowser;
+  }
+
   /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
   detach(link: SessionLink): void {
     if (this.link !== link) return;

@@ -56,6 +56,8 @@ export class SessionManager {
    * `routingKey` is the `?session=` of the upgrade URL (docs/scaling.md): a new session is tied
    * to it, and a session is resumed only by a tab that comes with the key it was opened with, so
    * every connection of a session is one a balancer hashing on the key sends to this process.
+   * A session started before any tab (`startDetached`: a desktop window's) takes the key of the
+   * first tab that claims it.
    */
   sessionFor(sessionId: undefined, client: ClientInfo, clientIp: string, routingKey?: string): SessionClaim;
   sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string, routingKey?: string): SessionClaim | Promise<SessionClaim>;
@@ -63,6 +65,8 @@ export class SessionManager {
     const key = routingKey ?? null;
     const open = () => this.open(client, clientIp, key);
     const existing = sessionId ? this.sessions.get(sessionId) : undefined;
+    // A session started before any tab (a desktop window's) is tied to the first tab's key.
+    if (existing?.awaitingFirstTab && existing.routingKey === null) existing.routingKey = key;
     if (!existing || existing.crashed !== null || existing.routingKey !== key) return open();
     if (existing.state === "resuming" && !existing.connected) return this.resume(existing, client, clientIp);
     const old = existing.currentLink;

@@ -47,6 +47,20 @@ describe("the ?session= routing key", () => {
     }
   });
 
+  it("ties a session started before any tab (a desktop window's) to the first tab's key", async () => {
+    const { session } = server.manager.sessionFor(undefined, { route: "/" }, "127.0.0.1");
+    session.startDetached();
+    const window = await openAppClient(server.url, { routingKey: "window-key", sessionId: session.id });
+    // The first tab of a detached session gets the page main built for it (not "resumed").
+    expect(window.registered.sessionId).toBe(session.id);
+    expect(session.routingKey).toBe("window-key");
+    window.ws.close();
+    await dropped(session.id);
+    const other = await openAppClient(server.url, { routingKey: "another-key", sessionId: session.id });
+    expect(other.registered.resumed).toBe(false);
+    other.ws.close();
+  });
+
   it("takes clients without a key (tools, tests), which resume without one", async () => {
     const first = await openAppClient(server.url);
     const { sessionId } = first.registered;
