@@ -5,10 +5,14 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from "@weft/protocol";
+import { sessionKey, socketUrl } from "./basePath.ts";
 import type { StatusStore } from "./StatusStore.ts";
 
-/** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
-export const SESSION_KEY = "weft:session";
+/**
+ * Where the session id lives: per tab, and it survives a refresh (sessionStorage). One key per
+ * app (`weft:session`, or `weft:session:/dashboard` for an app mounted there).
+ */
+export const SESSION_KEY = sessionKey;
 
 /** Reconnect backoff: the first retry waits this long, each next one twice as long… */
 const RETRY_FIRST_MS = 500;
@@ -18,7 +22,7 @@ const RETRY_MAX_MS = 5000;
 type SessionStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface ConnectionOptions {
-  /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint. */
+  /** Defaults to `ws(s)://<this host><basePath>/ws`, the app's endpoint. */
   url?: string;
   status: StatusStore;
   /** Receives every well-formed server message, `registered` included. */
@@ -42,13 +46,15 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Why the server last went away (a 1001's reason), until it takes the tab again. */
+  private goneReason: string | undefined;
   private readonly url: string;
   private readonly storage: SessionStorage | null;
   /** Counters for the debug handle and benchmarks. */
   readonly stats = { sent: 0, received: 0, connects: 0 };
 
   constructor(private readonly options: ConnectionOptions) {
-    this.url = options.url ?? defaultUrl();
+    this.url = options.url ?? socketUrl();
     this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
   }
 
@@ -142,6 +148,7 @@ export class Connection {
       this.registered = true;
       this.everRegistered = true;
       this.attempt = 0;
+      this.goneReason = undefined;
       this.options.status.setLink("connected");
     }
     if (message.type === "registered" && typeof message.sessionId === "string") {
@@ -172,7 +179,10 @@ export class Connection {
       status.setLink("closed", `${reason || what} (close code ${code})`);
       return;
     }
-    status.setLink(this.everRegistered ? "reconnecting" : "connecting");
+    // The server stopped the app (1001, e.g. its `close()` at shutdown): the banner says so
+    // until a server takes the tab again (this one restarted, or another process).
+    if (code === CloseCode.GoingAway) this.goneReason = reason || "the server stopped";
+    status.setLink(this.everRegistered ? "reconnecting" : "connecting", this.goneReason);
     if (code === CloseCode.SessionClosed) {
       // The session is gone for good: forget it and start a fresh one right away. Without a
       // stored id to blame, back off as usual so a misbehaving server cannot make us spin.
@@ -203,10 +213,6 @@ export class Connection {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
-}
-
-function defaultUrl(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/ws`;
 }
 
 function safeSessionStorage(): SessionStorage | null {

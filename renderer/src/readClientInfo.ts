@@ -1,9 +1,10 @@
 import type { ClientInfo } from "@weft/protocol";
+import { currentRoute } from "./basePath.ts";
 
 /** What `register` tells the server about this tab (Flet's `page` block of REGISTER_CLIENT). */
 export function readClientInfo(): ClientInfo {
   const info: ClientInfo = {
-    route: location.pathname + location.search,
+    route: currentRoute(),
     userAgent: navigator.userAgent,
     width: window.innerWidth,
     height: window.innerHeight,

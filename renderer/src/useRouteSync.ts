@@ -1,11 +1,7 @@
 import { useEffect, useRef } from "react";
+import { currentRoute, pathOfRoute } from "./basePath.ts";
 import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
-
-/** The browser URL's part that is a weft route. */
-export function currentRoute(): string {
-  return location.pathname + location.search;
-}
 
 /**
  * Keeps the address bar and `page.route` in step, both ways:
@@ -22,8 +18,9 @@ export function useRouteSync(page: StoreNode): void {
   useEffect(() => {
     if (route === undefined) return;
     if (route !== currentRoute()) {
-      if (first.current) history.replaceState(history.state, "", route);
-      else history.pushState(null, "", route);
+      // `page.route` is relative to where the app is mounted (basePath.ts).
+      if (first.current) history.replaceState(history.state, "", pathOfRoute(route));
+      else history.pushState(null, "", pathOfRoute(route));
     }
     first.current = false;
   }, [route]);

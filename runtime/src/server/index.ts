@@ -1,3 +1,7 @@
+export { createWeft, type WeftApp, type WeftAppOptions, type AttachableServer } from "./createWeft.ts";
+export { normalizeBasePath } from "./basePath.ts";
+export type { AppAdoption, AppHost, AppRequest, HostedApp } from "../hostedApp.ts";
+export type { Session } from "../session/session.ts";
 export { createWeftServer } from "./server.ts";
 export type { WeftServer, WeftServerOptions } from "./server.ts";
 export type { AccessGate } from "./accessGate.ts";

@@ -1,32 +1,18 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { useNodeSessionContext } from "../session/nodeSessionContext.ts";
-import type { WeftOptions } from "../session/options.ts";
 import type { AppMain } from "../session/session.ts";
-import { SessionManager } from "../session/sessionManager.ts";
-import { perMessageDeflateOptions } from "./compression.ts";
+import type { SessionManager } from "../session/sessionManager.ts";
+import { createWeft, type WeftApp, type WeftAppOptions } from "./createWeft.ts";
 import { handleProcessErrors } from "./processErrors.ts";
-import { createRequestGuard, type UpgradeRoutes } from "./requestGuard.ts";
-import type { AccessGate } from "./accessGate.ts";
-import { attachSocketEndpoint } from "./socketEndpoint.ts";
-import { createStaticHandler, rendererDir } from "./staticFiles.ts";
+import type { UpgradeRoutes } from "./requestGuard.ts";
 
-export interface WeftServerOptions extends Partial<WeftOptions> {
+export interface WeftServerOptions extends Omit<WeftAppOptions, "basePath" | "host"> {
   /** The app's `main(page)`. */
   main: AppMain;
   /** Default 8550 (Flet's); 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1: reachable from this machine only, unless told otherwise. */
   host?: string;
-  /**
-   * Host names besides this machine's that may reach the app (`app.example`, `.example.com`
-   * for every subdomain; `true`: any). Requests naming another Host get 403 (DNS rebinding).
-   */
-  allowedHosts?: readonly string[] | true;
-  /** Origins besides the app's own that may open its socket and send it requests. */
-  allowedOrigins?: string[];
-  /** HTML injected before `</head>` of the page (used by `weft dev`). */
-  injectHtml?: string;
   /**
    * Take over the process's `unhandledRejection` and `uncaughtException`: an app's async
    * failure is reported to the session that scheduled it and the process keeps serving; only a
@@ -35,14 +21,14 @@ export interface WeftServerOptions extends Partial<WeftOptions> {
    * process's handlers uninvited.
    */
   handleProcessErrors?: boolean;
-  /** Who else may load the page and open the socket: a desktop window's token (`--view desktop`). */
-  gate?: AccessGate;
 }
 
 export interface WeftServer {
   /** The app's URL, e.g. http://127.0.0.1:8550/ */
   readonly url: string;
   readonly port: number;
+  /** The app it serves (what `createWeft` makes: weft's own server is one more host of it). */
+  readonly app: WeftApp;
   readonly manager: SessionManager;
   readonly http: Server;
   /** The server's WebSocket routes (`/ws`), to add one beside it (the devserver's overlay). */
@@ -51,37 +37,36 @@ export interface WeftServer {
   close(): Promise<void>;
 }
 
-/** Serves an app: the renderer over HTTP and the protocol over WebSocket at `/ws`. */
+/**
+ * Serves an app on a server of its own: `weft run`, `weft dev`, `run(main)`. A thin host of
+ * `createWeft` at the root path, so a mounted app and a served one take one code path.
+ */
 export async function createWeftServer(options: WeftServerOptions): Promise<WeftServer> {
   const host = options.host ?? "127.0.0.1";
-  useNodeSessionContext();
   const undoProcessErrors = options.handleProcessErrors ? handleProcessErrors() : () => {};
-  const manager = new SessionManager(options.main, options);
-  const guard = createRequestGuard({ host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
-  const serveStatic = createStaticHandler({
-    dir: rendererDir(),
-    spaFallback: true,
-    immutable: (path) => path.startsWith("/_weft/"),
-    injectHtml: options.injectHtml,
-  });
-  const gate = options.gate;
-  const http = createServer(guard.http(gate ? (req, res, target) => (gate.handleRequest(req, res) ? undefined : serveStatic(req, res, target)) : serveStatic));
-  const upgrades = guard.upgrades();
-  http.on("upgrade", upgrades.listener);
-  const closeSockets = attachSocketEndpoint(upgrades, manager, {
-    path: "/ws",
-    maxMessageBytes: manager.options.maxMessageBytes,
-    heartbeatMs: manager.options.heartbeatMs,
-    perMessageDeflate: perMessageDeflateOptions(manager.options),
-    ...(gate ? { gate } : {}),
-  });
-  await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
-    http.listen(options.port ?? 8550, host, () => {
-      http.off("error", reject);
-      resolve();
+  const { main, port: wantedPort, handleProcessErrors: _ownsProcess, ...appOptions } = options;
+  let app: WeftApp;
+  try {
+    app = createWeft(main, { ...appOptions, host, basePath: "/" });
+  } catch (err) {
+    undoProcessErrors();
+    throw err;
+  }
+  const http = createServer((req, res) => app.handler(req, res));
+  app.attach(http);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(wantedPort ?? 8550, host, () => {
+        http.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await app.close();
+    undoProcessErrors();
+    throw err;
+  }
   // Later errors of the listening socket (EMFILE when out of file descriptors) are the server's
   // to report: without a listener they would end the process.
   http.on("error", (err) => console.error("weft: the app's server:", err));
@@ -90,12 +75,12 @@ export async function createWeftServer(options: WeftServerOptions): Promise<Weft
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    manager,
+    app,
+    manager: app.manager,
     http,
-    upgrades,
+    upgrades: app.upgrades,
     async close() {
-      manager.closeAll("server stopped");
-      await closeSockets();
+      await app.close("server stopped");
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;
