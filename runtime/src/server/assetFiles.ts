@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import serveStatic from "serve-static";
 import type { RequestTarget } from "./requestTarget.ts";
 
@@ -43,4 +43,10 @@ export function checkAssetsDir(dir: string, option = "assetsDir"): string {
     throw new TypeError(`${option}: ${root} is not a folder`);
   }
   return root;
+}
+
+/** `assets/` beside an app's file, if that folder exists (Flet's default `assets_dir`). */
+export function defaultAssetsDir(appFile: string): string | undefined {
+  const dir = join(dirname(resolve(appFile)), "assets");
+  return existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined;
 }
