@@ -5,10 +5,9 @@ import { defineConfig } from "vite";
 /**
  * Builds the renderer into `dist/`. The weft server serves `dist/index.html` for every path
  * that is not an asset, so assets live under `_weft/` where they cannot collide with an app's
- * routes. The build knows no base path (base "./": every URL in CSS and JS is relative to the
- * file that holds it): an app may be mounted anywhere (`/dashboard`), and the server makes the
- * page's own few URLs absolute under its base path when it serves it, so deep links like
- * `/dashboard/todo/3` load (runtime/src/server/basePath.ts).
+ * routes. URLs are relative (base "./"): the page's `<base href>` (index.html) anchors them, so
+ * deep links like `/todo/3` load, and one build serves at `/`, under a mount and in a static
+ * build at any `--base`; chunks and fonts resolve from the file that asks for them.
  */
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),

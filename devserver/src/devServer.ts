@@ -13,6 +13,7 @@ import { Hub } from "./hub.ts";
 import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
+import { createTeardown, processStats } from "./teardown.ts";
 import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
 import { trackHostGenerations } from "./hostGeneration.ts";
 import { MountedApps } from "./mountedApps.ts";
@@ -117,7 +118,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const status: { error: BuildErrorMessage | null; report: SwapReport | null } = { error: null, report: null };
 
   const tap: OutputTap = tapOutput();
-  const cleanup: (() => unknown)[] = [() => tap.restore()];
+  const teardown = createTeardown();
+  teardown.add(() => tap.restore());
 
   const notLoaded: AppMain = () => {
     throw new Error(`the app failed to load: ${status.error?.error.message ?? "unknown error"} (see the overlay)`);
@@ -127,13 +129,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const registry = new SwapRegistry();
   const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on), registry });
   globalThis.__WEFT_SWAP__ = registry;
-  cleanup.push(() => {
+  teardown.add(() => {
     engine.dispose();
     if (globalThis.__WEFT_SWAP__ === registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
   const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
-  cleanup.push(() => runner.close());
+  teardown.add(() => runner.close());
   const overlay: Overlay = createOverlay();
 
   /** A save that cannot be taken: the old code keeps serving, the overlay and the tools say why. */
@@ -149,7 +151,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const mounted = new MountedApps({ entry, runner, registry, overlay, mute: (on) => tap.mute(on) });
   const undoHostTracking = trackHostGenerations();
   hook.appHost = mounted;
-  cleanup.push(() => {
+  teardown.add(() => {
     if (hook.appHost === mounted) hook.appHost = null;
     undoHostTracking();
   });
@@ -179,7 +181,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       showBuildError(describeBuildError(err, root), [entry], "the app failed to load");
     }
   }
-  cleanup.push(() => mounted.close());
+  teardown.add(() => mounted.close());
 
   // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
   // pay it now, twice, when running the module again is harmless (no top-level side effects).
@@ -214,29 +216,29 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       ...(options.gate ? { gate: options.gate } : {}),
     });
     const served = app;
-    cleanup.push(() => served.close());
+    teardown.add(() => served.close());
     overlay.attach(app.upgrades);
   } else if (options.handleProcessErrors) {
-    cleanup.push(handleProcessErrors());
+    teardown.add(handleProcessErrors());
   }
-  cleanup.push(() => overlay.close());
+  teardown.add(() => overlay.close());
   const appUrls = (): string[] => (app ? [app.url] : mounted.urls);
   const appUrl = appUrls()[0] ?? "";
 
   const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
-  cleanup.push(() => agent.dispose());
+  teardown.add(() => agent.dispose());
   const hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: appUrls()[0] ?? "", root }, pid: process.pid, startedAt }),
     backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
     stats: () => processStats(startedAt, app ? app.manager.sessions.size : mounted.sessionCount, status.report?.id ?? 0),
   });
-  cleanup.push(() => hub.dispose());
+  teardown.add(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
-  cleanup.push(undoTap);
+  teardown.add(undoTap);
 
   const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl));
-  cleanup.push(() => channel.close());
+  teardown.add(() => channel.close());
 
   const workspace = options.workspace ?? findWorkspace(root);
   const infoFile = writeDevServerInfo(workspace, {
@@ -249,7 +251,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     entry,
     startedAt,
   });
-  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {
     engine.discard();
@@ -358,8 +360,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const runSave = serverMode ? runServerSave : runAppSave;
   const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
-  cleanup.push(() => queue.close());
-  cleanup.push(runner.onChange((file) => queue.add(file)));
+  teardown.add(() => queue.close());
+  teardown.add(runner.onChange((file) => queue.add(file)));
 
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
@@ -374,7 +376,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  let closing: Promise<void> | null = null;
   return {
     appUrl,
     get appUrls() {
@@ -390,18 +391,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return () => listeners.delete(listener);
     },
     idle: () => queue.idle(),
-    close() {
-      closing ??= (async () => {
-        for (const undo of cleanup.splice(0).reverse()) {
-          try {
-            await undo();
-          } catch (err) {
-            console.error("weft: while stopping the devserver:", err);
-          }
-        }
-      })();
-      return closing;
-    },
+    close: () => teardown.run(),
   };
 }
 
@@ -423,14 +413,6 @@ function hasDefaultExport(file: string): boolean {
   }
 }
 
-/** The process's figures for `get-stats` (the hub adds the tools). */
-function processStats(startedAt: number, sessions: number, swaps: number): Omit<StatsResult, "channelClients"> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const resources: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-  const memory = process.memoryUsage();
-  return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions, swaps };
-}
 
 export class DevServerError extends Error {
   override name = "DevServerError";

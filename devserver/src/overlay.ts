@@ -1,7 +1,6 @@
 import { WebSocketServer, type WebSocket } from "ws";
 import { startHeartbeat, type UpgradeRoutes } from "weft/server";
 import type { ErrorInfo } from "@weft/protocol/channel";
-import { PAGE_CONFIG_ID } from "@weft/protocol";
 
 /** The app page's own dev socket: build errors and swap notices, nothing else. */
 export const OVERLAY_PATH = "/__weft/dev";
@@ -91,10 +90,8 @@ export function createOverlay(): Overlay {
  * `…-message`, `…-location`, `…-frame`.
  */
 const CLIENT = `(() => {
-  // Under the app's base path, as the page's config says (runtime/src/server/basePath.ts).
-  let base = "";
-  try { base = JSON.parse(document.getElementById(${JSON.stringify(PAGE_CONFIG_ID)}).textContent).basePath.replace(/\\/$/, ""); } catch {}
-  const PATH = base + ${JSON.stringify(OVERLAY_PATH)};
+  // Under the app's base path: the page's <base href> (runtime/src/server/basePath.ts).
+  const PATH = new URL(document.baseURI).pathname.replace(/\\/$/, "") + ${JSON.stringify(OVERLAY_PATH)};
   let host = null, retry = 250;
   const css = \`
     .backdrop { position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; justify-content: center; padding: 0 16px 16px; pointer-events: none; font: 14px/1.5 ui-sans-serif, system-ui, sans-serif; }

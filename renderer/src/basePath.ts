@@ -1,46 +1,34 @@
-import { PAGE_CONFIG_ID, type PageConfig } from "@weft/protocol";
-
 /**
- * Where the app is mounted, as the server said in the page it served (runtime/src/server/
- * basePath.ts writes the `PageConfig` element): `/` for `weft run`, `/dashboard` for an app
- * mounted with `createWeft(main, { basePath: "/dashboard" })`. Everything the renderer puts in
- * a URL goes through here, never through a hard-coded `/`.
+ * The app's base path and its routes. A page served under a sub-path (`/repo/` on GitHub
+ * Pages, a mount at `/dashboard/`) says so with `<base href>`; routes are what follows it, so
+ * `/repo/items/3` is the app's route `/items/3` and `page.go("/about")` shows `/repo/about`.
  */
-export const basePath: string = readBasePath();
-const prefix = basePath === "/" ? "" : basePath;
-
-function readBasePath(): string {
-  try {
-    const text = document.getElementById(PAGE_CONFIG_ID)?.textContent;
-    if (!text) return "/"; // a page served without a config: the renderer's own dev server
-    const config = JSON.parse(text) as Partial<PageConfig>;
-    const path = config.basePath;
-    return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-  } catch {
-    return "/";
-  }
+export function basePath(doc: Document = document): string {
+  const path = new URL(doc.baseURI).pathname;
+  return path.endsWith("/") ? path : path.slice(0, path.lastIndexOf("/") + 1);
 }
 
-/** The app's route for this URL: the part below the base path (`/dashboard/settings?tab=2` → `/settings?tab=2`). */
-export function routeOf(pathname: string, search = ""): string {
-  if (!prefix) return pathname + search;
-  if (pathname === prefix || pathname === `${prefix}/`) return `/${search}`;
-  return (pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname) + search;
+/** The route a URL stands for: its path below the base (with its query). */
+export function routeOf(url: { pathname: string; search: string }, base: string = basePath()): string {
+  const path = url.pathname;
+  if (path.startsWith(base)) return "/" + path.slice(base.length) + url.search;
+  if (path === base.slice(0, -1)) return "/" + url.search; // `/repo` without its slash
+  return path + url.search; // outside the base: not the app's, shown as it is
 }
 
-/** The route the address bar shows now. */
+/** The URL path that shows `route`. */
+export function pathOf(route: string, base: string = basePath()): string {
+  return base + route.replace(/^\/+/, "");
+}
+
+/** The browser URL's part that is a weft route. */
 export function currentRoute(): string {
-  return routeOf(location.pathname, location.search);
+  return routeOf(location);
 }
 
-/** The address-bar path for a route of the app (`/settings` → `/dashboard/settings`). */
-export function pathOfRoute(route: string): string {
-  return prefix + (route.startsWith("/") ? route : `/${route}`);
-}
-
-/** The app's socket: `/ws` under the base path, on this page's host. */
-export function socketUrl(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${prefix}/ws`;
+/** A URL below the base, for the app's own files and endpoints. */
+export function resolveInBase(path: string, doc: Document = document): URL {
+  return new URL(path.replace(/^\/+/, ""), new URL(basePath(doc), doc.baseURI));
 }
 
 /**
@@ -48,10 +36,7 @@ export function socketUrl(): string {
  * Flet resolves a `src` against the app's URL: root-relative and relative paths both name the
  * app's root. URLs with a scheme (`https:`, `data:`, `blob:`) and `//host/…` stay as they are.
  */
-export function assetUrl(src: string): string {
+export function assetUrl(src: string, doc: Document = document): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) return src;
-  return pathOfRoute(src);
+  return resolveInBase(src, doc).href;
 }
-
-/** Where this tab keeps its session id: one per app, so two apps of one site keep theirs apart. */
-export const sessionKey = basePath === "/" ? "weft:session" : `weft:session:${basePath}`;

@@ -12,7 +12,13 @@ export function readClientInfo(): ClientInfo {
   };
   const platform = detectPlatform();
   if (platform) info.platform = platform;
+  if (launchedInstalled()) info.pwa = true;
   return info;
+}
+
+/** Opened as an installed app (a web app manifest's `display: standalone`), not in a tab: `page.pwa`. */
+export function launchedInstalled(): boolean {
+  return typeof matchMedia === "function" && (matchMedia("(display-mode: standalone)").matches || matchMedia("(display-mode: window-controls-overlay)").matches);
 }
 
 export function prefersDark(): boolean {

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "react";
-import { currentRoute, pathOfRoute } from "./basePath.ts";
 import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
+import { currentRoute, pathOf } from "./basePath.ts";
 
 /**
- * Keeps the address bar and `page.route` in step, both ways:
+ * Keeps the address bar and `page.route` in step, both ways (routes are below the page's base
+ * path, basePath.ts):
  * - the server changed `route` (`page.go("/x")`) → push a history entry (replace on the first
  *   render, which only mirrors where the session already is);
  * - the user went back/forward → tell the server as Flet does: the new `route` as a
@@ -18,9 +19,8 @@ export function useRouteSync(page: StoreNode): void {
   useEffect(() => {
     if (route === undefined) return;
     if (route !== currentRoute()) {
-      // `page.route` is relative to where the app is mounted (basePath.ts).
-      if (first.current) history.replaceState(history.state, "", pathOfRoute(route));
-      else history.pushState(null, "", pathOfRoute(route));
+      if (first.current) history.replaceState(history.state, "", pathOf(route));
+      else history.pushState(null, "", pathOf(route));
     }
     first.current = false;
   }, [route]);

@@ -1,5 +1,3 @@
-import { PAGE_CONFIG_ID, type PageConfig } from "@weft/protocol";
-
 /** Characters a base path may hold: RFC 3986's path characters, without `%`, `?` and `#`. */
 const SEGMENTS = /^(\/[A-Za-z0-9._~!$&'()*+,;=:@-]+)+$/;
 
@@ -25,17 +23,17 @@ export function basePrefix(basePath: string): string {
 }
 
 /**
- * The renderer's page for an app mounted at `basePath`. The renderer is built with relative
- * asset URLs (`./_weft/…`, renderer/vite.config.ts), which would break on a deep link
- * (`/dashboard/settings` would ask for `/dashboard/_weft/…` only by luck of depth), so they are
- * made absolute under the base path here, once per app; and the page carries the config the
- * renderer reads before it opens its socket (`PageConfig`). `injectHtml` goes before
- * `</head>` too (the devserver's overlay client).
+ * The renderer's page for an app mounted at `basePath`. Every URL in the renderer's build is
+ * relative to the page's `<base href="/">` (renderer/index.html), so a mount rewrites that one
+ * tag to `<base href="/dashboard/">`: its assets, its socket (`ws`) and its routes then resolve
+ * under the mount from any deep link, and the renderer learns its base path from the document
+ * (renderer/src/basePath.ts), never from a hard-coded `/`. `injectHtml` goes before `</head>`
+ * (the devserver's overlay client).
  */
 export function renderIndexHtml(html: string, basePath: string, injectHtml = ""): string {
-  const config: PageConfig = { basePath };
-  // JSON inside a script element: only `</script>` (or `<!--`) could end it early.
-  const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  const head = `<script type="application/json" id="${PAGE_CONFIG_ID}">${json}</script>${injectHtml}`;
-  return html.replace(/(["'])\.\/_weft\//g, `$1${basePrefix(basePath)}/_weft/`).replace("</head>", `${head}</head>`);
+  const href = basePath === "/" ? "/" : `${basePath}/`; // a plain path (normalizeBasePath): no quoting needed
+  if (!BASE_TAG.test(html)) throw new Error("the renderer's index.html has no <base href>: rebuild the renderer (npm run build)");
+  return html.replace(BASE_TAG, `<base href="${href}" />`).replace("</head>", `${injectHtml}</head>`);
 }
+
+const BASE_TAG = /<base href="[^"]*"\s*\/?>/;
