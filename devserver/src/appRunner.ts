@@ -67,7 +67,8 @@ export class AppRunner {
         ws: false,
         watch: { ignored: ["**/.weft/**", "**/test-results/**", "**/playwright-report/**"] },
       },
-      ssr: { external: ["weft"] },
+      // Every entry point of the runtime (`weft/server` for a server module): one instance for all.
+      ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "@weft/protocol"] },
       optimizeDeps: { noDiscovery: true, include: [] },
       plugins: [swapPlugin(facts, changed)],
     });

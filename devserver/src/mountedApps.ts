@@ -184,6 +184,12 @@ export class MountedApps implements AppHost {
     // `app.listen(port)` listens on the next turn, `await fastify.listen()` inside the import:
     // either way the URLs are known once every server it started listens.
     await generation.listening(10_000);
+    // `--port 0` picked a free port: the module's next runs listen on the same one, so its URLs
+    // stay what the terminal printed and tabs reconnect where they were.
+    if (process.env.PORT === "0") {
+      const address = [...generation.servers].map((server) => server.address()).find((a) => typeof a === "object" && a !== null);
+      if (address && typeof address === "object") process.env.PORT = String(address.port);
+    }
     for (const dev of this.list) {
       if (dev.seen) continue;
       // The new version mounts nothing there any more: its sessions end.
