@@ -1,4 +1,4 @@
-import { Button, Page, Text, View } from "weft";
+import { Button, Image, Page, Text, View } from "weft";
 
 /**
  * The app every host example mounts at `/dashboard`: it greets whoever the host's sign-in
@@ -15,6 +15,8 @@ export function dashboard(page: Page) {
   const homeView = new View({
       route: "/",
       controls: [
+        // From the app's assetsDir, resolved under its base path: /dashboard/logo.svg.
+        new Image({ src: "/logo.svg", alt: "logo", key: "logo", width: 48, height: 48 }),
         new Text({ value: user ? `Signed in as ${user}` : "Not signed in", key: "user" }),
         count,
         new Button({ text: "+", key: "inc", onClick: () => (count.value = String(Number(count.value) + 1)) }),

@@ -1,11 +1,11 @@
 import express from "express";
 import { createWeft } from "weft/server";
 import { dashboard } from "./dashboard.ts";
-import { closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
+import { assetsDir, closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
 
 /** Express 5: the app is a middleware at its base path, its socket shares Express's server. */
 const app = express();
-const weft = createWeft(dashboard, { basePath: "/dashboard" });
+const weft = createWeft(dashboard, { basePath: "/dashboard", assetsDir });
 
 app.get("/api/status", (_req, res) => {
   res.json(status(weft));

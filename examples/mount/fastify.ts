@@ -2,14 +2,14 @@ import middie from "@fastify/middie";
 import Fastify from "fastify";
 import { createWeft } from "weft/server";
 import { dashboard } from "./dashboard.ts";
-import { closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
+import { assetsDir, closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
 
 /**
  * Fastify 5: the app is a Connect-style middleware, which Fastify runs through
  * `@fastify/middie` (its own plugin for them); its socket shares `fastify.server`.
  */
 const fastify = Fastify();
-const weft = createWeft(dashboard, { basePath: "/dashboard" });
+const weft = createWeft(dashboard, { basePath: "/dashboard", assetsDir });
 
 await fastify.register(middie);
 fastify.use("/dashboard", weft.handler);

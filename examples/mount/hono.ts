@@ -3,7 +3,7 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono, type Context } from "hono";
 import { createWeft } from "weft/server";
 import { dashboard } from "./dashboard.ts";
-import { closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
+import { assetsDir, closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
 
 /**
  * Hono on `@hono/node-server`: the app's handler takes Node's request and response, which the
@@ -11,7 +11,7 @@ import { closeOnSigterm, host, listening, port, signInCookie, status } from "./s
  * Its socket shares the server `serve()` returns.
  */
 const app = new Hono<{ Bindings: HttpBindings }>();
-const weft = createWeft(dashboard, { basePath: "/dashboard" });
+const weft = createWeft(dashboard, { basePath: "/dashboard", assetsDir });
 
 app.get("/api/status", (c) => c.json(status(weft)));
 app.get("/login", (c) => {

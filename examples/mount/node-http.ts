@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import { createWeft } from "weft/server";
 import { dashboard } from "./dashboard.ts";
-import { closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
+import { assetsDir, closeOnSigterm, host, listening, port, signInCookie, status } from "./shared.ts";
 
 /** node:http alone: the host's listener answers its routes and hands the rest to the app. */
-const weft = createWeft(dashboard, { basePath: "/dashboard" });
+const weft = createWeft(dashboard, { basePath: "/dashboard", assetsDir });
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");

@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import type { WeftApp } from "weft/server";
+
+/** The app's own files (Flet's `assets_dir`): `assets/logo.svg` is `new Image({ src: "/logo.svg" })`. */
+export const assetsDir = fileURLToPath(new URL("assets", import.meta.url));
 
 /** Where the examples listen: `PORT` and `HOST` from the environment (0 picks a free port). */
 export const port = Number(process.env.PORT ?? 3000);

@@ -56,12 +56,17 @@ for (const framework of ["express", "fastify", "hono", "node-http"]) {
       expect(host.output()).toMatch(/Session closed: ann\n[^]*Closed\n/);
     });
 
-    test("a deep link opens its route, the renderer's files load from the mount, a foreign Host gets 403", async ({ page }) => {
+    test("a deep link opens its route, the renderer's files and the assetsDir load from the mount, a foreign Host gets 403", async ({ page }) => {
       const failed: string[] = [];
       page.on("requestfailed", (r) => failed.push(r.url()));
       page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+      await page.goto(`${host.url}/dashboard/`);
       await page.goto(`${host.url}/dashboard/settings`);
       await expect(key(page, "settings-title")).toBeVisible();
+      // The app's assetsDir file, from a route two levels deep: resolved under the mount.
+      await page.goBack();
+      await expect(key(page, "logo")).toBeVisible();
+      expect(await key(page, "logo").evaluate((img: HTMLImageElement) => [img.src, img.complete && img.naturalWidth > 0])).toEqual([`${host.url}/dashboard/logo.svg`, true]);
       expect(failed).toEqual([]);
       expect(await page.evaluate(() => document.baseURI)).toBe(`${host.url}/dashboard/`);
 
