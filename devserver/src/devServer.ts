@@ -344,7 +344,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const files = changed.filter((f) => result.executed.includes(f));
     if (result.hostRestarted) {
       const apps = mounted.list.length;
-      if (print) tap.print(`weft: restarted ${rel(entry)}'s handlers · ${apps} app${apps === 1 ? "" : "s"} kept ${mounted.sessionCount} session${mounted.sessionCount === 1 ? "" : "s"}`);
+      const ms = Math.round(performance.now() - changedAt);
+      if (print) tap.print(`weft: restarted ${rel(entry)}'s handlers · ${apps} app${apps === 1 ? "" : "s"} kept ${mounted.sessionCount} session${mounted.sessionCount === 1 ? "" : "s"} · ${ms} ms`);
       if (status.error && result.swaps.length === 0) {
         status.error = null;
         overlay.clear();
