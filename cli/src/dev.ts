@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
 import { showApp } from "weft/desktop";
+import { assetsFromArgs } from "./assets.ts";
 import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { untilSignal } from "./untilSignal.ts";
 import { viewFromArgs } from "./view.ts";
@@ -15,6 +16,7 @@ export async function command(argv: string[]): Promise<number> {
   if (args.flags.get("static") === true) return devStatic(file, args);
   const record = stringFlag(args, "record");
   const plan = viewFromArgs(args);
+  const assetsDir = assetsFromArgs(args, file);
   // Recording listens on the hook, so it starts before any tab can connect.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
   let stopRecording: (() => Promise<void>) | undefined;
@@ -28,6 +30,7 @@ export async function command(argv: string[]): Promise<number> {
   try {
     server = await startDevServer({
       entry: file,
+      ...(assetsDir !== undefined ? { assetsDir } : {}),
       port: numberFlag(args, "port") ?? (plan.gate ? 0 : undefined),
       host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
@@ -44,7 +47,12 @@ export async function command(argv: string[]): Promise<number> {
   }
   if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
   // The devserver printed the App line; a desktop window stays open across every swap.
-  await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
+  if (server.app) await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
+  else if (plan.view !== "web") {
+    // A server module (docs/mounting.md) serves its own pages, on its own servers.
+    await server.close();
+    throw new UsageError(`--view ${plan.view} is for an app module: ${file} is a server module that mounts its apps with createWeft(); open its App URL`, true);
+  } else await untilSignal();
   await server.close(); // every session closes, so each recording gets its end line
   await stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep

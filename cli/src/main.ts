@@ -1,9 +1,9 @@
 import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
-  weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]
+  weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--assets DIR] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]
            [--redis URL [--redis-channel NAME]] [--metrics] [--drain-timeout SECONDS]
-  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts|server.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--assets DIR] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]
   weft dev <app.ts> --static [--port N] [--host H] [--inspector-port N] [--inspector-host H]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
   weft build <app.ts> --static --out <dir> [--base /path/] [--name NAME]

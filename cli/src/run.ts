@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
+import { assetsFromArgs } from "./assets.ts";
 import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
 import { scaleFromArgs } from "./scale.ts";
@@ -20,6 +21,7 @@ export async function command(argv: string[]): Promise<number> {
   const plan = viewFromArgs(args);
   const scale = scaleFromArgs(args);
   const { main, path } = await loadApp(file);
+  const assetsDir = assetsFromArgs(args, path);
   // Loaded only when asked for: `weft run` alone stays free of devtools.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
   const stopRecording = record !== undefined ? await startRecording(record, path, args.flags.has("record-gzip")) : undefined;
@@ -30,6 +32,7 @@ export async function command(argv: string[]): Promise<number> {
     host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
     compression: !args.flags.has("no-compression"),
     allowedHosts: listFlag(args, "allowed-hosts"),
+    ...(assetsDir !== undefined ? { assetsDir } : {}),
     // End users see a short message and a reference; the log has the rest (docs/security.md).
     exposeErrors: args.flags.get("expose-errors") === true,
     // This process is weft's: an app's async failure is its session's, not the process's end.

@@ -35,6 +35,8 @@ export class AppRunner {
   private readonly facts = new Map<string, ModuleFacts>();
   /** Modules of an import that failed: run again on the next attempt whatever changes. */
   private readonly failed = new Set<EvaluatedModuleNode>();
+  /** Modules `invalidate` marked stale that no import has run again yet. */
+  private readonly pending = new Set<EvaluatedModuleNode>();
   private lastFailed = false;
 
   private constructor(
@@ -65,7 +67,8 @@ export class AppRunner {
         ws: false,
         watch: { ignored: ["**/.weft/**", "**/test-results/**", "**/playwright-report/**"] },
       },
-      ssr: { external: ["weft"] },
+      // Every entry point of the runtime (`weft/server` for a server module): one instance for all.
+      ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "@weft/protocol"] },
       optimizeDeps: { noDiscovery: true, include: [] },
       plugins: [swapPlugin(facts, changed)],
     });
@@ -94,15 +97,8 @@ export class AppRunner {
   }
 
   /** Imports the entry (the first time, or after a failure). */
-  async importEntry(): Promise<Record<string, unknown>> {
-    try {
-      const module = (await this.runner.import(this.entry)) as Record<string, unknown>;
-      this.lastFailed = false;
-      return module;
-    } catch (err) {
-      this.lastFailed = true;
-      throw err;
-    }
+  importEntry(): Promise<Record<string, unknown>> {
+    return this.importFile(this.entry);
   }
 
   /**
@@ -110,12 +106,26 @@ export class AppRunner {
    * changed file is part of the app (a README saved next to it).
    */
   async reimport(files: readonly string[]): Promise<Reimport | null> {
+    const stale = await this.invalidate(files);
+    if (!stale) return null;
+    return { module: await this.importFile(this.entry), executed: [...stale] };
+  }
+
+  /**
+   * Marks the changed modules and their importers stale, up to the entry, or up to a module of
+   * `stopAt` (a mounted app's module under `weft dev server.ts`: its importer, the server
+   * module, keeps the old bindings and need not run again), and runs their
+   * `import.meta.hot.dispose` handlers. The next `importFile` runs them again. Resolves with
+   * their files, or null when no changed file is part of the app (a README saved next to it).
+   */
+  async invalidate(files: readonly string[], stopAt: ReadonlySet<string> = new Set()): Promise<Set<string> | null> {
     await untilWritten(files);
     const graph = this.runner.evaluatedModules;
     const stale = new Set<EvaluatedModuleNode>(this.failed);
     const visit = (node: EvaluatedModuleNode) => {
       if (stale.has(node)) return;
       stale.add(node);
+      if (stopAt.has(node.file)) return;
       for (const importer of node.importers) {
         const parent = graph.getModuleById(importer);
         if (parent) visit(parent);
@@ -142,14 +152,41 @@ export class AppRunner {
       }
       graph.invalidateModule(node);
     }
+    for (const node of stale) this.pending.add(node);
+    return new Set([...stale].map((n) => n.file));
+  }
+
+  /**
+   * Imports a module, running again what `invalidate` marked stale on its way. If it throws,
+   * the stale modules stay stale for the next attempt, whatever changes then.
+   */
+  async importFile(file: string): Promise<Record<string, unknown>> {
     try {
-      const module = await this.importEntry();
+      const module = (await this.runner.import(file)) as Record<string, unknown>;
+      this.lastFailed = false;
       this.failed.clear();
-      return { module, executed: [...new Set([...stale].map((n) => n.file))] };
+      this.pending.clear();
+      return module;
     } catch (err) {
-      for (const node of stale) this.failed.add(node);
+      this.lastFailed = true;
+      for (const node of this.pending) this.failed.add(node);
       throw err;
     }
+  }
+
+  /**
+   * Compiles changed files without running anything: a syntax error is known before a server
+   * module's servers are stopped for its new version. Throws the build error.
+   */
+  async check(files: readonly string[]): Promise<void> {
+    for (const file of files) {
+      if (this.runner.evaluatedModules.getModulesByFile(file)) await this.server.environments.ssr.transformRequest(file);
+    }
+  }
+
+  /** The module the runner evaluated for `file`, with its exports (where a mounted app's `main` came from). */
+  modules(): Iterable<{ file: string; exports: unknown }> {
+    return this.runner.evaluatedModules.idToModuleMap.values();
   }
 
   /** Files of the app's module graph (what the watcher's events matter for). */

@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { AppMain } from "weft";
-import { createWeftServer, type AccessGate, type WeftServer } from "weft/server";
+import { createWeftServer, handleProcessErrors, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
 import { CHANNEL_VERSION, type BuildErrorMessage, type ErrorInfo, type StatsResult } from "@weft/protocol/channel";
-import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
+import { SwapBuildError, SwapEngine, SwapRegistry, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
 import { ChangeQueue } from "./changeQueue.ts";
@@ -15,14 +15,24 @@ import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
 import { createTeardown, processStats } from "./teardown.ts";
 import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
+import { trackHostGenerations } from "./hostGeneration.ts";
+import { MountedApps } from "./mountedApps.ts";
+
+// weft/server (imported above) installed it: the runtime's one hook, shared with the app.
+const hook = globalThis.__WEFT_HOOK__!;
 
 export interface DevServerOptions {
-  /** The app's entry module. */
+  /**
+   * The app's entry module: an app (its default export is `main`), or a server module that
+   * mounts apps with `createWeft()` (docs/mounting.md).
+   */
   entry: string;
-  /** The app's port; default 8550, 0 picks a free one. */
+  /** The app's port; default 8550, 0 picks a free one. A server module gets it as `process.env.PORT`. */
   port?: number;
-  /** The app's host; default 127.0.0.1. */
+  /** The app's host; default 127.0.0.1. A server module gets it as `process.env.HOST`. */
   host?: string;
+  /** The app's own files, served at its root (`--assets`); for an app module only (a server module passes its own to createWeft). */
+  assetsDir?: string;
   /** The inspector's and channel's port; default the app's port + 1 (a free one if taken, or if the app's is 0). */
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
@@ -60,11 +70,15 @@ export type DevEvent =
   | { type: "build-error"; error: ErrorInfo; files: string[]; changedAt: number };
 
 export interface DevServer {
+  /** The app's URL; under a server module, the first mounted app's. */
   readonly appUrl: string;
+  /** Every app's URL: one for an app module, one per mounted app under a server module. */
+  readonly appUrls: string[];
   readonly inspectorUrl: string;
   readonly channelUrl: string;
   readonly token: string;
-  readonly app: WeftServer;
+  /** The app's server (an app module); undefined under a server module, which runs its own. */
+  readonly app: WeftServer | undefined;
   readonly engine: SwapEngine;
   /** Called after each save is taken or refused. Returns the unsubscribe. */
   onEvent(listener: (event: DevEvent) => void): () => void;
@@ -110,11 +124,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const notLoaded: AppMain = () => {
     throw new Error(`the app failed to load: ${status.error?.error.message ?? "unknown error"} (see the overlay)`);
   };
-  const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on) });
-  globalThis.__WEFT_SWAP__ = engine.registry;
+  // One registry for the module graph (transform.ts registers its classes and components there),
+  // and the engine of the app module (`weft dev app.ts`), which also owns the modules' own timers.
+  const registry = new SwapRegistry();
+  const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on), registry });
+  globalThis.__WEFT_SWAP__ = registry;
   teardown.add(() => {
     engine.dispose();
-    if (globalThis.__WEFT_SWAP__ === engine.registry) globalThis.__WEFT_SWAP__ = undefined;
+    if (globalThis.__WEFT_SWAP__ === registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
   const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
@@ -129,22 +146,47 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return status.error;
   };
 
-  // The first load: a swap with no sessions. If it fails, the server still starts: sessions
-  // show the error, the overlay shows where, and the first good save brings the app up.
+  // A server module (`weft dev server.ts`) mounts its apps while it loads: the devserver is their
+  // host from the first line it runs (mountedApps.ts). A `--port` reaches it as PORT.
+  const mounted = new MountedApps({ entry, runner, registry, overlay, mute: (on) => tap.mute(on) });
+  const undoHostTracking = trackHostGenerations();
+  hook.appHost = mounted;
+  teardown.add(() => {
+    if (hook.appHost === mounted) hook.appHost = null;
+    undoHostTracking();
+  });
+  if (options.port !== undefined) process.env.PORT = String(options.port);
+  if (options.host !== undefined) process.env.HOST = options.host;
+
+  // The first load: for an app module, a swap with no sessions. If it fails, the server still
+  // starts: sessions show the error, the overlay shows where, and the first good save brings the
+  // app up.
   let loaded = true;
+  let module: Record<string, unknown> | undefined;
   try {
-    const module = await runner.importEntry();
-    await engine.swap(mainOf(module, entry), { files: [] });
+    module = await mounted.start();
   } catch (err) {
-    engine.discard();
     loaded = false;
     showBuildError(describeBuildError(err, root), [entry], "the app failed to load");
   }
+  const serverMode = mounted.mountsApps || (module ? typeof module.default !== "function" : !hasDefaultExport(entry));
+  if (!serverMode) {
+    // An app module: the devserver serves it itself, below.
+    hook.appHost = null;
+    try {
+      if (module) await engine.swap(mainOf(module, entry), { files: [] });
+    } catch (err) {
+      engine.discard();
+      loaded = false;
+      showBuildError(describeBuildError(err, root), [entry], "the app failed to load");
+    }
+  }
+  teardown.add(() => mounted.close());
 
   // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
   // pay it now, twice, when running the module again is harmless (no top-level side effects).
   const entryFacts = runner.factsOf(entry);
-  if (loaded && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
+  if (!serverMode && loaded && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
     tap.mute(true);
     try {
       for (let i = 0; i < 2; i++) {
@@ -159,41 +201,50 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   // The developer reads the page: errors show in full (exposeErrors), as in the terminal.
-  const app = await createWeftServer({
-    main: engine.main,
-    port: options.port,
-    host: options.host,
-    injectHtml: overlay.html,
-    compression: options.compression,
-    exposeErrors: true,
-    allowedHosts: options.allowedHosts,
-    handleProcessErrors: options.handleProcessErrors,
-    ...(options.gate ? { gate: options.gate } : {}),
-  });
-  teardown.add(() => app.close());
-  overlay.attach(app.upgrades);
+  let app: WeftServer | undefined;
+  if (!serverMode) {
+    app = await createWeftServer({
+      main: engine.main,
+      port: options.port,
+      host: options.host,
+      injectHtml: overlay.html,
+      compression: options.compression,
+      exposeErrors: true,
+      allowedHosts: options.allowedHosts,
+      handleProcessErrors: options.handleProcessErrors,
+      ...(options.assetsDir !== undefined ? { assetsDir: options.assetsDir } : {}),
+      ...(options.gate ? { gate: options.gate } : {}),
+    });
+    const served = app;
+    teardown.add(() => served.close());
+    overlay.attach(app.upgrades);
+  } else if (options.handleProcessErrors) {
+    teardown.add(handleProcessErrors());
+  }
   teardown.add(() => overlay.close());
+  const appUrls = (): string[] => (app ? [app.url] : mounted.urls);
+  const appUrl = appUrls()[0] ?? "";
 
   const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
   teardown.add(() => agent.dispose());
   const hub = new Hub({
     agent,
-    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
+    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: appUrls()[0] ?? "", root }, pid: process.pid, startedAt }),
     backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
-    stats: () => processStats(startedAt, app.manager.sessions.size, status.report?.id ?? 0),
+    stats: () => processStats(startedAt, app ? app.manager.sessions.size : mounted.sessionCount, status.report?.id ?? 0),
   });
   teardown.add(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
   teardown.add(undoTap);
 
-  const channel: ChannelServer = await startInspector(options, hub, app.port);
+  const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl));
   teardown.add(() => channel.close());
 
   const workspace = options.workspace ?? findWorkspace(root);
   const infoFile = writeDevServerInfo(workspace, {
     version: 1,
     pid: process.pid,
-    app: app.url,
+    app: appUrl,
     inspector: channel.inspectorUrl,
     channel: channel.channelUrl,
     token: channel.token,
@@ -211,8 +262,38 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     emit({ type: "build-error", error, files, changedAt });
   };
 
-  // A save: run the changed modules again, then swap the new main into every session.
-  const runSave = async (changed: string[], changedAt: number, changedSinceLoad: () => boolean) => {
+  /** What starts afresh in the sessions of an app whose main is `file`'s default export. */
+  const resetOf = (executed: readonly string[], file: string | undefined, name = "default") => {
+    const reset = (file && name === "default" ? (runner.factsOf(file)?.mainLocals ?? []) : []).map((l) => ({
+      what: `main's local \`${l.name}\` (${rel(file!)}:${l.line})`,
+      why: "plain local variables of main start afresh on every swap; keep state in controls, fields or page.session",
+    }));
+    for (const f of executed) {
+      for (const s of runner.factsOf(f)?.moduleState ?? []) reset.push({ what: `module state \`${s.name}\` (${rel(f)}:${s.line})`, why: "the module ran again" });
+    }
+    return reset;
+  };
+  const factsOf = (files: readonly string[]) => files.map((f) => runner.factsOf(f)).filter((f): f is ModuleFacts => f !== undefined);
+
+  /** A swap was taken: the report goes to the terminal, the overlay, the tools and the listeners. */
+  const taken = (report: SwapReport, files: string[], changedAt: number, phases: { tStart: number; tImported: number }, label?: string) => {
+    report.ms = performance.now() - changedAt;
+    report.phases = { waitMs: phases.tStart - changedAt, importMs: phases.tImported - phases.tStart, swapMs: performance.now() - phases.tImported };
+    status.report = report;
+    if (status.error) {
+      status.error = null;
+      overlay.clear();
+      hub.broadcast({ type: "build-ok", at: Date.now() });
+    }
+    const summary = label ? summarizeReport(report).replace(/^weft: /, `weft: ${label}: `) : summarizeReport(report);
+    overlay.notifySwap(summary, report.outcome);
+    if (print) tap.print(summary);
+    hub.broadcast({ type: "swap", report });
+    emit({ type: "swap", report, files, changedAt });
+  };
+
+  // A save of an app module: run the changed modules again, then swap the new main into every session.
+  const runAppSave = async (changed: string[], changedAt: number, changedSinceLoad: () => boolean) => {
     let files = changed;
     const tStart = performance.now();
     let reimport;
@@ -231,35 +312,54 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return refuse(err, files, "could not load the new code", changedAt, changedSinceLoad);
     }
     const tImported = performance.now();
-    const facts = reimport.executed.map((f) => runner.factsOf(f)).filter((f): f is ModuleFacts => f !== undefined);
-    const restartReason = unsafeToSwap(facts, root);
-    const reset = (runner.factsOf(entry)?.mainLocals ?? []).map((l) => ({
-      what: `main's local \`${l.name}\` (${rel(entry)}:${l.line})`,
-      why: "plain local variables of main start afresh on every swap; keep state in controls, fields or page.session",
-    }));
-    for (const f of facts) {
-      for (const s of f.moduleState) reset.push({ what: `module state \`${s.name}\` (${rel(f.file)}:${s.line})`, why: "the module ran again" });
-    }
+    const restartReason = unsafeToSwap(factsOf(reimport.executed), root);
     let report: SwapReport;
     try {
-      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset });
+      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset: resetOf(reimport.executed, entry) });
     } catch (err) {
       return refuse(err, files, "the new code threw while building the page", changedAt, changedSinceLoad);
     }
-    report.ms = performance.now() - changedAt;
-    report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
-    status.report = report;
-    if (status.error) {
-      status.error = null;
-      overlay.clear();
-      hub.broadcast({ type: "build-ok", at: Date.now() });
-    }
-    const summary = summarizeReport(report);
-    overlay.notifySwap(summary, report.outcome);
-    if (print) tap.print(summary);
-    hub.broadcast({ type: "swap", report });
-    emit({ type: "swap", report, files, changedAt });
+    taken(report, files, changedAt, { tStart, tImported });
   };
+
+  // A save under a server module: the changed app modules, or the server module itself, run
+  // again (mountedApps.ts); each app whose main changed is swapped.
+  let reportIds = 0;
+  const runServerSave = async (changed: string[], changedAt: number, changedSinceLoad: () => boolean) => {
+    const tStart = performance.now();
+    let result;
+    try {
+      result = await mounted.save(changed, {
+        files: changed.map(rel),
+        restartReason: (executed) => unsafeToSwap(factsOf(executed), root),
+        resetOf: (dev) => resetOf([], dev.source?.file, dev.source?.name),
+      });
+    } catch (err) {
+      const what = err instanceof SwapBuildError ? "the new code threw while building the page" : "could not load the new code";
+      return refuse(err, changed, what, changedAt, changedSinceLoad);
+    }
+    if (!result) return; // not part of the server's module graph
+    engine.takeModuleGeneration();
+    const tImported = performance.now();
+    const files = changed.filter((f) => result.executed.includes(f));
+    if (result.hostRestarted) {
+      const apps = mounted.list.length;
+      const ms = Math.round(performance.now() - changedAt);
+      if (print) tap.print(`weft: restarted ${rel(entry)}'s handlers · ${apps} app${apps === 1 ? "" : "s"} kept ${mounted.sessionCount} session${mounted.sessionCount === 1 ? "" : "s"} · ${ms} ms`);
+      if (status.error && result.swaps.length === 0) {
+        status.error = null;
+        overlay.clear();
+        hub.broadcast({ type: "build-ok", at: Date.now() });
+      }
+    }
+    for (const { app: dev, report } of result.swaps) {
+      report.id = ++reportIds;
+      taken(report, files.length > 0 ? files : changed, changedAt, { tStart, tImported }, dev.basePath);
+    }
+    for (const { app: dev, error } of result.failed) refuse(error, changed, `the new code of the app at ${dev.basePath} threw while building its page`, changedAt, changedSinceLoad);
+  };
+
+  const runSave = serverMode ? runServerSave : runAppSave;
   const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
   teardown.add(() => queue.close());
   teardown.add(runner.onChange((file) => queue.add(file)));
@@ -267,11 +367,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
     tap.print(`Inspector: ${channel.inspectorUrl}`);
-    tap.print(`App: ${app.url}`);
+    for (const url of appUrls()) tap.print(`App: ${url}`);
+    if (serverMode && loaded && appUrls().length === 0) {
+      tap.printError(
+        mounted.mountsApps
+          ? `weft: ${rel(entry)} mounted ${mounted.list.map((d) => d.basePath).join(", ")} but attached no app to a listening server: call app.attach(server) with the server that listens`
+          : `weft: ${rel(entry)} has no default export (an app's main) and mounted no app with createWeft(): nothing to serve`,
+      );
+    }
   }
 
   return {
-    appUrl: app.url,
+    appUrl,
+    get appUrls() {
+      return appUrls();
+    },
     inspectorUrl: channel.inspectorUrl,
     channelUrl: channel.channelUrl,
     token: channel.token,
@@ -284,6 +394,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     idle: () => queue.idle(),
     close: () => teardown.run(),
   };
+}
+
+/** The port of a URL, or 0. */
+function portOf(url: string): number {
+  try {
+    return Number(new URL(url).port) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether a module that failed to load was meant as an app (`export default`) rather than a server module. */
+function hasDefaultExport(file: string): boolean {
+  try {
+    return /\bexport\s+default\b|\bas\s+default\b/.test(readFileSync(file, "utf8"));
+  } catch {
+    return true;
+  }
 }
 
 

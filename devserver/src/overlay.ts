@@ -13,8 +13,11 @@ export type OverlayMessage =
 export interface Overlay {
   /** HTML for the app page's `<head>`: the overlay client. */
   readonly html: string;
-  /** Takes the overlay's socket path among the app server's upgrades (behind its guard). */
-  attach(upgrades: UpgradeRoutes): void;
+  /**
+   * Takes the overlay's socket path among an app's upgrades (behind its guard): the app server's,
+   * or each mounted app's under `weft dev server.ts` (`<basePath>/__weft/dev`). Returns the undo.
+   */
+  attach(upgrades: UpgradeRoutes): () => void;
   showError(error: ErrorInfo, place: string): void;
   clear(): void;
   notifySwap(summary: string, outcome: string): void;
@@ -37,20 +40,26 @@ export function createOverlay(): Overlay {
     const text = JSON.stringify(message);
     for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
-  let detach: (() => void) | null = null;
+  const detachers = new Set<() => void>();
 
   return {
     html: `<script>${CLIENT}</script>`,
     attach(upgrades) {
       // The app server's guard has checked Host and Origin (same origin only: the page this
       // script was served with; cross-site WebSocket hijacking).
-      detach = upgrades.add(OVERLAY_PATH, (req, socket, head) => {
+      const remove = upgrades.add(OVERLAY_PATH, (req, socket, head) => {
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
           wss.emit("connection", ws, req);
           ws.on("error", () => ws.terminate());
           if (current) ws.send(JSON.stringify(current));
         });
       });
+      const detach = () => {
+        remove();
+        detachers.delete(detach);
+      };
+      detachers.add(detach);
+      return detach;
     },
     showError(error, place) {
       current = { type: "build-error", error: { ...error, stack: undefined }, place };
@@ -65,7 +74,7 @@ export function createOverlay(): Overlay {
       broadcast({ type: "swap", summary, outcome });
     },
     close() {
-      detach?.();
+      for (const detach of [...detachers]) detach();
       stopHeartbeat();
       return new Promise<void>((resolve) => {
         for (const ws of wss.clients) ws.terminate();
@@ -81,7 +90,8 @@ export function createOverlay(): Overlay {
  * `…-message`, `…-location`, `…-frame`.
  */
 const CLIENT = `(() => {
-  const PATH = ${JSON.stringify(OVERLAY_PATH)};
+  // Under the app's base path: the page's <base href> (runtime/src/server/basePath.ts).
+  const PATH = new URL(document.baseURI).pathname.replace(/\\/$/, "") + ${JSON.stringify(OVERLAY_PATH)};
   let host = null, retry = 250;
   const css = \`
     .backdrop { position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; justify-content: center; padding: 0 16px 16px; pointer-events: none; font: 14px/1.5 ui-sans-serif, system-ui, sans-serif; }

@@ -7,12 +7,18 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from "@weft/protocol";
+import { basePath } from "./basePath.ts";
 import type { StatusStore } from "./StatusStore.ts";
 import { openWebSocket, type MessageSocket, type OpenSocket } from "./MessageSocket.ts";
 
-/** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
-export const SESSION_KEY = "weft:session";
-/** Where the routing key lives (`?session=` of every upgrade URL: docs/scaling.md), beside the session id. */
+/**
+ * Where the session id lives: per tab, and it survives a refresh (sessionStorage). One key per
+ * app (`weft:session`, or `weft:session:/dashboard/` for an app mounted there).
+ */
+export function sessionKeyFor(base: string): string {
+  return base === "/" ? "weft:session" : `weft:session:${base}`;
+}
+/** Where the routing key lives (`?session=` of every upgrade URL: docs/scaling.md), beside the session id; one per tab, for all its apps. */
 export const ROUTING_KEY_STORAGE = "weft:routing-key";
 
 /** Reconnect backoff: the first retry waits this long, each next one twice as long… */
@@ -23,7 +29,7 @@ const RETRY_MAX_MS = 5000;
 type SessionStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface ConnectionOptions {
-  /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint. */
+  /** Defaults to `ws(s)://<this host><basePath>/ws`, the app's endpoint. */
   url?: string;
   /**
    * Opens the link to the session: a WebSocket to `url` by default; a static build's Web Worker
@@ -37,6 +43,8 @@ export interface ConnectionOptions {
   clientInfo: () => ClientInfo;
   /** Keeps the session id; null when the browser forbids storage. */
   storage?: SessionStorage | null;
+  /** The storage key of the session id: `sessionKeyFor(basePath())`; default the root app's. */
+  sessionKey?: string;
 }
 
 /**
@@ -53,10 +61,13 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Why the server last went away (a 1001's reason), until it takes the tab again. */
+  private goneReason: string | undefined;
   /** What every connection opens: the endpoint with `?session=<routing key>`. */
   readonly url: string;
   private readonly openSocket: OpenSocket;
   private readonly storage: SessionStorage | null;
+  private readonly sessionKey: string;
   /**
    * Chosen before the first connection and kept in the tab, so a balancer hashing on it sends
    * every connection of this tab (a refresh included) to the process that holds its session.
@@ -68,13 +79,14 @@ export class Connection {
   constructor(private readonly options: ConnectionOptions) {
     this.openSocket = options.open ?? openWebSocket;
     this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
+    this.sessionKey = options.sessionKey ?? sessionKeyFor("/");
     this.routingKey = this.keptRoutingKey();
     this.url = withRoutingKey(options.url ?? defaultUrl(), this.routingKey);
   }
 
   get sessionId(): string | null {
     try {
-      return this.storage?.getItem(SESSION_KEY) ?? null;
+      return this.storage?.getItem(this.sessionKey) ?? null;
     } catch {
       return null;
     }
@@ -178,11 +190,12 @@ export class Connection {
       this.registered = true;
       this.everRegistered = true;
       this.attempt = 0;
+      this.goneReason = undefined;
       this.options.status.setLink("connected");
     }
     if (message.type === "registered" && typeof message.sessionId === "string") {
       try {
-        this.storage?.setItem(SESSION_KEY, message.sessionId);
+        this.storage?.setItem(this.sessionKey, message.sessionId);
       } catch {
         // Storage may be full or forbidden; the session then simply won't survive a refresh.
       }
@@ -208,12 +221,15 @@ export class Connection {
       status.setLink("closed", `${reason || what} (close code ${code})`);
       return;
     }
-    status.setLink(this.everRegistered ? "reconnecting" : "connecting");
+    // The server stopped the app (1001, e.g. its `close()` at shutdown): the banner says so
+    // until a server takes the tab again (this one restarted, or another process).
+    if (code === CloseCode.GoingAway) this.goneReason = reason || "the server stopped";
+    status.setLink(this.everRegistered ? "reconnecting" : "connecting", this.goneReason);
     if (code === CloseCode.SessionClosed) {
       // The session is gone for good: forget it and start a fresh one right away. Without a
       // stored id to blame, back off as usual so a misbehaving server cannot make us spin.
       try {
-        this.storage?.removeItem(SESSION_KEY);
+        this.storage?.removeItem(this.sessionKey);
       } catch {
         // nothing to forget then
       }

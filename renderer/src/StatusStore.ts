@@ -19,7 +19,7 @@ export interface ErrorNotice {
 
 export interface Status {
   link: LinkState;
-  /** The close reason when `link` is `closed`. */
+  /** The close reason when `link` is `closed`; while `reconnecting`, why the server went away (it said so with 1001). */
   closeReason?: string;
   /** The message of a `crashed` session, until the next `registered`. */
   crashed?: string;

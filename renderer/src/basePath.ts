@@ -30,3 +30,13 @@ export function currentRoute(): string {
 export function resolveInBase(path: string, doc: Document = document): URL {
   return new URL(path.replace(/^\/+/, ""), new URL(basePath(doc), doc.baseURI));
 }
+
+/**
+ * An app's file (`Image(src="/logo.png")`, a file of its `assetsDir`) under the base path, as
+ * Flet resolves a `src` against the app's URL: root-relative and relative paths both name the
+ * app's root. URLs with a scheme (`https:`, `data:`, `blob:`) and `//host/…` stay as they are.
+ */
+export function assetUrl(src: string, doc: Document = document): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) return src;
+  return resolveInBase(src, doc).href;
+}

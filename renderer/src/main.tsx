@@ -2,8 +2,8 @@ import { createRoot } from "react-dom/client";
 import type { ClientMessage } from "@weft/protocol";
 import { App } from "./App.tsx";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
-import { Connection } from "./Connection.ts";
-import { resolveInBase } from "./basePath.ts";
+import { Connection, sessionKeyFor } from "./Connection.ts";
+import { basePath, resolveInBase } from "./basePath.ts";
 import { readPageConfig } from "./pageConfig.ts";
 import { workerSocket } from "./workerSocket.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
@@ -44,6 +44,7 @@ const connection = new Connection({
     : config.socket
       ? { url: wsUrl(resolveInBase(config.socket)) }
       : {}),
+  sessionKey: sessionKeyFor(basePath()),
   status,
   clientInfo: readClientInfo,
   onMessage: roundTrip.observe(createMessageHandler({ store, status, send })),

@@ -1,5 +1,6 @@
 import type { ClientInfo, ControlId, PatchOp } from "@weft/protocol";
 import type { Control } from "./controls/control.ts";
+import type { AppHost, HostedApp } from "./hostedApp.ts";
 import type { WeftInspection } from "./inspection.ts";
 import type { Session } from "./session/session.ts";
 
@@ -10,6 +11,9 @@ import type { Session } from "./session/session.ts";
  * nobody listening the cost is one property read. A listener that throws never reaches the app.
  */
 export type HookEvent =
+  /** An app started being served (`createWeft`), or stopped (its `close()`). */
+  | { type: "app-open"; app: HostedApp }
+  | { type: "app-close"; app: HostedApp }
   | { type: "session-open"; session: Session; client: ClientInfo }
   | { type: "session-close"; sessionId: string; reason: string }
   | { type: "connect"; sessionId: string; resumed: boolean }
@@ -60,6 +64,13 @@ export interface WeftHook {
   readonly timings: boolean;
   /** Sessions alive in this process, for a devtool that attaches late. */
   readonly sessions: Set<Session>;
+  /** Apps this process serves (each `createWeft()`, `weft run`'s included) until they close. */
+  readonly apps: Set<HostedApp>;
+  /**
+   * Set by `weft dev` while it runs a server module that mounts apps: `createWeft()` asks it for
+   * each app's `main` and sessions (runtime/src/hostedApp.ts). Null otherwise.
+   */
+  appHost: AppHost | null;
   /**
    * How a devtool reads sessions and controls and edits them (runtime/src/inspection.ts,
    * docs/hook.md "Inspection"): installed by the runtime when its session module loads.
@@ -76,6 +87,8 @@ function createHook(): WeftHook {
     active: false,
     timings: false,
     sessions: new Set(),
+    apps: new Set(),
+    appHost: null,
     inspection: null,
     subscribe(listener, options) {
       // A wrapper per subscription, so the same function subscribed twice needs two undos.

@@ -12,6 +12,7 @@ export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnve
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
 export { useState, useEffect, useMemo, useCallback, useRef, useContext, createContext, HookOrderError, type Context } from "./components/hooks.ts";
 export type { AppMain, SessionState } from "./session/session.ts";
+export type { PageRequest } from "./session/pageRequest.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
 export { describeThrown } from "./thrownValue.ts";

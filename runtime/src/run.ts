@@ -8,6 +8,11 @@ export interface RunOptions {
   host?: string;
   /** `"web"` (default): serve and print the URL; `"browser"`: also open it in the default browser; `"desktop"`: its own window. */
   view?: AppView;
+  /**
+   * A folder whose files are served at the app's root (Flet's `assets_dir`): `assets/logo.png`
+   * is `new Image({ src: "/logo.png" })`. Default: `assets/` beside the script, if there.
+   */
+  assetsDir?: string;
 }
 
 /**
@@ -27,9 +32,12 @@ export async function run(main: AppMain, options: RunOptions = {}): Promise<void
   // HTTP server and the browser launcher unless the app is served.
   const { createWeftServer } = await import("./server/server.ts");
   const { planView, showApp } = await import("./desktop/showApp.ts");
+  const { defaultAssetsDir } = await import("./server/assetFiles.ts");
   const plan = planView(options.view ?? "web");
+  const assetsDir = options.assetsDir ?? (process.argv[1] ? defaultAssetsDir(process.argv[1]) : undefined);
   const server = await createWeftServer({
     main,
+    ...(assetsDir !== undefined ? { assetsDir } : {}),
     // A desktop window needs no well-known port: a free one, on loopback.
     port: options.port ?? (plan.gate ? 0 : undefined),
     host: plan.gate ? "127.0.0.1" : options.host,

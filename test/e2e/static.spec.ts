@@ -108,6 +108,8 @@ test.describe("static features (test/fixtures/static/features.ts)", () => {
     await key(page, "dialog-ok").click();
     await expect(key(page, "dialog-status")).toHaveText("closed by OK");
     await key(page, "open-dialog").click();
+    // Escape reaches a dialog only once it is open (a round trip through the worker).
+    await expect(key(page, "dialog").getByRole("dialog", { name: "Hello from the worker" })).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(key(page, "dialog-status")).toHaveText("dismissed");
     await key(page, "hook-button").click();

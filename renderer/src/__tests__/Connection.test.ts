@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Connection, ROUTING_KEY_STORAGE } from "../Connection.ts";
+import { Connection, ROUTING_KEY_STORAGE, sessionKeyFor } from "../Connection.ts";
 import { StatusStore } from "../StatusStore.ts";
 
 /** sessionStorage as a tab has it (Node has none). */
@@ -38,5 +38,13 @@ describe("the routing key (docs/scaling.md)", () => {
 
   it("still has a key for this page's life when the browser forbids storage", () => {
     expect(connection(null).routingKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe("the session id's storage key", () => {
+  it("is one per app: the root app's, or one per mount path, so two apps of one tab keep their own sessions", () => {
+    expect(sessionKeyFor("/")).toBe("weft:session");
+    expect(sessionKeyFor("/dashboard/")).toBe("weft:session:/dashboard/");
+    expect(sessionKeyFor("/admin/")).not.toBe(sessionKeyFor("/dashboard/"));
   });
 });

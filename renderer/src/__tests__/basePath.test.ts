@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pathOf, routeOf } from "../basePath.ts";
+import { assetUrl, pathOf, routeOf } from "../basePath.ts";
 
 describe("routes below the page's base path", () => {
   it("at the root, the route is the path", () => {
@@ -15,5 +15,20 @@ describe("routes below the page's base path", () => {
   });
   it("a path outside the base is not rewritten", () => {
     expect(routeOf({ pathname: "/elsewhere", search: "" }, "/repo/")).toBe("/elsewhere");
+  });
+});
+
+describe("an app's files (Image src) under the page's base path", () => {
+  /** What `assetUrl` needs of a document: where it is and its <base href>. */
+  const doc = (baseURI: string) => ({ baseURI }) as Document;
+  it("root-relative and relative paths name the app's root, as Flet resolves assets_dir files", () => {
+    const mounted = doc("http://127.0.0.1:3000/dashboard/");
+    expect(assetUrl("/logo.png", mounted)).toBe("http://127.0.0.1:3000/dashboard/logo.png");
+    expect(assetUrl("img/a.png", mounted)).toBe("http://127.0.0.1:3000/dashboard/img/a.png");
+    expect(assetUrl("/logo.png", doc("http://127.0.0.1:8550/"))).toBe("http://127.0.0.1:8550/logo.png");
+  });
+  it("URLs with a scheme and protocol-relative ones stay as they are", () => {
+    const mounted = doc("http://127.0.0.1:3000/dashboard/");
+    for (const src of ["https://cdn.example/a.png", "data:image/png;base64,AA==", "blob:http://x/1", "//cdn.example/a.png"]) expect(assetUrl(src, mounted)).toBe(src);
   });
 });

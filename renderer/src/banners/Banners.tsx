@@ -35,6 +35,7 @@ export function Banners() {
         <div className="weft-banner weft-banner--disconnected" data-weft-banner="disconnected">
           <span className="weft-spinner" aria-hidden="true" />
           {state.link === "connecting" ? "Connecting…" : "Reconnecting…"}
+          {state.closeReason !== undefined && <span className="weft-banner-reason"> The server stopped: {state.closeReason}.</span>}
         </div>
       )}
       {state.crashed !== undefined && (

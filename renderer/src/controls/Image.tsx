@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import { assetUrl } from "../basePath.ts";
 import { radiusStyle } from "../borders.ts";
 import { baseAttributes, num, str, type ControlComponentProps } from "./common.ts";
 
@@ -20,5 +21,5 @@ export function Image({ node }: ControlComponentProps) {
   if (fit) style.objectFit = fit;
   Object.assign(style, radiusStyle(p.borderRadius));
   const src = str(p.src);
-  return <img {...baseAttributes(node, "weft-image", style)} src={src || undefined} alt={str(p.alt)} draggable={false} />;
+  return <img {...baseAttributes(node, "weft-image", style)} src={src ? assetUrl(src) : undefined} alt={str(p.alt)} draggable={false} />;
 }

@@ -5,6 +5,7 @@ import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
+import type { PageRequest } from "../session/pageRequest.ts";
 import type { ColorValue } from "../constants/colors.ts";
 import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "../controls/layout.ts";
 import type { Theme, ThemeMode } from "../style/theme.ts";
@@ -246,6 +247,14 @@ export class Page extends Control {
   }
   get clientIp(): string {
     return this._session.clientIp;
+  }
+  /**
+   * The HTTP request of this tab's connection (its WebSocket upgrade): `url`, `headers` and
+   * parsed `cookies`, refreshed when the tab resumes. An app mounted in a server beside its API
+   * reads the host's (HttpOnly) session cookie here: `page.request.cookies.sid`.
+   */
+  get request(): PageRequest {
+    return this._session.request;
   }
   get clientUserAgent(): string {
     return this._session.client.userAgent ?? "";

@@ -1,3 +1,8 @@
+export { createWeft, type WeftApp, type WeftAppOptions, type AttachableServer } from "./createWeft.ts";
+export { normalizeBasePath } from "./basePath.ts";
+export { defaultAssetsDir } from "./assetFiles.ts";
+export type { AppAdoption, AppHost, AppRequest, HostedApp } from "../hostedApp.ts";
+export type { Session } from "../session/session.ts";
 export { createWeftServer } from "./server.ts";
 export type { WeftServer, WeftServerOptions } from "./server.ts";
 export type { DrainOptions, DrainReport } from "./drain.ts";

@@ -24,8 +24,8 @@ export type GuardedUpgradeHandler = (req: IncomingMessage, socket: Duplex, head:
 export interface UpgradeRoutes {
   /** Takes upgrades to `path` (below the base path). Returns the undo. */
   add(path: string, handler: GuardedUpgradeHandler): () => void;
-  /** For `server.on("upgrade", …)`. */
-  readonly listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** For `server.on("upgrade", …)`. Returns whether it answered the upgrade (false: another listener's). */
+  readonly listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }
 
 export interface RequestGuard {
@@ -90,9 +90,13 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   return {
     http(handler, { methods = ["GET", "HEAD"] } = {}) {
       return (req, res, next) => {
-        const parsed = parseRequestTarget(req.url, basePath);
+        // Express, Connect and Fastify's middie strip the mount path from `req.url` and keep
+        // the whole one in `originalUrl`: the base path is matched against the whole one.
+        const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+        const parsed = parseRequestTarget(url, basePath);
         if (!parsed.ok) {
-          if (parsed.status === 404 && next) return next();
+          // Beside other routes, what is not under the base path is theirs, however odd.
+          if (next && (parsed.status === 404 || !isUnder(url, basePath))) return next();
           return answer(res, parsed.status, `${name}: ${parsed.message}`);
         }
         const refusal = check(req);
@@ -114,27 +118,34 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
 
     upgrades({ exclusive = true } = {}) {
       const routes = new Map<string, GuardedUpgradeHandler>();
-      const listener = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const listener = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+        const parsed = parseRequestTarget(req.url, basePath);
+        // Beside other upgrade listeners, what is not ours is left untouched: not answered, not
+        // destroyed, no listener added (a mount shares its server with the host's own sockets).
+        if (!exclusive && (parsed.ok ? !routes.has(parsed.target.path) : parsed.status === 404 || !isUnder(req.url, basePath))) return false;
         // Node removes its own error listener from an upgrading socket: without one, a client
         // resetting the connection while we answer would be an uncaught exception.
         socket.on("error", () => socket.destroy());
-        const parsed = parseRequestTarget(req.url, basePath);
         if (!parsed.ok) {
-          if (parsed.status === 404 && !exclusive) return;
-          return refuseUpgrade(socket, parsed.status, `${name}: ${parsed.message}`);
+          refuseUpgrade(socket, parsed.status, `${name}: ${parsed.message}`);
+          return true;
         }
         const route = routes.get(parsed.target.path);
         if (!route) {
-          if (!exclusive) return; // another listener's upgrade
-          return refuseUpgrade(socket, 404, `${name}: no WebSocket endpoint at ${parsed.target.rawPath}`);
+          refuseUpgrade(socket, 404, `${name}: no WebSocket endpoint at ${parsed.target.rawPath}`);
+          return true;
         }
         const refusal = check(req);
-        if (refusal) return refuseUpgrade(socket, refusal.status, `${name}: ${refusal.message}`);
+        if (refusal) {
+          refuseUpgrade(socket, refusal.status, `${name}: ${refusal.message}`);
+          return true;
+        }
         try {
           route(req, socket, head, parsed.target);
         } catch (err) {
           refuseUpgrade(socket, 500, `${name}: ${failed(err, `the upgrade to ${parsed.target.rawPath}`)}`);
         }
+        return true;
       };
       return {
         add(path, handler) {
@@ -149,8 +160,16 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   };
 }
 
+/** Whether a request target is the base path or below it (`/dashboard`, `/dashboard/…`), whatever else is wrong with it. */
+function isUnder(url: string | undefined, basePath: string): boolean {
+  if (basePath === "/") return true;
+  const base = basePath.replace(/\/$/, "");
+  const path = (url ?? "").split("?")[0]!;
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /** A plain-text answer; refusals close the connection, so a client that misbehaves starts over. */
-function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   const body = Buffer.from(`${text}\n`);
   res.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",

@@ -1,36 +1,21 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { PubSubTransport } from "../pubsub/pubsubHub.ts";
-import { useNodeSessionContext } from "../session/nodeSessionContext.ts";
-import type { WeftOptions } from "../session/options.ts";
 import type { AppMain } from "../session/session.ts";
-import { SessionManager } from "../session/sessionManager.ts";
-import { perMessageDeflateOptions } from "./compression.ts";
-import { createDrain, type DrainOptions, type DrainReport } from "./drain.ts";
-import { answerDraining, createHealthHandler } from "./health.ts";
-import type { MetricsOptions } from "./metrics.ts";
+import type { SessionManager } from "../session/sessionManager.ts";
+import { createWeft, type WeftApp, type WeftAppOptions } from "./createWeft.ts";
+import { createDrain, type Drain, type DrainOptions, type DrainReport } from "./drain.ts";
+import { createHealthHandler } from "./health.ts";
+import type { MetricsOptions, ServerMetrics } from "./metrics.ts";
 import { handleProcessErrors } from "./processErrors.ts";
-import { createRequestGuard, type UpgradeRoutes } from "./requestGuard.ts";
-import type { AccessGate } from "./accessGate.ts";
-import { attachSocketEndpoint } from "./socketEndpoint.ts";
-import { createStaticHandler, rendererDir } from "./staticFiles.ts";
+import type { UpgradeRoutes } from "./requestGuard.ts";
 
-export interface WeftServerOptions extends Partial<WeftOptions> {
+export interface WeftServerOptions extends Omit<WeftAppOptions, "basePath" | "host" | "routes" | "accepting"> {
   /** The app's `main(page)`. */
   main: AppMain;
   /** Default 8550 (Flet's); 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1: reachable from this machine only, unless told otherwise. */
   host?: string;
-  /**
-   * Host names besides this machine's that may reach the app (`app.example`, `.example.com`
-   * for every subdomain; `true`: any). Requests naming another Host get 403 (DNS rebinding).
-   */
-  allowedHosts?: readonly string[] | true;
-  /** Origins besides the app's own that may open its socket and send it requests. */
-  allowedOrigins?: string[];
-  /** HTML injected before `</head>` of the page (used by `weft dev`). */
-  injectHtml?: string;
   /**
    * Take over the process's `unhandledRejection` and `uncaughtException`: an app's async
    * failure is reported to the session that scheduled it and the process keeps serving; only a
@@ -39,13 +24,6 @@ export interface WeftServerOptions extends Partial<WeftOptions> {
    * process's handlers uninvited.
    */
   handleProcessErrors?: boolean;
-  /** Who else may load the page and open the socket: a desktop window's token (`--view desktop`). */
-  gate?: AccessGate;
-  /**
-   * Carries `page.pubsub` between the processes of the app: `redisPubSub(url)` (docs/scaling.md).
-   * Default: this process only. The server connects it before listening and closes it last.
-   */
-  pubsub?: PubSubTransport;
   /**
    * Serve `/metrics` (Prometheus's text format): to this machine, or to whoever sends the
    * token. Off by default.
@@ -57,6 +35,8 @@ export interface WeftServer {
   /** The app's URL, e.g. http://127.0.0.1:8550/ */
   readonly url: string;
   readonly port: number;
+  /** The app it serves (what `createWeft` makes: weft's own server is one more host of it). */
+  readonly app: WeftApp;
   readonly manager: SessionManager;
   readonly http: Server;
   /** The server's WebSocket routes (`/ws`), to add one beside it (the devserver's overlay). */
@@ -73,57 +53,50 @@ export interface WeftServer {
   readonly draining: boolean;
 }
 
-/** Serves an app: the renderer over HTTP and the protocol over WebSocket at `/ws`. */
+/**
+ * Serves an app on a server of its own: `weft run`, `weft dev`, `run(main)`. A thin host of
+ * `createWeft` at the root path, so a mounted app and a served one take one code path; what a
+ * process of its own adds is here: `/healthz`, `/metrics` and the drain.
+ */
 export async function createWeftServer(options: WeftServerOptions): Promise<WeftServer> {
   const host = options.host ?? "127.0.0.1";
-  useNodeSessionContext();
   const undoProcessErrors = options.handleProcessErrors ? handleProcessErrors() : () => {};
-  const manager = new SessionManager(options.main, options, options.pubsub);
-  // A process whose Redis is away still serves: this waits for the first attempt only.
-  await options.pubsub?.connect?.();
-  let close: () => Promise<void> = async () => {};
-  const drain = createDrain({ manager, close: () => close() });
-  const accepting = () => !drain.draining;
+  const { main, port: wantedPort, handleProcessErrors: _ownsProcess, metrics: metricsOption, ...appOptions } = options;
+  // The routes below need the app's session manager, which createWeft makes: bound just after.
+  let drain: Drain | undefined;
+  let metrics: ServerMetrics | null = null;
+  const accepting = () => !drain?.draining;
   const health = createHealthHandler(accepting);
-  // prom-client is loaded only for a server that serves metrics.
-  const metrics = options.metrics ? (await import("./metrics.ts")).createMetrics({ manager, accepting }, options.metrics === true ? {} : options.metrics) : null;
-  manager.meter = metrics?.meter ?? null;
-  const guard = createRequestGuard({ host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
-  const serveStatic = createStaticHandler({
-    dir: rendererDir(),
-    spaFallback: true,
-    immutable: (path) => path.startsWith("/_weft/"),
-    injectHtml: options.injectHtml,
-  });
-  const gate = options.gate;
-  const http = createServer(
-    guard.http((req, res, target) => {
-      if (health(req, res, target) || metrics?.handle(req, res, target)) return;
-      if (drain.draining) return answerDraining(req, res);
-      if (gate?.handleRequest(req, res)) return;
-      return serveStatic(req, res, target);
-    }),
-  );
-  const upgrades = guard.upgrades();
-  http.on("upgrade", upgrades.listener);
-  const closeSockets = attachSocketEndpoint(upgrades, manager, {
-    path: "/ws",
-    maxMessageBytes: manager.options.maxMessageBytes,
-    heartbeatMs: manager.options.heartbeatMs,
-    perMessageDeflate: perMessageDeflateOptions(manager.options),
-    ...(gate ? { gate } : {}),
-    accepting,
-  });
+  let app: WeftApp;
+  try {
+    app = createWeft(main, {
+      ...appOptions,
+      host,
+      basePath: "/",
+      accepting,
+      routes: (req, res, target) => health(req, res, target) || (metrics?.handle(req, res, target) ?? false),
+    });
+    // prom-client is loaded only for a server that serves metrics.
+    if (metricsOption) metrics = (await import("./metrics.ts")).createMetrics({ manager: app.manager, accepting }, metricsOption === true ? {} : metricsOption);
+    app.manager.meter = metrics?.meter ?? null;
+    // A process whose Redis is away still serves: this waits for the first attempt only.
+    await options.pubsub?.connect?.();
+  } catch (err) {
+    undoProcessErrors();
+    throw err;
+  }
+  const http = createServer((req, res) => app.handler(req, res));
+  app.attach(http);
   try {
     await new Promise<void>((resolve, reject) => {
       http.once("error", reject);
-      http.listen(options.port ?? 8550, host, () => {
+      http.listen(wantedPort ?? 8550, host, () => {
         http.off("error", reject);
         resolve();
       });
     });
   } catch (err) {
-    await manager.pubsub.close(); // a Redis connection would keep the process alive
+    await app.close(); // it ends pubsub too: a Redis connection would keep the process alive
     undoProcessErrors();
     throw err;
   }
@@ -133,26 +106,27 @@ export async function createWeftServer(options: WeftServerOptions): Promise<Weft
   const port = (http.address() as AddressInfo).port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   let closing: Promise<void> | null = null;
-  close = () =>
+  const close = () =>
     (closing ??= (async () => {
-      manager.closeAll("server stopped");
-      await closeSockets();
-      await manager.pubsub.close();
+      await app.close("server stopped");
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;
       undoProcessErrors();
     })());
+  const serverDrain = createDrain({ manager: app.manager, close });
+  drain = serverDrain;
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    manager,
+    app,
+    manager: app.manager,
     http,
-    upgrades,
-    close: () => close(),
-    drain: (drainOptions) => drain.drain(drainOptions),
+    upgrades: app.upgrades,
+    close,
+    drain: (drainOptions) => serverDrain.drain(drainOptions),
     get draining() {
-      return drain.draining;
+      return serverDrain.draining;
     },
   };
 }

@@ -7,6 +7,8 @@ import { answersPing, startHeartbeat } from "./heartbeat.ts";
 import { refuseUpgrade, type UpgradeRoutes } from "./requestGuard.ts";
 import { perMessageDeflateOptions, tuneSocketCompression } from "./compression.ts";
 import type { AccessGate } from "./accessGate.ts";
+import { outsideCallerContext } from "./callerContext.ts";
+import { pageRequestOf } from "./request.ts";
 
 export interface SocketEndpointOptions {
   path: string;
@@ -21,12 +23,17 @@ export interface SocketEndpointOptions {
   accepting?: () => boolean;
 }
 
+/** Closes every socket of the endpoint (1001 with `reason`, so tabs can say why) and resolves once they are gone. */
+export type CloseSockets = (reason?: string) => Promise<void>;
+
+/** How long a socket has to finish its closing handshake before it is ended anyway. */
+const CLOSE_GRACE_MS = 1000;
+
 /**
  * The app's WebSocket endpoint (`/ws`), one route of the server's guarded upgrades (the guard
- * has checked the path, Host and Origin). Returns a function that closes every socket and
- * resolves once they are gone.
+ * has checked the path, Host and Origin).
  */
-export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionManager, options: SocketEndpointOptions): () => Promise<void> {
+export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionManager, options: SocketEndpointOptions): CloseSockets {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: options.perMessageDeflate ?? perMessageDeflateOptions() });
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs);
 
@@ -38,10 +45,12 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
     }
     const refused = options.gate?.refuseUpgrade(req);
     if (refused) return refuseUpgrade(socket, refused.status, `weft: ${refused.message}`);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      wss.emit("connection", ws, req);
-      accept(ws, req, routingKey);
-    });
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      outsideCallerContext(() => {
+        wss.emit("connection", ws, req);
+        accept(ws, req, routingKey);
+      }),
+    );
   });
 
   const accept = (ws: WebSocket, req: IncomingMessage, routingKey: string | undefined) => {
@@ -53,23 +62,36 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
         close: (code, reason) => ws.close(code, reason),
         isAlive: (timeoutMs) => answersPing(ws, timeoutMs),
       },
-      { ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"], ...(routingKey !== undefined ? { routingKey } : {}) },
+      { ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"], request: pageRequestOf(req), ...(routingKey !== undefined ? { routingKey } : {}) },
     );
-    ws.on("message", (data, isBinary) => {
-      if (isBinary) return connection.close(CloseCode.ProtocolError, "weft frames are JSON text, not binary");
-      connection.receive(data.toString());
-    });
+    // The socket's events come in the context of the code that started the server: see callerContext.ts.
+    ws.on("message", (data, isBinary) =>
+      outsideCallerContext(() => {
+        if (isBinary) return connection.close(CloseCode.ProtocolError, "weft frames are JSON text, not binary");
+        connection.receive(data.toString());
+      }),
+    );
     // ws closes the socket itself on a frame above maxPayload (1009) or a broken frame, then
     // emits 'error': the session just waits for a resume, like any dropped connection.
-    ws.on("error", () => connection.closedByPeer());
-    ws.on("close", () => connection.closedByPeer());
+    ws.on("error", () => outsideCallerContext(() => connection.closedByPeer()));
+    ws.on("close", () => outsideCallerContext(() => connection.closedByPeer()));
   };
 
-  return () =>
+  return (reason) =>
     new Promise<void>((resolve) => {
       remove();
       stopHeartbeat();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close(() => resolve());
+      const grace = setTimeout(() => {
+        for (const ws of wss.clients) ws.terminate();
+      }, CLOSE_GRACE_MS);
+      grace.unref();
+      for (const ws of wss.clients) {
+        if (reason === undefined) ws.terminate();
+        else ws.close(CloseCode.GoingAway, reason.slice(0, 120));
+      }
+      wss.close(() => {
+        clearTimeout(grace);
+        resolve();
+      });
     });
 }

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join, normalize, sep } from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GuardedRequestHandler } from "./requestGuard.ts";
+import type { RequestTarget } from "./requestTarget.ts";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -39,8 +41,13 @@ export interface StaticOptions {
   spaFallback?: boolean;
   /** Files whose names carry a content hash: cached for good. Default: none. */
   immutable?: (path: string) => boolean;
-  /** HTML put before `</head>` of `index.html` (the devserver's overlay client). */
-  injectHtml?: string;
+  /** Rewrites `index.html` once, when it is first read (the page config, the overlay client: basePath.ts). */
+  renderIndex?: (html: string) => string;
+  /**
+   * Asked about a path that is no file of the folder, before the single-page fallback: answers
+   * it and resolves true (a file of the app's `assetsDir`), or resolves false to go on.
+   */
+  orElse?: (req: IncomingMessage, res: ServerResponse, target: RequestTarget) => Promise<boolean>;
 }
 
 /**
@@ -56,8 +63,8 @@ export function createStaticHandler(options: StaticOptions): GuardedRequestHandl
     let body = cache.get(file);
     if (!body) {
       body = await readFile(file);
-      if (file === join(root, "index.html") && options.injectHtml) {
-        body = Buffer.from(body.toString("utf8").replace("</head>", `${options.injectHtml}</head>`));
+      if (file === join(root, "index.html") && options.renderIndex) {
+        body = Buffer.from(options.renderIndex(body.toString("utf8")));
       }
       cache.set(file, body);
     }
@@ -76,7 +83,7 @@ export function createStaticHandler(options: StaticOptions): GuardedRequestHandl
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" }).end(`not found: ${path}\n`);
   };
 
-  return async (req, res, { path }) => {
+  return async (req, res, { path, rawPath, query }) => {
     const file = normalize(join(root, path === "/" ? "index.html" : path));
     if (!file.startsWith(root + sep)) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("outside the served folder\n");
@@ -87,6 +94,7 @@ export function createStaticHandler(options: StaticOptions): GuardedRequestHandl
     } catch {
       // not a file of the folder (a route, a directory, a typo): below
     }
+    if (options.orElse && (await options.orElse(req, res, { path, rawPath, query }))) return;
     const looksLikeFile = extname(path) !== "" && !String(req.headers.accept ?? "").includes("text/html");
     if (!options.spaFallback || looksLikeFile) return notFound(res, path);
     const index = join(root, "index.html");

@@ -1,6 +1,7 @@
 import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
 import { stackOf } from "../thrownValue.ts";
+import type { PageRequest } from "./pageRequest.ts";
 import type { Session, SessionLink } from "./session.ts";
 import type { SessionClaim, SessionManager } from "./sessionManager.ts";
 import { randomId } from "../platform/randomId.ts";
@@ -18,6 +19,8 @@ export interface ConnectionInfo {
   userAgent?: string;
   /** The upgrade URL's `?session=` (docs/scaling.md), already checked by the endpoint. */
   routingKey?: string;
+  /** The HTTP request that opened the connection (a WebSocket upgrade): `page.request`. */
+  request?: PageRequest;
 }
 
 /** Frames a client may send after `register` while the server still decides on its session. */
@@ -159,6 +162,8 @@ export class Connection implements SessionLink {
 
   private registered({ session, resumed }: SessionClaim, text: string): void {
     if (this.info.userAgent && !session.client.userAgent) session.client.userAgent = this.info.userAgent;
+    // A resumed session sees this connection's request: cookies set or cleared since count.
+    if (this.info.request) session.request = this.info.request;
     this.session = session;
     // The register frame arrived before there was a session to report it under.
     if (hook.active) {

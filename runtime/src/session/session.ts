@@ -17,6 +17,7 @@ import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import { describeThrown, stackOf } from "../thrownValue.ts";
 import type { SessionMeter } from "./meter.ts";
 import type { SessionOptions } from "./options.ts";
+import { NO_REQUEST, type PageRequest } from "./pageRequest.ts";
 import { runInSession } from "./sessionContext.ts";
 import { Tree } from "./tree.ts";
 import { nextTask } from "../platform/nextTask.ts";
@@ -64,6 +65,8 @@ export class Session {
   state: SessionState = "resuming";
   client: ClientInfo;
   clientIp: string;
+  /** The HTTP request of the tab's current connection (`page.request`); set on every attach. */
+  request: PageRequest = NO_REQUEST;
   /** Set when `main` threw: its whole text, for the server side and the devtools. */
   crashed: string | null = null;
   /** What the browser is told about the crash on every (re)connect (the text, or a reference). */

@@ -10,7 +10,7 @@ import { ownFields, restore, swapConstructionHook, type BuildContext, type Saved
 import { COMPONENT_KEEP_FIELDS, COMPONENT_KEEP_SLOTS, isComponentControl, refreshComponents } from "./components.ts";
 import { Generation, installTimerTracking, runContext, type RunContext } from "./generation.ts";
 import { mergeChildren, mergeFields, mergeHandlers, mergeProps } from "./merge.ts";
-import { SwapRegistry } from "./registry.ts";
+import { SwapRegistry, type RegistryCommit } from "./registry.ts";
 import { createReport, describeControl, noteOnce, notePropKept, notePropTaken, type SwapReport } from "./report.ts";
 import { equalValues, snapshotBuild, type BuildSnapshot } from "./snapshot.ts";
 
@@ -37,6 +37,11 @@ export interface SwapEngineOptions {
   asyncBudgetMs?: number;
   /** Silences the app's output while the probe runs (it runs main once more than the user sees). */
   mute?: (muted: boolean) => void;
+  /**
+   * The registry the transformed modules register with, when several engines share one module
+   * graph (`weft dev server.ts`: one engine per mounted app). Default: one of its own.
+   */
+  registry?: SwapRegistry;
 }
 
 export interface SwapInput {
@@ -46,6 +51,12 @@ export interface SwapInput {
   restartReason?: string;
   /** What starts afresh besides the controls (main's plain locals…), for the report. */
   reset?: { what: string; why: string }[];
+  /**
+   * The registry's commit of this import, made by the caller when several engines swap one
+   * import (each refreshes its own sessions with it). The caller then owns `undo()`: the engine
+   * never undoes it, and throws `SwapBuildError` when its first session cannot be built.
+   */
+  commit?: RegistryCommit;
 }
 
 /** The new code threw while building a page: nothing was changed, the old code still serves. */
@@ -78,11 +89,13 @@ interface Probe {
 
 
 export class SwapEngine {
-  readonly registry = new SwapRegistry();
+  readonly registry: SwapRegistry;
   /** The `main` to give the server: runs the current code, recording what it builds. */
   readonly main: AppMain;
   private current: AppMain;
   private readonly states = new WeakMap<Session, SessionSwapState>();
+  /** Sessions this engine's `main` started: another engine's (another mounted app) are not its to swap. */
+  private readonly owned = new WeakSet<Session>();
   private readonly budgetMs: number;
   private readonly mute: (muted: boolean) => void;
   private moduleGen = new Generation("module", { timeouts: false });
@@ -93,9 +106,13 @@ export class SwapEngine {
 
   constructor(initial: AppMain, options: SwapEngineOptions = {}) {
     this.current = initial;
+    this.registry = options.registry ?? new SwapRegistry();
     this.budgetMs = options.asyncBudgetMs ?? 2000;
     this.mute = options.mute ?? (() => {});
-    this.main = (page: Page) => this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views, page.window], closed: false });
+    this.main = (page: Page) => {
+      this.owned.add(page._session);
+      return this.runMain(page._session, page, this.current, { mode: "record", log: [page, ...page.views, page.window], closed: false });
+    };
     const previousHook = setConstructionHook(swapConstructionHook);
     this.uninstall.push(() => setConstructionHook(previousHook));
     this.uninstall.push(installTimerTracking());
@@ -108,7 +125,7 @@ export class SwapEngine {
 
   /** Live sessions that run this engine's code. */
   sessions(): Session[] {
-    return [...hook.sessions].filter((s) => s.state !== "closed" && (this.states.has(s) || s.crashed !== null));
+    return [...hook.sessions].filter((s) => s.state !== "closed" && this.owned.has(s) && (this.states.has(s) || s.crashed !== null));
   }
 
   /**
@@ -139,7 +156,7 @@ export class SwapEngine {
     const t0 = performance.now();
     const report = createReport(this.nextReportId++, input.files);
     for (const item of input.reset ?? []) report.reset.push(item);
-    const rebased = this.registry.rebasedClasses();
+    const rebased = input.commit ? input.commit.rebased : this.registry.rebasedClasses();
     const restartAll = input.restartReason ?? (rebased.length > 0 ? `${rebased.join("; ")}: instances made by the old code cannot take the new class` : undefined);
 
     const healthy: Session[] = [];
@@ -155,7 +172,7 @@ export class SwapEngine {
     // Class members and component functions first: a reused control keeps its prototype (now
     // with the new members) instead of being moved to the new class's, which would cost V8 its
     // fast path on every object of every swap. If the first session cannot be built, undo.
-    const commit = this.registry.commit();
+    const commit = input.commit ?? this.registry.commit();
     for (const id of commit.classes) report.classes.push(id.slice(id.lastIndexOf("/") + 1).replace("#", ": "));
     const rebuilt = new Set<Control>();
     const done = new Set<Session>();
@@ -168,7 +185,7 @@ export class SwapEngine {
         why = await this.swapSession(session, next, report, rebuilt);
       } catch (err) {
         if (first) {
-          commit.undo(); // nothing else has changed: the old code keeps serving
+          if (!input.commit) commit.undo(); // nothing else has changed: the old code keeps serving
           throw err;
         }
         why = `the new code threw while building its page (${err instanceof Error ? err.message : String(err)})`;
@@ -513,12 +530,18 @@ export class SwapEngine {
     if (isPromise(result)) result.then(() => session.flush(), (err) => crash(session, err));
   }
 
-  private takeModuleGeneration(report: SwapReport): void {
-    if (!this.pendingModuleGen) return;
+  /**
+   * The modules of the last import take over from the ones they replace: timers the old versions
+   * started at their top level stop. Done by every swap; called by itself when an import swaps
+   * no app of this engine (another engine's app changed). Returns how many timers stopped.
+   */
+  takeModuleGeneration(report?: SwapReport): number {
+    if (!this.pendingModuleGen) return 0;
     const stopped = this.moduleGen.abort("the module was replaced");
-    report.stopped.timers += stopped.timers;
+    if (report) report.stopped.timers += stopped.timers;
     this.moduleGen = this.pendingModuleGen;
     this.pendingModuleGen = null;
+    return stopped.timers;
   }
 
   // ------------------------------------------------------------------ seams on pages

@@ -8,6 +8,7 @@ import {
   type PropValue,
   type ServerMessage,
 } from "@weft/protocol";
+import { NO_REQUEST, type PageRequest } from "../session/pageRequest.ts";
 import { Connection } from "../session/connection.ts";
 import type { SessionOptions } from "../session/options.ts";
 import type { AppMain, Session } from "../session/session.ts";
@@ -36,6 +37,11 @@ export interface OpenSessionOptions {
    * default each headless session gets a manager of its own.
    */
   manager?: SessionManager;
+  /**
+   * What `page.request` says: the cookies and headers a browser's upgrade would carry, for an
+   * app that reads the host's session cookie. Default: no request (`{ url: "", headers: {}, cookies: {} }`).
+   */
+  request?: Partial<PageRequest>;
 }
 
 /** What the browser answers to an `invoke`. */
@@ -64,10 +70,12 @@ export class HeadlessSession {
   private closed = false;
   private readonly client: ClientInfo;
   private readonly onInvoke: OpenSessionOptions["onInvoke"];
+  private readonly request: PageRequest | undefined;
 
   constructor(main: AppMain, options: OpenSessionOptions = {}) {
     this.manager = options.manager ?? new SessionManager(main, { exposeErrors: true, ...options.options });
     this.onInvoke = options.onInvoke;
+    this.request = options.request ? { ...NO_REQUEST, ...options.request } : undefined;
     this.client = {
       route: options.route ?? "/",
       userAgent: "weft-headless",
@@ -156,7 +164,7 @@ export class HeadlessSession {
     return new Connection(
       this.manager,
       { send: (text) => this.receive(text), close: () => (this.closed = true) },
-      { ip: "127.0.0.1", userAgent: "weft-headless" },
+      { ip: "127.0.0.1", userAgent: "weft-headless", ...(this.request ? { request: this.request } : {}) },
     );
   }
 
