@@ -19,6 +19,8 @@ import { fmt, summarize, table } from "./stats.ts";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const EDITS = Number(process.env.WEFT_BENCH_EDITS ?? 24);
+/** Session counts of the swap-cost curve (`WEFT_BENCH_CURVE=1,10,50,200`). */
+const CURVE = (process.env.WEFT_BENCH_CURVE ?? "1,10,50,200").split(",").map(Number);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -29,6 +31,8 @@ export async function run(): Promise<void> {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];
     for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
     rows.push(...(await weftDev(browser, 50, { sourceLocations: false, handlerOnly: true })));
+    // The curve: how the swap's cost grows with the number of live sessions.
+    for (const sessions of CURVE) rows.push(...(await weftDev(browser, sessions, { handlerOnly: true, curve: true })));
     rows.push(await viteFastRefresh(browser));
     rows.push(await plainRestart(browser));
     table(rows);
@@ -54,12 +58,12 @@ function scratch(name: string): string {
 
 // ---------------------------------------------------------------- weft dev
 
-async function weftDev(browser: Browser, sessionCount: number, variant: { sourceLocations?: boolean; handlerOnly?: boolean } = {}): Promise<string[][]> {
+async function weftDev(browser: Browser, sessionCount: number, variant: { sourceLocations?: boolean; handlerOnly?: boolean; curve?: boolean } = {}): Promise<string[][]> {
   const dir = scratch("dev");
   const file = join(dir, "app.ts");
   copyFileSync(join(root, "test/fixtures/dev/app.ts"), file);
   const dev = await startDevServer({ entry: file, port: 0, print: false, sourceLocations: variant.sourceLocations ?? true });
-  const label = variant.sourceLocations === false ? " (no creation sites)" : "";
+  const label = variant.sourceLocations === false ? " (no creation sites)" : variant.curve ? " (curve)" : "";
   const clients: HeadlessTab[] = [];
   let page: BrowserPage | null = null;
   try {

@@ -1,6 +1,6 @@
 import { Control, defineControl } from "../controls/control.ts";
 import type { Tree } from "../session/tree.ts";
-import { renderComponent, runEffects, unmountHooks, type HookSlot } from "./hooks.ts";
+import { renderComponent, runEffects, unmountHooks, type HookSlot, type RenderErrorHandler } from "./hooks.ts";
 import { scheduleRender } from "./scheduler.ts";
 
 /** A function component: props in, one control out. */
@@ -46,10 +46,10 @@ export class ComponentControl<P = unknown> extends Control {
     return this.def.displayName;
   }
 
-  /** Renders again with the current props and hook state, now. */
-  render(): void {
+  /** Renders again with the current props and hook state, now. A throw goes to `onError` (default: the session). */
+  render(onError?: RenderErrorHandler): void {
     if (!this._owner) return;
-    const body = renderComponent(this as ComponentControl);
+    const body = renderComponent(this as ComponentControl, onError);
     if (body) this.body = body;
   }
 

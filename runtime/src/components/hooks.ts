@@ -15,11 +15,16 @@ let current: ComponentControl | null = null;
 let cursor = 0;
 let renderingHooks: HookSlot[] = [];
 
+/** Where a render's error goes: by default to the component's session, like a handler's. */
+export type RenderErrorHandler = (component: ComponentControl, err: unknown) => void;
+
+const reportToSession: RenderErrorHandler = (component, err) => component._tree?.page._session.reportRenderError(component, err);
+
 /**
  * Calls the component's function with its hooks in place. Returns the control it built, or
- * null when it threw (the error goes to the session; the component keeps its last body).
+ * null when it threw (the error goes to `onError`; the component keeps its last body).
  */
-export function renderComponent(component: ComponentControl): Control | null {
+export function renderComponent(component: ComponentControl, onError: RenderErrorHandler = reportToSession): Control | null {
   const previous = current;
   const previousCursor = cursor;
   const previousHooks = renderingHooks;
@@ -34,7 +39,7 @@ export function renderComponent(component: ComponentControl): Control | null {
     component._rendered = true;
     return body;
   } catch (err) {
-    component._tree?.page._session.reportRenderError(component, err);
+    onError(component, err);
     return null;
   } finally {
     current = previous;

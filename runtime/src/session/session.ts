@@ -45,16 +45,13 @@ export class Session {
   state: SessionState = "resuming";
   client: ClientInfo;
   clientIp: string;
-  /** Set when `main` threw: what the browser is told on every (re)connect. */
-  crashed: string | null = null;
   /** The app's pubsub, set by the SessionManager. */
   pubsubHub: PubSubHub | null = null;
-  /**
-   * @internal Set by a hot swap (runtime/src/swap) while the new code rebuilds this page across
-   * an `await`: browser events and props wait here, and run once the swap is done.
-   */
-  _held: (() => void)[] | null = null;
 
+  /** Set when `main` threw: what the browser is told on every (re)connect. */
+  private crashText: string | null = null;
+  /** Browser events and props that wait while `hold()` is in effect. */
+  private held: (() => void)[] | null = null;
   private link: SessionLink | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private readonly tasks = new AbortController();
@@ -83,6 +80,11 @@ export class Session {
 
   get connected(): boolean {
     return this.link !== null;
+  }
+
+  /** What `main` threw (as the browser was told), or null. */
+  get crashed(): string | null {
+    return this.crashText;
   }
 
   /**
@@ -164,10 +166,38 @@ export class Session {
     else this.link?.send(message);
   }
 
+  /**
+   * Makes browser events and props wait until `release()`: a hot swap rebuilding this page
+   * across an `await` (runtime/src/swap) must not let a click reach a half-built page.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Runs what waited since `hold()`, in order. */
+  release(): void {
+    const held = this.held;
+    this.held = null;
+    for (const run of held ?? []) run();
+  }
+
+  /**
+   * A hot restart: runs `main` afresh on this session's page (the same object, so `page.session`,
+   * the route and the connection stay; `main` rebuilds what the page shows) and sends the browser
+   * the whole new page. A crash before is forgotten; a crash now is reported as on a first start.
+   */
+  restart(main: AppMain): void {
+    if (this.state === "closed") return;
+    this.tree.clear();
+    this.crashText = null;
+    this.started = true;
+    this.runMain(main, true);
+  }
+
   // ------------------------------------------------------------------ from the browser
 
   handleEvent(message: EventMessage): void {
-    if (this._held) return void this._held.push(() => this.handleEvent(message));
+    if (this.held) return void this.held.push(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const handler = control._h[message.name];
@@ -180,7 +210,7 @@ export class Session {
   }
 
   handleProps(message: PropsMessage): void {
-    if (this._held) return void this._held.push(() => this.handleProps(message));
+    if (this.held) return void this.held.push(() => this.handleProps(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const allowed = metaOf(control).clientProps;
@@ -271,13 +301,18 @@ export class Session {
   // ------------------------------------------------------------------ internals
 
   private start(): void {
+    this.runMain(this.main, false);
+  }
+
+  /** Runs `main` on the page and sends the page it built (`registered`), or `crashed`. */
+  private runMain(main: AppMain, resumed: boolean): void {
     let result: unknown;
     const t0 = performance.now();
     // What main sends before its page exists (an invoke of clientStorage in an async main)
     // waits until the browser has the page: `registered` is always the first message.
     this.heldBack = [];
     try {
-      result = this.main(this.page);
+      result = main(this.page);
     } catch (err) {
       this.heldBack = null;
       return this.crash(err);
@@ -285,7 +320,7 @@ export class Session {
     this.checkBlocked(null, "main", performance.now() - t0);
     const held = this.heldBack;
     this.heldBack = null;
-    this.sendPage(false);
+    this.sendPage(resumed);
     for (const message of held) this.send(message);
     if (isPromise(result)) {
       this.track(
@@ -305,8 +340,8 @@ export class Session {
   }
 
   private sendPage(resumed: boolean): void {
-    if (this.crashed !== null) {
-      this.send({ type: "crashed", message: this.crashed });
+    if (this.crashText !== null) {
+      this.send({ type: "crashed", message: this.crashText });
       return;
     }
     let page;
@@ -319,10 +354,10 @@ export class Session {
   }
 
   private crash(err: unknown): void {
-    this.crashed = errorText(err);
+    this.crashText = errorText(err);
     console.error(`weft: session ${this.id}: the app's main failed:\n${errorStack(err)}`);
     if (hook.active) hook.emit({ type: "error", sessionId: this.id, where: "main", error: err });
-    this.send({ type: "crashed", message: this.crashed });
+    this.send({ type: "crashed", message: this.crashText });
   }
 
   /** Runs a handler, measures it, reports its errors to the session, and updates after it. */

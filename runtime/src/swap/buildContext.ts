@@ -2,8 +2,8 @@ import type { Control } from "../controls/control.ts";
 import type { Page } from "../page/page.ts";
 import type { FamilyOf } from "./align.ts";
 
-// The shapes of one build of `main`, apart from the construction hook (bind.ts) that reads them:
-// the run context (generation.ts) carries a build, and the hook runs inside a run context.
+// The shapes of one build of `main`, apart from the construction hook (constructionHook.ts) that
+// reads them: the run context (runContext.ts) carries a build, and the hook runs inside one.
 
 /**
  * How constructions are treated while `main` builds a page (the construction hook's modes):

@@ -101,17 +101,9 @@ function resetHooks(component: ComponentControl): void {
 /** Renders now; a hook-order error is handed back instead of being reported to the browser. */
 function renderCatchingHookOrder(session: Session, component: ComponentControl): HookOrderError | null {
   let caught: HookOrderError | null = null;
-  const original = session.reportRenderError;
-  const own = Object.prototype.hasOwnProperty.call(session, "reportRenderError");
-  session.reportRenderError = (target, err) => {
+  component.render((target, err) => {
     if (err instanceof HookOrderError && target === component) caught = err;
-    else original.call(session, target, err);
-  };
-  try {
-    component.render();
-  } finally {
-    if (own) session.reportRenderError = original;
-    else delete (session as { reportRenderError?: unknown }).reportRenderError;
-  }
+    else session.reportRenderError(target, err);
+  });
   return caught;
 }

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Button, Checkbox, Column, Page, Row, Text, TextField, component, useState, type Component } from "../../index.ts";
 import type { ServerMessage } from "@weft/protocol";
 import { HeadlessSession, openSession } from "../../testing/index.ts";
-import { SwapBuildError, SwapEngine } from "../engine.ts";
+import { SwapEngine } from "../engine.ts";
+import { SwapBuildError } from "../swapBuildError.ts";
 import type { SwapReport } from "../report.ts";
 
 const opened: { engine: SwapEngine; sessions: HeadlessSession[] }[] = [];
