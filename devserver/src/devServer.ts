@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import * as runtime from "weft";
 import type { AppMain } from "weft";
 import { createWeftServer, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
 import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
-import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
+import { SwapBuildError, SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
 import { ChangeQueue } from "./changeQueue.ts";
@@ -57,6 +58,8 @@ export interface DevServer {
   onEvent(listener: (event: DevEvent) => void): () => void;
   /** Resolves once no change is waiting or being swapped. */
   idle(): Promise<void>;
+  /** Whether `file` as it is on disk now is what the app runs (its last save was taken or refused). */
+  isCurrent(file: string): boolean;
   /** Stops everything; resolves once every socket and port is closed. */
   close(): Promise<void>;
 }
@@ -100,11 +103,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
 
   let queue: ChangeQueue | undefined;
+  /** What the module runner read at startup, before the queue exists: handed to it then. */
+  const loadedEarly = new Map<string, string>();
   const runner = await AppRunner.create({
     entry,
     root,
-    importContext: () => engine.importContext(),
+    importContext: (id) => engine.importContext(id),
     onChange: (file) => queue?.add(file),
+    onLoad: (file, code) => (queue ? queue.noteLoaded(file, code) : loadedEarly.set(file, code)),
+    // The app's `import … from "weft"` is this process's runtime: one hook, one set of sessions.
+    shared: new Map([[import.meta.resolve("weft"), runtime]]),
   });
   cleanup.push(() => runner.close());
 
@@ -139,19 +147,26 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
-  // pay it now, twice, when running the module again is harmless (no top-level side effects).
-  const entryFacts = runner.factsOf(entry);
-  if (!loadError && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
-    tap.mute(true);
-    try {
-      for (let i = 0; i < 2; i++) {
-        const again = await runner.reimport([entry]);
-        if (again) await engine.swap(mainOf(again.module, entry), { files: [] });
+  // pay it now, twice, for every module of the app that is harmless to run again (no top-level
+  // side effects), so the first save of a dependency is as quick as the first save of the entry.
+  if (!loadError && options.warmUp !== false) {
+    const safe = runner.files.filter((file) => {
+      const facts = runner.factsOf(file);
+      return facts !== undefined && !facts.forceRestart && (facts.sideEffects.length === 0 || facts.handlesHot);
+    });
+    const entryFacts = runner.factsOf(entry);
+    if (safe.length > 0 && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart) {
+      tap.mute(true);
+      try {
+        for (let i = 0; i < 2; i++) {
+          const again = await runner.reimport(safe);
+          if (again) await engine.swap(mainOf(again.module, entry), { files: [] });
+        }
+      } catch {
+        engine.discard();
+      } finally {
+        tap.mute(false);
       }
-    } catch {
-      engine.discard();
-    } finally {
-      tap.mute(false);
     }
   }
 
@@ -239,11 +254,19 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const f of facts) {
       for (const s of f.moduleState) reset.push({ what: `module state \`${s.name}\` (${rel(f.file)}:${s.line})`, why: "the module ran again" });
     }
+    // Edits of modules that export only components and classes need no re-render of their
+    // importers' components (React Refresh's boundary): those modules only ran again.
+    const edited = facts.filter((f) => changed.includes(f.file));
+    const quietFiles = edited.length > 0 && edited.every((f) => f.boundary) ? reimport.executed.filter((f) => !changed.includes(f)) : [];
     let report: SwapReport;
     try {
-      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset });
+      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset, quietFiles });
     } catch (err) {
-      return refuse(err, files, "the new code threw while building the page", changedAt);
+      return refuse(err, files, `the new code threw while ${err instanceof SwapBuildError ? err.doing : "building the page"}`, changedAt);
+    }
+    if (reimport.unreachable.length > 0) {
+      runner.forget(reimport.unreachable);
+      report.stopped.timers += engine.dropModules(reimport.unreachable).timers;
     }
     report.ms = performance.now() - changedAt;
     report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
@@ -261,6 +284,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     emit({ type: "swap", report, files, changedAt });
   };
   queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
+  for (const [file, code] of loadedEarly) queue.noteLoaded(file, code);
   cleanup.push(() => queue?.close());
 
   if (print) {
@@ -282,6 +306,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return () => listeners.delete(listener);
     },
     idle: () => queue!.idle(),
+    isCurrent: (file) => queue!.isLoaded(resolve(file)),
     close() {
       closing ??= (async () => {
         for (const undo of cleanup.splice(0).reverse()) {

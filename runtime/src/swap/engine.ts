@@ -2,10 +2,11 @@ import { setConstructionHook, type Control } from "../controls/control.ts";
 import { hook } from "../hook.ts";
 import type { Page } from "../page/page.ts";
 import type { AppMain, Session } from "../session/session.ts";
-import { refreshComponents } from "./components.ts";
+import { refreshComponents, tryChangedComponents } from "./components.ts";
 import { swapConstructionHook } from "./constructionHook.ts";
-import { Generation } from "./generation.ts";
+import type { Stopped } from "./generation.ts";
 import { hotRestart } from "./hotRestart.ts";
+import { ModuleGenerations } from "./moduleGenerations.ts";
 import { PageSeams } from "./pageSeams.ts";
 import { SwapRegistry } from "./registry.ts";
 import { createReport, noteStopped, type SwapReport } from "./report.ts";
@@ -13,7 +14,7 @@ import type { RunContext } from "./runContext.ts";
 import { runMain } from "./runMain.ts";
 import { SessionBuilds } from "./sessionBuild.ts";
 import { swapSession } from "./sessionSwap.ts";
-import { errorMessage } from "./swapBuildError.ts";
+import { SwapBuildError, errorMessage } from "./swapBuildError.ts";
 import type { SwapContext } from "./swapContext.ts";
 import { installTimerTracking } from "./timerTracking.ts";
 
@@ -46,6 +47,11 @@ export interface SwapInput {
   restartReason?: string;
   /** What starts afresh besides the controls (main's plain locals…), for the report. */
   reset?: { what: string; why: string }[];
+  /**
+   * Modules that ran again only because they import a changed module that exports nothing but
+   * components and classes (a refresh boundary): their own components need no re-render.
+   */
+  quietFiles?: readonly string[];
 }
 
 export class SwapEngine {
@@ -54,8 +60,7 @@ export class SwapEngine {
   readonly main: AppMain;
   private current: AppMain;
   private readonly ctx: SwapContext;
-  private moduleGen = new Generation("module", { timeouts: false });
-  private pendingModuleGen: Generation | null = null;
+  private readonly modules = new ModuleGenerations();
   private nextReportId = 1;
   private readonly uninstall: (() => void)[] = [];
 
@@ -87,19 +92,17 @@ export class SwapEngine {
   }
 
   /**
-   * Where a module's top level runs during an import: timers it starts (a `setInterval` at the
-   * top of the module) end when the next version of the module takes over.
+   * Where module `id`'s top level runs during an import: timers it starts (a `setInterval` at
+   * the top of the module) end when the next version of that module takes over.
    */
-  importContext(): RunContext {
-    this.pendingModuleGen ??= new Generation("module", { timeouts: false });
-    return { gen: this.pendingModuleGen };
+  importContext(id = "module"): RunContext {
+    return this.modules.contextFor(id);
   }
 
-  /** The import failed or its build threw: the new version's registrations and timers go. */
+  /** The import failed or its build threw: the new versions' registrations and timers go. */
   discard(): void {
     this.registry.discard();
-    this.pendingModuleGen?.abort("this version of the module was not taken");
-    this.pendingModuleGen = null;
+    this.modules.discard("this version of the module was not taken");
   }
 
   /**
@@ -131,10 +134,26 @@ export class SwapEngine {
     // Class members and component functions first: a reused control keeps its prototype (now
     // with the new members) instead of being moved to the new class's, which would cost V8 its
     // fast path on every object of every swap. If the first session cannot be built, undo.
-    const commit = this.registry.commit();
+    const quiet = new Set(input.quietFiles ?? []);
+    const commit = this.registry.commit({ quiet: (file) => quiet.has(file) });
+    // A component's new function that throws is refused like a main that throws: tried on every
+    // instance before any session is touched.
+    ctx.mute(true);
+    const failure = tryChangedComponents(healthy, commit);
+    ctx.mute(false);
+    if (failure) {
+      commit.undo();
+      throw new SwapBuildError(failure.error, failure.session.id, `rendering ${failure.component.componentName}`);
+    }
     for (const id of commit.classes) report.classes.push(id.slice(id.lastIndexOf("/") + 1).replace("#", ": "));
+    for (const field of commit.staticsKept) report.fieldsKept.push({ control: `static ${field.slice(0, field.indexOf("."))}`, field: field.slice(field.indexOf(".") + 1) });
     const rebuilt = new Set<Control>();
     const done = new Set<Session>();
+    const restarted = new Set<Session>();
+    const restart = (session: Session, reason: string) => {
+      restarted.add(session);
+      hotRestart(ctx, session, next, reason, report);
+    };
     let first = true;
     for (const session of healthy) {
       done.add(session);
@@ -150,17 +169,18 @@ export class SwapEngine {
         why = `the new code threw while building its page (${errorMessage(err)})`;
       }
       first = false;
-      if (why) hotRestart(ctx, session, next, why, report);
+      if (why) restart(session, why);
     }
     for (const { session, reason } of restarts) {
       done.add(session);
-      if (session.state !== "closed") hotRestart(ctx, session, next, reason, report);
+      if (session.state !== "closed") restart(session, reason);
     }
     this.current = next;
     // A tab that opened while an async main was being swapped got the old code.
-    for (const session of this.sessions()) if (!done.has(session)) hotRestart(ctx, session, next, "it opened during the swap", report);
-    refreshComponents(this.sessions(), commit, rebuilt, report);
-    this.takeModuleGeneration(report);
+    for (const session of this.sessions()) if (!done.has(session)) restart(session, "it opened during the swap");
+    const kept = this.sessions().filter((s) => !restarted.has(s));
+    refreshComponents({ kept, restarted: [...restarted], commit, rebuilt, report });
+    noteStopped(report, this.modules.take());
     report.outcome = restartAll !== undefined || (report.sessions.restarted > 0 && report.sessions.kept === 0) ? "restarted" : report.sessions.restarted > 0 ? "mixed" : "swapped";
     if (restartAll !== undefined && report.restarts.length === 0) report.restarts.push({ sessionId: "", reason: restartAll });
     report.ms = performance.now() - t0;
@@ -168,19 +188,16 @@ export class SwapEngine {
     return report;
   }
 
+  /** Modules the app no longer imports: the timers their top level started end. Returns what stopped. */
+  dropModules(ids: readonly string[]): Stopped {
+    return this.modules.drop(ids);
+  }
+
   /** Uninstalls the construction hook and timer tracking; ends what the engine tracked. */
   dispose(): void {
     for (const undo of this.uninstall.splice(0).reverse()) undo();
-    this.moduleGen.abort("devserver stopped");
-    this.pendingModuleGen?.abort("devserver stopped");
+    this.modules.dispose("devserver stopped");
     for (const session of hook.sessions) this.ctx.builds.get(session)?.gen.abort("devserver stopped");
-  }
-
-  private takeModuleGeneration(report: SwapReport): void {
-    if (!this.pendingModuleGen) return;
-    noteStopped(report, { ...this.moduleGen.abort("the module was replaced"), tasks: 0, subscriptions: 0 });
-    this.moduleGen = this.pendingModuleGen;
-    this.pendingModuleGen = null;
   }
 }
 

@@ -3,8 +3,10 @@ export class SwapBuildError extends Error {
   constructor(
     readonly error: unknown,
     readonly sessionId: string,
+    /** What the new code was doing: `building the page` (main), `rendering Counter` (a component). */
+    readonly doing = "building the page",
   ) {
-    super(`the new code threw while building the page of session ${sessionId}: ${errorMessage(error)}`);
+    super(`the new code threw while ${doing} of session ${sessionId}: ${errorMessage(error)}`);
     this.name = "SwapBuildError";
   }
 }

@@ -374,7 +374,7 @@ describe("SwapEngine: components", () => {
       if (extraHook) useState("extra");
       return new Column([new Text({ value: `${label} ${n}`, key: "n" }), new Button({ text: "+", key: "inc", onClick: () => setN(n + 1) })]);
     });
-    return engine.registry.component("/app/app.ts", "Counter", def, extraHook ? "useState,useState" : "useState");
+    return engine.registry.component("/app/app.ts", "Counter", def, undefined, extraHook ? "useState,useState" : "useState");
   }
 
   it("re-renders with the new function and keeps hook state when the hooks are the same", async () => {
