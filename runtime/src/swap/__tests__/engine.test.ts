@@ -434,3 +434,48 @@ describe("SwapEngine: many edits", () => {
     expect(active).toBeLessThan(5);
   });
 });
+
+describe("SwapEngine: state outside the controls", () => {
+  it("keeps a class's static fields across an edit (Flutter: static fields are state, not reinitialized)", async () => {
+    const storeModule = (label: string) => {
+      class Store {
+        static visits = 0;
+        static label = label;
+      }
+      return Store;
+    };
+    const app = (Store: ReturnType<typeof storeModule>) => (page: Page) => {
+      const shown = new Text({ value: `${Store.label} ${Store.visits}`, key: "shown" });
+      page.add(shown, new Button({ text: "visit", key: "inc", onClick: () => void (shown.value = `${Store.label} ${++Store.visits}`) }));
+    };
+    const v1 = storeModule("visits");
+    const engine = new SwapEngine(app(v1));
+    engine.registry.registerModule("/app/store.ts", { Store: v1 });
+    const s = await openSession(engine.main);
+    opened.push({ engine, sessions: [s] });
+    for (let i = 0; i < 3; i++) await s.find({ key: "inc" }).click();
+    const v2 = storeModule("seen");
+    engine.registry.registerModule("/app/store.ts", { Store: v2 });
+    await engine.swap(app(v2), { files: ["store.ts"] });
+    await s.find({ key: "inc" }).click();
+    expect(s.find({ key: "shown" }).text).toBe("seen 4"); // visits kept, the label (changed only in the source) taken
+    expect(v1.visits).toBe(4); // the old class reads the new one's
+  });
+
+  it("stops the timers of the modules that ran again only, not those of the others", async () => {
+    const engine = new SwapEngine((page) => page.add(new Text({ value: "x" })));
+    const s = await openSession(engine.main);
+    opened.push({ engine, sessions: [s] });
+    const ticks = { clock: 0, app: 0 };
+    const { runContext } = await import("../runContext.ts");
+    runContext.run(engine.importContext("/app/clock.ts"), () => setInterval(() => ticks.clock++, 2));
+    runContext.run(engine.importContext("/app/app.ts"), () => setInterval(() => ticks.app++, 2));
+    await engine.swap(engine.currentMain, { files: [] }); // the first load
+    runContext.run(engine.importContext("/app/app.ts"), () => setInterval(() => ticks.app++, 2)); // app.ts ran again
+    const report = await engine.swap(engine.currentMain, { files: ["app.ts"] });
+    expect(report.stopped.timers).toBe(1);
+    const clock = ticks.clock;
+    for (let i = 0; i < 500 && ticks.clock <= clock; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(ticks.clock).toBeGreaterThan(clock); // clock.ts was not reached by the edit: it keeps ticking
+  });
+});
