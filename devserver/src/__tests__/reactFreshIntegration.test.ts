@@ -561,3 +561,31 @@ ${renderApp()}`;
     expect(text()).toBe("CX!Y");
   });
 });
+
+describe("ReactFresh, where modules matter", () => {
+  it("ReactFresh: does not re-render ancestor components unnecessarily during a hot update", async () => {
+    const hello = (color: string) => `import { component, useState, Button } from "weft";
+export const Hello = component(() => {
+  const [val, setVal] = useState(0);
+  return new Button({ text: "${color} " + val, key: "inc" });
+});
+`;
+    app = await startSwapApp({
+      "app.ts": `${IMPORTS}
+import { Hello } from "./hello.ts";
+const App = component(() => {
+  ((globalThis as any).__appRenders = ((globalThis as any).__appRenders ?? 0) + 1);
+  return new Column([Hello({})]);
+});
+${renderApp()}`,
+      "hello.ts": hello("blue"),
+    });
+    const renders = () => (globalThis as { __appRenders?: number }).__appRenders;
+    expect(renders()).toBe(1);
+    const report = await app.swap({ "hello.ts": hello("red") });
+    expect(app.tab.find({ key: "inc" }).text).toBe("red 0");
+    expect(renders()).toBe(1); // app.ts ran again (it imports hello.ts), but App did not render
+    expect(report.components).toEqual([{ name: "Hello", instances: 1, hooks: "kept" }]);
+    delete (globalThis as { __appRenders?: number }).__appRenders;
+  });
+});
