@@ -1,6 +1,8 @@
 import { relative, resolve } from "node:path";
+import { showApp } from "weft/desktop";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { untilSignal } from "./untilSignal.ts";
+import { viewFromArgs } from "./view.ts";
 
 /**
  * `weft dev <app.ts>`: serves the app under the devserver: every save is swapped into the live
@@ -11,6 +13,7 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
+  const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
   let stopRecording: (() => void) | undefined;
   if (record !== undefined) {
@@ -23,10 +26,11 @@ export async function command(argv: string[]): Promise<number> {
   try {
     server = await startDevServer({
       entry: file,
-      port: numberFlag(args, "port"),
-      host: stringFlag(args, "host"),
+      port: numberFlag(args, "port") ?? (plan.gate ? 0 : undefined),
+      host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
       inspectorPort: numberFlag(args, "inspector-port"),
       inspectorHost: stringFlag(args, "inspector-host"),
+      ...(plan.gate ? { gate: plan.gate } : {}),
     });
   } catch (err) {
     stopRecording?.();
@@ -34,7 +38,8 @@ export async function command(argv: string[]): Promise<number> {
     throw err;
   }
   if (record !== undefined) console.log(`Recording sessions to ${resolve(record)}`);
-  await untilSignal();
+  // The devserver printed the App line; a desktop window stays open across every swap.
+  await showApp(plan, server.app, { app: resolve(file), stopped: untilSignal(), printUrl: false });
   await server.close(); // every session closes, so each recording gets its end line
   stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep

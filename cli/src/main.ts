@@ -1,10 +1,16 @@
 import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
-  weft run <app.ts> [--port N] [--host H] [--resume-window SECONDS] [--record DIR]
-  weft dev <app.ts> [--port N] [--host H] [--record DIR]
+  weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR]
+  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--record DIR]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
-  weft build <app.ts> --static --out <dir>`;
+  weft build <app.ts> --static --out <dir>
+
+  --view web       serve the app and print its URL (the default)
+  --view browser   also open it in the default browser
+  --view desktop   show it in its own window: an installed Chrome, Chromium or Edge in app
+                   mode (CHROME_PATH picks one); closing the window ends the app.
+                   WEFT_BROWSER_FLAGS adds flags for that browser (e.g. --disable-gpu)`;
 
 /** A subcommand: parses its own arguments, resolves with the exit code. */
 export type Command = (argv: string[]) => Promise<number>;

@@ -1,27 +1,31 @@
 import { relative, resolve } from "node:path";
+import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
 import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
 import { untilSignal } from "./untilSignal.ts";
+import { viewFromArgs } from "./view.ts";
 
-/** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM. */
+/** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM, or until its desktop window is closed (`--view desktop`). */
 export async function command(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const record = stringFlag(args, "record");
+  const plan = viewFromArgs(args);
   const { main, path } = await loadApp(file);
   // Loaded only when asked for: `weft run` alone stays free of devtools.
   const stopRecording = record !== undefined ? await startRecording(record, path) : undefined;
   const server = await createWeftServer({
     main,
-    port: numberFlag(args, "port"),
-    host: stringFlag(args, "host"),
+    // A desktop window needs no well-known port: a free one, on loopback.
+    port: numberFlag(args, "port") ?? (plan.gate ? 0 : undefined),
+    host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
+    ...(plan.gate ? { gate: plan.gate } : {}),
   });
-  console.log(`App: ${server.url}`);
-  await untilSignal();
+  await showApp(plan, server, { app: path, stopped: untilSignal() });
   await server.close(); // closes every session, so each recording gets its end line
   stopRecording?.();
   return 0;

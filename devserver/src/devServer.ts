@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import * as runtime from "weft";
 import type { AppMain } from "weft";
-import { createWeftServer, type WeftServer } from "weft/server";
+import { createWeftServer, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
 import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
 import { SwapBuildError, SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
@@ -40,6 +40,8 @@ export interface DevServerOptions {
    * construction, also during swaps). Default true.
    */
   sourceLocations?: boolean;
+  /** Who else may load the app and open its socket (a desktop window's gate, `--view desktop`). */
+  gate?: AccessGate;
 }
 
 /** What happened to one save, for tests and the benchmark. */
@@ -170,7 +172,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html });
+  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, ...(options.gate ? { gate: options.gate } : {}) });
   cleanup.push(() => app.close());
   overlay.attach(app.http);
   cleanup.push(() => overlay.close());

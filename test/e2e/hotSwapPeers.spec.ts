@@ -17,7 +17,7 @@ const type = (page: import("@playwright/test").Page, name: string) => page.locat
 test.describe("weft dev, held to the peers' hot reload suites", () => {
   let dev: DevApp;
   test.beforeEach(async () => {
-    dev = await startDevApp("peers.ts", {}, undefined, ["clock.ts"]);
+    dev = await startDevApp("peers.ts", {}, undefined, [], ["clock.ts"]);
   });
   test.afterEach(async () => dev.stop());
 

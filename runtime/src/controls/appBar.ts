@@ -20,7 +20,10 @@ export interface AppBarProps extends ControlProps {
   automaticallyImplyLeading?: boolean;
   /** Shadow depth, 0–5. Default 0 (Material 3 app bars are flat). */
   elevation?: number;
+  /** Height of the bar; default 64 (Material 3). */
   toolbarHeight?: number;
+  /** Width of the leading slot; default 56. */
+  leadingWidth?: number;
 }
 
 export interface AppBar extends Omit<AppBarProps, "actions"> {}
@@ -31,7 +34,7 @@ export class AppBar extends Control {
   static {
     defineControl(this, {
       type: "AppBar",
-      props: ["title", "bgcolor", "color", "centerTitle", "automaticallyImplyLeading", "elevation", "toolbarHeight"],
+      props: ["title", "bgcolor", "color", "centerTitle", "automaticallyImplyLeading", "elevation", "toolbarHeight", "leadingWidth"],
       slots: { title: "one", leading: "one", actions: "list" },
     });
     defineTextOrControl(this, "title");

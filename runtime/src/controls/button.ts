@@ -4,7 +4,7 @@ import { withPrimary } from "./shorthand.ts";
 export interface ButtonProps extends ControlProps {
   text?: string;
   icon?: string;
-  /** Material button styles. Default "filled". */
+  /** Material button styles. Default "elevated": Flet's `Button` is Flutter's ElevatedButton. */
   variant?: "filled" | "elevated" | "tonal" | "outlined" | "text";
   color?: string;
   bgcolor?: string;

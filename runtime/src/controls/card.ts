@@ -1,4 +1,5 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
+import type { BorderRadius } from "../style/border.ts";
 import type { Spacing } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
@@ -12,7 +13,7 @@ export interface CardProps extends ControlProps {
   color?: string;
   margin?: Spacing;
   /** Corner radius in px. Default 12. */
-  borderRadius?: number;
+  borderRadius?: number | BorderRadius;
 }
 
 export interface Card extends CardProps {}

@@ -1,5 +1,5 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment } from "./layout.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
 export interface ColumnProps extends ControlProps {
@@ -8,7 +8,7 @@ export interface ColumnProps extends ControlProps {
   alignment?: MainAxisAlignment;
   horizontalAlignment?: CrossAxisAlignment;
   /** Scroll when the children overflow. */
-  scroll?: boolean;
+  scroll?: ScrollMode;
   wrap?: boolean;
 }
 

@@ -1,14 +1,17 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 import type { Spacing } from "./layout.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { Border, BorderRadius } from "../style/border.ts";
 
 export interface ContainerProps extends ControlProps {
   content?: Control;
   padding?: Spacing;
   margin?: Spacing;
-  bgcolor?: string;
-  borderRadius?: number;
-  /** CSS-like border, e.g. "1px solid #ccc". */
-  border?: string;
+  bgcolor?: ColorValue;
+  /** One radius for every corner, or `BorderRadius.only({ topLeft: 8 })`… */
+  borderRadius?: number | BorderRadius;
+  /** `Border.all(2, Colors.RED)`, …, or a CSS border such as "1px solid #ccc". */
+  border?: Border | string;
   alignment?: "center" | "topLeft" | "topCenter" | "topRight" | "centerLeft" | "centerRight" | "bottomLeft" | "bottomCenter" | "bottomRight";
   /** Show a ripple/hover effect when clickable. */
   ink?: boolean;

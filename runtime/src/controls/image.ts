@@ -1,11 +1,12 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
+import type { BorderRadius } from "../style/border.ts";
 import { withPrimary } from "./shorthand.ts";
 
 export interface ImageProps extends ControlProps {
   src?: string;
   alt?: string;
   fit?: "contain" | "cover" | "fill" | "none" | "scaleDown";
-  borderRadius?: number;
+  borderRadius?: number | BorderRadius;
 }
 
 export interface Image extends ImageProps {}

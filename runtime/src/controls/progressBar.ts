@@ -6,6 +6,8 @@ export interface ProgressBarProps extends ControlProps {
   color?: string;
   bgcolor?: string;
   barHeight?: number;
+  /** Rounds the track's corners (px). */
+  borderRadius?: number;
 }
 
 export interface ProgressBar extends ProgressBarProps {}
@@ -13,7 +15,7 @@ export interface ProgressBar extends ProgressBarProps {}
 /** A linear progress indicator. */
 export class ProgressBar extends Control {
   static {
-    defineControl(this, { type: "ProgressBar", props: ["value", "color", "bgcolor", "barHeight"] });
+    defineControl(this, { type: "ProgressBar", props: ["value", "color", "bgcolor", "barHeight", "borderRadius"] });
   }
   constructor(props?: ProgressBarProps) {
     super(props);

@@ -1,5 +1,5 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment } from "./layout.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
 export interface RowProps extends ControlProps {
@@ -7,7 +7,7 @@ export interface RowProps extends ControlProps {
   spacing?: number;
   alignment?: MainAxisAlignment;
   verticalAlignment?: CrossAxisAlignment;
-  scroll?: boolean;
+  scroll?: ScrollMode;
   wrap?: boolean;
 }
 

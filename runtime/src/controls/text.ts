@@ -1,17 +1,28 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { TextAlign, TextThemeStyle } from "../constants/textStyles.ts";
+import type { TextStyle, TextStyleProps } from "../style/textStyle.ts";
 
 export interface TextProps extends ControlProps {
   value?: string;
   size?: number;
-  color?: string;
-  weight?: "normal" | "bold" | number;
+  color?: ColorValue;
+  weight?: "normal" | "bold" | number | `w${number}`;
   italic?: boolean;
   selectable?: boolean;
-  textAlign?: "left" | "center" | "right" | "justify";
+  /** `TextAlign.START` / `END` follow the writing direction. */
+  textAlign?: TextAlign;
   maxLines?: number;
-  /** A preset: "displayLarge" … "bodySmall", "labelLarge", "titleMedium"… */
-  style?: string;
+  /** Keep the text on one line (Flet's `no_wrap`). */
+  noWrap?: boolean;
+  /** A style of the Material 3 type scale: `TextThemeStyle.TITLE_LARGE`… (default bodyMedium). */
+  themeStyle?: TextThemeStyle;
+  /**
+   * A `TextStyle` (size, weight, colour, letter spacing…) on top of `themeStyle`. A string names
+   * a type-scale style, as `themeStyle` does.
+   */
+  style?: TextStyle | TextStyleProps | TextThemeStyle;
 }
 
 export interface Text extends TextProps {}
@@ -21,7 +32,7 @@ export class Text extends Control {
   static {
     defineControl(this, {
       type: "Text",
-      props: ["value", "size", "color", "weight", "italic", "selectable", "textAlign", "maxLines", "style"],
+      props: ["value", "size", "color", "weight", "italic", "selectable", "textAlign", "maxLines", "noWrap", "themeStyle", "style"],
     });
   }
   constructor(value?: string | TextProps, props?: TextProps) {

@@ -1,17 +1,20 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment, Spacing } from "./layout.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "./layout.ts";
 
 export interface ViewProps extends ControlProps {
   route?: string;
   /** The bar on top (an AppBar). */
   appbar?: Control;
   controls?: Control[];
+  /** Default 10 on every side, as in Flet. */
   padding?: Spacing;
+  /** Space between the controls; default 10, as in Flet. */
   spacing?: number;
-  bgcolor?: string;
+  bgcolor?: ColorValue;
   verticalAlignment?: MainAxisAlignment;
   horizontalAlignment?: CrossAxisAlignment;
-  scroll?: boolean;
+  scroll?: ScrollMode;
 }
 
 export interface View extends Omit<ViewProps, "controls"> {}

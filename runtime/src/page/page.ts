@@ -5,6 +5,10 @@ import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "../controls/layout.ts";
+import type { Theme, ThemeMode } from "../style/theme.ts";
+import { Window } from "../desktop/window.ts";
 
 export interface RouteChangeEvent extends ControlEvent<Page, string> {
   route: string;
@@ -28,14 +32,22 @@ export class Page extends Control {
   declare title?: string;
   /** The current route, e.g. "/" or "/todo/3". */
   declare route: string;
-  declare themeMode?: "light" | "dark" | "system";
-  /** The seed of the colour scheme, e.g. "#6750a4". */
+  /** Light, dark, or the OS's setting (default "system", as in Flet). */
+  declare themeMode?: ThemeMode;
+  /** The Material 3 theme (in light mode; in dark mode too unless `darkTheme` is set). */
+  declare theme?: Theme;
+  /** The theme in dark mode. */
+  declare darkTheme?: Theme;
+  /**
+   * The seed of the colour scheme, e.g. "#6750a4".
+   * @deprecated Use `page.theme = new Theme({ colorSchemeSeed })`, as in Flet.
+   */
   declare seedColor?: string;
 
   static {
     defineControl(this, {
       type: "Page",
-      props: ["title", "route", "themeMode", "seedColor", "bgcolor", "padding"],
+      props: ["title", "route", "themeMode", "theme", "darkTheme", "seedColor"],
       events: ["routeChange", "viewPop"],
       slots: { views: "list", overlay: "list" },
       // back/forward: the browser tells the new route, then fires routeChange
@@ -64,6 +76,11 @@ export class Page extends Control {
 
   /** @internal */
   readonly _session: Session;
+  /**
+   * The app's desktop window (`--view desktop`): size, position, state, `onEvent`, `close()`.
+   * See `Window`; in a browser tab its props change nothing.
+   */
+  readonly window: Window;
 
   /** @internal created by its Session */
   constructor(session: Session, route: string) {
@@ -71,6 +88,10 @@ export class Page extends Control {
     this._session = session;
     this.route = route;
     this.views = [new View({ route: "/" })];
+    // Built after the first view, in every construction of a page: a hot swap matches the
+    // controls of two runs by construction order (runtime/src/swap/constructionHook.ts).
+    this.window = new Window();
+    this.window._page = this;
   }
 
   /** The controls of the first view. */
@@ -79,6 +100,51 @@ export class Page extends Control {
   }
   set controls(controls: Control[]) {
     this.views[0]!.controls = controls;
+  }
+
+  // Flet's page-level layout props are the first view's (flet/controls/base_page.py).
+
+  /** Inner padding of the first view's content (default 10, as in Flet). */
+  get padding(): Spacing | undefined {
+    return this.views[0]!.padding;
+  }
+  set padding(value: Spacing | undefined) {
+    this.views[0]!.padding = value;
+  }
+  /** Background of the first view. */
+  get bgcolor(): ColorValue | undefined {
+    return this.views[0]!.bgcolor;
+  }
+  set bgcolor(value: ColorValue | undefined) {
+    this.views[0]!.bgcolor = value;
+  }
+  /** Whether the first view scrolls when its content is taller (Flet's ScrollMode). */
+  get scroll(): ScrollMode | undefined {
+    return this.views[0]!.scroll;
+  }
+  set scroll(value: ScrollMode | undefined) {
+    this.views[0]!.scroll = value;
+  }
+  /** Space between the first view's controls (default 10). */
+  get spacing(): number | undefined {
+    return this.views[0]!.spacing;
+  }
+  set spacing(value: number | undefined) {
+    this.views[0]!.spacing = value;
+  }
+  /** Vertical placement of the first view's controls. */
+  get verticalAlignment(): MainAxisAlignment | undefined {
+    return this.views[0]!.verticalAlignment;
+  }
+  set verticalAlignment(value: MainAxisAlignment | undefined) {
+    this.views[0]!.verticalAlignment = value;
+  }
+  /** Horizontal placement of the first view's controls. */
+  get horizontalAlignment(): CrossAxisAlignment | undefined {
+    return this.views[0]!.horizontalAlignment;
+  }
+  set horizontalAlignment(value: CrossAxisAlignment | undefined) {
+    this.views[0]!.horizontalAlignment = value;
   }
 
   /** Appends controls to the first view. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { defaultServerLimits, type ServerLimits, type SessionOptions } from "../session/options.ts";
 import type { AppMain } from "../session/session.ts";
 import { SessionManager } from "../session/sessionManager.ts";
+import type { AccessGate } from "./accessGate.ts";
 import { attachSocketEndpoint } from "./socketEndpoint.ts";
 import { createStaticHandler, rendererDir } from "./staticFiles.ts";
 
@@ -17,6 +18,8 @@ export interface WeftServerOptions extends Partial<SessionOptions>, Partial<Serv
   allowedOrigins?: string[];
   /** HTML injected before `</head>` of the page (used by `weft dev`). */
   injectHtml?: string;
+  /** Who else may load the page and open the socket: a desktop window's token (`--view desktop`). */
+  gate?: AccessGate;
 }
 
 export interface WeftServer {
@@ -34,11 +37,13 @@ export async function createWeftServer(options: WeftServerOptions): Promise<Weft
   const host = options.host ?? "127.0.0.1";
   const manager = new SessionManager(options.main, options);
   const serveStatic = createStaticHandler({ dir: rendererDir(), injectHtml: options.injectHtml });
-  const http = createServer(serveStatic);
+  const gate = options.gate;
+  const http = createServer(gate ? (req, res) => gate.handleRequest(req, res) || serveStatic(req, res) : serveStatic);
   const closeSockets = attachSocketEndpoint(http, manager, {
     path: "/ws",
     maxMessageBytes: options.maxMessageBytes ?? defaultServerLimits.maxMessageBytes,
     allowedOrigins: options.allowedOrigins ?? [],
+    ...(gate ? { gate } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

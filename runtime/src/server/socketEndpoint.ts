@@ -3,12 +3,15 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
+import type { AccessGate } from "./accessGate.ts";
 
 export interface SocketEndpointOptions {
   path: string;
   maxMessageBytes: number;
   /** Origins allowed besides the page's own (the Host the request was sent to). */
   allowedOrigins: readonly string[];
+  /** A further check of each upgrade (a desktop window's token). */
+  gate?: AccessGate;
 }
 
 /**
@@ -26,6 +29,11 @@ export function attachSocketEndpoint(server: Server, manager: SessionManager, op
     const origin = req.headers.origin;
     if (origin && !isSameOrigin(origin, req.headers.host) && !options.allowedOrigins.includes(origin)) {
       socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nweft: origin ${origin} may not open this app's socket\n`);
+      return;
+    }
+    const refused = options.gate?.refuseUpgrade(req);
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused.status} ${refused.status === 409 ? "Conflict" : "Forbidden"}\r\nContent-Type: text/plain\r\n\r\nweft: ${refused.message}\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req));

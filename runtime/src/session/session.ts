@@ -58,6 +58,8 @@ export class Session {
   private readonly invokes = new Map<number, PendingInvoke>();
   private nextCallId = 1;
   private started = false;
+  /** Started by `startDetached()`: main ran, no browser has had the page yet. */
+  private awaitingBrowser = false;
   /** Messages sent while main's synchronous part runs, before `registered`. */
   private heldBack: ServerMessage[] | null = null;
   /** Handlers, tasks and an async main still running: what `idle()` waits for. */
@@ -99,6 +101,15 @@ export class Session {
     if (!this.started) {
       this.started = true;
       this.start();
+    } else if (this.awaitingBrowser) {
+      // The first browser of a session started without one: the page as main built it, then
+      // what main sent meanwhile (invokes waiting for an answer). Not a resume.
+      this.awaitingBrowser = false;
+      resumed = false;
+      const held = this.heldBack ?? [];
+      this.heldBack = null;
+      this.sendPage(false);
+      for (const message of held) this.send(message);
     } else {
       this.tree.flush(); // what changed while nobody watched is in the full page below
       const asked = this.client.route || "/";
@@ -110,6 +121,19 @@ export class Session {
     if (hook.active) hook.emit({ type: "connect", sessionId: this.id, resumed });
     // `main` is the first connection's handler; onConnect is for the ones after (as in Flet).
     if (resumed) this.callPageHandler("connect", this.page.onConnect);
+  }
+
+  /**
+   * Runs `main` before any browser is attached (a desktop window opens at the size main asked
+   * for): what main sends waits, and the first `attach` gets the page and then those messages.
+   * `onConnect` is not called for that first browser: `main` was its handler.
+   */
+  startDetached(): void {
+    if (this.started) return;
+    this.started = true;
+    this.awaitingBrowser = true;
+    this.start();
+    this.heldBack ??= [];
   }
 
   /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
@@ -172,6 +196,11 @@ export class Session {
    */
   hold(): void {
     this.held ??= [];
+  }
+
+  /** Whether browser input is held (`hold()`): a hot swap is rebuilding the page across an await. */
+  get holding(): boolean {
+    return this.held !== null;
   }
 
   /** Runs what waited since `hold()`, in order. */
@@ -245,7 +274,7 @@ export class Session {
   /** Calls a method in the browser (`focus`, `clientStorage.get`…) and resolves with its answer. */
   invoke(method: string, args: PropValue[], id?: ControlId, timeoutMs = this.options.invokeTimeoutMs): Promise<PropValue | undefined> {
     if (this.state === "closed") return Promise.reject(new WeftError("SESSION_CLOSED", `session ${this.id} is closed`));
-    if (!this.link) {
+    if (!this.link && !this.awaitingBrowser) {
       return Promise.reject(new WeftError("INVOKE_FAILED", `cannot call '${method}': the browser of session ${this.id} is not connected`));
     }
     const callId = this.nextCallId++;
@@ -318,10 +347,13 @@ export class Session {
       return this.crash(err);
     }
     this.checkBlocked(null, "main", performance.now() - t0);
-    const held = this.heldBack;
-    this.heldBack = null;
-    this.sendPage(resumed);
-    for (const message of held) this.send(message);
+    // Started detached, the page and what main sent wait for the first browser (`attach`).
+    if (!this.awaitingBrowser) {
+      const held = this.heldBack;
+      this.heldBack = null;
+      this.sendPage(resumed);
+      for (const message of held) this.send(message);
+    }
     if (isPromise(result)) {
       this.track(
         result.then(

@@ -75,7 +75,7 @@ export class SwapEngine {
       mute: options.mute ?? (() => {}),
       familyOf: (c: Control) => registry.familyOf(c.constructor),
     };
-    this.main = (page: Page) => runMain(this.ctx, page._session, page, this.current, { mode: "record", log: [page, ...page.views], closed: false });
+    this.main = (page: Page) => runMain(this.ctx, page._session, page, this.current, { mode: "record", log: [page, ...page.views, page.window], closed: false });
     const previousHook = setConstructionHook(swapConstructionHook);
     this.uninstall.push(() => setConstructionHook(previousHook));
     this.uninstall.push(installTimerTracking());

@@ -1,0 +1,60 @@
+import type { AppView } from "./desktop/view.ts";
+import type { AppMain } from "./session/session.ts";
+
+export interface RunOptions {
+  /** Default 8550 (Flet's); for a desktop window a free one, since nothing else needs to find it. */
+  port?: number;
+  /** Default 127.0.0.1. A desktop window is always served on loopback. */
+  host?: string;
+  /** `"web"` (default): serve and print the URL; `"browser"`: also open it in the default browser; `"desktop"`: its own window. */
+  view?: AppView;
+}
+
+/**
+ * Serves an app from a plain `node`/`tsx` script, as Flet's `ft.run(main)` does:
+ *
+ * ```ts
+ * import { run } from "weft";
+ * await run(main, { view: "desktop" });
+ * ```
+ *
+ * Resolves when the app has stopped: its window was closed (desktop), or the process got SIGINT
+ * or SIGTERM; every session's `onClose` has run by then. Rejects when no browser is found for a
+ * desktop window (`BrowserNotFoundError`, naming what was searched and `CHROME_PATH`).
+ */
+export async function run(main: AppMain, options: RunOptions = {}): Promise<void> {
+  // Loaded here, not at the top: "weft" is also what an app imports, and must not pull in the
+  // HTTP server and the browser launcher unless the app is served.
+  const { createWeftServer } = await import("./server/server.ts");
+  const { planView, showApp } = await import("./desktop/showApp.ts");
+  const plan = planView(options.view ?? "web");
+  const server = await createWeftServer({
+    main,
+    // A desktop window needs no well-known port: a free one, on loopback.
+    port: options.port ?? (plan.gate ? 0 : undefined),
+    host: plan.gate ? "127.0.0.1" : options.host,
+    ...(plan.gate ? { gate: plan.gate } : {}),
+  });
+  const stop = untilSignal();
+  try {
+    await showApp(plan, server, { app: process.argv[1] ?? "app", stopped: stop.signalled });
+  } finally {
+    stop.dispose();
+    await server.close();
+  }
+}
+
+function untilSignal(): { signalled: Promise<void>; dispose(): void } {
+  let done!: () => void;
+  const signalled = new Promise<void>((resolve) => (done = resolve));
+  const onSignal = () => done();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return {
+    signalled,
+    dispose() {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}
