@@ -271,6 +271,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       report.stopped.timers += engine.dropModules(reimport.unreachable).timers;
     }
     report.ms = performance.now() - changedAt;
+    if (report.activeMs !== undefined) report.activeMs += tImported - changedAt;
     report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
     lastReport = report;
     if (lastError) {

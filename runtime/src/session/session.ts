@@ -52,6 +52,10 @@ export class Session {
   private crashText: string | null = null;
   /** Browser events and props that wait while `hold()` is in effect. */
   private held: (() => void)[] | null = null;
+  /** How many `hold()`s wait for their `release()`. */
+  private holds = 0;
+  /** Called at the first input that has to wait (see `hold`). */
+  private onHeldInput: (() => void) | null = null;
   private link: SessionLink | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private readonly tasks = new AbortController();
@@ -192,22 +196,37 @@ export class Session {
 
   /**
    * Makes browser events and props wait until `release()`: a hot swap rebuilding this page
-   * across an `await` (runtime/src/swap) must not let a click reach a half-built page.
+   * (runtime/src/swap) must not let a click reach a half-built page, nor the old code once the
+   * new one is due. Holds nest: input runs once every `hold()` is released. `onInput` is called
+   * at the first input that has to wait (the swap can then do this session first).
    */
-  hold(): void {
+  hold(onInput?: () => void): void {
+    this.holds++;
     this.held ??= [];
+    if (onInput) this.onHeldInput = onInput;
   }
 
-  /** Whether browser input is held (`hold()`): a hot swap is rebuilding the page across an await. */
+  /** Whether browser input is held (`hold()`): a hot swap is rebuilding the page. */
   get holding(): boolean {
     return this.held !== null;
   }
 
-  /** Runs what waited since `hold()`, in order. */
+  /** Ends one `hold()`; once none is left, runs what waited, in order. */
   release(): void {
+    if (this.holds > 0) this.holds--;
+    if (this.holds > 0) return;
     const held = this.held;
     this.held = null;
+    this.onHeldInput = null;
     for (const run of held ?? []) run();
+  }
+
+  /** Input that arrives while held: queued, and the holder told once. */
+  private wait(run: () => void): void {
+    this.held!.push(run);
+    const onInput = this.onHeldInput;
+    this.onHeldInput = null;
+    onInput?.();
   }
 
   /**
@@ -226,7 +245,7 @@ export class Session {
   // ------------------------------------------------------------------ from the browser
 
   handleEvent(message: EventMessage): void {
-    if (this.held) return void this.held.push(() => this.handleEvent(message));
+    if (this.held) return this.wait(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const handler = control._h[message.name];
@@ -239,7 +258,7 @@ export class Session {
   }
 
   handleProps(message: PropsMessage): void {
-    if (this.held) return void this.held.push(() => this.handleProps(message));
+    if (this.held) return this.wait(() => this.handleProps(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const allowed = metaOf(control).clientProps;

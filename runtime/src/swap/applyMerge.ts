@@ -32,13 +32,13 @@ export function applyMerge(control: Control, before: SavedState, base: ControlRe
   const meta = metaOf(control);
   for (const slot in meta.slots) {
     const kind = meta.slots[slot];
-    const liveBefore = kind === "list" ? (before.lists[slot] ?? []) : before.single[slot] ? [before.single[slot]!] : [];
-    const built = [...control._children(slot)];
-    let children: Control[];
+    const liveBefore = kind === "list" ? (before.lists[slot] ?? NO_CHILDREN) : before.single[slot] ? [before.single[slot]!] : NO_CHILDREN;
+    const built = control._children(slot);
+    let children: readonly Control[];
     if (isComponent && COMPONENT_KEEP_SLOTS.has(slot)) {
       children = liveBefore;
     } else {
-      const merged = mergeChildren(base.slots[slot] ?? [], built, liveBefore);
+      const merged = mergeChildren(base.slots[slot] ?? NO_CHILDREN, built, liveBefore);
       children = merged.children;
       added += merged.added.length;
       removed += merged.removed.length;
@@ -47,12 +47,11 @@ export function applyMerge(control: Control, before: SavedState, base: ControlRe
     if (kind === "list") {
       const raw = control._lists[slot];
       if (raw) raw.splice(0, raw.length, ...children);
-      else if (children.length > 0) (control as unknown as Record<string, Control[]>)[slot] = children;
+      else if (children.length > 0) (control as unknown as Record<string, Control[]>)[slot] = [...children];
     } else {
       control._single[slot] = children.length > 1 ? pickSingle(children, liveBefore) : children[0];
     }
-    const now = control._children(slot);
-    if (now.length !== liveBefore.length || now.some((c, i) => c !== liveBefore[i])) dirtySlots.add(slot);
+    if (!sameChildren(control._children(slot), liveBefore)) dirtySlots.add(slot);
   }
 
   control._p = props.props;
@@ -60,10 +59,12 @@ export function applyMerge(control: Control, before: SavedState, base: ControlRe
   control._owner = before.owner;
   if (before.owner) {
     const changed = new Map<string, unknown>();
-    for (const name of new Set([...Object.keys(before.p), ...Object.keys(control._p)])) {
-      if (!equalValues(before.p[name], control._p[name])) changed.set(name, before.p[name]);
+    // What the browser shows differs where the merged props differ from the props before.
+    if (control._p !== before.p) {
+      for (const name in before.p) if (!equalValues(before.p[name], control._p[name])) changed.set(name, before.p[name]);
+      for (const name in control._p) if (!(name in before.p) && !equalValues(undefined, control._p[name])) changed.set(name, undefined);
     }
-    if (Object.keys(before.h).sort().join() !== Object.keys(control._h).sort().join()) changed.set(HANDLERS, undefined);
+    if (!sameEvents(before.h, control._h)) changed.set(HANDLERS, undefined);
     control._changed = changed.size > 0 ? changed : null;
     control._dirtySlots = dirtySlots.size > 0 ? dirtySlots : null;
     if (control._changed || control._dirtySlots) before.owner.markDirty(control);
@@ -72,6 +73,25 @@ export function applyMerge(control: Control, before: SavedState, base: ControlRe
 }
 
 /** A single slot that ended up with two candidates: the runtime's choice wins over the code's. */
-function pickSingle(children: Control[], liveBefore: Control[]): Control | undefined {
+function pickSingle(children: readonly Control[], liveBefore: readonly Control[]): Control | undefined {
   return children.find((c) => liveBefore.includes(c)) ?? children[0];
+}
+
+const NO_CHILDREN: readonly Control[] = [];
+
+function sameChildren(a: readonly Control[], b: readonly Control[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two handler records have handlers for the same events (the browser is told which events to send). */
+function sameEvents(a: Record<string, Function>, b: Record<string, Function>): boolean {
+  let count = 0;
+  for (const event in a) {
+    if (!(event in b)) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }

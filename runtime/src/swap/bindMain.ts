@@ -21,9 +21,11 @@ export interface BindPlan {
   reuse: ReadonlyMap<number, Control>;
   /** Check afterwards that the ordinals matched the right controls (the fast path: see misbound.ts). */
   verify: boolean;
+  /** What the new main built in the session swapped before (its constructions share creation sites). */
+  siteTemplate?: readonly Control[];
 }
 
-export type BindOutcome = { ok: true } | { ok: false; reason: string; error?: unknown };
+export type BindOutcome = { ok: true; log: readonly Control[] } | { ok: false; reason: string; error?: unknown };
 
 /**
  * The new main on the live page, handing back live controls (see `BuildMode` "bind"), then the
@@ -47,13 +49,15 @@ export async function bindMain(ctx: SwapContext, session: Session, next: AppMain
     familyOf: ctx.familyOf,
     sameFamily: (a, b) => ctx.registry.sameFamily(a, b),
     ...(expectedKey ? { expectedKey } : {}),
+    ...(plan.siteTemplate ? { siteTemplate: plan.siteTemplate } : {}),
   };
   const gen = new Generation(`main of session ${session.id}`);
+  let holding = false;
   const giveUp = (reason: string, error?: unknown): BindOutcome => {
     build.closed = true;
     for (const [control, s] of saved) restoreControl(control, s);
     gen.abort("swap abandoned");
-    session.release();
+    if (holding) session.release();
     return { ok: false, reason, ...(error !== undefined ? { error } : {}) };
   };
   let page: Page | undefined;
@@ -74,6 +78,7 @@ export async function bindMain(ctx: SwapContext, session: Session, next: AppMain
   if (isPromise(result)) {
     // main awaits: hold the browser's events until the page is whole again.
     session.hold();
+    holding = true;
     try {
       await withBudget(result, ctx.budgetMs);
     } catch (err) {
@@ -101,11 +106,11 @@ export async function bindMain(ctx: SwapContext, session: Session, next: AppMain
     if (isComponentControl(control) && !shallowEqual(before.fields.props, control.props)) rebuilt.add(control);
   }
   noteStopped(report, state.gen.abort("replaced by a swap"));
-  ctx.builds.set(session, { base: nextBase, root: live, log: build.log, gen, pending: false });
+  ctx.builds.set(session, { base: nextBase, root: live, log: build.log, gen, pending: false, code: next });
   report.sessions.kept++;
   session.flush();
-  session.release();
-  return { ok: true };
+  if (holding) session.release();
+  return { ok: true, log: build.log };
 }
 
 function shallowEqual(a: unknown, b: unknown): boolean {

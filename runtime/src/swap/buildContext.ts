@@ -43,6 +43,8 @@ export interface BuildContext {
   expectedKey?: (control: Control) => unknown;
   /** bind: whether two classes are versions of one (then a reused control keeps its prototype). */
   sameFamily?: (a: Function, b: Function) => boolean;
+  /** bind: what the same main built in the session swapped before this one, construction by construction (creation sites). */
+  siteTemplate?: readonly Control[];
 }
 
 /** What a live control held before a bind emptied it: enough to merge, or to put it back. */

@@ -53,75 +53,73 @@ export function tryChangedComponents(sessions: readonly Session[], commit: Regis
   return undefined;
 }
 
-export interface RefreshInput {
-  /** Sessions the swap kept: their instances re-render. */
-  kept: readonly Session[];
-  /** Sessions the swap hot-restarted: their instances started afresh with the new code. */
-  restarted: readonly Session[];
-  commit: RegistryCommit;
-  /** Component instances main built again with other props. */
-  rebuilt: ReadonlySet<Control>;
-  report: SwapReport;
+/** What the swap did to components, by name, over every session (see `noteComponents`). */
+export type ComponentTally = Map<string, { instances: number; hooks: "kept" | "reset"; reason?: string }>;
+
+function count(tally: ComponentTally, name: string, reason: string | undefined): void {
+  const entry = tally.get(name) ?? { instances: 0, hooks: "kept" as const };
+  entry.instances++;
+  if (reason !== undefined) {
+    entry.hooks = "reset";
+    entry.reason = reason;
+  }
+  tally.set(name, entry);
 }
 
 /**
- * Re-renders, in every kept session, the instances of components whose function changed and
- * the component instances main built again with other props, parents first. Components that
- * did not change are not rendered (a child's edit leaves its parent alone, as in React).
+ * Re-renders, in a session the swap kept, the instances of components whose function changed
+ * and the component instances main built again with other props, parents first. Components
+ * that did not change are not rendered (a child's edit leaves its parent alone, as in React).
+ * `rebuilt`: component instances main built again with other props.
  */
-export function refreshComponents({ kept, restarted, commit, rebuilt, report }: RefreshInput): void {
+export function refreshComponents(session: Session, commit: RegistryCommit, rebuilt: ReadonlySet<Control>, tally: ComponentTally): void {
+  if (session.state === "closed") return;
   const changed = changedByDef(commit);
-  const tally = new Map<string, { instances: number; hooks: "kept" | "reset"; reason?: string }>();
-  const count = (name: string, reason: string | undefined) => {
-    const entry = tally.get(name) ?? { instances: 0, hooks: "kept" as const };
-    entry.instances++;
-    if (reason !== undefined) {
-      entry.hooks = "reset";
-      entry.reason = reason;
-    }
-    tally.set(name, entry);
-  };
-  for (const session of kept) {
-    if (session.state === "closed") continue;
-    const targets: ComponentControl[] = [];
-    for (const control of session.tree.index.values()) {
-      if (!(control instanceof ComponentControl)) continue;
-      if (changed.has(control.def) || rebuilt.has(control)) targets.push(control);
-    }
-    if (targets.length === 0) continue;
-    targets.sort((a, b) => depth(a) - depth(b));
-    const rendered: ComponentControl[] = [];
-    for (const component of targets) {
-      if (!component._owner) continue; // a parent's render already replaced it
-      const entry = changed.get(component.def);
-      let reason: string | undefined;
-      if (entry?.hooksChanged && component._hooks.length > 0) {
-        reason = hooksChangedReason(entry.before, entry.after);
-        resetHooks(component);
-      } else if (entry && component._failed) {
-        reason = "its last render threw, so it starts afresh (as React remounts a failed component)";
-        resetHooks(component);
-      } else if (entry) {
-        refreshHooks(component);
-      }
-      const error = renderCatchingHookOrder(session, component);
-      if (error) {
-        reason = `its hooks are called in another order now (${error.message.replace(/^[^:]*: /, "")})`;
-        resetHooks(component);
-        renderCatchingHookOrder(session, component);
-      }
-      rendered.push(component);
-      if (entry || reason) count(component.componentName, reason);
-    }
-    session.flush();
-    for (const component of rendered) runEffects(component);
+  const targets: ComponentControl[] = [];
+  for (const control of session.tree.index.values()) {
+    if (!(control instanceof ComponentControl)) continue;
+    if (changed.has(control.def) || rebuilt.has(control)) targets.push(control);
   }
-  for (const session of restarted) {
-    if (session.state === "closed") continue;
-    for (const control of session.tree.index.values()) {
-      if (control instanceof ComponentControl && changed.has(control.def)) count(control.componentName, "its session was hot-restarted");
+  if (targets.length === 0) return;
+  targets.sort((a, b) => depth(a) - depth(b));
+  const rendered: ComponentControl[] = [];
+  for (const component of targets) {
+    if (!component._owner) continue; // a parent's render already replaced it
+    const entry = changed.get(component.def);
+    let reason: string | undefined;
+    if (entry?.hooksChanged && component._hooks.length > 0) {
+      reason = hooksChangedReason(entry.before, entry.after);
+      resetHooks(component);
+    } else if (entry && component._failed) {
+      reason = "its last render threw, so it starts afresh (as React remounts a failed component)";
+      resetHooks(component);
+    } else if (entry) {
+      refreshHooks(component);
     }
+    const error = renderCatchingHookOrder(session, component);
+    if (error) {
+      reason = `its hooks are called in another order now (${error.message.replace(/^[^:]*: /, "")})`;
+      resetHooks(component);
+      renderCatchingHookOrder(session, component);
+    }
+    rendered.push(component);
+    if (entry || reason) count(tally, component.componentName, reason);
   }
+  session.flush();
+  for (const component of rendered) runEffects(component);
+}
+
+/** The instances of changed components in a session the swap hot-restarted: they started afresh. */
+export function countRestartedComponents(session: Session, commit: RegistryCommit, tally: ComponentTally): void {
+  if (session.state === "closed") return;
+  const changed = changedByDef(commit);
+  for (const control of session.tree.index.values()) {
+    if (control instanceof ComponentControl && changed.has(control.def)) count(tally, control.componentName, "its session was hot-restarted");
+  }
+}
+
+/** Puts the tally in the report: one line per component, and what was reset. */
+export function noteComponents(report: SwapReport, tally: ComponentTally): void {
   for (const [name, entry] of tally) {
     report.components.push({ name, ...entry });
     if (entry.hooks === "reset") report.reset.push({ what: `state of component ${name}`, why: entry.reason ?? "its hooks changed" });

@@ -1,4 +1,5 @@
-import type { Control, ControlProps } from "../controls/control.ts";
+import { creationHint, type Control, type ControlProps } from "../controls/control.ts";
+import { hook } from "../hook.ts";
 import type { BuildContext } from "./buildContext.ts";
 import { runContext } from "./runContext.ts";
 import { emptyControl, saveControl } from "./savedState.ts";
@@ -29,6 +30,9 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
     case "bind": {
       if (!build.diverged) build.diverged = divergence(build, ordinal, fresh, props);
       const live = build.diverged ? undefined : build.reuse?.get(ordinal);
+      // Another session ran this main already: its k-th construction came from the same line.
+      const like = build.siteTemplate?.[ordinal];
+      if (like && hook.active && !build.diverged) creationHint.sameSiteAs = like;
       if (live && build.saved && !build.saved.has(live)) {
         build.saved.set(live, saveControl(live));
         emptyControl(live, fresh, build.sameFamily);
@@ -48,15 +52,20 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
 
 function divergence(build: BuildContext, ordinal: number, fresh: Control, props: ControlProps | undefined): string | undefined {
   const expected = build.probeLog?.[ordinal];
-  const familyOf = build.familyOf ?? ((c: Control) => c.constructor);
-  const name = (c: Control) => c.constructor.name || "a control";
-  if (!expected) return `the second run of main built more controls than the first (${name(fresh)} #${ordinal + 1})`;
+  const familyOf = build.familyOf ?? classOf;
+  if (!expected) return `the second run of main built more controls than the first (${nameOf(fresh)} #${ordinal + 1})`;
   if (familyOf(expected) !== familyOf(fresh)) {
-    return `construction #${ordinal + 1} was a ${name(expected)} in the first run of main and a ${name(fresh)} in the second`;
+    return `construction #${ordinal + 1} was a ${nameOf(expected)} in the first run of main and a ${nameOf(fresh)} in the second`;
   }
   const expectedKey = build.expectedKey ? build.expectedKey(expected) : expected._p.key;
   if (props?.key !== undefined && props.key !== expectedKey) {
-    return `construction #${ordinal + 1} (${name(fresh)}) had key ${JSON.stringify(expectedKey)} in the first run of main and ${JSON.stringify(props.key)} in the second`;
+    return `construction #${ordinal + 1} (${nameOf(fresh)}) had key ${JSON.stringify(expectedKey)} in the first run of main and ${JSON.stringify(props.key)} in the second`;
   }
   return undefined;
+}
+
+const classOf = (c: Control): object => c.constructor;
+
+function nameOf(c: Control): string {
+  return c.constructor.name || "a control";
 }

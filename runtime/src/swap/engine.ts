@@ -2,18 +2,19 @@ import { setConstructionHook, type Control } from "../controls/control.ts";
 import { hook } from "../hook.ts";
 import type { Page } from "../page/page.ts";
 import type { AppMain, Session } from "../session/session.ts";
-import { refreshComponents, tryChangedComponents } from "./components.ts";
+import { countRestartedComponents, noteComponents, refreshComponents, tryChangedComponents, type ComponentTally } from "./components.ts";
 import { swapConstructionHook } from "./constructionHook.ts";
 import type { Stopped } from "./generation.ts";
 import { hotRestart } from "./hotRestart.ts";
 import { ModuleGenerations } from "./moduleGenerations.ts";
 import { PageSeams } from "./pageSeams.ts";
-import { SwapRegistry } from "./registry.ts";
+import { SwapRegistry, type RegistryCommit } from "./registry.ts";
+import { yieldToEvents } from "./promises.ts";
 import { createReport, noteStopped, type SwapReport } from "./report.ts";
 import type { RunContext } from "./runContext.ts";
 import { runMain } from "./runMain.ts";
 import { SessionBuilds } from "./sessionBuild.ts";
-import { swapSession } from "./sessionSwap.ts";
+import { swapSession, type SiteTemplate } from "./sessionSwap.ts";
 import { SwapBuildError, errorMessage } from "./swapBuildError.ts";
 import type { SwapContext } from "./swapContext.ts";
 import { installTimerTracking } from "./timerTracking.ts";
@@ -53,6 +54,9 @@ export interface SwapInput {
    */
   quietFiles?: readonly string[];
 }
+
+/** How long the swap of the sessions after the first goes on before it lets waiting input in. */
+const YIELD_EVERY_MS = 4;
 
 export class SwapEngine {
   readonly registry = new SwapRegistry();
@@ -109,9 +113,13 @@ export class SwapEngine {
    * Swaps `next` into every live session. Throws `SwapBuildError`, changing nothing, if the new
    * code throws while building the first session's page.
    *
-   * Sessions go one by one, so the first tab shows the new code after one session's work, not
-   * fifty. The first healthy session is the test run: until it is swapped nothing global
-   * (class members, component functions) has changed, so its failure leaves the old code whole.
+   * The first healthy session is the test run: until it is swapped nothing global (class
+   * members, component functions) has changed, so its failure leaves the old code whole. Once
+   * it is swapped the new code serves every session: each other session holds its input until
+   * its own swap, done right after, one by one with the event loop let in between, and at once
+   * for a session whose input is waiting. So the first tab shows the new code, and every tab's
+   * next click runs it, after one session's work, not fifty (`report.activeMs`); the promise
+   * resolves once every session is swapped.
    */
   async swap(next: AppMain, input: SwapInput): Promise<SwapReport> {
     const t0 = performance.now();
@@ -148,44 +156,86 @@ export class SwapEngine {
     for (const id of commit.classes) report.classes.push(id.slice(id.lastIndexOf("/") + 1).replace("#", ": "));
     for (const field of commit.staticsKept) report.fieldsKept.push({ control: `static ${field.slice(0, field.indexOf("."))}`, field: field.slice(field.indexOf(".") + 1) });
     const rebuilt = new Set<Control>();
-    const done = new Set<Session>();
+    const template: SiteTemplate = {};
+    const tally: ComponentTally = new Map();
     const restarted = new Set<Session>();
     const restart = (session: Session, reason: string) => {
       restarted.add(session);
       hotRestart(ctx, session, next, reason, report);
     };
-    let first = true;
-    for (const session of healthy) {
-      done.add(session);
-      if (session.state === "closed") continue;
+    const [test, ...others] = healthy;
+    // Every other session's input waits from now on: its next event must meet the new code.
+    // If the test fails, they go on with the old code as if nothing happened.
+    const waiting = new Map<Session, Promise<void>>();
+    const swapOther = (session: Session): Promise<void> => {
+      let swapped = waiting.get(session);
+      if (!swapped) {
+        swapped = this.swapKept(session, next, report, rebuilt, template, commit, tally, restart).finally(() => session.release());
+        waiting.set(session, swapped);
+      }
+      return swapped;
+    };
+    for (const session of others) session.hold(() => void swapOther(session));
+    if (test && test.state !== "closed") {
       let why: string | undefined;
       try {
-        why = await swapSession(ctx, session, next, report, rebuilt);
+        why = await swapSession(ctx, test, next, report, rebuilt, template);
       } catch (err) {
-        if (first) {
-          commit.undo(); // nothing else has changed: the old code keeps serving
-          throw err;
-        }
-        why = `the new code threw while building its page (${errorMessage(err)})`;
+        commit.undo(); // nothing else has changed: the old code keeps serving
+        for (const session of others) session.release();
+        throw err;
       }
-      first = false;
-      if (why) restart(session, why);
+      if (why) restart(test, why);
+      else refreshComponents(test, commit, rebuilt, tally);
     }
-    for (const { session, reason } of restarts) {
-      done.add(session);
-      if (session.state !== "closed") restart(session, reason);
-    }
+    // The new code is in: new sessions get it, every waiting session's next event too.
     this.current = next;
-    // A tab that opened while an async main was being swapped got the old code.
-    for (const session of this.sessions()) if (!done.has(session)) restart(session, "it opened during the swap");
-    const kept = this.sessions().filter((s) => !restarted.has(s));
-    refreshComponents({ kept, restarted: [...restarted], commit, rebuilt, report });
     noteStopped(report, this.modules.take());
+    report.activeMs = performance.now() - t0;
+    for (const { session, reason } of restarts) if (session.state !== "closed") restart(session, reason);
+    // The others, one by one, letting the event loop in every few milliseconds: a session whose
+    // input is waiting is swapped at once (its `hold` callback), the rest in order.
+    let yielded = performance.now();
+    for (const session of others) {
+      await swapOther(session);
+      if (performance.now() - yielded < YIELD_EVERY_MS) continue;
+      await yieldToEvents();
+      yielded = performance.now();
+    }
+    // A tab that opened while an async main was being swapped got the old code.
+    for (const session of this.sessions()) {
+      const build = ctx.builds.get(session);
+      if (build && build.code !== next && !restarted.has(session)) restart(session, "it opened during the swap");
+    }
+    for (const session of restarted) countRestartedComponents(session, commit, tally);
+    noteComponents(report, tally);
     report.outcome = restartAll !== undefined || (report.sessions.restarted > 0 && report.sessions.kept === 0) ? "restarted" : report.sessions.restarted > 0 ? "mixed" : "swapped";
     if (restartAll !== undefined && report.restarts.length === 0) report.restarts.push({ sessionId: "", reason: restartAll });
     report.ms = performance.now() - t0;
     report.at = Date.now();
     return report;
+  }
+
+  /** One session after the test: swapped, its components refreshed; hot-restarted if its build fails. */
+  private async swapKept(
+    session: Session,
+    next: AppMain,
+    report: SwapReport,
+    rebuilt: Set<Control>,
+    template: SiteTemplate,
+    commit: RegistryCommit,
+    tally: ComponentTally,
+    restart: (session: Session, reason: string) => void,
+  ): Promise<void> {
+    if (session.state === "closed") return;
+    let why: string | undefined;
+    try {
+      why = await swapSession(this.ctx, session, next, report, rebuilt, template);
+    } catch (err) {
+      why = `the new code threw while building its page (${errorMessage(err)})`;
+    }
+    if (why) restart(session, why);
+    else refreshComponents(session, commit, rebuilt, tally);
   }
 
   /** Modules the app no longer imports: the timers their top level started end. Returns what stopped. */

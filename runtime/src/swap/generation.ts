@@ -17,11 +17,13 @@ export interface Stopped {
  * vite#7887).
  */
 export class Generation {
-  private readonly controller = new AbortController();
-  private readonly timers = new Set<TimerHandle>();
-  private readonly disposers = new Set<() => void>();
-  /** Tasks started by this run that have not settled. */
-  readonly tasks = new Set<Promise<unknown>>();
+  // Made when first needed: a swap ends a generation per session, and most never had a task,
+  // a timer or a subscription, so ending one should cost next to nothing.
+  private controller: AbortController | null = null;
+  private timers: Set<TimerHandle> | null = null;
+  private disposers: Set<() => void> | null = null;
+  private tasksRunning: Set<Promise<unknown>> | null = null;
+  private ended: string | null = null;
 
   /** Whether one-shot timers are tracked too (a module's top level: only intervals, see timerTracking.ts). */
   readonly tracksTimeouts: boolean;
@@ -33,23 +35,33 @@ export class Generation {
     this.tracksTimeouts = options.timeouts ?? true;
   }
 
+  /** Aborts when the generation ends (tasks take it as their signal). */
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.ended !== null) this.controller.abort(endedBecause(this.ended));
+    }
     return this.controller.signal;
   }
 
   get aborted(): boolean {
-    return this.controller.signal.aborted;
+    return this.ended !== null;
+  }
+
+  /** Tasks started by this run that have not settled. */
+  get tasks(): ReadonlySet<Promise<unknown>> {
+    return this.tasksRunning ?? EMPTY;
   }
 
   /** @internal a timer created while this generation's code ran */
   trackTimer(timer: TimerHandle): void {
     if (this.aborted) clearTimeout(timer);
-    else this.timers.add(timer);
+    else (this.timers ??= new Set()).add(timer);
   }
 
   /** @internal */
   untrackTimer(timer: TimerHandle): void {
-    this.timers.delete(timer);
+    this.timers?.delete(timer);
   }
 
   /** Runs `dispose` when the generation ends (now, if it has ended). */
@@ -58,36 +70,46 @@ export class Generation {
       dispose();
       return () => {};
     }
-    this.disposers.add(dispose);
-    return () => this.disposers.delete(dispose);
+    const disposers = (this.disposers ??= new Set());
+    disposers.add(dispose);
+    return () => disposers.delete(dispose);
   }
 
   trackTask(task: Promise<unknown>): void {
-    this.tasks.add(task);
-    const done = () => this.tasks.delete(task);
+    const tasks = (this.tasksRunning ??= new Set());
+    tasks.add(task);
+    const done = () => tasks.delete(task);
     task.then(done, done);
   }
 
   /** What is still running, for the swap report. */
   get liveCount(): Stopped {
-    return { timers: this.timers.size, tasks: this.tasks.size, subscriptions: this.disposers.size };
+    return { timers: this.timers?.size ?? 0, tasks: this.tasksRunning?.size ?? 0, subscriptions: this.disposers?.size ?? 0 };
   }
 
   /** Ends the generation: aborts its tasks' signal, clears its timers, ends its subscriptions. */
   abort(reason: string): Stopped {
     const counts = this.liveCount;
     if (this.aborted) return counts;
-    this.controller.abort(new Error(reason));
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    for (const dispose of [...this.disposers]) {
+    this.ended = reason;
+    this.controller?.abort(endedBecause(reason));
+    for (const timer of this.timers ?? []) clearTimeout(timer);
+    this.timers = null;
+    for (const dispose of [...(this.disposers ?? [])]) {
       try {
         dispose();
       } catch (err) {
         console.error("weft: ending a subscription of the old code threw:", err);
       }
     }
-    this.disposers.clear();
+    this.disposers = null;
     return counts;
   }
+}
+
+const EMPTY: ReadonlySet<never> = new Set();
+
+/** The abort reason a task sees: an Error, as AbortSignal's own are. */
+function endedBecause(reason: string): Error {
+  return new Error(reason);
 }

@@ -27,6 +27,6 @@ export function hotRestart(ctx: SwapContext, session: Session, next: AppMain, re
       const rebuilt = new Page(session, route);
       (rebuilt as { session: Map<string, unknown> }).session = store;
       return next(rebuilt);
-    }, build, new Generation(`main of session ${session.id}`));
+    }, build, new Generation(`main of session ${session.id}`), next);
   });
 }

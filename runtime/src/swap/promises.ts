@@ -10,3 +10,9 @@ export function withBudget(promise: Promise<unknown>, ms: number): Promise<unkno
   });
   return Promise.race([promise, budget]).finally(() => clearTimeout(timer));
 }
+
+/** Lets the event loop run what waits (I/O, timers) before going on. */
+export function yieldToEvents(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}

@@ -8,9 +8,10 @@ import type { SwapContext } from "./swapContext.ts";
 /**
  * Runs `main` on `page` as one generation of the session's code, in `build`'s mode (a first
  * mount records, a hot restart records and keeps the page object), and records what it built.
- * Throws what main throws, after ending the generation.
+ * Throws what main throws, after ending the generation. `code` is the version of main it stands
+ * for (a hot restart runs a wrapper around it).
  */
-export function runMain(ctx: SwapContext, session: Session, page: Page, main: AppMain, build: BuildContext, gen = new Generation(`main of session ${session.id}`)): unknown {
+export function runMain(ctx: SwapContext, session: Session, page: Page, main: AppMain, build: BuildContext, gen = new Generation(`main of session ${session.id}`), code: AppMain = main): unknown {
   ctx.seams.install(session, page);
   let result: unknown;
   try {
@@ -20,6 +21,6 @@ export function runMain(ctx: SwapContext, session: Session, page: Page, main: Ap
     gen.abort("main threw");
     throw err;
   }
-  ctx.builds.record(session, build.page ?? page, build, gen, result);
+  ctx.builds.record(session, build.page ?? page, build, gen, result, code);
   return result;
 }

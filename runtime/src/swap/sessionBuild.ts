@@ -1,6 +1,6 @@
 import type { Control } from "../controls/control.ts";
 import type { Page } from "../page/page.ts";
-import type { Session } from "../session/session.ts";
+import type { AppMain, Session } from "../session/session.ts";
 import type { BuildContext } from "./buildContext.ts";
 import type { Generation } from "./generation.ts";
 import { isPromise } from "./promises.ts";
@@ -17,6 +17,8 @@ export interface SessionBuild {
   gen: Generation;
   /** main returned a promise that has not settled. */
   pending: boolean;
+  /** The version of main that built it. */
+  code: AppMain;
 }
 
 /** The builds of every session that runs the engine's code (a session whose main crashed has none). */
@@ -43,8 +45,8 @@ export class SessionBuilds {
    * Records what a run of main built on `page`. An async main is recorded now (what it built
    * before its first await) and again once it settles, unless a swap replaced it meanwhile.
    */
-  record(session: Session, page: Page, build: BuildContext, gen: Generation, result: unknown): void {
-    const state: SessionBuild = { base: snapshotBuild(page, build.log), root: page, log: build.log, gen, pending: isPromise(result) };
+  record(session: Session, page: Page, build: BuildContext, gen: Generation, result: unknown, code: AppMain): void {
+    const state: SessionBuild = { base: snapshotBuild(page, build.log), root: page, log: build.log, gen, pending: isPromise(result), code };
     this.builds.set(session, state);
     if (!isPromise(result)) {
       build.closed = true;

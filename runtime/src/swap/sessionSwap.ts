@@ -7,6 +7,11 @@ import type { SwapReport } from "./report.ts";
 import { SwapBuildError, errorMessage } from "./swapBuildError.ts";
 import type { SwapContext } from "./swapContext.ts";
 
+/** The first session's new constructions, for the others' creation sites (see `BuildContext.siteTemplate`). */
+export interface SiteTemplate {
+  log?: readonly Control[];
+}
+
 /**
  * Swaps the new main into one session. Fast path: the new main runs once, its k-th
  * construction taking the control the old code's k-th construction made, accepted when it built
@@ -17,20 +22,25 @@ import type { SwapContext } from "./swapContext.ts";
  * Returns why the session must be hot-restarted instead, or undefined. Throws `SwapBuildError`
  * if the new main throws (the session is as it was).
  */
-export async function swapSession(ctx: SwapContext, session: Session, next: AppMain, report: SwapReport, rebuilt: Set<Control>): Promise<string | undefined> {
+export async function swapSession(ctx: SwapContext, session: Session, next: AppMain, report: SwapReport, rebuilt: Set<Control>, template: SiteTemplate): Promise<string | undefined> {
   const state = ctx.builds.get(session)!;
-  const fast = await bindMain(ctx, session, next, { expected: state.log, reuse: new Map(state.log.map((c, k) => [k, c])), verify: true }, report, rebuilt);
-  if (fast.ok) return undefined;
+  const reuse = new Map<number, Control>();
+  for (let k = 0; k < state.log.length; k++) reuse.set(k, state.log[k]!);
+  const fast = await bindMain(ctx, session, next, { expected: state.log, reuse, verify: true, ...(template.log ? { siteTemplate: template.log } : {}) }, report, rebuilt);
+  if (fast.ok) {
+    template.log ??= fast.log;
+    return undefined;
+  }
   if (fast.error !== undefined) throw new SwapBuildError(fast.error, session.id);
   report.probed++;
   const probe = await probeMain(ctx, session, next);
   const pairs = alignBuilds({ root: state.root, snapshot: state.base, log: state.log }, { root: probe.page, log: probe.log }, ctx.familyOf);
-  const reuse = new Map<number, Control>();
+  const paired = new Map<number, Control>();
   probe.log.forEach((c, k) => {
     const old = pairs.get(c);
-    if (old) reuse.set(k, old);
+    if (old) paired.set(k, old);
   });
-  const bound = await bindMain(ctx, session, next, { expected: probe.log, reuse, verify: false }, report, rebuilt);
+  const bound = await bindMain(ctx, session, next, { expected: probe.log, reuse: paired, verify: false }, report, rebuilt);
   if (bound.ok) return undefined;
   if (bound.error !== undefined) return `the new main threw on its second run (${errorMessage(bound.error)})`;
   return `main is not deterministic: ${bound.reason}`;

@@ -316,3 +316,22 @@ describe("Session: what a hot swap asks of it", () => {
     expect(s.find({ key: "shown" }).text).toBe("Ada");
   });
 });
+
+describe("Session: holds", () => {
+  it("nests holds, runs what waited once the last is released, and tells the holder at the first waiting input", async () => {
+    const s = await openSession(counter);
+    let told = 0;
+    s.session.hold(() => told++);
+    s.session.hold();
+    const first = s.find({ key: "inc" }).click();
+    const second = s.find({ key: "inc" }).click();
+    expect(told).toBe(1);
+    s.session.release();
+    expect(s.session.holding).toBe(true);
+    s.session.release();
+    await first;
+    await second;
+    await s.settle();
+    expect(s.find({ key: "count" }).text).toBe("2");
+  });
+});

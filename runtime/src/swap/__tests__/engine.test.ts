@@ -479,3 +479,32 @@ describe("SwapEngine: state outside the controls", () => {
     expect(ticks.clock).toBeGreaterThan(clock); // clock.ts was not reached by the edit: it keeps ticking
   });
 });
+
+describe("SwapEngine: many sessions", () => {
+  it("answers a session's next event with the new code before its own swap comes round, and swaps it first", async () => {
+    const { engine, sessions } = await start(counter({ step: 1, label: "+" }), 5);
+    const last = sessions[4]!;
+    const swapping = engine.swap(counter({ step: 100, label: "+" }), { files: ["app.ts"] });
+    // The first session is swapped; the others wait with their input held.
+    const click = last.find({ key: "inc" }).click();
+    const report = await swapping;
+    await click;
+    expect(last.find({ key: "count" }).text).toBe("100");
+    expect(report.sessions).toEqual({ kept: 5, restarted: 0 });
+    expect(report.activeMs).toBeLessThanOrEqual(report.ms);
+    for (const s of sessions.slice(0, 4)) {
+      await s.find({ key: "inc" }).click();
+      expect(s.find({ key: "count" }).text).toBe("100");
+    }
+  });
+
+  it("lets the other sessions go on with the old code when the first one refuses the new code", async () => {
+    const { engine, sessions } = await start(counter({ step: 1, label: "+" }), 3);
+    await expect(engine.swap(() => { throw new Error("broken"); }, { files: ["app.ts"] })).rejects.toThrow(SwapBuildError);
+    engine.discard();
+    for (const s of sessions) {
+      await s.find({ key: "inc" }).click();
+      expect(s.find({ key: "count" }).text).toBe("1");
+    }
+  });
+});
