@@ -13,8 +13,6 @@ export interface AppRunnerOptions {
   root: string;
   /** Where module `id`'s top level runs (the swap engine's generation for that module). */
   importContext(id: string): RunContext;
-  /** A watched file changed, was added or removed (after Vite invalidated its transform). */
-  onChange(file: string): void;
   /** Vite read `file` to run it: `code` is exactly what runs (the change queue compares the file with it). */
   onLoad?(file: string, code: string): void;
   /**
@@ -54,12 +52,17 @@ export class AppRunner {
     readonly runner: ModuleRunner,
     private readonly entry: string,
     factsMap: Map<string, ModuleFacts>,
+    private readonly changeListeners: Set<(file: string) => void>,
   ) {
     this.facts = factsMap;
   }
 
   static async create(options: AppRunnerOptions): Promise<AppRunner> {
     const facts = new Map<string, ModuleFacts>();
+    const changeListeners = new Set<(file: string) => void>();
+    const changed = (file: string) => {
+      for (const listener of changeListeners) listener(file);
+    };
     const server = await createServer({
       configFile: false,
       envFile: false,
@@ -74,7 +77,7 @@ export class AppRunner {
       },
       ssr: { external: ["weft"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [swapPlugin(facts, options)],
+      plugins: [swapPlugin(facts, changed, options.onLoad)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       // The runner passes the module being run as a third argument (its type declares two).
@@ -86,7 +89,17 @@ export class AppRunner {
       }
     }
     const runner = createServerModuleRunner(server.environments.ssr, { hmr: { logger: false }, evaluator: new SwapEvaluator() });
-    return new AppRunner(server, runner, options.entry, facts);
+    return new AppRunner(server, runner, options.entry, facts, changeListeners);
+  }
+
+  /**
+   * Calls `listener` when a watched file changes, is added or removed (after Vite invalidated its
+   * transform). Returns the undo.
+   */
+  onChange(listener: (file: string) => void): () => void {
+    const entry = (file: string) => listener(file);
+    this.changeListeners.add(entry);
+    return () => void this.changeListeners.delete(entry);
   }
 
   /** What the transform learned about a module. */
@@ -228,8 +241,7 @@ async function untilWritten(files: readonly string[]): Promise<void> {
  * Registers classes and components of app modules (see transform.ts), records what each module
  * does at its top level, and takes the watcher's events away from Vite's SSR update path.
  */
-function swapPlugin(facts: Map<string, ModuleFacts>, options: Pick<AppRunnerOptions, "onChange" | "onLoad">): Plugin {
-  const onChange = options.onChange;
+function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) => void, onLoad: AppRunnerOptions["onLoad"]): Plugin {
   return {
     name: "weft:swap",
     enforce: "pre",
@@ -237,7 +249,7 @@ function swapPlugin(facts: Map<string, ModuleFacts>, options: Pick<AppRunnerOpti
       if (this.environment?.name !== "ssr") return null;
       const file = id.split("?")[0]!;
       if (!/\.[cm]?[jt]sx?$/.test(file) || file.includes("/node_modules/")) return null;
-      options.onLoad?.(file, code);
+      onLoad?.(file, code);
       const result = transformForSwap(code, file);
       if (!result) return null;
       facts.set(file, result.facts);

@@ -8,6 +8,7 @@ import { Generation } from "./generation.ts";
 import { misboundControl } from "./misbound.ts";
 import { isPromise, withBudget } from "./promises.ts";
 import { noteStopped, type SwapReport } from "./report.ts";
+import { runInSession } from "../session/sessionContext.ts";
 import { runContext } from "./runContext.ts";
 import { restoreControl } from "./savedState.ts";
 import { snapshotBuild } from "./snapshot.ts";
@@ -63,14 +64,14 @@ export async function bindMain(ctx: SwapContext, session: Session, next: AppMain
   let page: Page | undefined;
   let result: unknown;
   try {
-    result = runContext.run({ gen, build }, () => {
+    result = runInSession(session, () => runContext.run({ gen, build }, () => {
       page = new Page(session, live.route);
       const store = saved.get(live)?.fields.session;
       if (store instanceof Map) (page as { session: Map<string, unknown> }).session = store as Map<string, unknown>;
       if (page !== live) return undefined;
       ctx.seams.install(session, page);
       return next(page);
-    });
+    }));
   } catch (err) {
     return giveUp("main threw", err);
   }

@@ -5,6 +5,7 @@ import type { BuildContext } from "./buildContext.ts";
 import { SwapBuildError } from "./swapBuildError.ts";
 import { Generation } from "./generation.ts";
 import { isPromise, withBudget } from "./promises.ts";
+import { runInSession } from "../session/sessionContext.ts";
 import { runContext } from "./runContext.ts";
 import type { SwapContext } from "./swapContext.ts";
 
@@ -33,12 +34,12 @@ export async function probeMain(ctx: SwapContext, session: Session, next: AppMai
   };
   ctx.mute(true);
   try {
-    result = runContext.run({ gen, build }, () => {
+    result = runInSession(session, () => runContext.run({ gen, build }, () => {
       page = new Page(session, live.route);
       (page as { session: Map<string, unknown> }).session = live.session;
       ctx.seams.installProbe(session, page);
       return next(page);
-    });
+    }));
   } catch (err) {
     fail(err);
   } finally {

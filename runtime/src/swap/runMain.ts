@@ -2,6 +2,7 @@ import type { Page } from "../page/page.ts";
 import type { AppMain, Session } from "../session/session.ts";
 import type { BuildContext } from "./buildContext.ts";
 import { Generation } from "./generation.ts";
+import { runInSession } from "../session/sessionContext.ts";
 import { runContext } from "./runContext.ts";
 import type { SwapContext } from "./swapContext.ts";
 
@@ -15,7 +16,8 @@ export function runMain(ctx: SwapContext, session: Session, page: Page, main: Ap
   ctx.seams.install(session, page);
   let result: unknown;
   try {
-    result = runContext.run({ gen, build }, () => main(page));
+    // The session's code, like a handler's: what it schedules is reported to this session.
+    result = runInSession(session, () => runContext.run({ gen, build }, () => main(page)));
   } catch (err) {
     build.closed = true;
     gen.abort("main threw");
