@@ -79,6 +79,7 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
     // 1. handler-only edits: `const step = K`
     const handler: number[] = [];
     const everySession: number[] = [];
+    const engineShare: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const step = 2 + i;
       const t0 = now();
@@ -88,6 +89,8 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
       everySession.push(now() - t0);
       // Active: the new code answers every session's next event (the report says when).
       if (event.type === "swap") handler.push(performance.timeOrigin + event.changedAt + (event.report.activeMs ?? event.report.ms) - t0);
+      const phases = event.type === "swap" ? event.report.phases : undefined;
+      if (phases && event.type === "swap" && event.report.activeMs !== undefined) engineShare.push(event.report.activeMs - phases.waitMs - phases.importMs);
       // The newest tab (the last swapped) runs the new handler on its next click.
       if (i === 0 && clients.length > 0) await clients.at(-1)!.expectStep(step);
       await sleep(150);
@@ -95,8 +98,10 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
 
     const h = summarize(handler);
     const s = summarize(everySession);
+    const e = summarize(engineShare);
     const rows = [
       [`weft dev: save → new handler active${label}`, String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
+      ["  of which the engine (swap start → active)", String(sessionCount), fmt(e.p50), fmt(e.p95), String(e.n)],
       ["  save → every session swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
     ];
     if (variant.handlerOnly) return rows;

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DevEvent } from "../devServer.ts";
-import { startSwapApp, type SwapApp } from "./swapApp.ts";
+import { appLog, closeSwapApps, startSwapApp, type SwapApp } from "./swapApp.ts";
 
 /**
  * Flutter's hot reload, held to its own tests (packages/flutter_tools/test/integration.shard:
@@ -9,13 +9,11 @@ import { startSwapApp, type SwapApp } from "./swapApp.ts";
  * translated into weft apps under weft dev in this process.
  */
 let app: SwapApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  delete (globalThis as { __log?: unknown }).__log;
-});
+// Each test starts a real weft dev (Vite, its watcher, the module runner): seconds on a loaded machine.
+vi.setConfig({ testTimeout: 20_000 });
+afterEach(closeSwapApps);
 
-const log = () => ((globalThis as { __log?: string[] }).__log ??= []);
+const log = appLog;
 const LOG = "const log = (line: string) => void ((globalThis as any).__log ??= []).push(line);";
 const IMPORTS = 'import { component, useState, Text, Button, Column, Row, type Page } from "weft";';
 const shown = (key = "shown") => app!.tab.find({ key }).text;

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwapApp, type SwapApp } from "./swapApp.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { closeSwapApps, startSwapApp, type SwapApp } from "./swapApp.ts";
 
 /**
  * React Refresh's integration suite (packages/react-refresh/src/__tests__/ReactFreshIntegration-test.js)
@@ -9,9 +9,10 @@ import { startSwapApp, type SwapApp } from "./swapApp.ts";
  * diff keeps a node whose control stays, remounted or not.
  */
 let app: SwapApp | undefined;
+// Each test starts a real weft dev (Vite, its watcher, the module runner): seconds on a loaded machine.
+vi.setConfig({ testTimeout: 20_000 });
 afterEach(async () => {
-  await app?.close();
-  app = undefined;
+  await closeSwapApps();
   delete (globalThis as { FakeModuleSystem?: unknown }).FakeModuleSystem;
 });
 

@@ -23,6 +23,18 @@ export interface SwapApp {
   close(): Promise<void>;
 }
 
+/** Every app started and not yet closed (see `closeSwapApps`). */
+const running = new Set<SwapApp>();
+
+/** For `afterEach`: closes every app a test started and empties the apps' shared log (`appLog`). */
+export async function closeSwapApps(): Promise<void> {
+  for (const app of [...running]) await app.close();
+  delete (globalThis as { __log?: unknown }).__log;
+}
+
+/** What the apps pushed to `globalThis.__log`, the one place an app's code and its test both see. */
+export const appLog = (): string[] => ((globalThis as { __log?: string[] }).__log ??= []);
+
 /**
  * Starts it. The folder sits under the repository (so `weft` resolves as for a user's app);
  * `app.ts` is the entry unless told.
@@ -76,7 +88,7 @@ export async function startSwapApp(files: Record<string, string>, options: { ent
     writeAll(dir, changes);
     return settled(outcome, Object.keys(changes));
   };
-  return {
+  const app: SwapApp = {
     dev,
     dir,
     tab,
@@ -95,11 +107,14 @@ export async function startSwapApp(files: Record<string, string>, options: { ent
     },
     openTab,
     async close() {
+      if (!running.delete(app)) return;
       for (const t of tabs) t.close();
       await dev.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  running.add(app);
+  return app;
 }
 
 function writeAll(dir: string, files: Record<string, string>): void {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwapApp, type SwapApp } from "./swapApp.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { appLog, closeSwapApps, startSwapApp, type SwapApp } from "./swapApp.ts";
 
 /**
  * Vite's HMR playground (playground/hmr/__tests__/hmr.spec.ts) translated into weft apps: the
@@ -8,13 +8,11 @@ import { startSwapApp, type SwapApp } from "./swapApp.ts";
  * watcher, module runner and swap, into a live headless session.
  */
 let app: SwapApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  delete (globalThis as { __log?: unknown }).__log;
-});
+// Each test starts a real weft dev (Vite, its watcher, the module runner): seconds on a loaded machine.
+vi.setConfig({ testTimeout: 20_000 });
+afterEach(closeSwapApps);
 
-const log = () => ((globalThis as { __log?: string[] }).__log ??= []);
+const log = appLog;
 const ticks = () => (globalThis as { __ticks?: number }).__ticks ?? 0;
 async function until(ok: () => boolean): Promise<void> {
   for (const deadline = Date.now() + 5000; !ok(); ) {

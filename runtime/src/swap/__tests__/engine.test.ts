@@ -5,15 +5,9 @@ import { HeadlessSession, openSession } from "../../testing/index.ts";
 import { SwapEngine } from "../engine.ts";
 import { SwapBuildError } from "../swapBuildError.ts";
 import type { SwapReport } from "../report.ts";
+import { closeOpened, opened } from "./openedEngines.ts";
 
-const opened: { engine: SwapEngine; sessions: HeadlessSession[] }[] = [];
-
-afterEach(() => {
-  for (const { engine, sessions } of opened.splice(0)) {
-    for (const s of sessions) s.close();
-    engine.dispose();
-  }
-});
+afterEach(closeOpened);
 
 async function start(main: (page: Page) => unknown, tabs = 1) {
   const engine = new SwapEngine(main);

@@ -4,6 +4,7 @@ import { HeadlessSession, openSession } from "../../testing/index.ts";
 import { SwapEngine } from "../engine.ts";
 import type { SwapReport } from "../report.ts";
 import { SwapBuildError } from "../swapBuildError.ts";
+import { closeOpened, opened } from "./openedEngines.ts";
 
 /**
  * React Fast Refresh's own suite (packages/react-refresh/src/__tests__/ReactFresh-test.js)
@@ -14,15 +15,7 @@ import { SwapBuildError } from "../swapBuildError.ts";
  * the state: weft's diff keeps a node whose control stays whether it was remounted or not.
  */
 const FILE = "/app/app.ts";
-const opened: { engine: SwapEngine; sessions: HeadlessSession[] }[] = [];
-
-afterEach(() => {
-  for (const { engine, sessions } of opened.splice(0)) {
-    for (const s of sessions) s.close();
-    engine.dispose();
-  }
-  vi.restoreAllMocks();
-});
+afterEach(closeOpened);
 
 /** A module version: builds its components (registering them) and returns the main that renders `root`. */
 type Version = (engine: SwapEngine) => { main: (page: Page) => unknown };

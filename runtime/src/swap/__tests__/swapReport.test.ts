@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Button, Column, Page, Text, component, useState } from "../../index.ts";
-import { HeadlessSession, openSession } from "../../testing/index.ts";
+import { openSession } from "../../testing/index.ts";
 import { SwapEngine } from "../engine.ts";
 import { summarizeReport } from "../report.ts";
+import { closeOpened, opened } from "./openedEngines.ts";
 
 /** What the swap report says (issue: "What the report says"), for cases the peers' suites bring up. */
-const opened: { engine: SwapEngine; sessions: HeadlessSession[] }[] = [];
-afterEach(() => {
-  for (const { engine, sessions } of opened.splice(0)) {
-    for (const s of sessions) s.close();
-    engine.dispose();
-  }
-  vi.restoreAllMocks();
-});
+afterEach(closeOpened);
 
 function counterApp(engine: SwapEngine, label: string) {
   const Counter = engine.registry.component(
