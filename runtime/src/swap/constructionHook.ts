@@ -30,9 +30,10 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
     case "bind": {
       if (!build.diverged) build.diverged = divergence(build, ordinal, fresh, props);
       const live = build.diverged ? undefined : build.reuse?.get(ordinal);
-      // Another session ran this main already: its k-th construction came from the same line.
+      // Another session, whose tree agreed with this one's, ran this main already: its k-th
+      // construction came from the same line (if it is of the same kind).
       const like = build.siteTemplate?.[ordinal];
-      if (like && hook.active && !build.diverged) creationHint.sameSiteAs = like;
+      if (like && hook.active && !build.diverged && like.constructor === fresh.constructor) creationHint.sameSiteAs = like;
       if (live && build.saved && !build.saved.has(live)) {
         build.saved.set(live, saveControl(live));
         emptyControl(live, fresh, build.sameFamily);

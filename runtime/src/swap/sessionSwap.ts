@@ -7,9 +7,15 @@ import type { SwapReport } from "./report.ts";
 import { SwapBuildError, errorMessage } from "./swapBuildError.ts";
 import type { SwapContext } from "./swapContext.ts";
 
-/** The first session's new constructions, for the others' creation sites (see `BuildContext.siteTemplate`). */
+/**
+ * The new constructions of the first session swapped on the fast path, for the others' creation
+ * sites (see `BuildContext.siteTemplate`), and the kinds its old build made, construction by
+ * construction: only a session whose old build made the same kinds in the same order (the
+ * sessions' trees agree) takes them, so a session showing other data never gets another line.
+ */
 export interface SiteTemplate {
   log?: readonly Control[];
+  kinds?: readonly object[];
 }
 
 /**
@@ -26,9 +32,13 @@ export async function swapSession(ctx: SwapContext, session: Session, next: AppM
   const state = ctx.builds.get(session)!;
   const reuse = new Map<number, Control>();
   for (let k = 0; k < state.log.length; k++) reuse.set(k, state.log[k]!);
-  const fast = await bindMain(ctx, session, next, { expected: state.log, reuse, verify: true, ...(template.log ? { siteTemplate: template.log } : {}) }, report, rebuilt);
+  const sites = template.log && template.kinds && sameKinds(ctx, state.log, template.kinds) ? template.log : undefined;
+  const fast = await bindMain(ctx, session, next, { expected: state.log, reuse, verify: true, ...(sites ? { siteTemplate: sites } : {}) }, report, rebuilt);
   if (fast.ok) {
-    template.log ??= fast.log;
+    if (!template.log) {
+      template.log = fast.log;
+      template.kinds = state.log.map((c) => ctx.familyOf(c));
+    }
     return undefined;
   }
   if (fast.error !== undefined) throw new SwapBuildError(fast.error, session.id);
@@ -44,4 +54,10 @@ export async function swapSession(ctx: SwapContext, session: Session, next: AppM
   if (bound.ok) return undefined;
   if (bound.error !== undefined) return `the new main threw on its second run (${errorMessage(bound.error)})`;
   return `main is not deterministic: ${bound.reason}`;
+}
+
+function sameKinds(ctx: SwapContext, log: readonly Control[], kinds: readonly object[]): boolean {
+  if (log.length !== kinds.length) return false;
+  for (let k = 0; k < log.length; k++) if (ctx.familyOf(log[k]!) !== kinds[k]) return false;
+  return true;
 }
