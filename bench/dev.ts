@@ -19,6 +19,8 @@ import { fmt, summarize, table } from "./stats.ts";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const EDITS = Number(process.env.WEFT_BENCH_EDITS ?? 24);
+/** Session counts of the swap-cost curve (`WEFT_BENCH_CURVE=1,10,50,200`). */
+const CURVE = (process.env.WEFT_BENCH_CURVE ?? "1,10,50,200").split(",").map(Number);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -29,13 +31,18 @@ export async function run(): Promise<void> {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];
     for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
     rows.push(...(await weftDev(browser, 50, { sourceLocations: false, handlerOnly: true })));
+    // The curve: how the swap's cost grows with the number of live sessions.
+    for (const sessions of CURVE) rows.push(...(await weftDev(browser, sessions, { handlerOnly: true, curve: true })));
+    for (const warmUp of [true, false]) rows.push(await firstDependencySave(warmUp));
     rows.push(await viteFastRefresh(browser));
     rows.push(await plainRestart(browser));
     table(rows);
     console.log(
-      "\n  handler: write → the swap committed in every session (the next click runs the new code)." +
+      "\n  handler: write → the new code answers every session's next event (the first session swapped, the others holding their input until their own swap, which follows)." +
+        "\n  every session swapped: write → the last session swapped (the report printed)." +
         "\n  visible: write → the new label in Chromium's DOM (MutationObserver in the page, same clock)." +
         "\n  restart: node --watch restarts weft run; the tab reconnects (its state is gone)." +
+        "\n  first save of a dependency: a fresh weft dev, then the first edit of a module the app imports (whole graph warmed at start-up, or not at all)." +
         "\n  no creation sites: the agent's source locations (reveal in editor) off: one stack capture less per construction.",
     );
   } finally {
@@ -54,12 +61,12 @@ function scratch(name: string): string {
 
 // ---------------------------------------------------------------- weft dev
 
-async function weftDev(browser: Browser, sessionCount: number, variant: { sourceLocations?: boolean; handlerOnly?: boolean } = {}): Promise<string[][]> {
+async function weftDev(browser: Browser, sessionCount: number, variant: { sourceLocations?: boolean; handlerOnly?: boolean; curve?: boolean } = {}): Promise<string[][]> {
   const dir = scratch("dev");
   const file = join(dir, "app.ts");
   copyFileSync(join(root, "test/fixtures/dev/app.ts"), file);
   const dev = await startDevServer({ entry: file, port: 0, print: false, sourceLocations: variant.sourceLocations ?? true });
-  const label = variant.sourceLocations === false ? " (no creation sites)" : "";
+  const label = variant.sourceLocations === false ? " (no creation sites)" : variant.curve ? " (curve)" : "";
   const clients: HeadlessTab[] = [];
   let page: BrowserPage | null = null;
   try {
@@ -71,24 +78,31 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
 
     // 1. handler-only edits: `const step = K`
     const handler: number[] = [];
-    const handlerSwap: number[] = [];
+    const everySession: number[] = [];
+    const engineShare: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const step = 2 + i;
       const t0 = now();
       const swapped = nextSwap(dev);
       writeFileSync(file, source.replace("const step = 1;", `const step = ${step};`));
       const event = await swapped;
-      handler.push(now() - t0);
-      if (event.type === "swap") handlerSwap.push(event.report.ms);
-      if (i === 0 && clients[0]) await clients[0].expectStep(step);
+      everySession.push(now() - t0);
+      // Active: the new code answers every session's next event (the report says when).
+      if (event.type === "swap") handler.push(performance.timeOrigin + event.changedAt + (event.report.activeMs ?? event.report.ms) - t0);
+      const phases = event.type === "swap" ? event.report.phases : undefined;
+      if (phases && event.type === "swap" && event.report.activeMs !== undefined) engineShare.push(event.report.activeMs - phases.waitMs - phases.importMs);
+      // The newest tab (the last swapped) runs the new handler on its next click.
+      if (i === 0 && clients.length > 0) await clients.at(-1)!.expectStep(step);
       await sleep(150);
     }
 
     const h = summarize(handler);
-    const s = summarize(handlerSwap);
+    const s = summarize(everySession);
+    const e = summarize(engineShare);
     const rows = [
       [`weft dev: save → new handler active${label}`, String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
-      ["  of which change event → swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
+      ["  of which the engine (swap start → active)", String(sessionCount), fmt(e.p50), fmt(e.p95), String(e.n)],
+      ["  save → every session swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
     ];
     if (variant.handlerOnly) return rows;
 
@@ -171,6 +185,35 @@ async function openTab(appUrl: string): Promise<HeadlessTab> {
     },
     close: () => ws.close(),
   };
+}
+
+// ---------------------------------------------------------------- the first save of a dependency
+
+/** The first save of a module the app imports, on a freshly started weft dev (once per server: it is about cold code). */
+async function firstDependencySave(warmUp: boolean): Promise<string[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < Number(process.env.WEFT_BENCH_FIRST_SAVES ?? 6); i++) {
+    const dir = scratch("first");
+    const file = join(dir, "app.ts");
+    const label = join(dir, "label.ts");
+    writeFileSync(label, 'export const LABEL = "+";\n');
+    writeFileSync(file, readFileSync(join(root, "test/fixtures/dev/app.ts"), "utf8").replace('import {', 'import { LABEL } from "./label.ts";\nimport {').replace('"+" /* edit:inc-label */', "LABEL"));
+    const dev = await startDevServer({ entry: file, port: 0, print: false, warmUp });
+    const tab = await openTab(dev.appUrl);
+    try {
+      const t0 = now();
+      const swapped = nextSwap(dev);
+      writeFileSync(label, 'export const LABEL = "plus";\n');
+      await swapped;
+      samples.push(now() - t0);
+    } finally {
+      tab.close();
+      await dev.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const s = summarize(samples);
+  return [`weft dev: first save of a dependency (${warmUp ? "graph warmed" : "no warm-up"})`, "1", fmt(s.p50), fmt(s.p95), String(s.n)];
 }
 
 // ---------------------------------------------------------------- Vite + React Fast Refresh

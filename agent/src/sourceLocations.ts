@@ -47,9 +47,18 @@ export function createSourceLocator(options: SourceLocatorOptions): SourceLocato
 
   const onEvent = (event: HookEvent) => {
     if (event.type !== "create") return;
-    const trace = captureTrace();
-    traces.set(event.control, trace);
     sites.delete(event.control); // a hot swap handed the control to the new code's line
+    // A hot swap runs one main in every session: the line that made this control made that
+    // one, so its trace (or its site, if read already) stands for both, and no stack is read.
+    const like = event.sameSiteAs;
+    const shared = like ? traces.get(like) : undefined;
+    if (shared) return void traces.set(event.control, shared);
+    if (like && sites.has(like)) {
+      traces.delete(event.control);
+      sites.set(event.control, sites.get(like)!);
+      return;
+    }
+    traces.set(event.control, captureTrace());
   };
   const creationSite = (control: Control): SourceLocation | null => {
     const known = sites.get(control);

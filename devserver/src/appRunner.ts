@@ -11,14 +11,24 @@ export interface AppRunnerOptions {
   entry: string;
   /** Vite's root: the folder it watches. */
   root: string;
-  /** Where a module's top level runs (the swap engine's import generation). */
-  importContext(): RunContext;
+  /** Where module `id`'s top level runs (the swap engine's generation for that module). */
+  importContext(id: string): RunContext;
+  /** Vite read `file` to run it: `code` is exactly what runs (the change queue compares the file with it). */
+  onLoad?(file: string, code: string): void;
+  /**
+   * Modules the app gets as they are, by the URL its import resolves to: the runtime (`weft`),
+   * so the app and the devserver share one instance of it whatever loader imported the
+   * devserver (tsx under `weft dev`, Vitest in the devserver's own tests).
+   */
+  shared?: ReadonlyMap<string, unknown>;
 }
 
 export interface Reimport {
   module: Record<string, unknown>;
   /** Files whose modules ran again. */
   executed: string[];
+  /** Modules the new version of the app no longer imports (see `forget`). */
+  unreachable: string[];
 }
 
 /**
@@ -70,11 +80,15 @@ export class AppRunner {
       // Every entry point of the runtime (`weft/server` for a server module): one instance for all.
       ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "@weft/protocol"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [swapPlugin(facts, changed)],
+      plugins: [swapPlugin(facts, changed, options.onLoad)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
-      override runInlinedModule(...args: Parameters<ESModulesEvaluator["runInlinedModule"]>) {
-        return runContext.run(options.importContext(), () => super.runInlinedModule(...args));
+      // The runner passes the module being run as a third argument (its type declares two).
+      override runInlinedModule(context: Parameters<ESModulesEvaluator["runInlinedModule"]>[0], code: string, module?: { id?: string }) {
+        return runContext.run(options.importContext(module?.id ?? "module"), () => super.runInlinedModule(context, code));
+      }
+      override runExternalModule(url: string) {
+        return options.shared?.has(url) ? Promise.resolve(options.shared.get(url)) : super.runExternalModule(url);
       }
     }
     const runner = createServerModuleRunner(server.environments.ssr, { hmr: { logger: false }, evaluator: new SwapEvaluator() });
@@ -106,9 +120,13 @@ export class AppRunner {
    * changed file is part of the app (a README saved next to it).
    */
   async reimport(files: readonly string[]): Promise<Reimport | null> {
+    const before = this.reachable();
     const stale = await this.invalidate(files);
     if (!stale) return null;
-    return { module: await this.importFile(this.entry), executed: [...stale] };
+    const module = await this.importFile(this.entry);
+    const after = this.reachable();
+    const unreachable = [...before].filter((node) => !after.has(node)).map((node) => node.id);
+    return { module, executed: [...stale], unreachable };
   }
 
   /**
@@ -128,7 +146,8 @@ export class AppRunner {
       if (stopAt.has(node.file)) return;
       for (const importer of node.importers) {
         const parent = graph.getModuleById(importer);
-        if (parent) visit(parent);
+        // `importers` only grows: a module that dropped the import is not this one's importer.
+        if (parent && (parent.imports.has(node.id) || this.failed.has(parent))) visit(parent);
       }
     };
     // Vite's watcher invalidates its transform of a changed file, but the change may come from
@@ -144,6 +163,9 @@ export class AppRunner {
       // import.meta.hot.dispose(): the module's own cleanup, as Vite calls it before an update.
       const dispose = hmr?.disposeMap.get(node.url);
       if (dispose) {
+        // Once: the new version registers its own when it runs (and a module that does not run
+        // again, having left the app, must not be disposed a second time when it is pruned).
+        hmr!.disposeMap.delete(node.url);
         try {
           await dispose(hmr!.dataMap.get(node.url));
         } catch (err) {
@@ -189,6 +211,39 @@ export class AppRunner {
     return this.runner.evaluatedModules.idToModuleMap.values();
   }
 
+  /**
+   * Modules the app no longer imports (an edit removed the last `import` of them). Vite's server
+   * saw the import go and had the runner prune them (their `import.meta.hot.dispose` and `prune`
+   * handlers ran, as in a browser); here they are forgotten, so importing them again runs them
+   * afresh and a later change of theirs disposes nothing twice. Called once the new version of
+   * the app has been taken.
+   */
+  forget(ids: readonly string[]): void {
+    const graph = this.runner.evaluatedModules;
+    const hmr = this.runner.hmrClient;
+    for (const id of ids) {
+      const node = graph.getModuleById(id);
+      if (!node) continue;
+      hmr?.disposeMap.delete(node.url);
+      hmr?.pruneMap.delete(node.url);
+      graph.invalidateModule(node);
+      for (const other of graph.idToModuleMap.values()) other.importers.delete(node.id);
+    }
+  }
+
+  /** The modules the entry reaches through its imports now. */
+  private reachable(): Set<EvaluatedModuleNode> {
+    const graph = this.runner.evaluatedModules;
+    const seen = new Set<EvaluatedModuleNode>();
+    const visit = (node: EvaluatedModuleNode | undefined) => {
+      if (!node || seen.has(node) || !node.evaluated) return;
+      seen.add(node);
+      for (const id of node.imports) visit(graph.getModuleById(id));
+    };
+    for (const node of graph.getModulesByFile(this.entry) ?? []) visit(node);
+    return seen;
+  }
+
   /** Files of the app's module graph (what the watcher's events matter for). */
   get files(): string[] {
     return [...this.runner.evaluatedModules.fileToModulesMap.keys()];
@@ -224,7 +279,7 @@ async function untilWritten(files: readonly string[]): Promise<void> {
  * Registers classes and components of app modules (see transform.ts), records what each module
  * does at its top level, and takes the watcher's events away from Vite's SSR update path.
  */
-function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) => void): Plugin {
+function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) => void, onLoad: AppRunnerOptions["onLoad"]): Plugin {
   return {
     name: "weft:swap",
     enforce: "pre",
@@ -232,6 +287,7 @@ function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) =>
       if (this.environment?.name !== "ssr") return null;
       const file = id.split("?")[0]!;
       if (!/\.[cm]?[jt]sx?$/.test(file) || file.includes("/node_modules/")) return null;
+      onLoad?.(file, code);
       const result = transformForSwap(code, file);
       if (!result) return null;
       facts.set(file, result.facts);

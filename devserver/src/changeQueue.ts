@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 export interface ChangeQueueOptions {
   /** Wait this long after the last change before acting: a burst (a checkout, a formatter) is one swap. */
@@ -20,8 +21,10 @@ export interface ChangeQueueOptions {
  *
  * The watcher does not report every write: chokidar drops a second change of one path within
  * 50 ms of the first (its `_throttle(EV_CHANGE, path, 50)`), with no trailing event, so a save
- * right after a quick swap would be lost. Each batch's files are therefore checked again (size
- * and mtime) once the batch is done and once more after that window.
+ * right after a quick swap would be lost. Each batch's files are therefore checked again once
+ * the batch is done and once more after that window. A file counts as changed when its content
+ * differs from what was last run (`noteLoaded`, told by whoever read it), so two quick saves give
+ * one swap per content, never a second swap of a content already running.
  */
 export class ChangeQueue {
   private pending = new Set<string>();
@@ -30,7 +33,11 @@ export class ChangeQueue {
   private running: Promise<void> | null = null;
   private closed = false;
   private readonly rechecks = new Set<ReturnType<typeof setTimeout>>();
-  /** Each file's size and mtime when a batch last loaded it: a report of that same write is not a change. */
+  /**
+   * Each file's content (a hash) as last run: a report of that same write is not a change. Set
+   * when a batch starts, and again by `noteLoaded` when the file is actually read, which may be
+   * a later write than the one the batch started for.
+   */
   private readonly loaded = new Map<string, string>();
 
   constructor(private readonly options: ChangeQueueOptions) {}
@@ -41,6 +48,16 @@ export class ChangeQueue {
     if (this.pending.size === 0) this.firstAt = performance.now();
     this.pending.add(file);
     this.schedule();
+  }
+
+  /** `code` is what runs for `file` now (the module runner read it): later writes are compared with it. */
+  noteLoaded(file: string, code: string): void {
+    this.loaded.set(file, hash(code));
+  }
+
+  /** Whether what is on disk for `file` now is what was last run (nothing of it waits to be taken). */
+  isLoaded(file: string): boolean {
+    return this.loaded.get(file) === fingerprint(file);
   }
 
   /**
@@ -82,13 +99,19 @@ export class ChangeQueue {
 
   private async flush(): Promise<void> {
     if (this.closed || this.pending.size === 0) return;
-    const files = [...this.pending];
+    const atFlush = new Map([...this.pending].map((file) => [file, fingerprint(file)]));
+    // A change already run (its event came while the batch that read it ran) is no change.
+    const files = [...atFlush.keys()].filter((file) => atFlush.get(file) !== this.loaded.get(file));
     const firstAt = this.firstAt;
     this.pending = new Set();
-    for (const file of files) this.loaded.set(file, fingerprint(file));
-    this.running = this.options.run(files, firstAt, () => this.changedSinceLoad(files)).catch((err) => {
-      console.error("weft: a swap failed unexpectedly:", err);
-    });
+    if (files.length === 0) return;
+    for (const file of files) this.loaded.set(file, atFlush.get(file)!);
+    // Marked running before the batch starts: a change it causes at once makes the next batch.
+    this.running = Promise.resolve()
+      .then(() => this.options.run(files, firstAt, () => this.changedSinceLoad(files)))
+      .catch((err) => {
+        console.error("weft: a swap failed unexpectedly:", err);
+      });
     await this.running;
     this.running = null;
     const recheck = () => {
@@ -106,11 +129,15 @@ export class ChangeQueue {
   }
 }
 
+/** A file's content as a hash ("gone" once removed). */
 function fingerprint(file: string): string {
   try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
+    return hash(readFileSync(file, "utf8"));
   } catch {
     return "gone";
   }
+}
+
+function hash(code: string): string {
+  return createHash("sha1").update(code).digest("base64");
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import * as runtime from "weft";
 import type { AppMain } from "weft";
 import { createWeftServer, handleProcessErrors, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
@@ -51,7 +52,7 @@ export interface DevServerOptions {
   quietMs?: number;
   /** Print the URL lines and swap lines. Default true. */
   print?: boolean;
-  /** Run the entry twice at startup so the first save is as quick as the rest. Default true. */
+  /** Run the app's modules twice at startup so the first save (of the entry or a dependency) is as quick as the rest. Default true. */
   warmUp?: boolean;
   /**
    * Record where each control is created, for "reveal in editor" (one stack capture per
@@ -84,6 +85,8 @@ export interface DevServer {
   onEvent(listener: (event: DevEvent) => void): () => void;
   /** Resolves once no change is waiting or being swapped. */
   idle(): Promise<void>;
+  /** Whether `file` as it is on disk now is what the app runs (its last save was taken or refused). */
+  isCurrent(file: string): boolean;
   /** Stops everything; resolves once every socket and port is closed. */
   close(): Promise<void>;
 }
@@ -134,7 +137,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (globalThis.__WEFT_SWAP__ === registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
-  const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
+  let queue: ChangeQueue | undefined;
+  /** What the module runner read before the queue exists (startup): handed to it then. */
+  const loadedEarly = new Map<string, string>();
+  const runner = await AppRunner.create({
+    entry,
+    root,
+    importContext: (id) => engine.importContext(id),
+    onLoad: (file, code) => (queue ? queue.noteLoaded(file, code) : loadedEarly.set(file, code)),
+    // The app's `import … from "weft"` is this process's runtime: one hook, one set of sessions.
+    shared: new Map([[import.meta.resolve("weft"), runtime]]),
+  });
   teardown.add(() => runner.close());
   const overlay: Overlay = createOverlay();
 
@@ -184,13 +197,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   teardown.add(() => mounted.close());
 
   // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
-  // pay it now, twice, when running the module again is harmless (no top-level side effects).
+  // pay it now, twice, for every module of the app that is harmless to run again (no top-level
+  // side effects), so the first save of a dependency is as quick as the first save of the entry.
   const entryFacts = runner.factsOf(entry);
   if (!serverMode && loaded && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
+    const safe = runner.files.filter((file) => {
+      const facts = runner.factsOf(file);
+      return facts !== undefined && !facts.forceRestart && (facts.sideEffects.length === 0 || facts.handlesHot);
+    });
     tap.mute(true);
     try {
       for (let i = 0; i < 2; i++) {
-        const again = await runner.reimport([entry]);
+        const again = await runner.reimport(safe);
         if (again) await engine.swap(mainOf(again.module, entry), { files: [] });
       }
     } catch {
@@ -278,6 +296,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   /** A swap was taken: the report goes to the terminal, the overlay, the tools and the listeners. */
   const taken = (report: SwapReport, files: string[], changedAt: number, phases: { tStart: number; tImported: number }, label?: string) => {
     report.ms = performance.now() - changedAt;
+    if (report.activeMs !== undefined) report.activeMs += phases.tImported - changedAt;
     report.phases = { waitMs: phases.tStart - changedAt, importMs: phases.tImported - phases.tStart, swapMs: performance.now() - phases.tImported };
     status.report = report;
     if (status.error) {
@@ -312,12 +331,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return refuse(err, files, "could not load the new code", changedAt, changedSinceLoad);
     }
     const tImported = performance.now();
-    const restartReason = unsafeToSwap(factsOf(reimport.executed), root);
+    const facts = factsOf(reimport.executed);
+    const restartReason = unsafeToSwap(facts, root);
+    // Edits of modules that export only components and classes need no re-render of their
+    // importers' components (React Refresh's boundary): those modules only ran again.
+    const edited = facts.filter((f) => changed.includes(f.file));
+    const quietFiles = edited.length > 0 && edited.every((f) => f.boundary) ? reimport.executed.filter((f) => !changed.includes(f)) : [];
     let report: SwapReport;
     try {
-      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset: resetOf(reimport.executed, entry) });
+      report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset: resetOf(reimport.executed, entry), quietFiles });
     } catch (err) {
-      return refuse(err, files, "the new code threw while building the page", changedAt, changedSinceLoad);
+      return refuse(err, files, `the new code threw while ${err instanceof SwapBuildError ? err.doing : "building the page"}`, changedAt, changedSinceLoad);
+    }
+    if (reimport.unreachable.length > 0) {
+      runner.forget(reimport.unreachable);
+      report.stopped.timers += engine.dropModules(reimport.unreachable).timers;
     }
     taken(report, files, changedAt, { tStart, tImported });
   };
@@ -360,9 +388,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const runSave = serverMode ? runServerSave : runAppSave;
-  const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
-  teardown.add(() => queue.close());
-  teardown.add(runner.onChange((file) => queue.add(file)));
+  const changes = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
+  for (const [file, code] of loadedEarly) changes.noteLoaded(file, code);
+  queue = changes;
+  teardown.add(() => changes.close());
+  teardown.add(runner.onChange((file) => changes.add(file)));
 
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
@@ -391,7 +421,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    idle: () => queue.idle(),
+    idle: () => changes.idle(),
+    isCurrent: (file) => changes.isLoaded(resolve(file)),
     close: () => teardown.run(),
   };
 }

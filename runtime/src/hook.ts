@@ -45,7 +45,16 @@ export type HookEvent =
    * construction). Emitted synchronously inside the constructor, so a listener can read the
    * call stack: the agent records the creation site there.
    */
-  | { type: "create"; control: Control };
+  | {
+      type: "create";
+      control: Control;
+      /**
+       * Made by the line that made this other control, in another session: a hot swap runs the
+       * same main in every session, so a tool can take that control's creation site instead of
+       * reading the stack again (one capture per construction of the first session, not of fifty).
+       */
+      sameSiteAs?: Control;
+    };
 
 export type HookListener = (event: HookEvent) => void;
 

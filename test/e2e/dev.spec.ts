@@ -127,8 +127,11 @@ test.describe("weft dev: hot swap into live sessions", () => {
     await expect(key(page, "count")).toHaveText("1");
 
     // A call at the top level of the module: the sessions are hot-restarted, connections kept.
+    const restarted = channel.next("swap");
     const restart = await dev.edit(["const Clicker = component(", "setInterval(() => {}, 60_000);\n\nconst Clicker = component("]);
     expect(restart.kind).toBe("hot-restarted");
+    // …and the report says the component started afresh with its session, never that it kept its hooks.
+    expect((await restarted).report.components).toEqual([expect.objectContaining({ name: "Clicker", hooks: "reset", reason: "its session was hot-restarted" })]);
     expect(restart.line).toMatch(/app\.ts:\d+ runs `setInterval\(\(\) => \{\}, 60_000\)` when the module loads/);
     await expect(key(page, "count")).toHaveText("0");
     expect(await page.evaluate(() => sessionStorage.getItem("weft:session"))).toBe(sessionId);

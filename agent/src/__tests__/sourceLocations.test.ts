@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, createServerModuleRunner, type ViteDevServer } from "vite";
 import type { ModuleRunner } from "vite/module-runner";
-import type { AppMain } from "weft";
+import type { AppMain, Control } from "weft";
 import type * as Testing from "weft/testing";
 import { attachAgent, type Agent } from "../index.ts";
 import { controlsCreatedAt, createSourceLocator, mapPosition } from "../sourceLocations.ts";
@@ -65,6 +65,49 @@ describe("source locations", () => {
     expect(agent.source(session.session.id, session.find({ key: "greeting-a" }).id)?.location).toMatchObject(at(20));
     // a control made inside the class's constructor is created there
     expect(agent.source(session.session.id, session.find({ key: "text-b" }).id)?.location).toMatchObject(at(7));
+  });
+
+  it("after a hot swap, every session's controls name the line that made them, read from one stack (the first session's)", async () => {
+    const { SwapEngine } = (await runner.import("weft/swap")) as typeof import("weft/swap");
+    const hook = globalThis.__WEFT_HOOK__!;
+    const engine = new SwapEngine(main);
+    const tabs = [await testing.openSession(engine.main), await testing.openSession(engine.main), await testing.openSession(engine.main)];
+    const shared: Control[] = [];
+    const off = hook.subscribe((event) => void (event.type === "create" && event.sameSiteAs && shared.push(event.control)));
+    try {
+      await engine.swap(main, { files: [appFile] });
+      for (const tab of tabs) {
+        expect(agent.source(tab.session.id, tab.find({ key: "count" }).id)?.location).toEqual({ file: appFile, line: 12, column: 17 });
+        expect(agent.source(tab.session.id, tab.find({ key: "text-b" }).id)?.location).toMatchObject(at(7));
+      }
+      // The second and third sessions' constructions took the first one's capture.
+      const taken = new Set(shared);
+      for (const tab of tabs.slice(1)) for (const control of tab.session.tree.index.values()) expect(taken.has(control)).toBe(true);
+      for (const control of tabs[0]!.session.tree.index.values()) expect(taken.has(control)).toBe(false);
+    } finally {
+      off();
+      for (const tab of tabs) tab.close();
+      engine.dispose();
+    }
+  });
+
+  it("after a hot swap, a session whose tree differs from the first one's reads its own stacks", async () => {
+    const { SwapEngine } = (await runner.import("weft/swap")) as typeof import("weft/swap");
+    const listFile = fileURLToPath(new URL("./fixtures/listApp.ts", import.meta.url));
+    const list = ((await runner.import(listFile)) as { default: AppMain }).default;
+    const engine = new SwapEngine(list);
+    const short = await testing.openSession(engine.main);
+    const long = await testing.openSession((page) => (page.session.set("more", true), engine.main(page)));
+    try {
+      await engine.swap(list, { files: [listFile] });
+      expect(agent.source(long.session.id, long.find({ key: "more" }).id)?.location).toMatchObject({ file: listFile, line: 5 });
+      expect(agent.source(long.session.id, long.find({ key: "last" }).id)?.location).toMatchObject({ file: listFile, line: 6 });
+      expect(agent.source(short.session.id, short.find({ key: "last" }).id)?.location).toMatchObject({ file: listFile, line: 6 });
+    } finally {
+      short.close();
+      long.close();
+      engine.dispose();
+    }
   });
 
   it("finds a handler's definition through the inspector protocol", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -107,5 +107,36 @@ describe("ChangeQueue", () => {
     await queue.idle();
     queue.close();
     expect(seen).toEqual([true, false]);
+  });
+});
+
+describe("ChangeQueue: back-to-back saves (Flutter: multiple overlapping hot reloads are debounced and queued)", () => {
+  it("runs each content once: a save written between a batch's start and its read is not run a second time", async () => {
+    const file = tempFile("app.ts", "v1");
+    const ran: string[] = [];
+    let queue!: ChangeQueue;
+    queue = new ChangeQueue({
+      quietMs: 1,
+      maxWaitMs: 20,
+      recheckMs: 30,
+      run: async (files) => {
+        // The second save lands after the batch started and before the module runner reads the
+        // file; its watcher event arrives while the batch runs.
+        if (ran.length === 0) {
+          writeFileSync(file, "v2, the second save");
+          setTimeout(() => queue.add(file), 0);
+        }
+        await sleep(5);
+        const code = readFileSync(files[0]!, "utf8");
+        (queue as { noteLoaded?: (f: string, c: string) => void }).noteLoaded?.(file, code); // what the module runner read (as the devserver tells it)
+        ran.push(code);
+      },
+    });
+    queue.add(file);
+    await until(() => ran.length >= 1);
+    await sleep(60); // past the recheck
+    await queue.idle();
+    queue.close();
+    expect(ran).toEqual(["v2, the second save"]);
   });
 });

@@ -14,6 +14,13 @@ export interface SwapReport {
   ms: number;
   /** Where the time went: waiting for more changes, running the changed modules, swapping. */
   phases?: { waitMs: number; importMs: number; swapMs: number };
+  /**
+   * From the first change event until the new code answers every session's next event: the
+   * first session is swapped, the others hold their input until their own swap, which follows
+   * at once (the rest of `ms`). Under `weft dev` from the change event; from the swap's start
+   * when the engine is driven directly.
+   */
+  activeMs?: number;
   /** `swapped`: every session kept its state; `restarted`: every session re-ran main; `mixed`: some of each. */
   outcome: "swapped" | "restarted" | "mixed";
   sessions: { kept: number; restarted: number };

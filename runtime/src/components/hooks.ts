@@ -15,11 +15,16 @@ let current: ComponentControl | null = null;
 let cursor = 0;
 let renderingHooks: HookSlot[] = [];
 
+/** Where a render's error goes: by default to the component's session, like a handler's. */
+export type RenderErrorHandler = (component: ComponentControl, err: unknown) => void;
+
+const reportToSession: RenderErrorHandler = (component, err) => component._tree?.page._session.reportRenderError(component, err);
+
 /**
  * Calls the component's function with its hooks in place. Returns the control it built, or
- * null when it threw (the error goes to the session; the component keeps its last body).
+ * null when it threw (the error goes to `onError`; the component keeps its last body).
  */
-export function renderComponent(component: ComponentControl): Control | null {
+export function renderComponent(component: ComponentControl, onError: RenderErrorHandler = reportToSession): Control | null {
   const previous = current;
   const previousCursor = cursor;
   const previousHooks = renderingHooks;
@@ -32,15 +37,54 @@ export function renderComponent(component: ComponentControl): Control | null {
       throw new HookOrderError(component, `rendered ${cursor} hooks, ${component._hooks.length} the time before`);
     }
     component._rendered = true;
+    component._failed = false;
     return body;
   } catch (err) {
-    component._tree?.page._session.reportRenderError(component, err);
+    component._failed = true;
+    onError(component, err);
     return null;
   } finally {
     current = previous;
     cursor = previousCursor;
     renderingHooks = previousHooks;
   }
+}
+
+/**
+ * Calls the component's function as a render would, on copies of its hook state, and keeps
+ * nothing: no state set, no effect scheduled, no body taken. Returns what it threw, or
+ * undefined. A hot swap uses it to refuse a new function that throws before any session runs
+ * it (`fresh`: as a first render, for a component whose hooks changed). A different hook
+ * order is not a throw here: the swap resets such a component.
+ */
+export function trialRender(component: ComponentControl, fresh: boolean): unknown {
+  const previous = current;
+  const previousCursor = cursor;
+  const previousHooks = renderingHooks;
+  const rendered = component._rendered;
+  const effects = component._pendingEffects.length;
+  current = component;
+  cursor = 0;
+  renderingHooks = fresh ? [] : component._hooks.map(copySlot);
+  if (fresh) component._rendered = false;
+  try {
+    component.def.fn(component.props);
+    return undefined;
+  } catch (err) {
+    return err instanceof HookOrderError ? undefined : err;
+  } finally {
+    current = previous;
+    cursor = previousCursor;
+    renderingHooks = previousHooks;
+    component._rendered = rendered;
+    component._pendingEffects.length = effects;
+  }
+}
+
+/** A hook's state to render with and throw away: a state hook's setter does nothing. */
+function copySlot(slot: HookSlot): HookSlot {
+  if (slot.kind === "state") return { kind: "state", value: slot.value, set: () => {} };
+  return { ...slot };
 }
 
 /** Hooks were called in another order than on the last render: state cannot be matched up. */

@@ -123,7 +123,11 @@ export abstract class Control {
     const reused = constructionHook?.(this, props);
     // Devtools record where each control was created ("reveal in editor"); with none
     // listening (`weft run`) this is one property read.
-    if (hook.active) hook.emit({ type: "create", control: reused ?? this });
+    if (hook.active) {
+      const sameSiteAs = creationHint.sameSiteAs;
+      creationHint.sameSiteAs = undefined;
+      hook.emit(sameSiteAs ? { type: "create", control: reused ?? this, sameSiteAs } : { type: "create", control: reused ?? this });
+    }
     if (reused) return reused as this;
     if (props) this.assign(props);
   }
@@ -235,6 +239,12 @@ let nextId = 1;
  */
 export type ConstructionHook = (control: Control, props: ControlProps | undefined) => Control | undefined;
 let constructionHook: ConstructionHook | null = null;
+
+/**
+ * @internal What the construction hook knows about the construction under way, for the `create`
+ * event it is followed by: a control made by the same line in another session (see HookEvent).
+ */
+export const creationHint: { sameSiteAs: Control | undefined } = { sameSiteAs: undefined };
 
 /** @internal installs (or, with null, removes) the construction hook; returns the previous one. */
 export function setConstructionHook(next: ConstructionHook | null): ConstructionHook | null {

@@ -139,7 +139,7 @@ export class WindowDriver implements WindowHost {
   private async apply(window: Window): Promise<void> {
     // A hot swap's throwaway page has a window too; only the live page's drives the real one.
     if (window !== this.session.page.window) return;
-    if (this.session._held) {
+    if (this.session.holding) {
       // A swap is rebuilding the page across an await: apply once its merge is done.
       setTimeout(() => this.changed(window), 20);
       return;

@@ -91,7 +91,7 @@ export class Page extends Control {
     this.route = route;
     this.views = [new View({ route: "/" })];
     // Built after the first view, in every construction of a page: a hot swap matches the
-    // controls of two runs by construction order (runtime/src/swap/bind.ts).
+    // controls of two runs by construction order (runtime/src/swap/constructionHook.ts).
     this.window = new Window();
     this.window._page = this;
   }

@@ -67,22 +67,23 @@ export class Session {
   clientIp: string;
   /** The HTTP request of the tab's current connection (`page.request`); set on every attach. */
   request: PageRequest = NO_REQUEST;
-  /** Set when `main` threw: its whole text, for the server side and the devtools. */
-  crashed: string | null = null;
-  /** What the browser is told about the crash on every (re)connect (the text, or a reference). */
-  private crashReport: { message: string; ref?: string } | null = null;
   /** The app's pubsub, set by the SessionManager. */
   pubsubHub: PubSubHub | null = null;
   /** The `?session=` key of the upgrade that opened it (docs/scaling.md); only a tab with the same key resumes it. */
   routingKey: string | null = null;
   /** The process's metrics, when served (set by the SessionManager). */
   meter: SessionMeter | null = null;
-  /**
-   * @internal Set by a hot swap (runtime/src/swap) while the new code rebuilds this page across
-   * an `await`: browser events and props wait here, and run once the swap is done.
-   */
-  _held: (() => void)[] | null = null;
 
+  /** Set when `main` threw: its whole text, for the server side and the devtools. */
+  private crashText: string | null = null;
+  /** What the browser is told about the crash on every (re)connect (the text, or a reference). */
+  private crashReport: { message: string; ref?: string } | null = null;
+  /** Browser events and props that wait while `hold()` is in effect. */
+  private held: (() => void)[] | null = null;
+  /** How many `hold()`s wait for their `release()`. */
+  private holds = 0;
+  /** Called at the first input that has to wait (see `hold`). */
+  private onHeldInput: (() => void) | null = null;
   private link: SessionLink | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private readonly tasks = new AbortController();
@@ -113,6 +114,11 @@ export class Session {
 
   get connected(): boolean {
     return this.link !== null;
+  }
+
+  /** What `main` threw, in full (the server side and the devtools; the browser may get a reference), or null. */
+  get crashed(): string | null {
+    return this.crashText;
   }
 
   /** The connection attached now, if any. */
@@ -228,10 +234,59 @@ export class Session {
     else this.link?.send(message);
   }
 
+  /**
+   * Makes browser events and props wait until `release()`: a hot swap rebuilding this page
+   * (runtime/src/swap) must not let a click reach a half-built page, nor the old code once the
+   * new one is due. Holds nest: input runs once every `hold()` is released. `onInput` is called
+   * at the first input that has to wait (the swap can then do this session first).
+   */
+  hold(onInput?: () => void): void {
+    this.holds++;
+    this.held ??= [];
+    if (onInput) this.onHeldInput = onInput;
+  }
+
+  /** Whether browser input is held (`hold()`): a hot swap is rebuilding the page. */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /** Ends one `hold()`; once none is left, runs what waited, in order. */
+  release(): void {
+    if (this.holds > 0) this.holds--;
+    if (this.holds > 0) return;
+    const held = this.held;
+    this.held = null;
+    this.onHeldInput = null;
+    for (const run of held ?? []) run();
+  }
+
+  /** Input that arrives while held: queued, and the holder told once. */
+  private wait(run: () => void): void {
+    this.held!.push(run);
+    const onInput = this.onHeldInput;
+    this.onHeldInput = null;
+    onInput?.();
+  }
+
+  /**
+   * A hot restart: runs `main` afresh on this session's page (the same object, so `page.session`,
+   * the route and the connection stay; `main` rebuilds what the page shows) and sends the browser
+   * the whole new page. A crash before is forgotten; a crash now is reported as on a first start.
+   */
+  restart(main: AppMain): void {
+    if (this.state === "closed") return;
+    this.tree.clear();
+    this.crashText = null;
+    this.crashReport = null;
+    this.started = true;
+    this.runMain(main, true);
+  }
+
   // ------------------------------------------------------------------ from the browser
 
   handleEvent(message: EventMessage): void {
-    if (this._held) return void this._held.push(() => this.handleEvent(message));
+    if (this.held) return this.wait(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     // Own handlers only: `constructor` or `__proto__` must not reach Object's built-ins.
@@ -246,7 +301,7 @@ export class Session {
   }
 
   handleProps(message: PropsMessage): void {
-    if (this._held) return void this._held.push(() => this.handleProps(message));
+    if (this.held) return this.wait(() => this.handleProps(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const allowed = metaOf(control).clientProps;
@@ -337,13 +392,18 @@ export class Session {
   // ------------------------------------------------------------------ internals
 
   private start(): void {
+    this.runMain(this.main, false);
+  }
+
+  /** Runs `main` on the page and sends the page it built (`registered`), or `crashed`. */
+  private runMain(main: AppMain, resumed: boolean): void {
     let result: unknown;
     const t0 = performance.now();
     // What main sends before its page exists (an invoke of clientStorage in an async main)
     // waits until the browser has the page: `registered` is always the first message.
     this.heldBack = [];
     try {
-      result = runInSession(this, () => this.main(this.page));
+      result = runInSession(this, () => main(this.page));
     } catch (err) {
       this.heldBack = null;
       return this.crash(err);
@@ -353,7 +413,7 @@ export class Session {
     if (!this.awaitingBrowser) {
       const held = this.heldBack;
       this.heldBack = null;
-      this.sendPage(false);
+      this.sendPage(resumed);
       for (const message of held) this.send(message);
     }
     if (isPromise(result)) {
@@ -388,11 +448,11 @@ export class Session {
   }
 
   private crash(err: unknown): void {
-    this.crashed = describeThrown(err);
+    this.crashText = describeThrown(err);
     const ref = this.options.exposeErrors ? undefined : errorRef();
     console.error(`weft: session ${this.id}: the app's main failed${ref ? ` [ref ${ref}]` : ""}:\n${stackOf(err)}`);
     if (hook.active) hook.emit({ type: "error", sessionId: this.id, where: "main", error: err });
-    this.crashReport = ref ? { message: `The app failed to show this page (reference ${ref}).`, ref } : { message: this.crashed };
+    this.crashReport = ref ? { message: `The app failed to show this page (reference ${ref}).`, ref } : { message: this.crashText };
     this.send({ type: "crashed", ...this.crashReport });
   }
 

@@ -2,8 +2,8 @@ import type { Control } from "../controls/control.ts";
 import type { Page } from "../page/page.ts";
 import type { FamilyOf } from "./align.ts";
 
-// The shapes of one build of `main`, apart from the construction hook (bind.ts) that reads them:
-// the run context (generation.ts) carries a build, and the hook runs inside a run context.
+// The shapes of one build of `main`, apart from the construction hook (constructionHook.ts) that
+// reads them: the run context (runContext.ts) carries a build, and the hook runs inside one.
 
 /**
  * How constructions are treated while `main` builds a page (the construction hook's modes):
@@ -43,6 +43,8 @@ export interface BuildContext {
   expectedKey?: (control: Control) => unknown;
   /** bind: whether two classes are versions of one (then a reused control keeps its prototype). */
   sameFamily?: (a: Function, b: Function) => boolean;
+  /** bind: what the same main built in the session swapped before this one, construction by construction (creation sites). */
+  siteTemplate?: readonly Control[];
 }
 
 /** What a live control held before a bind emptied it: enough to merge, or to put it back. */

@@ -1,21 +1,22 @@
 import { ComponentControl } from "../components/componentControl.ts";
-import { HookOrderError, runEffects, unmountHooks } from "../components/hooks.ts";
+import { HookOrderError, runEffects, trialRender, unmountHooks } from "../components/hooks.ts";
 import type { Control } from "../controls/control.ts";
 import type { Session } from "../session/session.ts";
 import type { RegistryCommit } from "./registry.ts";
 import type { SwapReport } from "./report.ts";
+import type { HookKey } from "./signatures.ts";
 
 /**
- * Components under a swap, by React Fast Refresh's rule: an edited component re-renders with its
- * new function and keeps its hook state when the hooks are called in the same order; otherwise
- * its state is reset and the report says so. The component object (`const Counter =
- * component(fn)`) keeps its identity across edits (the registry hands back the first one and
- * replaces its `fn`), so instances deeper in the tree stay the same kind and keep their state
- * when their parent re-renders.
+ * Components under a swap, by React Fast Refresh's rules: an edited component re-renders with its
+ * new function and keeps its hook state when its hooks are the same (the signature: see
+ * signatures.ts); otherwise, or when its last render threw, it starts afresh and the report
+ * says why. The component object (`const Counter = component(fn)`) keeps its identity across
+ * edits (the registry hands back the first one and replaces its `fn`), so instances deeper in
+ * the tree stay the same kind and keep their state when their parent re-renders.
  */
 
 /** State a component instance keeps itself: a bind must not take the fresh constructor's. */
-export const COMPONENT_KEEP_FIELDS: ReadonlySet<string> = new Set(["_hooks", "_pendingEffects", "_rendered"]);
+export const COMPONENT_KEEP_FIELDS: ReadonlySet<string> = new Set(["_hooks", "_pendingEffects", "_rendered", "_failed"]);
 /** The body is the render's, not main's: kept until the re-render replaces it. */
 export const COMPONENT_KEEP_SLOTS: ReadonlySet<string> = new Set(["body"]);
 
@@ -23,58 +24,124 @@ export function isComponentControl(control: Control): control is ComponentContro
   return control instanceof ComponentControl;
 }
 
+type Changed = RegistryCommit["components"][number];
+
+/** A component whose new function threw when tried: the swap is refused. */
+export interface TrialFailure {
+  component: ComponentControl;
+  session: Session;
+  error: unknown;
+}
+
 /**
- * Re-renders, in every session, the instances of components whose function changed and the
- * component instances main built again (their props may have changed). Parents first.
+ * Tries the new function of every changed component on every instance, before anything is
+ * swapped (see `trialRender`): the first that throws is returned, and the swap is refused, so
+ * the old code keeps serving (an exception while the new code builds never reaches a session).
  */
-export function refreshComponents(sessions: readonly Session[], commit: RegistryCommit, rebuilt: ReadonlySet<Control>, report: SwapReport): void {
-  const changed = new Map(commit.components.map((c) => [c.family.def as unknown, c]));
-  const tally = new Map<string, { instances: number; hooks: "kept" | "reset"; reason?: string }>();
+export function tryChangedComponents(sessions: readonly Session[], commit: RegistryCommit): TrialFailure | undefined {
+  const changed = changedByDef(commit);
+  if (changed.size === 0) return undefined;
   for (const session of sessions) {
-    if (session.state === "closed") continue;
-    const targets: ComponentControl[] = [];
     for (const control of session.tree.index.values()) {
       if (!(control instanceof ComponentControl)) continue;
-      if (changed.has(control.def) || rebuilt.has(control)) targets.push(control);
+      const entry = changed.get(control.def);
+      if (!entry) continue;
+      const error = trialRender(control, entry.hooksChanged || control._failed || !control._rendered);
+      if (error !== undefined) return { component: control, session, error };
     }
-    if (targets.length === 0) continue;
-    targets.sort((a, b) => depth(a) - depth(b));
-    const rendered: ComponentControl[] = [];
-    for (const component of targets) {
-      if (!component._owner) continue; // a parent's render already replaced it
-      const family = changed.get(component.def);
-      let reason: string | undefined;
-      if (family?.hooksChanged && component._hooks.length > 0) {
-        reason = `its hooks changed (${family.before || "none"} → ${family.family.signature || "none"})`;
-        resetHooks(component);
-      } else if (family) {
-        refreshHooks(component);
-      }
-      const error = renderCatchingHookOrder(session, component);
-      if (error) {
-        reason = `its hooks are called in another order now (${error.message.replace(/^[^:]*: /, "")})`;
-        resetHooks(component);
-        renderCatchingHookOrder(session, component);
-      }
-      rendered.push(component);
-      if (family || reason) {
-        const name = component.componentName;
-        const entry = tally.get(name) ?? { instances: 0, hooks: "kept" as const };
-        entry.instances++;
-        if (reason) {
-          entry.hooks = "reset";
-          entry.reason = reason;
-        }
-        tally.set(name, entry);
-      }
-    }
-    session.flush();
-    for (const component of rendered) runEffects(component);
   }
+  return undefined;
+}
+
+/** What the swap did to components, by name, over every session (see `noteComponents`). */
+export type ComponentTally = Map<string, { instances: number; hooks: "kept" | "reset"; reason?: string }>;
+
+function count(tally: ComponentTally, name: string, reason: string | undefined): void {
+  const entry = tally.get(name) ?? { instances: 0, hooks: "kept" as const };
+  entry.instances++;
+  if (reason !== undefined) {
+    entry.hooks = "reset";
+    entry.reason = reason;
+  }
+  tally.set(name, entry);
+}
+
+/**
+ * Re-renders, in a session the swap kept, the instances of components whose function changed
+ * and the component instances main built again with other props, parents first. Components
+ * that did not change are not rendered (a child's edit leaves its parent alone, as in React).
+ * `rebuilt`: component instances main built again with other props.
+ */
+export function refreshComponents(session: Session, commit: RegistryCommit, rebuilt: ReadonlySet<Control>, tally: ComponentTally): void {
+  if (session.state === "closed") return;
+  const changed = changedByDef(commit);
+  const targets: ComponentControl[] = [];
+  for (const control of session.tree.index.values()) {
+    if (!(control instanceof ComponentControl)) continue;
+    if (changed.has(control.def) || rebuilt.has(control)) targets.push(control);
+  }
+  if (targets.length === 0) return;
+  targets.sort((a, b) => depth(a) - depth(b));
+  const rendered: ComponentControl[] = [];
+  for (const component of targets) {
+    if (!component._owner) continue; // a parent's render already replaced it
+    const entry = changed.get(component.def);
+    let reason: string | undefined;
+    if (entry?.hooksChanged && component._hooks.length > 0) {
+      reason = hooksChangedReason(entry.before, entry.after);
+      resetHooks(component);
+    } else if (entry && component._failed) {
+      reason = "its last render threw, so it starts afresh (as React remounts a failed component)";
+      resetHooks(component);
+    } else if (entry) {
+      refreshHooks(component);
+    }
+    const error = renderCatchingHookOrder(session, component);
+    if (error) {
+      reason = `its hooks are called in another order now (${error.message.replace(/^[^:]*: /, "")})`;
+      resetHooks(component);
+      renderCatchingHookOrder(session, component);
+    }
+    rendered.push(component);
+    if (entry || reason) count(tally, component.componentName, reason);
+  }
+  session.flush();
+  for (const component of rendered) runEffects(component);
+}
+
+/** The instances of changed components in a session the swap hot-restarted: they started afresh. */
+export function countRestartedComponents(session: Session, commit: RegistryCommit, tally: ComponentTally): void {
+  if (session.state === "closed") return;
+  const changed = changedByDef(commit);
+  for (const control of session.tree.index.values()) {
+    if (control instanceof ComponentControl && changed.has(control.def)) count(tally, control.componentName, "its session was hot-restarted");
+  }
+}
+
+/** Puts the tally in the report: one line per component, and what was reset. */
+export function noteComponents(report: SwapReport, tally: ComponentTally): void {
   for (const [name, entry] of tally) {
     report.components.push({ name, ...entry });
     if (entry.hooks === "reset") report.reset.push({ what: `state of component ${name}`, why: entry.reason ?? "its hooks changed" });
   }
+}
+
+function changedByDef(commit: RegistryCommit): Map<unknown, Changed> {
+  return new Map(commit.components.map((c) => [c.family.def as unknown, c]));
+}
+
+/** Why a component's hooks no longer match: the first call that differs, or what asked for a reset. */
+function hooksChangedReason(before: HookKey, after: HookKey): string {
+  if (after.forceReset) return after.why ?? "its state is reset on every edit";
+  const was = before.key ? before.key.split("\n") : [];
+  const now = after.key ? after.key.split("\n") : [];
+  for (let i = 0; i < Math.max(was.length, now.length); i++) {
+    if (was[i] === now[i]) continue;
+    if (was[i] === undefined) return `its hooks changed: \`${now[i]}\` is new`;
+    if (now[i] === undefined) return `its hooks changed: \`${was[i]}\` is gone`;
+    return `its hooks changed: \`${was[i]}\` is \`${now[i]}\` now`;
+  }
+  return "its hooks changed";
 }
 
 function depth(control: Control): number {
@@ -96,22 +163,15 @@ function resetHooks(component: ComponentControl): void {
   component._hooks = [];
   component._pendingEffects = [];
   component._rendered = false;
+  component._failed = false;
 }
 
 /** Renders now; a hook-order error is handed back instead of being reported to the browser. */
 function renderCatchingHookOrder(session: Session, component: ComponentControl): HookOrderError | null {
   let caught: HookOrderError | null = null;
-  const original = session.reportRenderError;
-  const own = Object.prototype.hasOwnProperty.call(session, "reportRenderError");
-  session.reportRenderError = (target, err) => {
+  component.render((target, err) => {
     if (err instanceof HookOrderError && target === component) caught = err;
-    else original.call(session, target, err);
-  };
-  try {
-    component.render();
-  } finally {
-    if (own) session.reportRenderError = original;
-    else delete (session as { reportRenderError?: unknown }).reportRenderError;
-  }
+    else session.reportRenderError(target, err);
+  });
   return caught;
 }

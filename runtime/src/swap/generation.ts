@@ -1,5 +1,12 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { BuildContext } from "./buildContext.ts";
+/** A timer handle: Node's Timeout object, or a browser's number. */
+export type TimerHandle = ReturnType<typeof setTimeout>;
+
+/** What a generation had running when it ended, for the swap report. */
+export interface Stopped {
+  timers: number;
+  tasks: number;
+  subscriptions: number;
+}
 
 /**
  * One run of an app's code that may leave things running: a session's `main` (its tasks, its
@@ -10,13 +17,15 @@ import type { BuildContext } from "./buildContext.ts";
  * vite#7887).
  */
 export class Generation {
-  private readonly controller = new AbortController();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly disposers = new Set<() => void>();
-  /** Tasks started by this run that have not settled. */
-  readonly tasks = new Set<Promise<unknown>>();
+  // Made when first needed: a swap ends a generation per session, and most never had a task,
+  // a timer or a subscription, so ending one should cost next to nothing.
+  private controller: AbortController | null = null;
+  private timers: Set<TimerHandle> | null = null;
+  private disposers: Set<() => void> | null = null;
+  private tasksRunning: Set<Promise<unknown>> | null = null;
+  private ended: string | null = null;
 
-  /** Whether one-shot timers are tracked too (a module's top level: only intervals, see below). */
+  /** Whether one-shot timers are tracked too (a module's top level: only intervals, see timerTracking.ts). */
   readonly tracksTimeouts: boolean;
 
   constructor(
@@ -26,23 +35,33 @@ export class Generation {
     this.tracksTimeouts = options.timeouts ?? true;
   }
 
+  /** Aborts when the generation ends (tasks take it as their signal). */
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.ended !== null) this.controller.abort(endedBecause(this.ended));
+    }
     return this.controller.signal;
   }
 
   get aborted(): boolean {
-    return this.controller.signal.aborted;
+    return this.ended !== null;
+  }
+
+  /** Tasks started by this run that have not settled. */
+  get tasks(): ReadonlySet<Promise<unknown>> {
+    return this.tasksRunning ?? EMPTY;
   }
 
   /** @internal a timer created while this generation's code ran */
-  trackTimer(timer: NodeJS.Timeout): void {
+  trackTimer(timer: TimerHandle): void {
     if (this.aborted) clearTimeout(timer);
-    else this.timers.add(timer);
+    else (this.timers ??= new Set()).add(timer);
   }
 
   /** @internal */
-  untrackTimer(timer: NodeJS.Timeout): void {
-    this.timers.delete(timer);
+  untrackTimer(timer: TimerHandle): void {
+    this.timers?.delete(timer);
   }
 
   /** Runs `dispose` when the generation ends (now, if it has ended). */
@@ -51,116 +70,46 @@ export class Generation {
       dispose();
       return () => {};
     }
-    this.disposers.add(dispose);
-    return () => this.disposers.delete(dispose);
+    const disposers = (this.disposers ??= new Set());
+    disposers.add(dispose);
+    return () => disposers.delete(dispose);
   }
 
   trackTask(task: Promise<unknown>): void {
-    this.tasks.add(task);
-    const done = () => this.tasks.delete(task);
+    const tasks = (this.tasksRunning ??= new Set());
+    tasks.add(task);
+    const done = () => tasks.delete(task);
     task.then(done, done);
   }
 
   /** What is still running, for the swap report. */
-  get liveCount(): { timers: number; tasks: number; subscriptions: number } {
-    return { timers: this.timers.size, tasks: this.tasks.size, subscriptions: this.disposers.size };
+  get liveCount(): Stopped {
+    return { timers: this.timers?.size ?? 0, tasks: this.tasksRunning?.size ?? 0, subscriptions: this.disposers?.size ?? 0 };
   }
 
   /** Ends the generation: aborts its tasks' signal, clears its timers, ends its subscriptions. */
-  abort(reason: string): { timers: number; tasks: number; subscriptions: number } {
+  abort(reason: string): Stopped {
     const counts = this.liveCount;
     if (this.aborted) return counts;
-    this.controller.abort(new Error(reason));
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    for (const dispose of [...this.disposers]) {
+    this.ended = reason;
+    this.controller?.abort(endedBecause(reason));
+    for (const timer of this.timers ?? []) clearTimeout(timer);
+    this.timers = null;
+    for (const dispose of [...(this.disposers ?? [])]) {
       try {
         dispose();
       } catch (err) {
         console.error("weft: ending a subscription of the old code threw:", err);
       }
     }
-    this.disposers.clear();
+    this.disposers = null;
     return counts;
   }
 }
 
-/** What app code running right now belongs to: set around `main` and around a module's import. */
-export interface RunContext {
-  gen: Generation;
-  /** Set while main builds a page: how constructions are recorded or reused. */
-  build?: BuildContext;
-}
+const EMPTY: ReadonlySet<never> = new Set();
 
-export const runContext = new AsyncLocalStorage<RunContext>();
-
-/** The generation of the code running now, if it is one of ours. */
-export function currentGeneration(): Generation | undefined {
-  return runContext.getStore()?.gen;
-}
-
-let timersInstalled = 0;
-let restoreTimers: (() => void) | null = null;
-
-/**
- * Wraps the global `setTimeout`/`setInterval` so that a timer started inside a generation (in
- * `main`, in a task it started, at a module's top level) is cleared when the generation ends.
- * Timers started anywhere else (Vite, ws, the app's handlers) are left alone. Reference counted:
- * the last `uninstall` puts the originals back.
- */
-export function installTimerTracking(): () => void {
-  if (timersInstalled++ === 0) {
-    const originals = {
-      setTimeout: globalThis.setTimeout,
-      setInterval: globalThis.setInterval,
-    };
-    const wrapTimeout = function (this: unknown, fn: unknown, ms?: number, ...args: unknown[]) {
-      // A module's import also runs Vite's own work in its async context: its one-shot timers
-      // are not the module's to clear, so modules track intervals only.
-      const gen = currentGeneration();
-      if (!gen || !gen.tracksTimeouts || typeof fn !== "function") return (originals.setTimeout as Function).call(this, fn, ms, ...args);
-      const timer: NodeJS.Timeout = (originals.setTimeout as Function).call(
-        this,
-        function (this: unknown, ...callArgs: unknown[]) {
-          gen.untrackTimer(timer);
-          return (fn as Function).apply(this, callArgs);
-        },
-        ms,
-        ...args,
-      );
-      gen.trackTimer(timer);
-      return timer;
-    };
-    const wrapInterval = function (this: unknown, fn: unknown, ms?: number, ...args: unknown[]) {
-      const timer: NodeJS.Timeout = (originals.setInterval as Function).call(this, fn, ms, ...args);
-      currentGeneration()?.trackTimer(timer);
-      return timer;
-    };
-    // Keep util.promisify.custom and friends: `promisify(setTimeout)` must still work.
-    copyStatics(originals.setTimeout, wrapTimeout);
-    copyStatics(originals.setInterval, wrapInterval);
-    globalThis.setTimeout = wrapTimeout as unknown as typeof setTimeout;
-    globalThis.setInterval = wrapInterval as unknown as typeof setInterval;
-    restoreTimers = () => {
-      globalThis.setTimeout = originals.setTimeout;
-      globalThis.setInterval = originals.setInterval;
-    };
-  }
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    if (--timersInstalled === 0) {
-      restoreTimers?.();
-      restoreTimers = null;
-    }
-  };
-}
-
-function copyStatics(from: Function, to: Function): void {
-  for (const key of Reflect.ownKeys(from)) {
-    if (key === "length" || key === "name" || key === "prototype") continue;
-    const descriptor = Object.getOwnPropertyDescriptor(from, key);
-    if (descriptor) Object.defineProperty(to, key, descriptor);
-  }
+/** The abort reason a task sees: an Error, as AbortSignal's own are. */
+function endedBecause(reason: string): Error {
+  return new Error(reason);
 }

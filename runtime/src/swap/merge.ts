@@ -25,12 +25,18 @@ export interface PropChange {
 
 export interface PropsMerge {
   props: Record<string, unknown>;
-  taken: PropChange[];
+  readonly taken: PropChange[];
   /** Changed at runtime and in the source: the runtime value stays. */
-  conflicts: { prop: string; kept: unknown; source: unknown }[];
+  readonly conflicts: { prop: string; kept: unknown; source: unknown }[];
 }
 
+/** An empty result list, shared: results are read, never added to. */
+const NONE: never[] = [];
+
 export function mergeProps(base: Record<string, unknown>, next: Record<string, unknown>, live: Record<string, unknown>): PropsMerge {
+  // The common case by far: the code built what the browser shows (nothing changed, or only at
+  // runtime and the code built the same as before). The live props stand as they are.
+  if (sameRecords(next, live)) return { props: live, taken: NONE, conflicts: NONE };
   const out: PropsMerge = { props: {}, taken: [], conflicts: [] };
   const names = new Set([...Object.keys(base), ...Object.keys(next), ...Object.keys(live)]);
   for (const name of names) {
@@ -50,6 +56,12 @@ export interface HandlersMerge {
 }
 
 export function mergeHandlers(base: Record<string, Function>, next: Record<string, Function>, live: Record<string, Function>): HandlersMerge {
+  // No handler was set at runtime (the common case): the new code's handlers, all of them.
+  if (sameFunctions(live, base)) {
+    let rebound = 0;
+    for (const event in next) if (next[event] !== live[event]) rebound++;
+    return { handlers: next, rebound, keptRuntime: NONE };
+  }
   const out: HandlersMerge = { handlers: {}, rebound: 0, keptRuntime: [] };
   const events = new Set([...Object.keys(base), ...Object.keys(next), ...Object.keys(live)]);
   for (const event of events) {
@@ -111,9 +123,9 @@ export function mergeFields(
 }
 
 export interface ChildrenMerge {
-  children: Control[];
-  added: Control[];
-  removed: Control[];
+  children: readonly Control[];
+  readonly added: Control[];
+  readonly removed: Control[];
   /** Children the code did not build (todo items added at runtime) carried over. */
   runtime: number;
 }
@@ -124,6 +136,8 @@ export interface ChildrenMerge {
  * source's order unless the user reordered them.
  */
 export function mergeChildren(base: readonly Control[], next: readonly Control[], live: readonly Control[]): ChildrenMerge {
+  // The code built the children it built before, and nobody changed them: as they are.
+  if (sameItems(next, base) && sameItems(live, base)) return { children: live, added: NONE, removed: NONE, runtime: 0 };
   const inBase = new Set(base);
   const inNext = new Set(next);
   const inLive = new Set(live);
@@ -184,4 +198,32 @@ export function mergeChildren(base: readonly Control[], next: readonly Control[]
     removed: live.filter((c) => !resultSet.has(c)),
     runtime,
   };
+}
+
+/** Whether two prop records hold the same names with equal values (no allocation: this runs for every control of every swap). */
+function sameRecords(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const name in a) {
+    if (!equalValues(a[name], b[name])) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+/** Whether two handler records hold the same functions under the same events. */
+function sameFunctions(a: Record<string, Function>, b: Record<string, Function>): boolean {
+  let count = 0;
+  for (const event in a) {
+    if (a[event] !== b[event]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+function sameItems(a: readonly Control[], b: readonly Control[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

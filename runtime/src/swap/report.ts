@@ -1,5 +1,6 @@
 import type { PropKept, PropTaken, SwapReport } from "@weft/protocol/channel";
 import type { Control } from "../controls/control.ts";
+import type { Stopped } from "./generation.ts";
 
 export type { PropKept, PropTaken, SwapReport };
 
@@ -55,6 +56,13 @@ export function notePropKept(report: SwapReport, control: Control, prop: string,
   const existing = report.propsKept.find((p) => p.control === kind && p.prop === prop);
   if (existing) existing.sessions++;
   else if (report.propsKept.length < REPORT_LIST_LIMIT) report.propsKept.push({ control: kind, prop, kept, source, sessions: 1 });
+}
+
+/** Adds what a generation had running when the swap ended it. */
+export function noteStopped(report: SwapReport, stopped: Stopped): void {
+  report.stopped.timers += stopped.timers;
+  report.stopped.tasks += stopped.tasks;
+  report.stopped.subscriptions += stopped.subscriptions;
 }
 
 export function noteOnce<T>(list: T[], item: T, same: (a: T, b: T) => boolean): void {

@@ -60,8 +60,8 @@ export function recordOf(control: Control): ControlRecord {
   for (const name in control._p) props[name] = copyValue(control._p[name]);
   const slots: Record<string, Control[]> = {};
   for (const slot in metaOf(control).slots) {
-    const children = control._children(slot).filter((c): c is Control => c instanceof Control);
-    if (children.length) slots[slot] = [...children];
+    const children = control._children(slot);
+    if (children.length > 0) slots[slot] = children.slice();
   }
   return { props, handlers: { ...control._h }, fields: snapFields(control), slots };
 }

@@ -176,3 +176,18 @@ describe("hooks", () => {
     expect(s.find({ key: "value" }).text).toBe("c: 1");
   });
 });
+
+describe("component names", () => {
+  it("names an arrow component after the variable it is declared as, as React infers it", async () => {
+    const Greeting = component(() => new Text({ value: "hi", key: "hi" }));
+    expect(Greeting.displayName).toBe("Greeting");
+    const s = await openSession((page) => page.render(Greeting));
+    expect(s.find({ type: "Greeting" }).controlType).toBe("Greeting");
+  });
+
+  it("keeps the function's own name, or the one given, and says Component when nothing names it", () => {
+    expect(component(function Named() { return new Text({ value: "x" }); }).displayName).toBe("Named");
+    expect(component(() => new Text({ value: "x" }), "Given").displayName).toBe("Given");
+    expect([component(() => new Text({ value: "x" }))][0]!.displayName).toBe("Component");
+  });
+});

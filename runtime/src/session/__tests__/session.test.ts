@@ -268,3 +268,71 @@ describe("Session start", () => {
     expect(tab.sent.map((m) => m.type)).toEqual(["registered", "invoke"]);
   });
 });
+
+describe("Session: what a hot swap asks of it", () => {
+  it("restart runs the new main on the same page object and sends the whole page, keeping page.session", async () => {
+    const s = await openSession(counter);
+    await s.find({ key: "inc" }).click();
+    const page = s.page;
+    page.session.set("user", "ada");
+    s.session.restart((p) => {
+      p.controls = [new Text({ value: `v2 for ${String(p.session.get("user"))}`, key: "v2" })];
+    });
+    await s.settle();
+    expect(s.page).toBe(page);
+    expect(s.find({ key: "v2" }).text).toBe("v2 for ada");
+    expect(s.findAll({ key: "count" })).toHaveLength(0);
+    const registered = serverMessages(s).filter((m): m is RegisteredMessage => m.type === "registered");
+    expect(registered.map((m) => m.resumed)).toEqual([false, true]);
+  });
+
+  it("restart reports a new main that throws as a crash, and the next restart forgets it", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const s = await openSession(counter);
+    s.session.restart(() => {
+      throw new Error("the new main is broken");
+    });
+    expect(s.session.crashed).toBe("the new main is broken");
+    expect(serverMessages(s).at(-1)).toEqual({ type: "crashed", message: "the new main is broken" });
+    s.session.restart(counter);
+    await s.settle();
+    expect(s.session.crashed).toBeNull();
+    expect(serverMessages(s).at(-1)?.type).toBe("registered");
+    await s.find({ key: "inc" }).click();
+    expect(s.find({ key: "count" }).text).toBe("1");
+  });
+
+  it("hold makes the browser's events and typed text wait until release, then runs them in order", async () => {
+    const s = await openSession((page) => {
+      const name = new TextField({ key: "name" });
+      const shown = new Text({ value: "", key: "shown" });
+      page.add(name, shown, new Button({ text: "show", key: "show", onClick: () => void (shown.value = name.value ?? "") }));
+    });
+    s.session.hold();
+    await s.find({ key: "name" }).type("Ada");
+    await s.find({ key: "show" }).click();
+    expect(s.find({ key: "shown" }).text).toBe("");
+    s.session.release();
+    await s.settle();
+    expect(s.find({ key: "shown" }).text).toBe("Ada");
+  });
+});
+
+describe("Session: holds", () => {
+  it("nests holds, runs what waited once the last is released, and tells the holder at the first waiting input", async () => {
+    const s = await openSession(counter);
+    let told = 0;
+    s.session.hold(() => told++);
+    s.session.hold();
+    const first = s.find({ key: "inc" }).click();
+    const second = s.find({ key: "inc" }).click();
+    expect(told).toBe(1);
+    s.session.release();
+    expect(s.session.holding).toBe(true);
+    s.session.release();
+    await first;
+    await second;
+    await s.settle();
+    expect(s.find({ key: "count" }).text).toBe("2");
+  });
+});

@@ -2,17 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Button, Checkbox, Column, Page, Row, Text, TextField, component, useState, type Component } from "../../index.ts";
 import type { ServerMessage } from "@weft/protocol";
 import { HeadlessSession, openSession } from "../../testing/index.ts";
-import { SwapBuildError, SwapEngine } from "../engine.ts";
+import { SwapEngine } from "../engine.ts";
+import { SwapBuildError } from "../swapBuildError.ts";
 import type { SwapReport } from "../report.ts";
+import { closeOpened, opened } from "./openedEngines.ts";
 
-const opened: { engine: SwapEngine; sessions: HeadlessSession[] }[] = [];
-
-afterEach(() => {
-  for (const { engine, sessions } of opened.splice(0)) {
-    for (const s of sessions) s.close();
-    engine.dispose();
-  }
-});
+afterEach(closeOpened);
 
 async function start(main: (page: Page) => unknown, tabs = 1) {
   const engine = new SwapEngine(main);
@@ -373,7 +368,7 @@ describe("SwapEngine: components", () => {
       if (extraHook) useState("extra");
       return new Column([new Text({ value: `${label} ${n}`, key: "n" }), new Button({ text: "+", key: "inc", onClick: () => setN(n + 1) })]);
     });
-    return engine.registry.component("/app/app.ts", "Counter", def, extraHook ? "useState,useState" : "useState");
+    return engine.registry.component("/app/app.ts", "Counter", def, undefined, extraHook ? "useState,useState" : "useState");
   }
 
   it("re-renders with the new function and keeps hook state when the hooks are the same", async () => {
@@ -431,5 +426,79 @@ describe("SwapEngine: many edits", () => {
     expect(s.find({ key: "count" }).text).toBe(String(1 + 20));
     const active = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     expect(active).toBeLessThan(5);
+  });
+});
+
+describe("SwapEngine: state outside the controls", () => {
+  it("keeps a class's static fields across an edit (Flutter: static fields are state, not reinitialized)", async () => {
+    const storeModule = (label: string) => {
+      class Store {
+        static visits = 0;
+        static label = label;
+      }
+      return Store;
+    };
+    const app = (Store: ReturnType<typeof storeModule>) => (page: Page) => {
+      const shown = new Text({ value: `${Store.label} ${Store.visits}`, key: "shown" });
+      page.add(shown, new Button({ text: "visit", key: "inc", onClick: () => void (shown.value = `${Store.label} ${++Store.visits}`) }));
+    };
+    const v1 = storeModule("visits");
+    const engine = new SwapEngine(app(v1));
+    engine.registry.registerModule("/app/store.ts", { Store: v1 });
+    const s = await openSession(engine.main);
+    opened.push({ engine, sessions: [s] });
+    for (let i = 0; i < 3; i++) await s.find({ key: "inc" }).click();
+    const v2 = storeModule("seen");
+    engine.registry.registerModule("/app/store.ts", { Store: v2 });
+    await engine.swap(app(v2), { files: ["store.ts"] });
+    await s.find({ key: "inc" }).click();
+    expect(s.find({ key: "shown" }).text).toBe("seen 4"); // visits kept, the label (changed only in the source) taken
+    expect(v1.visits).toBe(4); // the old class reads the new one's
+  });
+
+  it("stops the timers of the modules that ran again only, not those of the others", async () => {
+    const engine = new SwapEngine((page) => page.add(new Text({ value: "x" })));
+    const s = await openSession(engine.main);
+    opened.push({ engine, sessions: [s] });
+    const ticks = { clock: 0, app: 0 };
+    const { runContext } = await import("../runContext.ts");
+    runContext.run(engine.importContext("/app/clock.ts"), () => setInterval(() => ticks.clock++, 2));
+    runContext.run(engine.importContext("/app/app.ts"), () => setInterval(() => ticks.app++, 2));
+    await engine.swap(engine.currentMain, { files: [] }); // the first load
+    runContext.run(engine.importContext("/app/app.ts"), () => setInterval(() => ticks.app++, 2)); // app.ts ran again
+    const report = await engine.swap(engine.currentMain, { files: ["app.ts"] });
+    expect(report.stopped.timers).toBe(1);
+    const clock = ticks.clock;
+    for (let i = 0; i < 500 && ticks.clock <= clock; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(ticks.clock).toBeGreaterThan(clock); // clock.ts was not reached by the edit: it keeps ticking
+  });
+});
+
+describe("SwapEngine: many sessions", () => {
+  it("answers a session's next event with the new code before its own swap comes round, and swaps it first", async () => {
+    const { engine, sessions } = await start(counter({ step: 1, label: "+" }), 5);
+    const last = sessions[4]!;
+    const swapping = engine.swap(counter({ step: 100, label: "+" }), { files: ["app.ts"] });
+    // The first session is swapped; the others wait with their input held.
+    const click = last.find({ key: "inc" }).click();
+    const report = await swapping;
+    await click;
+    expect(last.find({ key: "count" }).text).toBe("100");
+    expect(report.sessions).toEqual({ kept: 5, restarted: 0 });
+    expect(report.activeMs).toBeLessThanOrEqual(report.ms);
+    for (const s of sessions.slice(0, 4)) {
+      await s.find({ key: "inc" }).click();
+      expect(s.find({ key: "count" }).text).toBe("100");
+    }
+  });
+
+  it("lets the other sessions go on with the old code when the first one refuses the new code", async () => {
+    const { engine, sessions } = await start(counter({ step: 1, label: "+" }), 3);
+    await expect(engine.swap(() => { throw new Error("broken"); }, { files: ["app.ts"] })).rejects.toThrow(SwapBuildError);
+    engine.discard();
+    for (const s of sessions) {
+      await s.find({ key: "inc" }).click();
+      expect(s.find({ key: "count" }).text).toBe("1");
+    }
   });
 });
