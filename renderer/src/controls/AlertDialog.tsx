@@ -10,7 +10,7 @@ import { useDialogLayer } from "./useDialogLayer.ts";
  * `width`/`height` size the panel. A non-modal dialog is dismissed by Escape or a click on the
  * scrim; a modal one only by the app.
  */
-export function AlertDialog({ node }: ControlComponentProps) {
+export function AlertDialog({ node }: ControlComponentProps<"AlertDialog">) {
   const p = node.p;
   const panel = useRef<HTMLDivElement>(null);
   const pressed = useRef<EventTarget | null>(null);

@@ -11,7 +11,7 @@ import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useD
  * when the bar's View is above another in the page's `views`; it fires the page's `viewPop`
  * with that View's id, or goes back in the browser's history when the app has no `onViewPop`.
  */
-export function AppBar({ node }: ControlComponentProps) {
+export function AppBar({ node }: ControlComponentProps<"AppBar">) {
   const p = node.p;
   const weft = useWeft();
   const disabled = useDisabled(node);

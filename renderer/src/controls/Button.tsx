@@ -7,7 +7,7 @@ import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./
 const VARIANTS = new Set(["filled", "elevated", "tonal", "outlined", "text"]);
 
 /** A Material 3 button. The `<button>` itself is the outermost element and carries the markers. */
-export function Button({ node }: ControlComponentProps) {
+export function Button({ node }: ControlComponentProps<"Button">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

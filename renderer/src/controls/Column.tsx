@@ -2,7 +2,7 @@ import { renderSlot } from "../ControlView.tsx";
 import { baseAttributes, DisabledContext, flexStyle, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /** Children stacked vertically: `alignment` on the main axis, `horizontalAlignment` across. */
-export function Column({ node }: ControlComponentProps) {
+export function Column({ node }: ControlComponentProps<"Column">) {
   const p = node.p;
   const disabled = useDisabled(node);
   return (

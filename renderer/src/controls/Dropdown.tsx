@@ -26,7 +26,7 @@ function readOptions(options: PropValue | undefined): Option[] {
 }
 
 /** A select box; `value` is the key of the chosen option. */
-export function Dropdown({ node }: ControlComponentProps) {
+export function Dropdown({ node }: ControlComponentProps<"Dropdown">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

@@ -4,7 +4,7 @@ import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./
 import { RadioGroupContext } from "./RadioGroup.tsx";
 
 /** One choice of the enclosing RadioGroup: an `<input type="radio">` in a `<label>`. */
-export function Radio({ node }: ControlComponentProps) {
+export function Radio({ node }: ControlComponentProps<"Radio">) {
   const p = node.p;
   const group = useContext(RadioGroupContext);
   const disabled = useDisabled(node);

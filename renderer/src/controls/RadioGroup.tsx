@@ -17,7 +17,7 @@ export const RadioGroupContext = createContext<RadioGroupInfo | null>(null);
  * Groups the Radios under its `content`, wherever they are. Draws no box of its own
  * (`display: contents`): the content lays out as if it stood in the group's place.
  */
-export function RadioGroup({ node }: ControlComponentProps) {
+export function RadioGroup({ node }: ControlComponentProps<"RadioGroup">) {
   const events = useEvents(node.id);
   const disabled = useDisabled(node);
   const value = typeof node.p.value === "string" ? node.p.value : null;

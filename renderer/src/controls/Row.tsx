@@ -2,7 +2,7 @@ import { renderSlot } from "../ControlView.tsx";
 import { baseAttributes, DisabledContext, flexStyle, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /** Children side by side: `alignment` on the main axis, `verticalAlignment` across. */
-export function Row({ node }: ControlComponentProps) {
+export function Row({ node }: ControlComponentProps<"Row">) {
   const p = node.p;
   const disabled = useDisabled(node);
   return (

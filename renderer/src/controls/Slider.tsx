@@ -8,7 +8,7 @@ import { baseAttributes, num, str, useDisabled, type ControlComponentProps } fro
  * `change` event, which fires when the user lets go or a key settles the value, sends
  * `changeEnd`. With `label`, a bubble over the thumb shows it (`{value}` replaced) while in use.
  */
-export function Slider({ node }: ControlComponentProps) {
+export function Slider({ node }: ControlComponentProps<"Slider">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

@@ -11,7 +11,7 @@ import { useDialogLayer } from "./useDialogLayer.ts";
  * default) and when its action or close button is clicked; each of these is a dismissal the app
  * hears (`open` false, then `dismiss`; the action button fires `action` first).
  */
-export function SnackBar({ node }: ControlComponentProps) {
+export function SnackBar({ node }: ControlComponentProps<"SnackBar">) {
   const p = node.p;
   const panel = useRef<HTMLDivElement>(null);
   const events = useEvents(node.id);

@@ -8,7 +8,7 @@ import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProp
  * (`left`/`top`/`right`/`bottom`, made absolute by `sizeStyle`) are placed against the stack's
  * edges; the others are placed by `alignment` and give the stack its size, as in Flutter.
  */
-export function Stack({ node }: ControlComponentProps) {
+export function Stack({ node }: ControlComponentProps<"Stack">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const style: CSSProperties = { ...placement(p.alignment) };

@@ -7,7 +7,7 @@ import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./
  * Material 3's switch: an `<input type="checkbox" role="switch">` drawn as a track and thumb,
  * inside a `<label>` so a click on the text flips it too.
  */
-export function Switch({ node }: ControlComponentProps) {
+export function Switch({ node }: ControlComponentProps<"Switch">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

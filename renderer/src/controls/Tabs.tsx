@@ -10,7 +10,7 @@ import { baseAttributes, DisabledContext, num, str, useDisabled, type ControlCom
  * A row of tab headers (each `Tab` draws its own header, so every tab carries its markers)
  * over the selected tab's `content`. Arrow keys move between tabs, as WAI-ARIA's tabs pattern asks.
  */
-export function Tabs({ node }: ControlComponentProps) {
+export function Tabs({ node }: ControlComponentProps<"Tabs">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);
@@ -51,7 +51,7 @@ function TabPanel({ id }: { id: number }) {
 }
 
 /** One tab's header; clicking it selects it in its Tabs (a `props` then `change` of the Tabs). */
-export function Tab({ node }: ControlComponentProps) {
+export function Tab({ node }: ControlComponentProps<"Tab">) {
   const p = node.p;
   const weft = useWeft();
   const disabled = useDisabled(node);

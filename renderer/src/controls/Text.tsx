@@ -22,7 +22,7 @@ const TYPE_SCALE: Record<string, [number, number, number]> = {
 };
 
 /** A run of text: its value is its text content, nothing around it (browser tests read it so). */
-export function Text({ node }: ControlComponentProps) {
+export function Text({ node }: ControlComponentProps<"Text">) {
   const p = node.p;
   const style: CSSProperties = {};
   const preset = typeof p.style === "string" ? TYPE_SCALE[p.style.toLowerCase().replace(/[_-]/g, "")] : undefined;

@@ -16,7 +16,7 @@ const INPUT_MODES: Record<string, "text" | "decimal" | "email" | "url" | "tel"> 
  * edit goes to the server as a `props` message (and `change` if handled). When the server sends
  * a different `value` (say, clearing the field after submit) it replaces the local text.
  */
-export function TextField({ node }: ControlComponentProps) {
+export function TextField({ node }: ControlComponentProps<"TextField">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

@@ -7,7 +7,7 @@ import { baseAttributes, DisabledContext, flexStyle, spacing, useDisabled, type 
  * One screen: an optional `appbar` slot on top, then the controls in a column that scrolls
  * when it overflows (so an expanded child gets the remaining height).
  */
-export function View({ node }: ControlComponentProps) {
+export function View({ node }: ControlComponentProps<"View">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const body: CSSProperties = flexStyle(p, p.verticalAlignment, p.horizontalAlignment);

@@ -1,10 +1,30 @@
 import { createContext, useContext, type CSSProperties } from "react";
-import type { PropValue } from "@weft/protocol";
+import type { ControlId, PropValue } from "@weft/protocol";
+import type { ControlType, PropName, SlotOf } from "@weft/protocol/controls";
 import type { StoreNode } from "../NodeStore.ts";
 
-/** What every control component receives: its node (a fresh object whenever it changes). */
-export interface ControlComponentProps {
-  node: StoreNode;
+/**
+ * A node of type `T` as its component reads it: only the props and slots `T`'s spec names
+ * (`@weft/protocol/controls`), so reading a prop the control does not have fails to compile.
+ * The values are JSON as the server sent them, so components still check what they get.
+ */
+export type ControlNode<T extends ControlType> = Omit<StoreNode, "t" | "p" | "slots"> & {
+  readonly t: T;
+  readonly p: { readonly [K in PropName<T>]?: PropValue };
+  readonly slots: { readonly [K in SlotOf<T>]?: readonly ControlId[] };
+};
+
+/** A node typed by its control type, or an untyped one (`UnknownControl`'s). */
+export type AnyNode = Pick<StoreNode, "id" | "n" | "h" | "parent" | "slot"> & { readonly t: string; readonly p: object; readonly slots: object };
+
+/** The ids in one slot of a node, typed or not. */
+export function slotIds(node: AnyNode, slot: string): readonly ControlId[] | undefined {
+  return (node.slots as Readonly<Record<string, readonly ControlId[] | undefined>>)[slot];
+}
+
+/** What the component of type `T` receives: its node (a fresh object whenever it changes). */
+export interface ControlComponentProps<T extends ControlType> {
+  node: ControlNode<T>;
 }
 
 /** A disabled control disables everything inside it, as in Flet. */
@@ -170,8 +190,8 @@ export function elevationShadow(level: PropValue | undefined, fallback = 0): str
 }
 
 /** The text of a string-or-control prop (`title`, `label`, `content`) when it was sent as a string. */
-export function textOrSlot(node: StoreNode, name: string): string | null {
-  if (node.slots[name]?.length) return null;
-  const value = node.p[name];
+export function textOrSlot<N extends AnyNode>(node: N, name: keyof N["p"] & keyof N["slots"] & string): string | null {
+  if (slotIds(node, name)?.length) return null;
+  const value = (node.p as Readonly<Record<string, PropValue>>)[name];
   return value === undefined || value === null ? "" : str(value);
 }

@@ -1,26 +1,15 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface ButtonProps extends ControlProps {
-  text?: string;
-  icon?: string;
-  /** Material button styles. Default "filled". */
-  variant?: "filled" | "elevated" | "tonal" | "outlined" | "text";
-  color?: string;
-  bgcolor?: string;
-  onClick?: EventHandler<Button>;
-}
-
-export interface Button extends ButtonProps {}
+export interface ButtonProps extends PropsOf<"Button", Button> {}
+export interface Button extends FieldsOf<"Button", Button> {}
 
 /** A push button: `new Button("Save", { onClick })`. */
 export class Button extends Control {
   static {
-    defineControl(this, {
-      type: "Button",
-      props: ["text", "icon", "variant", "color", "bgcolor"],
-      events: ["click"],
-    });
+    defineControl(this, controlSpecs.Button);
   }
   constructor(text?: string | ButtonProps, props?: ButtonProps) {
     super(withPrimary("text", text, props));

@@ -1,5 +1,7 @@
+import { controlBase, eventName, handlerName, type ControlSpec, type SlotKind, type ValueKind } from "@weft/protocol/controls";
 import type { Page } from "../page/page.ts";
 import { hook } from "../hook.ts";
+import type { PropsOf } from "./propsOf.ts";
 
 /**
  * The base of every control: an id assigned at construction, a bag of wire props behind typed
@@ -19,29 +21,8 @@ export interface ControlEvent<C extends Control = Control, D = unknown> {
   page: Page;
 }
 
-/** Props every control has. */
-export interface ControlProps {
-  /** Identifies the control among its siblings (keyed reconciliation) and in tests (`data-weft-key`). */
-  key?: string;
-  /** Hidden controls are not drawn. Default true. */
-  visible?: boolean;
-  disabled?: boolean;
-  tooltip?: string;
-  /** Take the free space of a Row/Column: true, or a flex factor. */
-  expand?: boolean | number;
-  width?: number;
-  height?: number;
-  /** Any value of the app's; stays on the server, never sent to the browser. */
-  data?: unknown;
-  /**
-   * Offsets in px from the edges of the enclosing Stack: a child with any of them set is placed
-   * there instead of by the stack's alignment.
-   */
-  left?: number;
-  top?: number;
-  right?: number;
-  bottom?: number;
-}
+/** Props every control has: `key`, `visible`, `disabled`, `tooltip`, `expand`, size and Stack offsets, `data`. */
+export interface ControlProps extends PropsOf<typeof controlBase, Control> {}
 
 /** The session side a mounted control talks to. Implemented by Session. */
 export interface ControlOwner {
@@ -49,13 +30,13 @@ export interface ControlOwner {
   readonly page: Page;
 }
 
-export type SlotKind = "list" | "one";
-
-/** What `defineControl` records about a control class. */
+/** What `defineControl` records about a control class, flattened over its bases. */
 export interface ControlMeta {
   /** The renderable type the browser draws (`Row` for `class TodoItem extends Row`). */
   type: string;
-  /** Wire props, in the order they were declared. */
+  /** The spec it was defined from (`@weft/protocol/controls`). */
+  spec: ControlSpec;
+  /** Wire props, in the order they were declared (a `text` or `icon` slot's string is one too). */
   props: readonly string[];
   /** Event names (`click` for `onClick`). */
   events: readonly string[];
@@ -64,27 +45,21 @@ export interface ControlMeta {
   clientProps: Readonly<Record<string, ClientPropType>>;
 }
 
-export type ClientPropType = "string" | "boolean" | "number";
-
-interface ControlDefinition {
-  type: string;
-  props?: readonly string[];
-  events?: readonly string[];
-  slots?: Record<string, SlotKind>;
-  clientProps?: Record<string, ClientPropType>;
-}
+/** What the browser must send for a prop it sets: a JSON type, or `json` for any value. */
+export type ClientPropType = "string" | "boolean" | "number" | "json";
 
 /** Marks a handler change in `_changed`; never a prop name (props are identifiers). */
 export const HANDLERS = "$h";
 
-const handlerProp = (event: string) => "on" + event[0]!.toUpperCase() + event.slice(1);
+export type { SlotKind };
 
 export interface Control extends Omit<ControlProps, "data"> {}
 
 export abstract class Control {
   static meta: ControlMeta = {
-    type: "Control",
-    props: ["key", "visible", "disabled", "tooltip", "expand", "width", "height", "left", "top", "right", "bottom"],
+    type: controlBase.type,
+    spec: controlBase,
+    props: Object.keys(controlBase.props),
     events: [],
     slots: {},
     clientProps: {},
@@ -244,26 +219,52 @@ export function setConstructionHook(next: ConstructionHook | null): Construction
 }
 
 /**
- * Records a control class's wire props, events and slots, and defines the accessors that track
- * changes. Called once per built-in control class, in a `static {}` block.
+ * Defines a control class from its spec: records its wire props, events and slots (on top of its
+ * base class's) and defines the accessors that track changes. Called once per built-in control
+ * class, in a `static {}` block: `defineControl(this, controlSpecs.Button)`.
  */
-export function defineControl(cls: ControlClass, def: ControlDefinition): void {
+export function defineControl(cls: ControlClass, spec: ControlSpec): void {
   const parent = (Object.getPrototypeOf(cls) as ControlClass).meta;
+  const base = spec.base ?? controlBase;
+  if (base !== parent.spec) {
+    throw new TypeError(`defineControl: the spec of ${spec.type} extends ${base.type}, but the class extends ${parent.type}'s class; make them agree`);
+  }
+  const props = Object.keys(spec.props ?? {});
+  const slots = spec.slots ?? {};
+  // A string-or-control slot carries its string as the prop of the same name.
+  const propSlots = Object.keys(slots).filter((name) => slots[name] === "text" || slots[name] === "icon");
+  const events = Object.keys(spec.events ?? {}).map(eventName);
+  const clientProps: Record<string, ClientPropType> = {};
+  for (const name of spec.client ?? []) clientProps[name] = clientType(spec.props?.[name] ?? findKind(parent.spec, name));
   const meta: ControlMeta = {
-    type: def.type,
-    props: [...parent.props, ...(def.props ?? [])],
-    events: [...parent.events, ...(def.events ?? [])],
-    slots: { ...parent.slots, ...def.slots },
-    clientProps: { ...parent.clientProps, ...def.clientProps },
+    type: spec.type,
+    spec,
+    props: [...parent.props, ...props, ...propSlots],
+    events: [...parent.events, ...events],
+    slots: { ...parent.slots, ...slots },
+    clientProps: { ...parent.clientProps, ...clientProps },
   };
   Object.defineProperty(cls, "meta", { value: meta, writable: false, enumerable: true });
   const proto = cls.prototype;
-  for (const name of def.props ?? []) defineProp(proto, name);
-  for (const event of def.events ?? []) defineHandler(proto, event);
-  for (const [slot, kind] of Object.entries(def.slots ?? {})) {
+  for (const name of props) defineProp(proto, name);
+  for (const event of events) defineHandler(proto, event);
+  for (const [slot, kind] of Object.entries(slots)) {
     if (kind === "list") defineListSlot(proto, slot);
-    else defineSingleSlot(proto, slot);
+    else if (kind === "one") defineSingleSlot(proto, slot);
+    else defineTextOrControl(proto, slot);
   }
+}
+
+/** The JSON type the browser must send for a prop of this kind. */
+function clientType(kind: ValueKind | undefined): ClientPropType {
+  if (kind === "string" || kind === "number" || kind === "boolean") return kind;
+  if (kind === "color" || kind === "icon" || Array.isArray(kind)) return "string";
+  return "json";
+}
+
+function findKind(spec: ControlSpec | undefined, name: string): ValueKind | undefined {
+  for (let s = spec; s; s = s.base) if (s.props?.[name] !== undefined) return s.props[name];
+  return undefined;
 }
 
 function defineProp(proto: Control, name: string): void {
@@ -285,7 +286,7 @@ function defineProp(proto: Control, name: string): void {
 }
 
 function defineHandler(proto: Control, event: string): void {
-  Object.defineProperty(proto, handlerProp(event), {
+  Object.defineProperty(proto, handlerName(event), {
     configurable: true,
     enumerable: false,
     get(this: Control) {
@@ -348,6 +349,34 @@ function defineSingleSlot(proto: Control, slot: string): void {
   });
 }
 
+/**
+ * A slot that holds either a string or a control, as Flet's `StrOrControl` props do:
+ * `new AppBar({ title: "Inbox" })` or `new AppBar({ title: new Row([...]) })`. A string travels
+ * as the wire prop `name`, a control as the one-child slot `name`; setting one clears the other.
+ */
+function defineTextOrControl(proto: Control, name: string): void {
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    enumerable: false,
+    get(this: Control) {
+      return this._single[name] ?? this._p[name];
+    },
+    set(this: Control, value: unknown) {
+      const child = value instanceof Control ? value : undefined;
+      const text = child || value === null ? undefined : value;
+      if (this._single[name] !== child) {
+        this._single[name] = child;
+        this._noteSlot(name);
+      }
+      const previous = this._p[name];
+      if (previous === text) return;
+      this._noteChange(name, previous);
+      if (text === undefined) delete this._p[name];
+      else this._p[name] = text;
+    },
+  });
+}
+
 // The props every control shares get their accessors here, on the base prototype.
 for (const name of Control.meta.props) defineProp(Control.prototype, name);
 
@@ -356,5 +385,3 @@ export function metaOf(control: Control): ControlMeta {
   return (control.constructor as typeof Control).meta;
 }
 
-/** `onClick` → `click`: the event a handler prop belongs to. */
-export { handlerProp };

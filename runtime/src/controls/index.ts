@@ -1,5 +1,6 @@
 export { Control, defineControl } from "./control.ts";
 export type { ControlProps, ControlEvent, EventHandler, ControlMeta, SlotKind } from "./control.ts";
+export type { PropsOf, FieldsOf, ValueTypes, BoxAlignment } from "./propsOf.ts";
 export { Text, type TextProps } from "./text.ts";
 export { Button, type ButtonProps } from "./button.ts";
 export { TextField, type TextFieldProps } from "./textField.ts";

@@ -1,28 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface TextProps extends ControlProps {
-  value?: string;
-  size?: number;
-  color?: string;
-  weight?: "normal" | "bold" | number;
-  italic?: boolean;
-  selectable?: boolean;
-  textAlign?: "left" | "center" | "right" | "justify";
-  maxLines?: number;
-  /** A preset: "displayLarge" … "bodySmall", "labelLarge", "titleMedium"… */
-  style?: string;
-}
-
-export interface Text extends TextProps {}
+export interface TextProps extends PropsOf<"Text", Text> {}
+export interface Text extends FieldsOf<"Text", Text> {}
 
 /** A run of text. `new Text("Hello", { size: 20 })`. */
 export class Text extends Control {
   static {
-    defineControl(this, {
-      type: "Text",
-      props: ["value", "size", "color", "weight", "italic", "selectable", "textAlign", "maxLines", "style"],
-    });
+    defineControl(this, controlSpecs.Text);
   }
   constructor(value?: string | TextProps, props?: TextProps) {
     super(withPrimary("value", value, props));

@@ -1,4 +1,6 @@
+import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl, type ControlEvent } from "../controls/control.ts";
+import type { FieldsOf } from "../controls/propsOf.ts";
 import { PubSubClient } from "../pubsub/pubsubClient.ts";
 import { ClientStorage } from "./clientStorage.ts";
 import { View } from "../controls/view.ts";
@@ -18,39 +20,24 @@ export interface ViewPopEvent extends ControlEvent<Page> {
 /** A session-level handler (connect, disconnect, close). */
 export type PageHandler = (page: Page) => unknown;
 
+type PageTypes = {
+  views: View[];
+  onRouteChange: (e: RouteChangeEvent) => unknown;
+  onViewPop: (e: ViewPopEvent) => unknown;
+};
+export interface Page extends Omit<FieldsOf<"Page", Page, PageTypes>, "route"> {}
+
 /**
  * The page of one session (one browser tab). Holds a stack of views (the top one is shown);
  * `page.controls` and `page.add()` work on the first view, as in Flet.
  */
 export class Page extends Control {
-  declare views: View[];
-  /** Drawn above the views: dialogs, snack bars, banners, bottom sheets (see `showDialog`). */
-  declare overlay: Control[];
-  declare title?: string;
   /** The current route, e.g. "/" or "/todo/3". */
   declare route: string;
-  declare themeMode?: "light" | "dark" | "system";
-  /** The seed of the colour scheme, e.g. "#6750a4". */
-  declare seedColor?: string;
 
   static {
-    defineControl(this, {
-      type: "Page",
-      props: ["title", "route", "themeMode", "seedColor", "bgcolor", "padding"],
-      events: ["routeChange", "viewPop"],
-      slots: { views: "list", overlay: "list" },
-      // back/forward: the browser tells the new route, then fires routeChange
-      clientProps: { route: "string" },
-    });
+    defineControl(this, controlSpecs.Page);
   }
-
-  /**
-   * Called when the route changes: `page.go()`, the browser's back/forward buttons, a resumed
-   * tab opened at another URL. `e.route` is the new route; `page.route` already holds it.
-   */
-  declare onRouteChange?: (e: RouteChangeEvent) => unknown;
-  /** Called when the user pops the top view (the app bar's back button). `e.view` is that view. */
-  declare onViewPop?: (e: ViewPopEvent) => unknown;
 
   /** Per-session key/value store; lives as long as the session (and across hot swaps). */
   readonly session = new Map<string, unknown>();

@@ -106,7 +106,7 @@ export class HeadlessSession {
     const visit = (id: ControlId) => {
       const node = this.mirror.get(id);
       if (node.p.visible === false) return;
-      if (matches(node, query)) out.push(new ControlHandle(this, id));
+      if (matches(node, query, this.mirror)) out.push(new ControlHandle(this, id));
       for (const ids of Object.values(node.c)) ids.forEach(visit);
     };
     if (this.mirror.root !== null) visit(this.mirror.root);
@@ -218,7 +218,7 @@ export class ControlHandle {
   }
   /** The text the control shows (a Text's value, a Button's text, a field's value). */
   get text(): string {
-    return shownText(this.node);
+    return shownText(this.node, this.s.mirror);
   }
 
   click(): Promise<void> {
@@ -269,10 +269,10 @@ export class ControlHandle {
   }
 }
 
-function matches(node: MirrorNode, query: FindQuery): boolean {
+function matches(node: MirrorNode, query: FindQuery, mirror: ClientMirror): boolean {
   if (query.key !== undefined && node.p.key !== query.key) return false;
   if (query.type !== undefined && node.t !== query.type && node.n !== query.type) return false;
-  if (query.text !== undefined && shownText(node) !== query.text) return false;
+  if (query.text !== undefined && shownText(node, mirror) !== query.text) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { PropsResult } from "@weft/protocol/channel";
+import { isControlType, type ControlType } from "@weft/protocol/controls";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 import { describeNode, type ControlNode, type TreeChange } from "../model/treeStore.ts";
 
@@ -18,9 +19,11 @@ const EXPANDED_MAX_CHILDREN = 200;
 /** Above this many changed rows in one redraw, the whole (expanded part of the) tree is redrawn. */
 const MAX_PARTIAL = 200;
 
-const ICONS: Record<string, string> = {
+/** A codicon per control type; a type missing here fails to compile. */
+const ICONS: { readonly [T in ControlType]: string } = {
   Page: "window",
   View: "browser",
+  Component: "symbol-class",
   Row: "split-horizontal",
   Column: "split-vertical",
   Stack: "layers",
@@ -44,7 +47,11 @@ const ICONS: Record<string, string> = {
   AppBar: "layout-panel-off",
   NavigationBar: "layout-panel",
   Tabs: "versions",
+  Tab: "versions",
   DataTable: "table",
+  DataColumn: "symbol-field",
+  DataRow: "symbol-array",
+  DataCell: "symbol-field",
   AlertDialog: "comment-discussion",
   SnackBar: "bell",
   Banner: "info",
@@ -92,7 +99,7 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     if (node.slot && node.slot !== "controls" && node.slot !== "views") parts.push(`(${node.slot})`);
     parts.push(`#${node.id}`);
     item.description = parts.join("  ");
-    item.iconPath = new vscode.ThemeIcon(ICONS[node.type] ?? "symbol-misc");
+    item.iconPath = new vscode.ThemeIcon(isControlType(node.type) ? ICONS[node.type] : "symbol-misc");
     item.contextValue = "control";
     item.accessibilityInformation = { label: describeNode(node) };
     return item;
