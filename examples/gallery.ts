@@ -1,4 +1,8 @@
 import {
+  Colors,
+  Icons,
+  TextThemeStyle,
+  Theme,
   AlertDialog,
   AppBar,
   Banner,
@@ -49,12 +53,12 @@ import {
  */
 
 const SEEDS = [
+  { key: Colors.BLUE, text: "Blue (Flet's default)" },
   { key: "#6750a4", text: "Purple (Material baseline)" },
-  { key: "#0061a4", text: "Blue" },
-  { key: "#006a6a", text: "Teal" },
-  { key: "#386a20", text: "Green" },
-  { key: "#8b5000", text: "Orange" },
-  { key: "#b02f5b", text: "Pink" },
+  { key: Colors.TEAL, text: "Teal" },
+  { key: Colors.GREEN, text: "Green" },
+  { key: Colors.ORANGE, text: "Orange" },
+  { key: Colors.PINK, text: "Pink" },
 ];
 
 const PEOPLE = [
@@ -100,7 +104,7 @@ function section(title: string, key: string, ...controls: Control[]): Card {
 
 /** A label over a row of examples. */
 function labelled(label: string, ...controls: Control[]): Column {
-  return new Column([new Text(label, { style: "labelLarge", color: "onSurfaceVariant" }), new Row(controls, { wrap: true, spacing: 12 })], {
+  return new Column([new Text(label, { style: "labelLarge", color: Colors.ON_SURFACE_VARIANT }), new Row(controls, { wrap: true, spacing: 12 })], {
     spacing: 8,
   });
 }
@@ -117,18 +121,18 @@ const ClickCounter = component(function ClickCounter() {
 export default function main(page: Page) {
   page.title = "weft gallery";
   page.themeMode = "light";
-  page.seedColor = SEEDS[0]!.key;
+  page.theme = new Theme({ colorSchemeSeed: SEEDS[0]!.key });
 
   // ---------------------------------------------------------------- theme
 
   const themeToggle = new IconButton({
-    icon: "dark_mode",
+    icon: Icons.DARK_MODE,
     key: "theme-toggle",
     tooltip: "Dark theme",
     onClick: () => {
       const dark = page.themeMode !== "dark";
       page.themeMode = dark ? "dark" : "light";
-      themeToggle.icon = dark ? "light_mode" : "dark_mode";
+      themeToggle.icon = dark ? Icons.LIGHT_MODE : Icons.DARK_MODE;
       themeToggle.tooltip = dark ? "Light theme" : "Dark theme";
     },
   });
@@ -138,20 +142,20 @@ export default function main(page: Page) {
     value: SEEDS[0]!.key,
     options: SEEDS,
     width: 280,
-    onChange: (e) => void (page.seedColor = e.control.value),
+    onChange: (e) => void (page.theme = new Theme({ colorSchemeSeed: e.control.value })),
   });
 
   // ---------------------------------------------------------------- text and buttons
 
-  const clicked = new Text("No button clicked yet", { key: "button-status", color: "onSurfaceVariant" });
+  const clicked = new Text("No button clicked yet", { key: "button-status", color: Colors.ON_SURFACE_VARIANT });
   const click = (name: string) => () => void (clicked.value = `Clicked ${name}`);
   const favorite = new IconButton({
-    icon: "favorite_border",
-    selectedIcon: "favorite",
+    icon: Icons.FAVORITE_BORDER,
+    selectedIcon: Icons.FAVORITE,
     selected: false,
     key: "favorite",
     tooltip: "Favourite",
-    iconColor: "pink",
+    iconColor: Colors.PINK,
     onClick: () => void (favorite.selected = !favorite.selected),
   });
   const textAndButtons = section(
@@ -159,32 +163,32 @@ export default function main(page: Page) {
     "section-text",
     new Column(
       [
-        new Text("Display small", { style: "displaySmall" }),
-        new Text("Headline medium", { style: "headlineMedium" }),
-        new Text("Title medium, then body text that wraps when the window is narrow.", { style: "titleMedium" }),
-        new Text("Bold, italic and coloured", { weight: "bold", italic: true, color: "primary" }),
+        new Text("Display small", { themeStyle: TextThemeStyle.DISPLAY_SMALL }),
+        new Text("Headline medium", { themeStyle: TextThemeStyle.HEADLINE_MEDIUM }),
+        new Text("Title medium, then body text that wraps when the window is narrow.", { themeStyle: TextThemeStyle.TITLE_MEDIUM }),
+        new Text("Bold, italic and coloured", { weight: "bold", italic: true, color: Colors.PRIMARY }),
       ],
       { spacing: 4 },
     ),
     labelled(
       "Buttons",
-      new Button("Filled", { key: "btn-filled", onClick: click("Filled") }),
+      new Button("Elevated", { key: "btn-elevated", onClick: click("Elevated") }),
+      new Button("Filled", { variant: "filled", key: "btn-filled", onClick: click("Filled") }),
       new Button("Tonal", { variant: "tonal", onClick: click("Tonal") }),
-      new Button("Elevated", { variant: "elevated", onClick: click("Elevated") }),
-      new Button("Outlined", { variant: "outlined", icon: "add", onClick: click("Outlined") }),
+      new Button("Outlined", { variant: "outlined", icon: Icons.ADD, onClick: click("Outlined") }),
       new Button("Text", { variant: "text", onClick: click("Text") }),
       new Button("Disabled", { disabled: true }),
     ),
     labelled(
       "Icon buttons and icons",
-      new IconButton("edit", { tooltip: "Edit", onClick: click("Edit") }),
-      new IconButton("add", { variant: "filled", tooltip: "Add", onClick: click("Add") }),
-      new IconButton("settings", { variant: "tonal", tooltip: "Settings", onClick: click("Settings") }),
-      new IconButton("delete", { variant: "outlined", tooltip: "Delete", onClick: click("Delete") }),
+      new IconButton(Icons.EDIT, { tooltip: "Edit", onClick: click("Edit") }),
+      new IconButton(Icons.ADD, { variant: "filled", tooltip: "Add", onClick: click("Add") }),
+      new IconButton(Icons.SETTINGS, { variant: "tonal", tooltip: "Settings", onClick: click("Settings") }),
+      new IconButton(Icons.DELETE, { variant: "outlined", tooltip: "Delete", onClick: click("Delete") }),
       favorite,
-      new Icon("star", { color: "amber", size: 28 }),
-      new Icon("check_circle", { color: "green" }),
-      new Icon("info", { color: "primary" }),
+      new Icon(Icons.STAR, { color: Colors.AMBER, size: 28 }),
+      new Icon(Icons.CHECK_CIRCLE, { color: "green" }),
+      new Icon(Icons.INFO, { color: Colors.PRIMARY }),
     ),
     clicked,
   );
@@ -218,7 +222,7 @@ export default function main(page: Page) {
     ),
     new Row(
       [
-        new Icon("remove"),
+        new Icon(Icons.REMOVE),
         new Slider({
           key: "slider",
           min: 0,
@@ -229,7 +233,7 @@ export default function main(page: Page) {
           expand: true,
           onChange: (e) => void (sliderValue.value = `Volume ${e.control.value}`),
         }),
-        new Icon("add"),
+        new Icon(Icons.ADD),
         sliderValue,
       ],
       { spacing: 8 },
@@ -279,14 +283,14 @@ export default function main(page: Page) {
             padding: { left: 10, right: 10, top: 4, bottom: 4 },
             borderRadius: 12,
             bgcolor: "black54",
-            content: new Text("Bottom left", { color: "white", size: 12 }),
+            content: new Text("Bottom left", { color: Colors.WHITE, size: 12 }),
           }),
-          new Container({ right: 8, top: 8, content: new Icon("favorite", { color: "red" }) }),
+          new Container({ right: 8, top: 8, content: new Icon(Icons.FAVORITE, { color: "red" }) }),
         ],
         { key: "stack" },
       ),
     ),
-    new Text("Grid view (max extent 120)", { style: "labelLarge", color: "onSurfaceVariant" }),
+    new Text("Grid view (max extent 120)", { style: "labelLarge", color: Colors.ON_SURFACE_VARIANT }),
     new GridView(
       tiles.map(
         (color, i) =>
@@ -294,7 +298,7 @@ export default function main(page: Page) {
             bgcolor: color,
             borderRadius: 12,
             alignment: "center",
-            content: new Text(String(i + 1), { color: "white", weight: "bold" }),
+            content: new Text(String(i + 1), { color: Colors.WHITE, weight: "bold" }),
           }),
       ),
       { key: "grid", maxExtent: 120, spacing: 8, runSpacing: 8, childAspectRatio: 1.5 },
@@ -324,13 +328,13 @@ export default function main(page: Page) {
 
   // ---------------------------------------------------------------- navigation
 
-  const tabsValue = new Text("Tab: Flights", { key: "tabs-value", color: "onSurfaceVariant" });
-  const navValue = new Text("Destination: Explore", { key: "nav-value", color: "onSurfaceVariant" });
+  const tabsValue = new Text("Tab: Flights", { key: "tabs-value", color: Colors.ON_SURFACE_VARIANT });
+  const navValue = new Text("Destination: Explore", { key: "nav-value", color: Colors.ON_SURFACE_VARIANT });
   const destinations = [
-    { icon: "home", label: "Explore" },
-    { icon: "favorite_border", selectedIcon: "favorite", label: "Saved" },
-    { icon: "notifications", label: "Updates" },
-    { icon: "settings", label: "Settings" },
+    { icon: Icons.HOME, label: "Explore" },
+    { icon: Icons.FAVORITE_BORDER, selectedIcon: Icons.FAVORITE, label: "Saved" },
+    { icon: Icons.NOTIFICATIONS, label: "Updates" },
+    { icon: Icons.SETTINGS, label: "Settings" },
   ];
   const tabNames = ["Flights", "Trips", "Explore"];
   const navigation = section(
@@ -338,9 +342,9 @@ export default function main(page: Page) {
     "section-navigation",
     new Tabs(
       [
-        new Tab("Flights", { icon: "send", key: "tab-flights", content: new Text("Your next flight leaves at 9:40.", { key: "tab-content-flights" }) }),
-        new Tab("Trips", { icon: "calendar_today", key: "tab-trips", content: new Text("Three trips planned this year.", { key: "tab-content-trips" }) }),
-        new Tab("Explore", { icon: "search", key: "tab-explore", content: new Text("Ideas for your next holiday.", { key: "tab-content-explore" }) }),
+        new Tab("Flights", { icon: Icons.SEND, key: "tab-flights", content: new Text("Your next flight leaves at 9:40.", { key: "tab-content-flights" }) }),
+        new Tab("Trips", { icon: Icons.CALENDAR_TODAY, key: "tab-trips", content: new Text("Three trips planned this year.", { key: "tab-content-trips" }) }),
+        new Tab("Explore", { icon: Icons.SEARCH, key: "tab-explore", content: new Text("Ideas for your next holiday.", { key: "tab-content-explore" }) }),
       ],
       { key: "tabs", onChange: (e) => void (tabsValue.value = `Tab: ${tabNames[e.control.selectedIndex ?? 0]}`) },
     ),
@@ -352,12 +356,12 @@ export default function main(page: Page) {
       onChange: (e) => void (navValue.value = `Destination: ${destinations[e.control.selectedIndex ?? 0]!.label}`),
     }),
     navValue,
-    new Button("Open a details view", { key: "open-details", variant: "outlined", icon: "arrow_forward", onClick: () => page.go("/details") }),
+    new Button("Open a details view", { key: "open-details", variant: "outlined", icon: Icons.ARROW_FORWARD, onClick: () => page.go("/details") }),
   );
 
   // ---------------------------------------------------------------- data
 
-  const tableStatus = new Text("No rows selected", { key: "table-status", color: "onSurfaceVariant" });
+  const tableStatus = new Text("No rows selected", { key: "table-status", color: Colors.ON_SURFACE_VARIANT });
   const selected = new Set<string>();
   const table = new DataTable({ key: "table", sortColumnIndex: 0, sortAscending: true });
   const rows = new Map(
@@ -394,12 +398,12 @@ export default function main(page: Page) {
 
   // ---------------------------------------------------------------- dialogs and overlays
 
-  const dialogStatus = new Text("No dialog yet", { key: "dialog-status", color: "onSurfaceVariant" });
+  const dialogStatus = new Text("No dialog yet", { key: "dialog-status", color: Colors.ON_SURFACE_VARIANT });
   const status = (text: string) => () => void (dialogStatus.value = text);
 
   const dialog: AlertDialog = new AlertDialog({
     key: "dialog",
-    icon: "info",
+    icon: Icons.INFO,
     title: "Enable notifications?",
     content: new Text("Get a note when a trip changes. Press Escape or click outside to dismiss."),
     actions: [
@@ -429,7 +433,7 @@ export default function main(page: Page) {
   });
   const banner: Banner = new Banner({
     key: "banner",
-    leading: new Icon("warning", { color: "amber", size: 32 }),
+    leading: new Icon(Icons.WARNING, { color: Colors.AMBER, size: 32 }),
     content: "You are offline. Some features are unavailable until you reconnect.",
     actions: [
       new Button("Retry", { variant: "text", key: "banner-retry", onClick: status("Banner: retry") }),
@@ -444,9 +448,9 @@ export default function main(page: Page) {
         new Text("Share", { style: "titleLarge" }),
         new Text("A bottom sheet: drag its handle down, press Escape or click above it to dismiss."),
         new Row([
-          new IconButton("email", { variant: "tonal", tooltip: "Email" }),
-          new IconButton("content_copy", { variant: "tonal", tooltip: "Copy link" }),
-          new IconButton("download", { variant: "tonal", tooltip: "Download" }),
+          new IconButton(Icons.EMAIL, { variant: "tonal", tooltip: "Email" }),
+          new IconButton(Icons.CONTENT_COPY, { variant: "tonal", tooltip: "Copy link" }),
+          new IconButton(Icons.DOWNLOAD, { variant: "tonal", tooltip: "Download" }),
         ]),
         new Row([
           new Button("Close", { key: "sheet-close", onClick: () => (page.closeDialog(sheet), status("Sheet closed")()) }),
@@ -481,12 +485,12 @@ export default function main(page: Page) {
     spacing: 16,
     appbar: new AppBar({
       title: "weft gallery",
-      leading: new Container({ padding: 8, content: new Icon("star", { color: "primary" }) }),
+      leading: new Container({ padding: 8, content: new Icon(Icons.STAR, { color: Colors.PRIMARY }) }),
       actions: [themeToggle],
       key: "appbar",
     }),
     controls: [
-      section("Theme", "section-theme", new Row([seed, new Text("The app bar's button switches light and dark.", { color: "onSurfaceVariant" })], { wrap: true, spacing: 16 })),
+      section("Theme", "section-theme", new Row([seed, new Text("The app bar's button switches light and dark.", { color: Colors.ON_SURFACE_VARIANT })], { wrap: true, spacing: 16 })),
       textAndButtons,
       inputs,
       layout,

@@ -16,6 +16,8 @@ export default defineConfig({
     assetsDir: "_weft",
     emptyOutDir: true,
     target: "es2022",
+    // Fonts stay files: a face inlined into the CSS would be downloaded by every page, used or not.
+    assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
   },
   server: {
     // `npm run dev --workspace @weft/renderer` against a running `weft run` (default port).

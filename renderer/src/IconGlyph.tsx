@@ -1,37 +1,24 @@
 import type { CSSProperties } from "react";
-import { findIcon } from "./icons.ts";
+import { iconFace } from "./icons.ts";
 
 export interface IconGlyphProps {
   name: string;
   size?: number;
   color?: string | undefined;
-  /** Without a drawing for `name`: show the name as text ("text") or keep an empty square ("none"). */
-  fallback?: "text" | "none";
 }
 
-/** An icon of the built-in set as inline SVG, sized in px, coloured by `color` or the text colour. */
-export function IconGlyph({ name, size = 24, color, fallback = "text" }: IconGlyphProps) {
-  const shape = findIcon(name);
-  const style: CSSProperties = { width: size, height: size, color };
-  if (!shape) {
-    return fallback === "text" ? (
-      <span className="weft-icon-missing" style={{ color, fontSize: Math.max(10, size * 0.45) }}>
-        {name}
-      </span>
-    ) : (
-      <span className="weft-icon-svg" style={style} aria-hidden="true" />
-    );
-  }
+/**
+ * An icon as a glyph of its icon font (see icons.ts), `size` px square, coloured by `color` or
+ * the text colour. Empty for an empty name. The ligature is drawn by CSS (`::before` with
+ * `attr(data-icon)`), so it is not part of the text of what holds it: a Button with an icon
+ * still reads as its label.
+ */
+export function IconGlyph({ name, size = 24, color }: IconGlyphProps) {
+  const face = iconFace(name);
+  const style: CSSProperties = { width: size, height: size, fontSize: size, color };
+  if (!face) return <span className="weft-icon-glyph" style={style} aria-hidden="true" />;
+  style.fontFamily = `weft-icons-${face.family}`;
   return (
-    <svg className="weft-icon-svg" viewBox="0 0 24 24" style={style} aria-hidden="true" focusable="false">
-      <path
-        d={shape.d}
-        fill={shape.fill ? "currentColor" : "none"}
-        stroke={shape.fill ? "none" : "currentColor"}
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
+    <span className="weft-icon-glyph" style={style} aria-hidden="true" data-icon={face.ligature} />
   );
 }

@@ -1,107 +1,74 @@
+import palette from "material-colors/dist/colors.json";
 import type { PropValue } from "@weft/protocol";
+import { ROLE_BY_NAME, roleVar } from "./colorRoles.ts";
 
-/** Material 2 palette primaries (shade 500), keyed by Flet's names without underscores. */
-export const PALETTE: Readonly<Record<string, string>> = {
-  red: "#f44336",
-  pink: "#e91e63",
-  purple: "#9c27b0",
-  deeppurple: "#673ab7",
-  indigo: "#3f51b5",
-  blue: "#2196f3",
-  lightblue: "#03a9f4",
-  cyan: "#00bcd4",
-  teal: "#009688",
-  green: "#4caf50",
-  lightgreen: "#8bc34a",
-  lime: "#cddc39",
-  yellow: "#ffeb3b",
-  amber: "#ffc107",
-  orange: "#ff9800",
-  deeporange: "#ff5722",
-  brown: "#795548",
-  grey: "#9e9e9e",
-  gray: "#9e9e9e",
-  bluegrey: "#607d8b",
-};
+/**
+ * Flutter's Material colour swatches by Flet's names (`deeppurple`, `bluegrey`). The hexes come
+ * from the `material-colors` package: the Material Design 2 palette, the same values as
+ * Flutter's `Colors` (red 500 = #f44336, blue 200 = #90caf9, amber A400 = #ffc400).
+ */
+const SWATCHES: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map([
+  ...Object.entries(palette as Record<string, unknown>)
+    .filter((e): e is [string, Record<string, string>] => typeof e[1] === "object" && e[1] !== null && "500" in e[1])
+    .map(([name, swatch]) => [name.replace(/-/g, ""), swatch] as const),
+  ["gray", palette.grey], // weft's earlier spelling
+]);
 
-/** Shades are mixes of the 500 primary with white (lighter) or black (darker). */
-const SHADES: Readonly<Record<string, [number, "white" | "black"]>> = {
-  "50": [12, "white"],
-  "100": [30, "white"],
-  "200": [50, "white"],
-  "300": [70, "white"],
-  "400": [85, "white"],
-  "500": [100, "white"],
-  "600": [90, "black"],
-  "700": [78, "black"],
-  "800": [66, "black"],
-  "900": [54, "black"],
-};
-
-/** Colour-scheme roles (`primary`, `on_surface`…) → the theme's custom properties. */
-const ROLES: Readonly<Record<string, string>> = {
-  primary: "primary",
-  onprimary: "on-primary",
-  primarycontainer: "primary-container",
-  onprimarycontainer: "on-primary-container",
-  secondary: "secondary",
-  onsecondary: "on-secondary",
-  secondarycontainer: "secondary-container",
-  onsecondarycontainer: "on-secondary-container",
-  tertiary: "tertiary",
-  surface: "surface",
-  onsurface: "on-surface",
-  surfacevariant: "surface-variant",
-  onsurfacevariant: "on-surface-variant",
-  surfacecontainerlow: "surface-container-low",
-  surfacecontainer: "surface-container",
-  surfacecontainerhigh: "surface-container-high",
-  surfacecontainerhighest: "surface-container-highest",
-  inversesurface: "inverse-surface",
-  oninversesurface: "inverse-on-surface",
-  inverseprimary: "inverse-primary",
-  background: "surface",
-  onbackground: "on-surface",
-  outline: "outline",
-  outlinevariant: "outline-variant",
-  error: "error",
-  onerror: "on-error",
-  errorcontainer: "error-container",
-  onerrorcontainer: "on-error-container",
+/** Flutter's translucent whites and blacks (`Colors.white54` is white at alpha 0x8A). */
+const PLAIN: Readonly<Record<string, string>> = {
+  white: "#ffffff", white10: "#ffffff1a", white12: "#ffffff1f", white24: "#ffffff3d", white30: "#ffffff4d",
+  white38: "#ffffff62", white54: "#ffffff8a", white60: "#ffffff99", white70: "#ffffffb3",
+  black: "#000000", black12: "#0000001f", black26: "#00000042", black38: "#00000061", black45: "#00000073",
+  black54: "#0000008a", black87: "#000000dd",
+  transparent: "transparent",
 };
 
 /**
- * A colour prop as CSS. Takes what Flet apps write — `"red"`, `"blue_400"`, `"blueAccent"`,
- * `"primary"`, `"on_surface"`, `"white54"`, `"red,0.5"` — and anything CSS understands
- * (`"#ff0000"`, `"rgb(…)"`, `"rebeccapurple"`), which passes through unchanged.
+ * A colour prop as CSS, read the way Flet's client reads it (flet/lib/src/utils/colors.dart):
+ * - `"red,0.5"` (what `Colors.withOpacity(0.5, Colors.RED)` sends): the colour at that opacity;
+ * - `"#rrggbb"`, `"#aarrggbb"` and `"0xaarrggbb"`: hex in Flutter's order, alpha first;
+ * - a scheme role (`"primary"`, `"onsurfacevariant"`): the page theme's colour;
+ * - `"white54"`, `"black12"`, `"transparent"`: Flutter's plain colours;
+ * - a swatch (`"blue"`, `"blue200"`, `"blueaccent"`, `"blueaccent400"`): Flutter's exact hex;
+ *   a swatch without a shade is its 500 (an accent its A200), an unknown shade the same.
+ * Names are read case-insensitively and without `_`, `-` or a `Colors.` prefix (`"BLUE_200"`,
+ * `"on_surface"`, `"blueAccent"` all work); anything else CSS understands passes through.
  */
 export function resolveColor(value: PropValue | undefined): string | undefined {
   if (typeof value !== "string" || value === "") return undefined;
-  const comma = value.lastIndexOf(",");
+  const comma = value.indexOf(",");
   if (comma > 0 && !value.includes("(")) {
-    // Flet's `Colors.with_opacity(0.5, "red")` travels as "red,0.5".
     const opacity = Number(value.slice(comma + 1));
     const base = resolveColor(value.slice(0, comma).trim());
-    if (base && Number.isFinite(opacity)) return withOpacity(base, opacity);
+    return base && Number.isFinite(opacity) ? withOpacity(base, opacity) : base;
   }
-  if (value[0] === "#" || value.includes("(")) return value;
+  if (value.startsWith("#")) return hexToCss(value.slice(1)) ?? value;
+  if (/^0x[0-9a-f]+$/i.test(value)) return hexToCss(value.slice(2)) ?? value;
+  if (value.includes("(")) return value;
   const name = value.toLowerCase().replace(/^colors\./, "").replace(/[_\s-]/g, "");
-  const role = ROLES[name];
-  if (role) return `var(--weft-${role})`;
-  // Flet's translucent black and white: white54 is white at 54 % opacity.
-  const bw = /^(white|black)(\d{2})$/.exec(name);
-  if (bw) return withOpacity(bw[1]!, Number(bw[2]) / 100);
-  const shade = /^([a-z]+?)(accent)?(50|[1-9]00)?$/.exec(name);
-  if (shade && PALETTE[shade[1]!]) {
-    const base = PALETTE[shade[1]!]!;
-    // Accents are the saturated variants; approximate them by the 500/A200 tones.
-    const [amount, toward] = SHADES[shade[3] ?? (shade[2] ? "400" : "500")] ?? SHADES["500"]!;
-    return amount === 100 ? base : `color-mix(in srgb, ${base} ${amount}%, ${toward})`;
+  const role = ROLE_BY_NAME.get(name);
+  if (role) return `var(${roleVar(role)})`;
+  if (Object.hasOwn(PLAIN, name)) return PLAIN[name];
+  const named = /^([a-z]+?)(accent)?(\d*)$/.exec(name);
+  const swatch = named && SWATCHES.get(named[1]!);
+  if (named && swatch) {
+    const shade = named[3] ?? "";
+    if (named[2]) return swatch[`a${shade}`] ?? swatch.a200;
+    return swatch[shade] ?? swatch["500"];
   }
   return value;
 }
 
+/** Flutter's hex (`rgb`, `argb`, `rrggbb`, `aarrggbb`) as CSS `#rrggbb[aa]`. */
+function hexToCss(hex: string): string | undefined {
+  if (!/^[0-9a-f]+$/i.test(hex)) return undefined;
+  if (hex.length === 3 || hex.length === 4) hex = [...hex].map((c) => c + c).join("");
+  if (hex.length === 6) return `#${hex.toLowerCase()}`;
+  if (hex.length === 8) return `#${hex.slice(2).toLowerCase()}${hex.slice(0, 2).toLowerCase()}`;
+  return undefined;
+}
+
 function withOpacity(color: string, opacity: number): string {
-  const pct = Math.round(Math.min(1, Math.max(0, opacity)) * 100);
+  const pct = Math.round(Math.min(1, Math.max(0, opacity)) * 1000) / 10;
   return `color-mix(in srgb, ${color} ${pct}%, transparent)`;
 }

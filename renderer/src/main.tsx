@@ -9,6 +9,12 @@ import { StatusStore } from "./StatusStore.ts";
 import { NodeStore } from "./NodeStore.ts";
 import { applyTheme } from "./theme.ts";
 import { WeftContext, type Weft } from "./WeftContext.ts";
+// Roboto, self-hosted: the browser fetches a face (and a script subset) only when text uses it.
+import "@fontsource/roboto/400.css";
+import "@fontsource/roboto/400-italic.css";
+import "@fontsource/roboto/500.css";
+import "@fontsource/roboto/700.css";
+import "./iconFonts.css";
 import "./weft.css";
 
 declare global {

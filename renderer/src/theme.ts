@@ -1,114 +1,111 @@
-import { PALETTE } from "./colors.ts";
+import type { PropValue } from "@weft/protocol";
+import { ROLE_BY_NAME, roleVar, SCHEME_ROLES } from "./colorRoles.ts";
+import { resolveColor } from "./colors.ts";
+import { DEFAULT_SCHEMES } from "./defaultSchemes.ts";
+import { detectPlatform } from "./readClientInfo.ts";
+import type { Brightness, ColorScheme } from "./schemeFromSeed.ts";
 
-/** Material 3's baseline seed: the purple of the M3 specimen. */
-export const DEFAULT_SEED = "#6750a4";
+/** Flet's seed when an app sets no theme: Flutter's `Colors.blue` (flet/lib/src/utils/theme.dart). */
+export const DEFAULT_SEED = "#2196f3";
 
-export type Brightness = "light" | "dark";
+export type { Brightness } from "./schemeFromSeed.ts";
 
-interface Hsl {
-  h: number;
-  s: number;
-  l: number;
+/** The parts of Flet's `Theme` the renderer draws (the rest of Flutter's ThemeData has no CSS twin yet). */
+export interface ThemeSpec {
+  colorSchemeSeed?: string;
+  /** Roles to override after the scheme is computed: `{ primary: "#6750a4", onPrimary: … }`. */
+  colorScheme?: Record<string, string>;
+  fontFamily?: string;
+  scaffoldBgcolor?: string;
+  visualDensity?: string;
+}
+
+/** Reads a `theme` / `darkTheme` prop (a Theme object from the app) as a ThemeSpec. */
+export function readTheme(value: PropValue | undefined): ThemeSpec | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const spec: ThemeSpec = {};
+  const seed = value.colorSchemeSeed ?? value.color_scheme_seed;
+  if (typeof seed === "string") spec.colorSchemeSeed = seed;
+  const scheme = value.colorScheme ?? value.color_scheme;
+  if (typeof scheme === "object" && scheme !== null && !Array.isArray(scheme)) {
+    spec.colorScheme = Object.fromEntries(Object.entries(scheme).filter((e): e is [string, string] => typeof e[1] === "string"));
+  }
+  const font = value.fontFamily ?? value.font_family;
+  if (typeof font === "string" && font !== "") spec.fontFamily = font;
+  const scaffold = value.scaffoldBgcolor ?? value.scaffold_bgcolor;
+  if (typeof scaffold === "string") spec.scaffoldBgcolor = scaffold;
+  const density = value.visualDensity ?? value.visual_density;
+  if (typeof density === "string") spec.visualDensity = density;
+  return spec;
+}
+
+const schemes = new Map<string, ColorScheme>([
+  [`${DEFAULT_SEED}/light`, DEFAULT_SCHEMES.light],
+  [`${DEFAULT_SEED}/dark`, DEFAULT_SCHEMES.dark],
+]);
+
+/** The scheme of a seed if it is computed already (Flet's default seed always is). */
+export function cachedScheme(seed: string, brightness: Brightness): ColorScheme | undefined {
+  return schemes.get(`${seed}/${brightness}`);
+}
+
+/** Computes a seed's scheme, loading material-color-utilities the first time one is needed. */
+export async function loadScheme(seed: string, brightness: Brightness): Promise<ColorScheme> {
+  const cached = cachedScheme(seed, brightness);
+  if (cached) return cached;
+  const { schemeFromSeed } = await import("./schemeFromSeed.ts");
+  const scheme = schemeFromSeed(seed, brightness);
+  schemes.set(`${seed}/${brightness}`, scheme);
+  return scheme;
 }
 
 /**
- * Sets the colour scheme's custom properties (`--weft-primary`, `--weft-surface`…) on the
- * document, derived from one seed colour. A simplified take on Material 3's tonal palettes:
- * the seed's hue at fixed tones, with the neutral roles desaturated, so any seed looks coherent
- * in both light and dark mode.
+ * Flutter's VisualDensity as one number (its vertical step; each is 4 px): standard 0,
+ * comfortable -1, compact -2. "adaptivePlatformDensity", Flet's default, is Flutter's
+ * `VisualDensity.defaultDensityForPlatform`: standard on Android and iOS, compact on desktops.
  */
-export function applyTheme(brightness: Brightness, seed: string | undefined): void {
-  const { h, s } = parseSeed(seed) ?? parseSeed(DEFAULT_SEED)!;
-  // Saturation bands: accents keep the seed's character, neutrals only a tint of it.
-  // A grey seed stays grey instead of turning into hue 0 (red).
-  const accent = s < 0.05 ? 0 : Math.min(Math.max(s, 0.35), 0.85);
-  const neutral = Math.min(s, 0.5) * 0.16;
-  const neutralVariant = Math.min(s, 0.5) * 0.3;
-  const tone = (sat: number, l: number) => `hsl(${h.toFixed(1)} ${(sat * 100).toFixed(1)}% ${l}%)`;
-  const secondary = accent * 0.35;
-  const dark = brightness === "dark";
-  const vars: Record<string, string> = dark
-    ? {
-        primary: tone(accent, 80),
-        "on-primary": tone(accent, 20),
-        "primary-container": tone(accent, 30),
-        "on-primary-container": tone(accent, 90),
-        secondary: tone(secondary, 80),
-        "on-secondary": tone(secondary, 20),
-        "secondary-container": tone(secondary, 30),
-        "on-secondary-container": tone(secondary, 90),
-        tertiary: `hsl(${((h + 60) % 360).toFixed(1)} ${(accent * 60).toFixed(1)}% 80%)`,
-        surface: tone(neutral, 7),
-        "on-surface": tone(neutral, 90),
-        "surface-variant": tone(neutralVariant, 30),
-        "on-surface-variant": tone(neutralVariant, 80),
-        "surface-container-low": tone(neutral, 10),
-        "surface-container": tone(neutral, 12),
-        "surface-container-high": tone(neutral, 17),
-        "surface-container-highest": tone(neutral, 22),
-        "inverse-surface": tone(neutral, 90),
-        "inverse-on-surface": tone(neutral, 20),
-        "inverse-primary": tone(accent, 40),
-        outline: tone(neutralVariant, 60),
-        "outline-variant": tone(neutralVariant, 30),
-        error: "#f2b8b5",
-        "on-error": "#601410",
-        "error-container": "#8c1d18",
-        "on-error-container": "#f9dedc",
-      }
-    : {
-        primary: tone(accent, 40),
-        "on-primary": "#ffffff",
-        "primary-container": tone(accent, 90),
-        "on-primary-container": tone(accent, 10),
-        secondary: tone(secondary, 40),
-        "on-secondary": "#ffffff",
-        "secondary-container": tone(secondary, 90),
-        "on-secondary-container": tone(secondary, 10),
-        tertiary: `hsl(${((h + 60) % 360).toFixed(1)} ${(accent * 60).toFixed(1)}% 40%)`,
-        surface: tone(neutral, 98),
-        "on-surface": tone(neutral, 10),
-        "surface-variant": tone(neutralVariant, 90),
-        "on-surface-variant": tone(neutralVariant, 30),
-        "surface-container-low": tone(neutral, 96),
-        "surface-container": tone(neutral, 94),
-        "surface-container-high": tone(neutral, 92),
-        "surface-container-highest": tone(neutral, 90),
-        "inverse-surface": tone(neutral, 20),
-        "inverse-on-surface": tone(neutral, 95),
-        "inverse-primary": tone(accent, 80),
-        outline: tone(neutralVariant, 50),
-        "outline-variant": tone(neutralVariant, 80),
-        error: "#b3261e",
-        "on-error": "#ffffff",
-        "error-container": "#f9dedc",
-        "on-error-container": "#410e0b",
-      };
-  const root = document.documentElement;
-  for (const name in vars) root.style.setProperty(`--weft-${name}`, vars[name]!);
-  root.style.colorScheme = brightness;
-  root.dataset.weftTheme = brightness;
+export function densityOf(name: string | undefined): number {
+  switch (name?.toLowerCase()) {
+    case "standard":
+      return 0;
+    case "comfortable":
+      return -1;
+    case "compact":
+      return -2;
+    default: {
+      const platform = detectPlatform();
+      return platform === "android" || platform === "ios" || platform === undefined ? 0 : -2;
+    }
+  }
 }
 
-/** A seed as hue/saturation/lightness: `#rgb`, `#rrggbb`, `#rrggbbaa`, or a palette name. */
-export function parseSeed(seed: string | undefined): Hsl | null {
-  if (!seed) return null;
-  const named = PALETTE[seed.toLowerCase().replace(/[_\s-]/g, "")];
-  const hex = (named ?? seed).replace(/^#/, "");
-  let rgb: number[];
-  if (/^[0-9a-f]{3}$/i.test(hex)) rgb = [...hex].map((c) => parseInt(c + c, 16));
-  else if (/^([0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex)) rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  else return null;
-  const [r, g, b] = rgb.map((v) => v / 255) as [number, number, number];
-  const max = Math.max(r, g, b);
-  const min = Math.min(r, g, b);
-  const l = (max + min) / 2;
-  const d = max - min;
-  if (d === 0) return { h: 0, s: 0, l };
-  const s = d / (1 - Math.abs(2 * l - 1));
-  let h: number;
-  if (max === r) h = ((g - b) / d) % 6;
-  else if (max === g) h = (b - r) / d + 2;
-  else h = (r - g) / d + 4;
-  return { h: (h * 60 + 360) % 360, s, l };
+/** A seed as `#rrggbb`: a hex, or a Flet colour name (`"deeppurple"`, `Colors.GREEN_700`). */
+export function seedHex(seed: string | undefined): string {
+  const css = resolveColor(seed);
+  const hex = css && /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(css);
+  return hex ? `#${hex[1]!.toLowerCase()}` : DEFAULT_SEED;
+}
+
+/**
+ * Sets the colour scheme's custom properties (`--weft-primary`, `--weft-on-surface`…) and the
+ * font on the document: `scheme` (the theme's seed's, see loadScheme) with the theme's
+ * `colorScheme` overrides on top.
+ */
+export function applyTheme(brightness: Brightness, theme: ThemeSpec | undefined, scheme: ColorScheme = DEFAULT_SCHEMES[brightness]): void {
+  const vars = new Map<string, string>();
+  for (const role of SCHEME_ROLES) vars.set(roleVar(role), scheme[role]);
+  for (const [name, value] of Object.entries(theme?.colorScheme ?? {})) {
+    const role = ROLE_BY_NAME.get(name.toLowerCase().replace(/[_-]/g, ""));
+    const color = resolveColor(value);
+    if (role && color) vars.set(roleVar(role), color);
+  }
+  const scaffold = resolveColor(theme?.scaffoldBgcolor);
+  vars.set("--weft-scaffold", scaffold ?? `var(${roleVar("surface")})`);
+  vars.set("--weft-density", String(densityOf(theme?.visualDensity)));
+  const root = document.documentElement;
+  for (const [name, value] of vars) root.style.setProperty(name, value);
+  if (theme?.fontFamily) root.style.setProperty("--weft-font-family", JSON.stringify(theme.fontFamily));
+  else root.style.removeProperty("--weft-font-family");
+  root.style.colorScheme = brightness;
+  root.dataset.weftTheme = brightness;
 }

@@ -43,13 +43,17 @@ export type ValueKind =
   | "crossAxis"
   /** [boolean | number] take the free space of a Row or Column: true, or a flex factor. */
   | "flex"
-  /** [boolean | string] whether and how a layout scrolls. */
+  /** [boolean | string] whether and how a layout scrolls (Flet's ScrollMode). */
   | "scroll"
-  /** [string] a Material 3 text style name (`titleLarge`). */
+  /** [string] a style of the Material 3 type scale (`titleLarge`). */
+  | "textThemeStyle"
+  /** [object | string] a text style (size, weight, colour…), or a type-scale style's name. */
   | "textStyle"
+  /** [object] a Material 3 theme (seed, scheme roles, font, density). */
+  | "theme"
   /** [number | string] a font weight (`bold`, 600, `w600`). */
   | "fontWeight"
-  /** [string] `left`, `center`, `right`, `justify`. */
+  /** [string] `left`, `center`, `right`, `justify`, `start`, `end`. */
   | "textAlign"
   /** [array | object] a structured value the control documents (options, destinations). */
   | "json"

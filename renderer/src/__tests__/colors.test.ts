@@ -1,58 +1,58 @@
 import { describe, expect, it } from "vitest";
 import { resolveColor } from "../colors.ts";
-import { findIcon } from "../icons.ts";
-import { parseSeed } from "../theme.ts";
+
+// The strings Flet's Colors send (`Colors.BLUE_200` is "blue200"); test/e2e/look.spec.ts draws
+// every one of weft's Colors constants in a browser.
 
 describe("resolveColor", () => {
-  it("passes CSS colours through unchanged", () => {
-    expect(resolveColor("#ff0000")).toBe("#ff0000");
-    expect(resolveColor("rgb(1 2 3)")).toBe("rgb(1 2 3)");
-    expect(resolveColor("rebeccapurple")).toBe("rebeccapurple");
+  it("gives Flutter's exact swatch hexes for Flet's names", () => {
+    // Values of Flutter's Colors (material/colors.dart).
+    expect(resolveColor("red")).toBe("#f44336");
+    expect(resolveColor("blue200")).toBe("#90caf9");
+    expect(resolveColor("deeppurple700")).toBe("#512da8");
+    expect(resolveColor("bluegrey50")).toBe("#eceff1");
+    expect(resolveColor("amberaccent400")).toBe("#ffc400");
+    expect(resolveColor("lightgreenaccent")).toBe("#b2ff59"); // an accent without a shade is its A200
+    expect(resolveColor("grey900")).toBe("#212121");
+  });
+
+  it("reads weft's older spellings of the same names", () => {
+    expect(resolveColor("blue_200")).toBe("#90caf9");
+    expect(resolveColor("Colors.DEEP_PURPLE")).toBe("#673ab7");
+    expect(resolveColor("blueAccent")).toBe("#448aff");
+    expect(resolveColor("gray")).toBe("#9e9e9e");
   });
 
   it("maps colour-scheme roles in either spelling to the theme's custom properties", () => {
     expect(resolveColor("primary")).toBe("var(--weft-primary)");
+    expect(resolveColor("onsurfacevariant")).toBe("var(--weft-on-surface-variant)");
     expect(resolveColor("on_surface")).toBe("var(--weft-on-surface)");
     expect(resolveColor("primaryContainer")).toBe("var(--weft-primary-container)");
+    expect(resolveColor("oninversesurface")).toBe("var(--weft-on-inverse-surface)");
+    // Flutter's deprecated roles resolve as Flutter resolves them.
+    expect(resolveColor("surfaceVariant")).toBe("var(--weft-surface-container-highest)");
   });
 
-  it("reads Flet's palette names with shades", () => {
-    expect(resolveColor("red")).toBe("#f44336");
-    expect(resolveColor("blue_200")).toBe("color-mix(in srgb, #2196f3 50%, white)");
-    expect(resolveColor("Colors.DEEP_PURPLE")).toBe("#673ab7");
+  it("reads hex in Flutter's order: alpha first", () => {
+    expect(resolveColor("#ff0000")).toBe("#ff0000");
+    expect(resolveColor("#80ff0000")).toBe("#ff000080");
+    expect(resolveColor("0xff2196f3")).toBe("#2196f3ff");
+    expect(resolveColor("#c00")).toBe("#cc0000");
+    expect(resolveColor("#8c00")).toBe("#cc000088");
   });
 
-  it("applies Flet's opacity suffix and translucent black/white", () => {
+  it("applies Flet's opacity suffix (red,0.5) and Flutter's translucent black and white", () => {
     expect(resolveColor("red,0.5")).toBe("color-mix(in srgb, #f44336 50%, transparent)");
-    expect(resolveColor("white54")).toBe("color-mix(in srgb, white 54%, transparent)");
+    expect(resolveColor("primary,0.12")).toBe("color-mix(in srgb, var(--weft-primary) 12%, transparent)");
+    expect(resolveColor("white54")).toBe("#ffffff8a");
+    expect(resolveColor("black12")).toBe("#0000001f");
   });
 
-  it("ignores values that are not colours", () => {
+  it("passes other CSS colours through, and ignores values that are not colours", () => {
+    expect(resolveColor("rgb(1 2 3)")).toBe("rgb(1 2 3)");
+    expect(resolveColor("rebeccapurple")).toBe("rebeccapurple");
     expect(resolveColor(undefined)).toBeUndefined();
     expect(resolveColor(12)).toBeUndefined();
     expect(resolveColor("")).toBeUndefined();
-  });
-});
-
-describe("findIcon", () => {
-  it("finds icons under Flet's spellings and variants", () => {
-    expect(findIcon("add")).toBeDefined();
-    expect(findIcon("Icons.DELETE")).toBe(findIcon("delete"));
-    expect(findIcon("favorite_outline")).toBe(findIcon("favorite_border"));
-    expect(findIcon("settings_rounded")).toBe(findIcon("settings"));
-  });
-
-  it("has no icon for an unknown name, or for Object members", () => {
-    expect(findIcon("no_such_icon")).toBeUndefined();
-    expect(findIcon("constructor")).toBeUndefined();
-  });
-});
-
-describe("parseSeed", () => {
-  it("reads hex seeds and palette names", () => {
-    expect(parseSeed("#ff0000")).toEqual({ h: 0, s: 1, l: 0.5 });
-    expect(parseSeed("#f00")).toEqual({ h: 0, s: 1, l: 0.5 });
-    expect(parseSeed("green")!.h).toBeCloseTo(122.4, 0);
-    expect(parseSeed("not a colour")).toBeNull();
   });
 });

@@ -7,7 +7,9 @@ import { useWeft } from "../WeftContext.ts";
 import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /**
- * The bar on top of a View: leading (or a back button), title, actions. The back button shows
+ * The bar on top of a View: leading (or a back button), title, actions. As in Flutter, the
+ * leading slot is `leadingWidth` (56) wide and the bar's height tall, and what it holds (a logo
+ * Image, say) is fitted into it. The back button shows
  * when the bar's View is above another in the page's `views`; it fires the page's `viewPop`
  * with that View's id, or goes back in the browser's history when the app has no `onViewPop`.
  */
@@ -41,7 +43,7 @@ export function AppBar({ node }: ControlComponentProps<"AppBar">) {
     <header {...baseAttributes(node, `weft-appbar-bar${centered ? " weft-appbar-bar--center" : ""}`, style)}>
       <DisabledContext value={disabled}>
         {(showBack || hasLeading) && (
-          <div className="weft-appbar-leading">
+          <div className="weft-appbar-leading" style={{ width: num(p.leadingWidth) ?? 56 }}>
             {showBack ? (
               <button type="button" className="weft-iconbutton weft-iconbutton--standard" aria-label="Back" title="Back" onClick={back} disabled={disabled}>
                 <IconGlyph name="arrow_back" size={24} />

@@ -1,6 +1,7 @@
 import type { CSSProperties } from "react";
 import { resolveColor } from "../colors.ts";
 import { renderSlot } from "../ControlView.tsx";
+import { radiusStyle } from "../borders.ts";
 import { baseAttributes, DisabledContext, elevationShadow, num, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
 
 const VARIANTS = new Set(["elevated", "filled", "outlined"]);
@@ -13,10 +14,9 @@ export function Card({ node }: ControlComponentProps<"Card">) {
   const style: CSSProperties = { boxShadow: elevationShadow(p.elevation, variant === "elevated" ? 1 : 0) };
   const background = resolveColor(p.color);
   const margin = spacing(p.margin);
-  const radius = num(p.borderRadius);
-  if (background) style.background = background;
+  if (background) Object.assign(style, { background, "--weft-notch": background });
   if (margin !== undefined) style.margin = margin;
-  if (radius !== undefined) style.borderRadius = radius;
+  Object.assign(style, radiusStyle(p.borderRadius));
   return (
     <div {...baseAttributes(node, `weft-card weft-card--${variant}`, style)}>
       <DisabledContext value={disabled}>{renderSlot(node, "content")}</DisabledContext>

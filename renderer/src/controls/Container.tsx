@@ -1,8 +1,9 @@
 import type { CSSProperties, KeyboardEvent, MouseEvent } from "react";
+import { borderStyle, radiusStyle } from "../borders.ts";
 import { resolveColor } from "../colors.ts";
 import { renderSlot } from "../ControlView.tsx";
 import { useEvents } from "../useEvents.ts";
-import { baseAttributes, boxAlignment, DisabledContext, num, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
+import { baseAttributes, boxAlignment, DisabledContext, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /** The nearest element that handles a click itself; a click on it is not the Container's. */
 const INTERACTIVE = "button, input, textarea, select, a, label, .weft-clickable";
@@ -18,12 +19,10 @@ export function Container({ node }: ControlComponentProps<"Container">) {
   const padding = spacing(p.padding);
   const margin = spacing(p.margin);
   const background = resolveColor(p.bgcolor);
-  const radius = num(p.borderRadius);
   if (padding !== undefined) style.padding = padding;
   if (margin !== undefined) style.margin = margin;
-  if (background) style.background = background;
-  if (radius !== undefined) style.borderRadius = radius;
-  if (typeof p.border === "string") style.border = p.border;
+  if (background) Object.assign(style, { background, "--weft-notch": background });
+  Object.assign(style, radiusStyle(p.borderRadius), borderStyle(p.border));
 
   let className = "weft-container";
   if (clickable) className += " weft-clickable";

@@ -36,13 +36,13 @@ export function Dropdown({ node }: ControlComponentProps<"Dropdown">) {
   const label = str(p.label);
   const chosen = options.some((o) => o.key === value);
   return (
-    <div {...baseAttributes(node, `weft-dropdown${disabled ? " weft-disabled" : ""}`)}>
-      {label && (
-        <label className="weft-field-label" htmlFor={selectId}>
-          {label}
-        </label>
-      )}
+    <div {...baseAttributes(node, `weft-dropdown${label ? " weft-textfield--labelled" : ""}${chosen ? " weft-textfield--filled" : ""}${disabled ? " weft-disabled" : ""}`)}>
       <div className="weft-field">
+        {label && (
+          <label className="weft-field-label" htmlFor={selectId}>
+            {label}
+          </label>
+        )}
         <select
           id={selectId}
           value={chosen ? value : ""}
@@ -51,7 +51,8 @@ export function Dropdown({ node }: ControlComponentProps<"Dropdown">) {
         >
           {!chosen && (
             <option value="" disabled hidden>
-              {str(p.hint)}
+              {/* With a label, the label is the placeholder (as in Flutter); the hint would sit under it. */}
+              {label ? "" : str(p.hint)}
             </option>
           )}
           {options.map((o) => (

@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import { radiusStyle } from "../borders.ts";
 import { baseAttributes, num, str, type ControlComponentProps } from "./common.ts";
 
 const FITS: Record<string, CSSProperties["objectFit"]> = {
@@ -16,9 +17,8 @@ export function Image({ node }: ControlComponentProps<"Image">) {
   const p = node.p;
   const style: CSSProperties = {};
   const fit = typeof p.fit === "string" ? FITS[p.fit.toLowerCase().replace(/[_-]/g, "")] : undefined;
-  const radius = num(p.borderRadius);
   if (fit) style.objectFit = fit;
-  if (radius !== undefined) style.borderRadius = radius;
+  Object.assign(style, radiusStyle(p.borderRadius));
   const src = str(p.src);
   return <img {...baseAttributes(node, "weft-image", style)} src={src || undefined} alt={str(p.alt)} draggable={false} />;
 }

@@ -50,7 +50,7 @@ export function NavigationBar({ node }: ControlComponentProps<"NavigationBar">) 
             }}
           >
             <span className="weft-navbar-indicator">
-              <IconGlyph name={active && d.selectedIcon ? d.selectedIcon : d.icon} size={24} fallback="none" />
+              <IconGlyph name={active && d.selectedIcon ? d.selectedIcon : d.icon} size={24} />
             </span>
             <span className="weft-navbar-label">{d.label}</span>
           </button>

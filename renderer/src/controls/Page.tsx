@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { resolveColor } from "../colors.ts";
 import { ControlView, renderSlot } from "../ControlView.tsx";
 import { usePageTheme } from "../usePageTheme.ts";
 import { useRouteSync } from "../useRouteSync.ts";
@@ -16,14 +15,14 @@ export function Page({ node }: ControlComponentProps<"Page">) {
   useEffect(() => {
     if (title !== undefined) document.title = title;
   }, [title]);
-  usePageTheme(p.themeMode, p.seedColor);
+  const themed = usePageTheme(p);
   useRouteSync(node);
 
   const views = node.slots.views;
   const top = views && views.length > 0 ? views[views.length - 1] : undefined;
-  const background = resolveColor(p.bgcolor);
   return (
-    <div {...baseAttributes(node, "weft-page", background ? { background } : undefined)}>
+    // Hidden for the moment a new seed's scheme is computed: no flash of the default colours.
+    <div {...baseAttributes(node, "weft-page", themed ? undefined : { visibility: "hidden" })}>
       <DisabledContext value={disabled}>
         {top !== undefined && <ControlView key={top} id={top} />}
         {node.slots.overlay && node.slots.overlay.length > 0 && <div className="weft-overlay">{renderSlot(node, "overlay")}</div>}

@@ -10,6 +10,8 @@ export function ProgressBar({ node }: ControlComponentProps<"ProgressBar">) {
   const bar: CSSProperties = {};
   const barHeight = num(p.barHeight);
   if (barHeight !== undefined) track.height = barHeight;
+  const radius = num(p.borderRadius);
+  if (radius !== undefined) track.borderRadius = radius;
   const background = resolveColor(p.bgcolor);
   const color = resolveColor(p.color);
   if (background) track.background = background;

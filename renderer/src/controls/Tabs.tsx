@@ -76,7 +76,7 @@ export function Tab({ node }: ControlComponentProps<"Tab">) {
       onClick={select}
       {...baseAttributes(node, `weft-tab${active ? " weft-tab--selected" : ""}${icon && text ? " weft-tab--stacked" : ""}`)}
     >
-      {icon && <IconGlyph name={icon} size={24} fallback="none" />}
+      {icon && <IconGlyph name={icon} size={24} />}
       {text && <span className="weft-tab-text">{text}</span>}
     </button>
   );

@@ -82,15 +82,22 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
     input = <input {...field} type={password && !revealed ? "password" : "text"} />;
   }
 
-  const className = `weft-textfield${errorText ? " weft-textfield--error" : ""}${disabled ? " weft-disabled" : ""}`;
+  // Material 3's floating label: inside the box as a placeholder while the field is empty and
+  // unfocused, on the outline (small) once it is focused or holds text.
+  let className = "weft-textfield";
+  if (label) className += " weft-textfield--labelled";
+  if (text !== "" || prefix !== "") className += " weft-textfield--filled";
+  if (multiline) className += " weft-textfield--multiline";
+  if (errorText) className += " weft-textfield--error";
+  if (disabled) className += " weft-disabled";
   return (
     <div {...baseAttributes(node, className)}>
-      {label && (
-        <label className="weft-field-label" htmlFor={inputId}>
-          {label}
-        </label>
-      )}
       <div className="weft-field">
+        {label && (
+          <label className="weft-field-label" htmlFor={inputId}>
+            {label}
+          </label>
+        )}
         {prefix && <span className="weft-field-affix">{prefix}</span>}
         {input}
         {suffix && <span className="weft-field-affix">{suffix}</span>}

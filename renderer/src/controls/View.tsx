@@ -1,7 +1,7 @@
 import type { CSSProperties } from "react";
 import { resolveColor } from "../colors.ts";
 import { renderSlot } from "../ControlView.tsx";
-import { baseAttributes, DisabledContext, flexStyle, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
+import { baseAttributes, crossAxis, DisabledContext, flexStyle, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /**
  * One screen: an optional `appbar` slot on top, then the controls in a column that scrolls
@@ -15,10 +15,10 @@ export function View({ node }: ControlComponentProps<"View">) {
   if (padding !== undefined) body.padding = padding;
   const background = resolveColor(p.bgcolor);
   return (
-    <div {...baseAttributes(node, "weft-view", background ? { background } : undefined)}>
+    <div {...baseAttributes(node, "weft-view", background ? ({ background, "--weft-notch": background } as CSSProperties) : undefined)}>
       <DisabledContext value={disabled}>
         {node.slots.appbar && <div className="weft-appbar">{renderSlot(node, "appbar")}</div>}
-        <div className="weft-view-body" style={body}>
+        <div className={crossAxis(p.horizontalAlignment) === "stretch" ? "weft-view-body weft-stretch" : "weft-view-body"} style={body}>
           {renderSlot(node, "controls")}
         </div>
       </DisabledContext>

@@ -52,7 +52,7 @@ export function baseAttributes(node: StoreNode, className: string, style?: CSSPr
   const attrs: BaseAttributes = {
     "data-weft-id": node.id,
     "data-weft-type": node.n ?? node.t,
-    className,
+    className: className + sizeClasses(p),
     style: style ? { ...sizeStyle(p), ...style } : sizeStyle(p),
   };
   if (p.key !== undefined && p.key !== null) attrs["data-weft-key"] = String(p.key);
@@ -78,14 +78,26 @@ export function sizeStyle(p: StoreNode["p"]): CSSProperties {
   const height = px(p.height);
   if (width !== undefined) style.width = width;
   if (height !== undefined) style.height = height;
-  const grow = p.expand === true ? 1 : typeof p.expand === "number" && p.expand > 0 ? p.expand : 0;
-  if (grow > 0) {
-    style.flex = `${grow} 1 0%`;
-    // Let an expanded child shrink below its content, so an expanded ListView scrolls.
-    style.minWidth = 0;
-    style.minHeight = 0;
-  }
+  const grow = expandFactor(p);
+  if (grow > 0) style.flex = `${grow} 1 0%`;
   return style;
+}
+
+function expandFactor(p: StoreNode["p"]): number {
+  return p.expand === true ? 1 : typeof p.expand === "number" && p.expand > 0 ? p.expand : 0;
+}
+
+/**
+ * Classes the layout CSS reads: `weft-expand` lets an expanded child shrink below its content
+ * on its parent's main axis only (so an expanded ListView scrolls, and an expanded Button keeps
+ * its 40 px height across a Row); `weft-has-width` keeps a box with a width from being
+ * stretched across its column.
+ */
+function sizeClasses(p: StoreNode["p"]): string {
+  let classes = "";
+  if (expandFactor(p) > 0) classes += " weft-expand";
+  if (px(p.width) !== undefined) classes += " weft-has-width";
+  return classes;
 }
 
 /** A length prop as CSS: numbers are pixels, strings pass through ("50%"). */
@@ -170,8 +182,19 @@ export function flexStyle(p: StoreNode["p"], main: PropValue | undefined, cross:
   if (justify) style.justifyContent = justify;
   if (align) style.alignItems = align;
   if (p.wrap === true) style.flexWrap = "wrap";
-  if (p.scroll === true || (typeof p.scroll === "string" && p.scroll !== "" && p.scroll !== "hidden")) style.overflow = "auto";
+  Object.assign(style, scrollStyle(p.scroll));
   return style;
+}
+
+/**
+ * Flet's ScrollMode as CSS: "auto" and "adaptive" (and weft's `true`) scroll with a scrollbar
+ * when needed, "always" always shows one, "hidden" scrolls without one.
+ */
+export function scrollStyle(mode: PropValue | undefined): CSSProperties | undefined {
+  if (mode === true || mode === "auto" || mode === "adaptive") return { overflow: "auto" };
+  if (mode === "always") return { overflow: "scroll" };
+  if (mode === "hidden") return { overflow: "auto", scrollbarWidth: "none" };
+  return undefined;
 }
 
 /** Material 3's shadows for elevation levels 0–5 (a number in between picks the nearest). */

@@ -3,3 +3,8 @@ export type MainAxisAlignment = "start" | "end" | "center" | "spaceBetween" | "s
 export type CrossAxisAlignment = "start" | "end" | "center" | "stretch" | "baseline";
 /** Padding or margin: one number for all sides, or per side. */
 export type Spacing = number | { left?: number; top?: number; right?: number; bottom?: number };
+/**
+ * Flet's ScrollMode: "auto" (a scrollbar when needed), "always", "adaptive", "hidden" (scrolls
+ * without a scrollbar). `true` means "auto", as in weft before.
+ */
+export type ScrollMode = "auto" | "always" | "adaptive" | "hidden" | boolean;

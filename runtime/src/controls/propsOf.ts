@@ -1,6 +1,12 @@
 import type { ControlSpec, ControlType, OwnEntries, SpecEvents, SpecOf, SpecProps, SpecSlots, ValueKind } from "@weft/protocol/controls";
 import type { Control, EventHandler } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment, Spacing } from "./layout.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "./layout.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { IconValue } from "../constants/icons.ts";
+import type { FontWeight, TextAlign, TextThemeStyle } from "../constants/textStyles.ts";
+import type { Border, BorderRadius } from "../style/border.ts";
+import type { TextStyle, TextStyleProps } from "../style/textStyle.ts";
+import type { Theme } from "../style/theme.ts";
 
 /**
  * The types an app writes, derived from each control's spec (`@weft/protocol/controls`): a prop
@@ -14,19 +20,21 @@ export interface ValueTypes {
   string: string;
   number: number;
   boolean: boolean;
-  color: string;
-  icon: string;
+  color: ColorValue;
+  icon: IconValue;
   spacing: Spacing;
-  borderRadius: number;
-  border: string;
+  borderRadius: number | BorderRadius;
+  border: Border | string;
   alignment: BoxAlignment;
   mainAxis: MainAxisAlignment;
   crossAxis: CrossAxisAlignment;
   flex: boolean | number;
-  scroll: boolean;
-  textStyle: string;
-  fontWeight: "normal" | "bold" | number;
-  textAlign: "left" | "center" | "right" | "justify";
+  scroll: ScrollMode;
+  textThemeStyle: TextThemeStyle;
+  textStyle: TextStyle | TextStyleProps | TextThemeStyle;
+  theme: Theme;
+  fontWeight: FontWeight | "normal" | "bold" | number | `w${number}`;
+  textAlign: TextAlign;
   json: unknown;
   any: unknown;
 }

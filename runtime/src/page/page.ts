@@ -7,6 +7,8 @@ import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
 import type { Session } from "../session/session.ts";
+import type { ColorValue } from "../constants/colors.ts";
+import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "../controls/layout.ts";
 import { Window } from "../desktop/window.ts";
 
 export interface RouteChangeEvent extends ControlEvent<Page, string> {
@@ -76,6 +78,51 @@ export class Page extends Control {
   }
   set controls(controls: Control[]) {
     this.views[0]!.controls = controls;
+  }
+
+  // Flet's page-level layout props are the first view's (flet/controls/base_page.py).
+
+  /** Inner padding of the first view's content (default 10, as in Flet). */
+  get padding(): Spacing | undefined {
+    return this.views[0]!.padding;
+  }
+  set padding(value: Spacing | undefined) {
+    this.views[0]!.padding = value;
+  }
+  /** Background of the first view. */
+  get bgcolor(): ColorValue | undefined {
+    return this.views[0]!.bgcolor;
+  }
+  set bgcolor(value: ColorValue | undefined) {
+    this.views[0]!.bgcolor = value;
+  }
+  /** Whether the first view scrolls when its content is taller (Flet's ScrollMode). */
+  get scroll(): ScrollMode | undefined {
+    return this.views[0]!.scroll;
+  }
+  set scroll(value: ScrollMode | undefined) {
+    this.views[0]!.scroll = value;
+  }
+  /** Space between the first view's controls (default 10). */
+  get spacing(): number | undefined {
+    return this.views[0]!.spacing;
+  }
+  set spacing(value: number | undefined) {
+    this.views[0]!.spacing = value;
+  }
+  /** Vertical placement of the first view's controls. */
+  get verticalAlignment(): MainAxisAlignment | undefined {
+    return this.views[0]!.verticalAlignment;
+  }
+  set verticalAlignment(value: MainAxisAlignment | undefined) {
+    this.views[0]!.verticalAlignment = value;
+  }
+  /** Horizontal placement of the first view's controls. */
+  get horizontalAlignment(): CrossAxisAlignment | undefined {
+    return this.views[0]!.horizontalAlignment;
+  }
+  set horizontalAlignment(value: CrossAxisAlignment | undefined) {
+    this.views[0]!.horizontalAlignment = value;
   }
 
   /** Appends controls to the first view. */

@@ -9,7 +9,7 @@ export const Button = defineSpec({
     text: "string",
     /** A Material icon name shown before the label. */
     icon: "icon",
-    /** Material button styles. Default "filled". */
+    /** Material button styles. Default "elevated": Flet's `Button` is Flutter's ElevatedButton. */
     variant: ["filled", "elevated", "tonal", "outlined", "text"],
     /** The label's (and icon's) colour. */
     color: "color",

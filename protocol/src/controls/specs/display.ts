@@ -10,14 +10,23 @@ export const Text = defineSpec({
     /** Font size in px; default the theme style's (14 for bodyMedium). */
     size: "number",
     color: "color",
+    /** `FontWeight.BOLD`, `FontWeight.W_600`, 600… */
     weight: "fontWeight",
     italic: "boolean",
     /** Whether the user can select the text. Default false. */
     selectable: "boolean",
+    /** `TextAlign.START` / `END` follow the writing direction. */
     textAlign: "textAlign",
     /** Cut the text after this many lines, with an ellipsis. */
     maxLines: "number",
-    /** A preset: "displayLarge" … "bodySmall", "labelLarge", "titleMedium"… */
+    /** Keep the text on one line (Flet's `no_wrap`). */
+    noWrap: "boolean",
+    /** A style of the Material 3 type scale: `TextThemeStyle.TITLE_LARGE`… (default bodyMedium). */
+    themeStyle: "textThemeStyle",
+    /**
+     * A `TextStyle` (size, weight, colour, letter spacing…) on top of `themeStyle`. A string names
+     * a type-scale style, as `themeStyle` does.
+     */
     style: "textStyle",
   },
   text: ["value"],
@@ -61,6 +70,7 @@ export const Image = defineSpec({
     /** Said by screen readers, and shown if the image fails to load. */
     alt: "string",
     fit: ["contain", "cover", "fill", "none", "scaleDown"],
+    /** One radius for every corner, or `BorderRadius.only({ topLeft: 8 })`… */
     borderRadius: "borderRadius",
   },
   summary: ["alt", "src"],
@@ -75,6 +85,8 @@ export const ProgressBar = defineSpec({
     bgcolor: "color",
     /** The bar's thickness in px. Default 4. */
     barHeight: "number",
+    /** Rounds the track's corners (px). */
+    borderRadius: "number",
   },
   summary: ["value"],
 });

@@ -42,8 +42,9 @@ export const Container = defineSpec({
     padding: "spacing",
     margin: "spacing",
     bgcolor: "color",
+    /** One radius for every corner, or `BorderRadius.only({ topLeft: 8 })`… */
     borderRadius: "borderRadius",
-    /** CSS-like border, e.g. "1px solid #ccc". */
+    /** `Border.all(2, Colors.RED)`, …, or a CSS border such as "1px solid #ccc". */
     border: "border",
     /** Where the child sits inside the box. */
     alignment: "alignment",

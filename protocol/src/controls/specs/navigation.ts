@@ -17,7 +17,10 @@ export const AppBar = defineSpec({
     automaticallyImplyLeading: "boolean",
     /** Shadow depth, 0–5. Default 0 (Material 3 app bars are flat). */
     elevation: "number",
+    /** Height of the bar; default 64 (Material 3). */
     toolbarHeight: "number",
+    /** Width of the leading slot; default 56. */
+    leadingWidth: "number",
   },
   slots: {
     /** A string, or any control (a Row with a logo, say). */

@@ -9,11 +9,17 @@ export const Page = defineSpec({
     title: "string",
     /** The current route, e.g. "/" or "/todo/3". */
     route: "string",
+    /** Light, dark, or the OS's setting (default "system", as in Flet). */
     themeMode: ["light", "dark", "system"],
-    /** The seed of the colour scheme, e.g. "#6750a4". */
+    /** The Material 3 theme (in light mode; in dark mode too unless `darkTheme` is set). */
+    theme: "theme",
+    /** The theme in dark mode. */
+    darkTheme: "theme",
+    /**
+     * The seed of the colour scheme, e.g. "#6750a4".
+     * @deprecated Use `page.theme = new Theme({ colorSchemeSeed })`, as in Flet.
+     */
     seedColor: "color",
-    bgcolor: "color",
-    padding: "spacing",
   },
   events: {
     /**
@@ -40,8 +46,9 @@ export const View = defineSpec({
   props: {
     /** The route this view stands for, e.g. "/settings". */
     route: "string",
+    /** Default 10 on every side, as in Flet. */
     padding: "spacing",
-    /** Space between the controls, in px. */
+    /** Space between the controls; default 10, as in Flet. */
     spacing: "number",
     bgcolor: "color",
     verticalAlignment: "mainAxis",
