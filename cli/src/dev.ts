@@ -9,7 +9,7 @@ import { viewFromArgs } from "./view.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, { values: ["port", "host", "view", "record", "inspector-port", "inspector-host"] }, "weft dev");
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");

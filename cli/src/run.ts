@@ -8,7 +8,7 @@ import { viewFromArgs } from "./view.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM, or until its desktop window is closed (`--view desktop`). */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, { values: ["port", "host", "view", "resume-window", "record"] }, "weft run");
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");

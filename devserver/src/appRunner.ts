@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
 import { runContext, type RunContext } from "weft/swap";
+import { standardDecorators } from "./standardDecorators.ts";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
 
 type EvaluatedModuleNode = NonNullable<ReturnType<ModuleRunner["evaluatedModules"]["getModuleById"]>>;
@@ -64,7 +65,7 @@ export class AppRunner {
       },
       ssr: { external: ["weft"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [swapPlugin(facts, options.onChange)],
+      plugins: [standardDecorators(), swapPlugin(facts, options.onChange)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       override runInlinedModule(...args: Parameters<ESModulesEvaluator["runInlinedModule"]>) {

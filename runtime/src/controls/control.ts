@@ -124,6 +124,9 @@ export abstract class Control {
   update(): void {
     const page = this.page;
     if (!page) return;
+    // Marks the control for the next flush even when no prop changed, so its `beforeUpdate`
+    // runs (an app class that keeps its state in plain fields derives its props there).
+    if (this._changed === null && this._dirtySlots === null) this._owner!.markDirty(this);
     // Object-valued props may have been mutated in place (options.push(...)): resend them.
     for (const name in this._p) {
       const v = this._p[name];
@@ -132,9 +135,30 @@ export abstract class Control {
     page.update();
   }
 
-  /** Called after the control is first shown in a session. */
+  /**
+   * Called once after the control's fields are set, before `build()`: under `@control` at the end
+   * of construction, otherwise when the control is first added to a page. Flet's `init()`; do
+   * not call `update()` here.
+   */
+  init(): void {}
+  /**
+   * Called once, when the control is first added to a page, before it is sent: build its
+   * children here from its fields (`this.page` is there). Flet's `build()`.
+   */
+  build(): void {}
+  /**
+   * Called every time the control is about to be sent: when it is first shown, and on each
+   * update that touches it (`update()` on it, or a change of its props or children). Set
+   * derived props here from plain fields; do not call `update()`. Flet's `before_update()`.
+   */
+  beforeUpdate(): void {}
+  /**
+   * Called after the control is first shown in a session (its node is in the browser). Children
+   * added here are sent right after, with or without `update()`; start timers and
+   * subscriptions here. Flet's `did_mount()`.
+   */
   didMount(): void {}
-  /** Called before the control leaves its session's tree. */
+  /** Called before the control leaves its session's tree: undo what `didMount` started. Flet's `will_unmount()`. */
   willUnmount(): void {}
 
   /** @internal the name shown for this control (`data-weft-type`): its class, or a component's name. */
@@ -379,6 +403,43 @@ function defineTextOrControl(proto: Control, name: string): void {
 
 // The props every control shares get their accessors here, on the base prototype.
 for (const name of Control.meta.props) defineProp(Control.prototype, name);
+
+/** Controls whose `init()` ran (a WeakSet, not a field: no app state a hot swap would merge). */
+const initialized = new WeakSet<Control>();
+
+/** Runs `init()` once in a control's life. */
+export function initControl(control: Control): void {
+  if (initialized.has(control)) return;
+  initialized.add(control);
+  control.init();
+}
+
+/** Per app class, the own fields its instances declare that are named like one of its props. */
+const fieldProps = new WeakMap<Function, readonly string[]>();
+
+/**
+ * Makes class fields named like props into props: `class Item extends Row { spacing = 8;
+ * controls = [a]; onClick = () => … }` declares own fields (JavaScript's class fields are
+ * defined on the instance), which would hide the prototype's accessors and so never be sent.
+ * Each is deleted and its value set through the accessor instead, as Flet's dataclass fields
+ * are its props. Runs when the control is first mounted, and at once under `@control`.
+ */
+export function adoptFieldProps(control: Control): void {
+  const cls = control.constructor;
+  let names = fieldProps.get(cls);
+  if (names === undefined) {
+    const meta = metaOf(control);
+    const handlers = new Set<string>(meta.events.map((event) => handlerName(event)));
+    names = Object.keys(control).filter((name) => meta.props.includes(name) || name in meta.slots || handlers.has(name));
+    fieldProps.set(cls, names);
+  }
+  for (const name of names) {
+    if (!Object.hasOwn(control, name)) continue;
+    const value = (control as unknown as Record<string, unknown>)[name];
+    delete (control as unknown as Record<string, unknown>)[name];
+    if (value !== undefined) (control as unknown as Record<string, unknown>)[name] = value;
+  }
+}
 
 /** The class's metadata (`defineControl`'s record), following subclassing. */
 export function metaOf(control: Control): ControlMeta {

@@ -1,4 +1,5 @@
 export { Control, defineControl } from "./control.ts";
+export { control, type ControlInit } from "./controlDecorator.ts";
 export type { ControlProps, ControlEvent, EventHandler, ControlMeta, SlotKind } from "./control.ts";
 export type { PropsOf, FieldsOf, ValueTypes, BoxAlignment } from "./propsOf.ts";
 export { Text, type TextProps } from "./text.ts";

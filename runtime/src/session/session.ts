@@ -168,7 +168,8 @@ export class Session {
 
   /** Sends every pending change as one patch. While disconnected, changes are folded into the next full page. */
   flush(): void {
-    if (!this.tree.hasChanges || this.state === "closed") return;
+    // Asked from a build, beforeUpdate or didMount: the tree's own pass sends it.
+    if (this.tree.busy || !this.tree.hasChanges || this.state === "closed") return;
     const t0 = performance.now();
     let ops;
     try {
@@ -343,6 +344,17 @@ export class Session {
       return this.crash(err);
     }
     this.send({ type: "registered", protocol: PROTOCOL_VERSION, sessionId: this.id, resumed, page });
+    this.afterPage();
+  }
+
+  /** After a whole page went to the browser: the new controls' `didMount`, then what they changed. */
+  afterPage(): void {
+    try {
+      this.tree.runMounted();
+    } catch (err) {
+      this.reportError("didMount", err);
+    }
+    this.flush();
   }
 
   private crash(err: unknown): void {

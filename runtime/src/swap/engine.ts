@@ -508,6 +508,7 @@ export class SwapEngine {
     this.record(session, live, build, gen, result);
     session.crashed = null;
     session.send({ type: "registered", protocol: PROTOCOL_VERSION, sessionId: session.id, resumed: true, page: session.tree.serialize(live) });
+    session.afterPage();
     if (isPromise(result)) result.then(() => session.flush(), (err) => crash(session, err));
   }
 
