@@ -3,7 +3,7 @@
 // When the app changes on purpose, record the session again and re-run that command.
 import { expect, it } from "vitest";
 import { replay } from "weft/testing";
-import app from "@weft/examples/counter.ts";
+import app from "../../examples/counter.ts";
 
 const recording = new URL("../recordings/counter.weft.jsonl", import.meta.url);
 
@@ -14,8 +14,8 @@ it("replays counter.weft.jsonl (7 steps) as recorded", async () => {
     "Page route="/" title="Counter"
       View route="/"
         Row alignment="center" spacing=16 verticalAlignment="center"
-          Button#dec text="-" [click]
+          Button#dec content="-" [click]
           Text#count size=24 value="3"
-          Button#inc text="+" [click]"
+          Button#inc content="+" [click]"
   `);
 });

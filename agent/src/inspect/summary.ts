@@ -1,4 +1,4 @@
-import { specOf } from "@weft/protocol/controls";
+import { specOf, summaryProps } from "@weft/protocol/controls";
 
 /**
  * The short text the inspector's tree shows next to a control (`Text "Hello"`, `Button "+"`):
@@ -10,9 +10,9 @@ import { specOf } from "@weft/protocol/controls";
 const fallback = ["value", "text", "label", "title", "name", "route"] as const;
 
 /** The props a type's summary is made of: its spec's `summary`, else the text it shows. */
-function summaryProps(type: string): readonly string[] {
+function propsOf(type: string): readonly string[] {
   const spec = specOf(type);
-  return spec ? (spec.summary ?? spec.text ?? []) : fallback;
+  return spec ? summaryProps(spec) : fallback;
 }
 
 /** At most this many characters (the tree row is one line). */
@@ -20,7 +20,7 @@ export const SUMMARY_CHARS = 48;
 
 /** The summary of a control of `type` with `props`, or undefined when it has none to show. */
 export function summarize(type: string, props: Readonly<Record<string, unknown>>): string | undefined {
-  const names = summaryProps(type);
+  const names = propsOf(type);
   for (const name of names) {
     const value = props[name];
     if (value === undefined || value === null) continue;

@@ -124,8 +124,9 @@ export const controlBase = {
 export type Field = "props" | "events" | "slots";
 type Own<S, F extends Field> = S extends { readonly [_ in F]: infer R } ? R : {};
 /** A spec's own and inherited entries of one field; a spec without `base` extends `controlBase`. */
-type Flat<S, F extends Field> = (S extends { readonly base: infer B } ? Flat<B, F> : S extends typeof controlBase ? {} : Own<typeof controlBase, F>) &
-  Own<S, F>;
+type Flat<S, F extends Field> = S extends unknown
+  ? (S extends { readonly base: infer B } ? Flat<B, F> : S extends typeof controlBase ? {} : Own<typeof controlBase, F>) & Own<S, F>
+  : never; // distributes over a union of specs, each with its own bases
 
 /** A spec's own entries of one field (`props`, `events`, `slots`), without its bases'. */
 export type OwnEntries<S, F extends Field> = Own<S, F>;
@@ -160,6 +161,18 @@ interface SpecNames<S> {
  */
 export function defineSpec<const S extends ControlSpec>(spec: S & SpecNames<S>): S {
   return spec;
+}
+
+/** The props holding the text a control of this spec shows (its own `text`, else its base's). */
+export function textProps(spec: ControlSpec): readonly string[] {
+  for (let s: ControlSpec | undefined = spec; s; s = s.base) if (s.text) return s.text;
+  return [];
+}
+
+/** The props the inspector summarises a control of this spec by: `summary`, else `text`, its bases' included. */
+export function summaryProps(spec: ControlSpec): readonly string[] {
+  for (let s: ControlSpec | undefined = spec; s; s = s.base) if (s.summary) return s.summary;
+  return textProps(spec);
 }
 
 /** `click` → `onClick`: the handler prop of a wire event. */

@@ -7,7 +7,8 @@ import { useWeft } from "../WeftContext.ts";
 import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /**
- * The bar on top of a View: leading (or a back button), title, actions. As in Flutter, the
+ * The bar on top of a View (its `appbar`, or one of its controls, as Flet allows): leading (or a
+ * back button), title, actions. As in Flutter, the
  * leading slot is `leadingWidth` (56) wide and the bar's height tall, and what it holds (a logo
  * Image, say) is fitted into it. The back button shows
  * when the bar's View is above another in the page's `views`; it fires the page's `viewPop`
@@ -17,7 +18,9 @@ export function AppBar({ node }: ControlComponentProps<"AppBar">) {
   const p = node.p;
   const weft = useWeft();
   const disabled = useDisabled(node);
-  const view = useNode(node.slot === "appbar" && node.parent !== null ? node.parent : -1);
+  // The bar's View: the one whose `appbar` it is, or (as Flet allows) one whose controls it is in.
+  const parent = useNode(node.parent ?? -1);
+  const view = parent?.t === "View" ? parent : undefined;
   const page = useNode(view?.parent ?? -1);
   const views = page?.slots.views ?? [];
   const canPop = view !== undefined && views.indexOf(view.id) > 0;

@@ -52,7 +52,7 @@ export function Dropdown({ node }: ControlComponentProps<"Dropdown">) {
           {!chosen && (
             <option value="" disabled hidden>
               {/* With a label, the label is the placeholder (as in Flutter); the hint would sit under it. */}
-              {label ? "" : str(p.hint)}
+              {label ? "" : str(p.hintText)}
             </option>
           )}
           {options.map((o) => (

@@ -6,7 +6,7 @@ export function Row({ node }: ControlComponentProps<"Row">) {
   const p = node.p;
   const disabled = useDisabled(node);
   return (
-    <div {...baseAttributes(node, "weft-row", flexStyle(p, p.alignment, p.verticalAlignment))}>
+    <div {...baseAttributes(node, p.tight === true ? "weft-row weft-tight" : "weft-row", flexStyle(p, p.alignment, p.verticalAlignment))}>
       <DisabledContext value={disabled}>{renderSlot(node, "controls")}</DisabledContext>
     </div>
   );

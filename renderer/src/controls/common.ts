@@ -163,13 +163,33 @@ export function crossAxis(value: PropValue | undefined): CSSProperties["alignIte
   return CROSS_AXIS[normalize(value)];
 }
 
-/** Container's `alignment` (`topLeft` … `bottomRight`) as flex placement of its child. */
-export function boxAlignment(value: PropValue | undefined): CSSProperties | undefined {
+/**
+ * An alignment as Flet's `Alignment(x, y)` (-1 the left/top edge, 1 the right/bottom): an object
+ * `{ x, y }`, or a name (`topLeft` … `bottomRight`, `center`; snake_case too).
+ */
+export function alignmentXY(value: PropValue | undefined): { x: number; y: number } | undefined {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const x = num(value.x);
+    const y = num(value.y);
+    return x === undefined && y === undefined ? undefined : { x: x ?? 0, y: y ?? 0 };
+  }
   const name = normalize(value);
   if (!name) return undefined;
-  const vertical = name.startsWith("top") ? "flex-start" : name.startsWith("bottom") ? "flex-end" : "center";
-  const horizontal = name.endsWith("left") ? "flex-start" : name.endsWith("right") ? "flex-end" : "center";
-  return { justifyContent: vertical, alignItems: horizontal };
+  return {
+    x: name.endsWith("left") ? -1 : name.endsWith("right") ? 1 : 0,
+    y: name.startsWith("top") ? -1 : name.startsWith("bottom") ? 1 : 0,
+  };
+}
+
+/** One axis of an alignment as flex placement: the near edge, the middle, the far edge (a value in between goes to the nearest). */
+export function axisPlace(v: number): "flex-start" | "center" | "flex-end" {
+  return v <= -0.5 ? "flex-start" : v >= 0.5 ? "flex-end" : "center";
+}
+
+/** Container's `alignment` as flex placement of its child. */
+export function boxAlignment(value: PropValue | undefined): CSSProperties | undefined {
+  const at = alignmentXY(value);
+  return at && { justifyContent: axisPlace(at.y), alignItems: axisPlace(at.x) };
 }
 
 /** Flex layout of a Row, Column, ListView or View: gap, alignment, wrap and scroll. */

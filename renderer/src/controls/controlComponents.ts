@@ -34,7 +34,13 @@ import { SnackBar } from "./SnackBar.tsx";
 import { Slider } from "./Slider.tsx";
 import { Stack } from "./Stack.tsx";
 import { Switch } from "./Switch.tsx";
-import { Tab, Tabs } from "./Tabs.tsx";
+import { Tab, TabBar, TabBarView, Tabs } from "./Tabs.tsx";
+import { CircleAvatar } from "./CircleAvatar.tsx";
+import { FloatingActionButton } from "./FloatingActionButton.tsx";
+import { GestureDetector } from "./GestureDetector.tsx";
+import { PopupMenuButton } from "./PopupMenuButton.tsx";
+import { PopupMenuItem } from "./PopupMenuItem.tsx";
+import { SafeArea } from "./SafeArea.tsx";
 import { UnknownControl } from "./UnknownControl.tsx";
 
 /**
@@ -51,8 +57,16 @@ export const controlComponents: { readonly [T in ControlType]: ComponentType<Con
   Image,
   ProgressBar,
   Divider,
+  CircleAvatar,
   Button,
+  FilledButton: Button,
+  FilledTonalButton: Button,
+  OutlinedButton: Button,
+  TextButton: Button,
   IconButton,
+  FloatingActionButton,
+  PopupMenuButton,
+  PopupMenuItem,
   TextField,
   Checkbox,
   Switch,
@@ -60,6 +74,7 @@ export const controlComponents: { readonly [T in ControlType]: ComponentType<Con
   Radio,
   RadioGroup,
   Dropdown,
+  GestureDetector,
   Column,
   Row,
   Container,
@@ -67,9 +82,12 @@ export const controlComponents: { readonly [T in ControlType]: ComponentType<Con
   GridView,
   Stack,
   Card,
+  SafeArea,
   AppBar,
   NavigationBar,
   Tabs,
+  TabBar,
+  TabBarView,
   Tab,
   DataTable,
   DataColumn,

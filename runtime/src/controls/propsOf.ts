@@ -7,6 +7,8 @@ import type { FontWeight, TextAlign, TextThemeStyle } from "../constants/textSty
 import type { Border, BorderRadius } from "../style/border.ts";
 import type { TextStyle, TextStyleProps } from "../style/textStyle.ts";
 import type { Theme } from "../style/theme.ts";
+import type { Alignment } from "../style/alignment.ts";
+import type { Margin, Padding } from "../style/padding.ts";
 
 /**
  * The types an app writes, derived from each control's spec (`@weft/protocol/controls`): a prop
@@ -22,10 +24,10 @@ export interface ValueTypes {
   boolean: boolean;
   color: ColorValue;
   icon: IconValue;
-  spacing: Spacing;
+  spacing: Spacing | Padding | Margin;
   borderRadius: number | BorderRadius;
   border: Border | string;
-  alignment: BoxAlignment;
+  alignment: Alignment | BoxAlignment;
   mainAxis: MainAxisAlignment;
   crossAxis: CrossAxisAlignment;
   flex: boolean | number;
@@ -39,7 +41,7 @@ export interface ValueTypes {
   any: unknown;
 }
 
-/** Where a child sits in a box (Container, Stack). */
+/** Where a child sits in a box (Container, Stack), by name; `Alignment.CENTER`… is Flet's way. */
 export type BoxAlignment =
   | "center"
   | "topLeft"

@@ -1,9 +1,13 @@
 import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
+import type { IconValue } from "../constants/icons.ts";
+import type { ControlState } from "../constants/controlState.ts";
 
-export interface SwitchProps extends PropsOf<"Switch", Switch> {}
-export interface Switch extends FieldsOf<"Switch", Switch> {}
+/** One icon for the thumb, or one per state. */
+export type ThumbIcon = IconValue | Partial<Record<ControlState, IconValue>>;
+export interface SwitchProps extends PropsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
+export interface Switch extends FieldsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
 
 /** An on/off switch with an optional label. */
 export class Switch extends Control {

@@ -1,14 +1,29 @@
 import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
+import { defineAlias } from "./alias.ts";
 
-export interface TextFieldProps extends PropsOf<"TextField", TextField> {}
-export interface TextField extends FieldsOf<"TextField", TextField> {}
+interface TextFieldAliases {
+  /**
+   * Shown in the empty field.
+   * @deprecated Use `hintText`, as in Flet.
+   */
+  hint?: string;
+  /**
+   * Shown under the field in the error colour.
+   * @deprecated Use `error` (Flet 1.0).
+   */
+  errorText?: string;
+}
+export interface TextFieldProps extends PropsOf<"TextField", TextField>, TextFieldAliases {}
+export interface TextField extends FieldsOf<"TextField", TextField>, TextFieldAliases {}
 
 /** A text input (`<input>`, or `<textarea>` when multiline). Typed text lives in `value`. */
 export class TextField extends Control {
   static {
     defineControl(this, controlSpecs.TextField);
+    defineAlias(this, "hint", "hintText");
+    defineAlias(this, "errorText", "error");
   }
   constructor(props?: TextFieldProps) {
     super(props);

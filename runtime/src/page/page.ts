@@ -3,6 +3,8 @@ import { Control, defineControl, type ControlEvent } from "../controls/control.t
 import type { FieldsOf } from "../controls/propsOf.ts";
 import { PubSubClient } from "../pubsub/pubsubClient.ts";
 import { ClientStorage } from "./clientStorage.ts";
+import { PageSession } from "./pageSession.ts";
+import type { PagePlatform } from "./pagePlatform.ts";
 import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
@@ -41,8 +43,11 @@ export class Page extends Control {
     defineControl(this, controlSpecs.Page);
   }
 
-  /** Per-session key/value store; lives as long as the session (and across hot swaps). */
-  readonly session = new Map<string, unknown>();
+  /**
+   * Per-session key/value store; lives as long as the session (and across hot swaps). A Map,
+   * with Flet 1.0's `page.session.store.set(key, value)` / `.get(key)` view of it.
+   */
+  readonly session = new PageSession();
   private _clientStorage?: ClientStorage;
   private _pubsub?: PubSubClient;
   /** Called when a browser (re)connects to this session. */
@@ -70,6 +75,22 @@ export class Page extends Control {
     // controls of two runs by construction order (runtime/src/swap/bind.ts).
     this.window = new Window();
     this.window._page = this;
+  }
+
+  /** The bar on top of the first view (Flet's `page.appbar`): `view.appbar` of `page.views[0]`. */
+  get appbar(): Control | undefined {
+    return this.views[0]!.appbar;
+  }
+  set appbar(bar: Control | undefined) {
+    this.views[0]!.appbar = bar;
+  }
+
+  /** The first view's floating action button (Flet's `page.floating_action_button`), over its bottom right corner. */
+  get floatingActionButton(): Control | undefined {
+    return this.views[0]!.floatingActionButton;
+  }
+  set floatingActionButton(button: Control | undefined) {
+    this.views[0]!.floatingActionButton = button;
   }
 
   /** The controls of the first view. */
@@ -148,6 +169,16 @@ export class Page extends Control {
     }
   }
 
+  /**
+   * Runs `handler(...args)` in the background, as Flet's `page.run_thread`. JavaScript has one
+   * thread per process: here it is a task (`runTask`) that starts now and runs between other
+   * work, so a handler that computes for long still blocks every session; await between steps
+   * (or move the work to a worker) to keep the page responsive.
+   */
+  runThread<A extends unknown[]>(handler: (...args: A) => unknown, ...args: A): void {
+    void this.runTask(() => handler(...args));
+  }
+
   /** Sends every pending change of this session to the browser now. */
   override update(): void {
     this._session.flush();
@@ -168,7 +199,16 @@ export class Page extends Control {
    */
   go(route: string): void {
     this.route = route;
-    this._session.dispatchPageEvent("routeChange", route);
+    void this._session.dispatchPageEvent("routeChange", route);
+  }
+
+  /**
+   * Flet 1.0's `page.push_route`: goes to `route` as `go()` does (a history entry, `onRouteChange`).
+   * Resolves once the route change's handler has run.
+   */
+  pushRoute(route: string): Promise<void> {
+    this.route = route;
+    return this._session.dispatchPageEvent("routeChange", route);
   }
 
   /**
@@ -195,6 +235,11 @@ export class Page extends Control {
       dialog ?? this.overlay.findLast((c): c is DialogControl => c instanceof DialogControl && c.open === true);
     if (target) target.open = false;
     return target;
+  }
+
+  /** Closes the topmost open dialog and returns it (Flet 1.0's `page.pop_dialog()`); the same as `closeDialog()`. */
+  popDialog(): DialogControl | undefined {
+    return this.closeDialog();
   }
 
   /** The browser's localStorage, async, through the protocol. */
@@ -227,8 +272,12 @@ export class Page extends Control {
   get clientUserAgent(): string {
     return this._session.client.userAgent ?? "";
   }
-  get platform(): string {
-    return this._session.client.platform ?? "unknown";
+  /**
+   * The operating system of the browser's device, as Flet's `page.platform`: compare it with
+   * `PagePlatform.ANDROID`, `PagePlatform.WINDOWS`…; "unknown" when the browser gives no hint.
+   */
+  get platform(): PagePlatform | "unknown" {
+    return (this._session.client.platform as PagePlatform | undefined) ?? "unknown";
   }
   /** True when the app is shown in a web browser (always, for weft's renderer). */
   get web(): boolean {
@@ -237,6 +286,10 @@ export class Page extends Control {
   /** True when the app runs inside the browser (static mode); false when served by Node. */
   get static(): boolean {
     return false;
+  }
+  /** Flet's `page.wasm` (Python compiled to WebAssembly, in the browser): weft's `page.static`. */
+  get wasm(): boolean {
+    return this.static;
   }
   override get width(): number | undefined {
     return this._session.client.width;

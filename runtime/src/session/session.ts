@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
+import { withCurrentPage } from "../page/currentPage.ts";
+import { autoUpdateOf } from "../page/context.ts";
 import { hook } from "../hook.ts";
 import { Page } from "../page/page.ts";
 import {
@@ -191,6 +193,12 @@ export class Session {
 
   // ------------------------------------------------------------------ from the browser
 
+  /**
+   * Whether the running handler updates the page when it returns: undefined follows the app's
+   * default; `context.disableAutoUpdate()` sets it for one handler (Flet's `ft.context`).
+   */
+  autoUpdate: boolean | undefined;
+
   handleEvent(message: EventMessage): void {
     if (this._held) return void this._held.push(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
@@ -214,7 +222,7 @@ export class Session {
       if (!type) {
         return this.refuse("BAD_PROP", `${control._typeName()} has no prop '${name}' the browser may set`, message.id);
       }
-      if (typeof value !== type && value !== null) {
+      if (type !== "json" && typeof value !== type && value !== null) {
         return this.refuse("BAD_PROP", `${control._typeName()}.${name} must be a ${type}, got ${typeof value}`, message.id);
       }
     }
@@ -258,7 +266,7 @@ export class Session {
     const signal = this.tasks.signal;
     return this.track((async () => {
       try {
-        return await task(signal);
+        return await withCurrentPage(this.page, () => task(signal));
       } catch (err) {
         if (!signal.aborted) this.reportError("task", err);
         return undefined;
@@ -277,12 +285,12 @@ export class Session {
     this.track(this.runHandler(null, name, call));
   }
 
-  /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object. */
-  dispatchPageEvent(name: string, data: PropValue | undefined): void {
+  /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object; resolves when it has run. */
+  dispatchPageEvent(name: string, data: PropValue | undefined): Promise<void> {
     const handler = this.page._h[name];
-    if (!handler) return;
+    if (!handler) return Promise.resolve();
     const event = this.page._decorateEvent({ control: this.page, name, data, page: this.page });
-    this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
+    return this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
   }
 
   /** Resolves once no handler, task or async `main` of this session is running. */
@@ -302,7 +310,7 @@ export class Session {
     // waits until the browser has the page: `registered` is always the first message.
     this.heldBack = [];
     try {
-      result = this.main(this.page);
+      result = withCurrentPage(this.page, () => this.main(this.page));
     } catch (err) {
       this.heldBack = null;
       return this.crash(err);
@@ -369,15 +377,19 @@ export class Session {
     const t0 = performance.now();
     let result: unknown;
     let error: unknown;
+    this.autoUpdate = undefined;
     try {
-      result = call();
+      result = withCurrentPage(this.page, call);
     } catch (err) {
       error = err;
     }
+    // Read now: another handler may run while this one awaits.
+    const autoUpdate = autoUpdateOf(this.page);
+    this.autoUpdate = undefined;
     const syncMs = performance.now() - t0;
     this.checkBlocked(id, event, syncMs);
     if (isPromise(result)) {
-      this.flush(); // show what the handler did before its first await (a spinner, say)
+      if (autoUpdate) this.flush(); // show what the handler did before its first await (a spinner, say)
       try {
         await result;
       } catch (err) {
@@ -385,7 +397,7 @@ export class Session {
       }
     }
     if (error !== undefined) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
-    this.flush();
+    if (autoUpdate) this.flush();
     if (hook.active) {
       hook.emit({
         type: "handler",

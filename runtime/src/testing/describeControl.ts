@@ -1,5 +1,5 @@
 import type { ControlId, PropValue } from "@weft/protocol";
-import { specOf } from "@weft/protocol/controls";
+import { specOf, textProps } from "@weft/protocol/controls";
 import type { ClientMirror, MirrorNode } from "./clientMirror.ts";
 
 /**
@@ -75,7 +75,7 @@ const FALLBACK_TEXT = ["value", "text", "label"];
  */
 export function shownText(node: MirrorNode, mirror?: ClientMirror): string {
   const spec = specOf(node.t);
-  for (const name of spec ? (spec.text ?? []) : FALLBACK_TEXT) {
+  for (const name of spec ? textProps(spec) : FALLBACK_TEXT) {
     const text = node.p[name];
     if (typeof text === "string") return text;
     const child = node.c[name]?.[0];

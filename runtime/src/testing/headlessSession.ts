@@ -173,7 +173,10 @@ export class HeadlessSession {
     }
   }
 
-  /** Plays the browser's part of `invoke`: localStorage kept in memory, focus a no-op. */
+  /** The clipboard as `Clipboard.set` left it (the browser's own, headless). */
+  clipboard: string | null = null;
+
+  /** Plays the browser's part of `invoke`: localStorage and the clipboard kept in memory, focus a no-op. */
   private answer(callId: number, method: string, args: PropValue[]): void {
     const reply = (result: PropValue | undefined, error?: string) =>
       queueMicrotask(() => this.send({ type: "reply", callId, ...(error ? { error } : { result: result ?? null }) }));
@@ -181,6 +184,11 @@ export class HeadlessSession {
     switch (method) {
       case "focus":
         return reply(null);
+      case "clipboard.set":
+        this.clipboard = key;
+        return reply(null);
+      case "clipboard.get":
+        return reply(this.clipboard);
       case "clientStorage.get": {
         const raw = this.localStorage.get(key);
         return reply(raw === undefined ? null : (JSON.parse(raw) as PropValue));
@@ -221,8 +229,42 @@ export class ControlHandle {
     return shownText(this.node, this.s.mirror);
   }
 
-  click(): Promise<void> {
-    return this.fire("click");
+  async click(): Promise<void> {
+    const node = this.node; // the click may remove it
+    await this.fire("click");
+    // A picked menu item closes its menu, which then reports the pick, as in the browser.
+    if (node.t !== "PopupMenuItem" || node.parent === null) return;
+    const menu = this.s.mirror.nodes.get(node.parent);
+    if (menu?.h.includes("select")) await new ControlHandle(this.s, menu.i).fire("select", this.id);
+  }
+
+  /** A tap on a GestureDetector (`onTap`), at its top left corner. */
+  tap(): Promise<void> {
+    return this.fire("tap", { localPosition: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 }, kind: "mouse" });
+  }
+
+  /** Two quick taps on a GestureDetector (`onDoubleTap`). */
+  doubleTap(): Promise<void> {
+    return this.fire("doubleTap");
+  }
+
+  /**
+   * Drags a GestureDetector by (dx, dy), in `steps` equal moves: `panStart`, a `panUpdate` per
+   * move (its `localDelta` the move), `panEnd`, each sent if handled, as a user's drag would.
+   */
+  async drag(dx: number, dy: number, steps = 1): Promise<void> {
+    const handled = ["panStart", "panUpdate", "panEnd"].filter((name) => this.node.h.includes(name));
+    if (handled.length === 0) throw new Error(`weft/testing: ${this.controlType}#${this.id} handles no drag (onPanStart, onPanUpdate, onPanEnd)`);
+    const at = { x: 0, y: 0 };
+    const send = (name: string, data: Record<string, PropValue>) => (this.node.h.includes(name) ? this.fire(name, data) : Promise.resolve());
+    await send("panStart", { localPosition: { ...at }, globalPosition: { ...at }, kind: "mouse", timestamp: 0 });
+    for (let i = 1; i <= steps; i++) {
+      const delta = { x: dx / steps, y: dy / steps };
+      at.x += delta.x;
+      at.y += delta.y;
+      await send("panUpdate", { localPosition: { ...at }, globalPosition: { ...at }, localDelta: delta, globalDelta: delta, timestamp: i });
+    }
+    await send("panEnd", { localPosition: { ...at }, globalPosition: { ...at }, velocity: { x: 0, y: 0 } });
   }
 
   /** Replaces the field's text, as typing into it would, then fires change. */
@@ -245,8 +287,8 @@ export class ControlHandle {
     return this.setValue(false);
   }
 
-  /** Picks a dropdown option by key. */
-  select(value: string): Promise<void> {
+  /** Picks a dropdown option by key, or a radio group's value (of any type). */
+  select(value: PropValue): Promise<void> {
     return this.setValue(value);
   }
 

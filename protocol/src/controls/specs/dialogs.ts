@@ -38,6 +38,14 @@ export const AlertDialog = defineSpec({
     /** Default "end". */
     actionsAlignment: "mainAxis",
     bgcolor: "color",
+    /** Where the dialog sits on the page: `Alignment.TOP_CENTER`… Default center. */
+    alignment: "alignment",
+    /** Around the title. Default 24 on the top, left and right. */
+    titlePadding: "spacing",
+    /** Around the content. Default 24 on the left, right and bottom, 16 above. */
+    contentPadding: "spacing",
+    /** Around the actions. Default 24 on the left, right and bottom. */
+    actionsPadding: "spacing",
   },
   slots: {
     /** A string or a control. */
@@ -59,6 +67,11 @@ export const SnackBar = defineSpec({
     duration: "number",
     /** Show a close button. */
     showCloseIcon: "boolean",
+    /**
+     * Stay after `duration` until the action or close button is clicked. Default: true when
+     * there is an `action`, as in Flet 1.0; false otherwise.
+     */
+    persist: "boolean",
     bgcolor: "color",
   },
   events: {

@@ -103,3 +103,32 @@ export const Divider = defineSpec({
     trailingIndent: "number",
   },
 });
+
+export const CircleAvatar = defineSpec({
+  type: "CircleAvatar",
+  props: {
+    /** An image shown in the circle over everything else (a profile picture); on error `backgroundImageSrc` shows. */
+    foregroundImageSrc: "string",
+    /** An image behind the content (initials stay readable on it). */
+    backgroundImageSrc: "string",
+    /** The content's colour; default onPrimaryContainer. */
+    color: "color",
+    /** The circle's colour; default primaryContainer. */
+    bgcolor: "color",
+    /** Half the diameter, in px. Default 20. */
+    radius: "number",
+    /** The smallest radius, in px. */
+    minRadius: "number",
+    /** The largest radius, in px. */
+    maxRadius: "number",
+  },
+  events: {
+    /** Called when an image fails to load; `e.data` says which ("foreground" or "background"). */
+    onImageError: "string",
+  },
+  slots: {
+    /** Shown in the circle: usually initials (a string or a Text), or an Icon. */
+    content: "text",
+  },
+  text: ["content"],
+});

@@ -9,8 +9,8 @@ export const TextField = defineSpec({
     value: "string",
     /** The field's name, drawn inside the box and floating above it once there is text. */
     label: "string",
-    /** Shown in the empty field. */
-    hint: "string",
+    /** Shown in the empty field: what to type. */
+    hintText: "string",
     /** Hide the text as dots. */
     password: "boolean",
     /** With `password`, show an eye button that reveals the text. */
@@ -22,26 +22,40 @@ export const TextField = defineSpec({
     readOnly: "boolean",
     /** Take the keyboard focus when shown. */
     autofocus: "boolean",
-    /** Text before the input, inside the box. */
-    prefix: "string",
-    /** Text after the input, inside the box. */
-    suffix: "string",
-    /** Shown under the field in the error colour; the box turns red. */
-    errorText: "string",
+    /** Fill the box with `fillColor` (default the scheme's surfaceContainerHighest) instead of only outlining it. */
+    filled: "boolean",
+    /** The fill of a `filled` field. */
+    fillColor: "color",
+    /** With `multiline`: Enter submits (`onSubmit`) and Shift+Enter adds a line, as in a chat box. */
+    shiftEnter: "boolean",
+    /** An icon inside the box, before the text. */
+    prefixIcon: "icon",
+    /** An icon inside the box, after the text. */
+    suffixIcon: "icon",
     /** The keyboard a phone shows. Default "text". */
     keyboardType: ["text", "number", "email", "url", "phone"],
   },
   events: {
     /** Called on every edit; `e.control.value` holds the text. */
     onChange: "string",
-    /** Called on Enter (Ctrl+Enter when multiline). */
+    /** Called on Enter (Ctrl+Enter when multiline; Enter with `shiftEnter`). */
     onSubmit: "string",
     onFocus: "none",
     onBlur: "none",
   },
+  slots: {
+    /** Before the text, inside the box: a string (`"$"`) or a control. */
+    prefix: "text",
+    /** After the text, inside the box: a string (`"kg"`) or a control. */
+    suffix: "text",
+    /** Under the field in the error colour, and the box turns red: a string or a control. */
+    error: "text",
+    /** Under the field, in a quiet colour: help on what to type. */
+    helper: "text",
+  },
   client: ["value"],
   text: ["value", "label"],
-  summary: ["value", "label", "hint"],
+  summary: ["value", "label", "hintText"],
 });
 
 export const Checkbox = defineSpec({
@@ -71,6 +85,11 @@ export const Switch = defineSpec({
     labelPosition: ["left", "right"],
     /** The track's colour while on. */
     activeColor: "color",
+    /**
+     * An icon in the thumb: one icon, or one per state
+     * (`{ selected: Icons.CHECK, default: Icons.CLOSE }`, Flet's ControlState names).
+     */
+    thumbIcon: "json",
   },
   events: {
     /** Called after the user flipped it; `e.data` is the new value. */
@@ -94,6 +113,8 @@ export const Slider = defineSpec({
     divisions: "number",
     /** Shown above the thumb while dragging; `{value}` stands for the value. */
     label: "string",
+    /** How many decimals `{value}` shows in the label. Default 0 (rounded to a whole number), as in Flet. */
+    round: "number",
     activeColor: "color",
   },
   events: {
@@ -112,8 +133,8 @@ export const Slider = defineSpec({
 export const Radio = defineSpec({
   type: "Radio",
   props: {
-    /** What the RadioGroup's `value` becomes when this one is picked. */
-    value: "string",
+    /** What the RadioGroup's `value` becomes when this one is picked: any value (a string, a number…). */
+    value: "any",
     label: "string",
     activeColor: "color",
   },
@@ -124,12 +145,12 @@ export const Radio = defineSpec({
 export const RadioGroup = defineSpec({
   type: "RadioGroup",
   props: {
-    /** The `value` of the picked Radio; the browser sets it when the user picks one. */
-    value: "string",
+    /** The `value` of the picked Radio, of whatever type the Radios' values are; the browser sets it when the user picks one. */
+    value: "any",
   },
   events: {
     /** Called after the user picked a Radio; `e.data` is its value. */
-    onChange: "string",
+    onChange: "any",
   },
   slots: {
     /** Any layout holding the Radios, e.g. a Column or a Row. */
@@ -151,7 +172,7 @@ export const Dropdown = defineSpec({
     options: "json",
     label: "string",
     /** Shown while nothing is selected. */
-    hint: "string",
+    hintText: "string",
   },
   events: {
     /** Called after the user picked an option; `e.data` is its key. */
@@ -160,4 +181,42 @@ export const Dropdown = defineSpec({
   client: ["value"],
   text: ["value", "label"],
   summary: ["value", "label"],
+});
+
+export const GestureDetector = defineSpec({
+  type: "GestureDetector",
+  props: {
+    /** The pointer's look over it: "click", "move", "grab", "text"… (Flet's MouseCursor, CSS names). */
+    mouseCursor: "string",
+    /** At most one pan or drag update per this many ms; the moves between are summed. Default 0 (every move). */
+    dragInterval: "number",
+    /** At most one hover event per this many ms. Default 0. */
+    hoverInterval: "number",
+  },
+  events: {
+    /** A tap (a click). `e.localPosition`, `e.globalPosition`. With `onDoubleTap` too, it waits to see there is no second tap, as in Flutter. */
+    onTap: "json",
+    /** Two taps in quick succession. */
+    onDoubleTap: "none",
+    /** A press held for 500 ms. */
+    onLongPress: "none",
+    /** A tap with the secondary (right) button. */
+    onSecondaryTap: "none",
+    /** A drag started: `e.localPosition`, `e.globalPosition`, `e.kind`. */
+    onPanStart: "json",
+    /** The pointer moved while dragging: `e.localDelta` (since the last update), `e.globalDelta`, `e.localPosition`. */
+    onPanUpdate: "json",
+    /** The drag ended: `e.velocity` in px per second. */
+    onPanEnd: "json",
+    /** The pointer moved over it (no button pressed): `e.localPosition`, `e.delta`. */
+    onHover: "json",
+    /** The pointer came over it. */
+    onEnter: "json",
+    /** The pointer left it. */
+    onExit: "json",
+  },
+  slots: {
+    /** What the gestures are detected on; without it the detector fills its parent. */
+    content: "one",
+  },
 });

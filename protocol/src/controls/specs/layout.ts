@@ -15,6 +15,11 @@ export const Column = defineSpec({
     scroll: "scroll",
     /** Wrap the children into more columns when they do not fit. */
     wrap: "boolean",
+    /**
+     * Take only the height the children need, never more: a Column in a dialog, a Row's
+     * stretched child. Default false (Flet's: the children share all the height given).
+     */
+    tight: "boolean",
   },
   slots: { controls: "list" },
 });
@@ -32,6 +37,8 @@ export const Row = defineSpec({
     scroll: "scroll",
     /** Wrap the children onto more lines when they do not fit. */
     wrap: "boolean",
+    /** Take only the width the children need, never more. Default false. */
+    tight: "boolean",
   },
   slots: { controls: "list" },
 });
@@ -122,4 +129,26 @@ export const Card = defineSpec({
     borderRadius: "borderRadius",
   },
   slots: { content: "one" },
+});
+
+export const SafeArea = defineSpec({
+  type: "SafeArea",
+  props: {
+    /** Keep clear of what the device puts on the left (a notch in landscape). Default true. */
+    avoidIntrusionsLeft: "boolean",
+    /** Keep clear of the status bar and notch at the top. Default true. */
+    avoidIntrusionsTop: "boolean",
+    /** Default true. */
+    avoidIntrusionsRight: "boolean",
+    /** Keep clear of the home indicator at the bottom. Default true. */
+    avoidIntrusionsBottom: "boolean",
+    /** Padding at least this large on each side, whatever the device's insets. Default 0. */
+    minimumPadding: "spacing",
+    /** Keep the bottom inset while a keyboard covers it (Flutter's viewPadding). Default false. */
+    maintainBottomViewPadding: "boolean",
+  },
+  slots: {
+    /** The control kept clear of the device's notches, status bar and home indicator. */
+    content: "one",
+  },
 });

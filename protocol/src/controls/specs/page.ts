@@ -59,6 +59,8 @@ export const View = defineSpec({
     controls: "list",
     /** The bar on top (an AppBar). */
     appbar: "one",
+    /** A FloatingActionButton over the view's bottom right corner. */
+    floatingActionButton: "one",
   },
   summary: ["route"],
 });
