@@ -3,7 +3,7 @@
 // When the app changes on purpose, record the session again and re-run that command.
 import { expect, it } from "vitest";
 import { replay } from "weft/testing";
-import app from "../../examples/counter.ts";
+import app from "@weft/examples/counter.ts";
 
 const recording = new URL("../recordings/counter.weft.jsonl", import.meta.url);
 

@@ -3,7 +3,7 @@
 // When the app changes on purpose, record the session again and re-run that command.
 import { expect, it } from "vitest";
 import { replay } from "weft/testing";
-import app from "../../examples/todo.ts";
+import app from "@weft/examples/todo.ts";
 
 const recording = new URL("../recordings/todo.weft.jsonl", import.meta.url);
 
