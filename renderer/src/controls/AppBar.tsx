@@ -4,7 +4,20 @@ import { renderSlot } from "../ControlView.tsx";
 import { IconGlyph } from "../IconGlyph.tsx";
 import { useNode } from "../useNode.ts";
 import { useWeft } from "../WeftContext.ts";
+import type { ControlId } from "@weft/protocol";
+import type { NodeStore } from "../NodeStore.ts";
 import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
+
+/** The nearest View above `id`, walking up the store. */
+function enclosingView(store: NodeStore, id: ControlId | null): ControlId | undefined {
+  for (let at = id; at !== null; ) {
+    const node = store.get(at);
+    if (!node) return undefined;
+    if (node.t === "View") return node.id;
+    at = node.parent;
+  }
+  return undefined;
+}
 
 /**
  * The bar on top of a View (its `appbar`, or one of its controls, as Flet allows): leading (or a
@@ -18,9 +31,10 @@ export function AppBar({ node }: ControlComponentProps<"AppBar">) {
   const p = node.p;
   const weft = useWeft();
   const disabled = useDisabled(node);
-  // The bar's View: the one whose `appbar` it is, or (as Flet allows) one whose controls it is in.
-  const parent = useNode(node.parent ?? -1);
-  const view = parent?.t === "View" ? parent : undefined;
+  // The bar's View: the one whose `appbar` it is, or (as Flet allows) the one it stands in,
+  // however deep (a SafeArea's Column, say). A bar does not move between views, so the walk up
+  // is done once per render and the view is then subscribed to.
+  const view = useNode(enclosingView(weft.store, node.parent) ?? -1);
   const page = useNode(view?.parent ?? -1);
   const views = page?.slots.views ?? [];
   const canPop = view !== undefined && views.indexOf(view.id) > 0;

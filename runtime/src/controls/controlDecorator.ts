@@ -26,6 +26,10 @@ export function control<C extends abstract new (...args: any[]) => Control>(cls:
   abstract class Decorated extends (cls as unknown as abstract new (...args: any[]) => Control) {
     constructor(...args: any[]) {
       super(...args);
+      // Only the outermost class's decorator acts: a decorated subclass's own fields are set
+      // only after this constructor returns (its decorator runs then). An undecorated subclass
+      // gets the same at its first mount.
+      if (new.target !== Decorated) return;
       adoptFieldProps(this);
       const props = args.find(isPlainObject);
       if (props) this.assign(props);

@@ -30,7 +30,7 @@ export { Image, type ImageProps } from "./image.ts";
 export { Icon, type IconProps } from "./icon.ts";
 export { ProgressBar, type ProgressBarProps } from "./progressBar.ts";
 export { View, type ViewProps } from "./view.ts";
-export type { MainAxisAlignment, CrossAxisAlignment, Spacing, ScrollMode } from "./layout.ts";
+export { MainAxisAlignment, CrossAxisAlignment, ScrollMode, KeyboardType, type Spacing } from "./layout.ts";
 export { DialogControl, type DialogControlProps } from "./dialogControl.ts";
 export { AlertDialog, type AlertDialogProps } from "./alertDialog.ts";
 export { SnackBar, type SnackBarProps } from "./snackBar.ts";

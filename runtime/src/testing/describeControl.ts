@@ -80,12 +80,24 @@ export function shownText(node: MirrorNode, mirror?: ClientMirror): string {
     if (typeof text === "string") return text;
     const child = node.c[name]?.[0];
     if (mirror && child !== undefined) {
-      const inner = mirror.nodes.get(child);
-      const shown = inner ? shownText(inner, mirror) : "";
+      const shown = innerText(child, mirror);
       if (shown) return shown;
     }
   }
   return "";
+}
+
+/** What a control in a label's place reads as: its own text, else its descendants' (a Row of an Icon and a Text). */
+function innerText(id: ControlId, mirror: ClientMirror): string {
+  const node = mirror.nodes.get(id);
+  if (!node) return "";
+  const own = shownText(node, mirror);
+  if (own) return own;
+  return Object.values(node.c)
+    .flat()
+    .map((child) => innerText(child, mirror))
+    .filter((text) => text !== "")
+    .join(" ");
 }
 
 /** A prop value as it reads in a difference: JSON, so strings keep their quotes. */

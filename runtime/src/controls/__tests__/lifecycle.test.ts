@@ -131,3 +131,28 @@ describe("@control (Flet's dataclass-style controls)", () => {
     expect(deleted).toBe(task);
   });
 });
+
+describe("@control on a class and its subclass (Flet's calculator buttons)", () => {
+  it("sets the subclass's field defaults, and the props object still wins", async () => {
+    const { Button } = await import("../../index.ts");
+    @control
+    class CalcButton extends Button {
+      override expand: boolean | number = 1;
+    }
+    const inits: string[] = [];
+    @control
+    class DigitButton extends CalcButton {
+      override bgcolor = "white24";
+      override init() {
+        inits.push(`${this.bgcolor} ${String(this.expand)}`);
+      }
+    }
+    const zero = new DigitButton({ content: "0", expand: 2 });
+    const one = new DigitButton("1");
+    expect([zero._p, one._p]).toEqual([
+      { content: "0", expand: 2, bgcolor: "white24" },
+      { content: "1", expand: 1, bgcolor: "white24" },
+    ]);
+    expect(inits).toEqual(["white24 2", "white24 1"]); // once each, with every field set
+  });
+});
