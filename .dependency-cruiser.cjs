@@ -7,7 +7,7 @@
  */
 const pkg = "^(extensions/[^/]+|[^/]+)/";
 /** The developer tools: what the app's runtime must never need. */
-const devtools = "^(agent|devserver|inspector-ui|extensions|cli)/";
+const devtools = "^(agent|devserver|devtools-client|inspector-ui|extensions|cli)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -36,6 +36,16 @@ module.exports = {
         "but itself (no Node, no DOM, no other package).",
       from: { path: "^protocol/" },
       to: { pathNot: "^protocol/" },
+    },
+    {
+      name: "devtools-client-without-host",
+      severity: "error",
+      comment:
+        "@weft/devtools-client runs in the inspector (a browser), VS Code's extension host and the " +
+        "tests: it imports @weft/protocol and itself, nothing of Node, the DOM or the runtime. Its " +
+        "tests may use real servers.",
+      from: { path: "^devtools-client/", pathNot: "/__tests__/" },
+      to: { pathNot: "^(devtools-client|protocol)/" },
     },
     {
       name: "no-relative-reach-into-another-package",

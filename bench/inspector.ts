@@ -223,7 +223,7 @@ async function bigTree() {
     await inspector.goto(server.inspectorUrl);
     await inspector.waitForSelector(`[data-testid="tree-node"][data-weft-id="${cellId}"]`, { timeout: 60_000 });
     const firstTreeMs = Date.now() - t0;
-    const size = await inspector.evaluate(() => window.__inspector!.tree.size);
+    const size = await inspector.evaluate(() => window.__inspector!.tree.live.size);
 
     // One update at a time: the app changes cell-0-5 (the inspector's own set-prop), and the
     // page times the tree-ops message from its arrival to the row's text changing in the DOM.
@@ -249,7 +249,7 @@ async function bigTree() {
           observer.observe(document.querySelector(".tree")!, { subtree: true, childList: true, characterData: true });
         });
         await new Promise((r) => setTimeout(r, 50)); // apart: what is measured is the work, not the 33 ms coalescing
-        await store.setProp(id, "value", `v${i}`);
+        await store.selection.setProp(id, "value", `v${i}`);
         out.push((await done) - t0);
       }
       store.receive = original;
@@ -279,7 +279,7 @@ async function bigTree() {
         times.push(performance.now() - t0);
       }
       const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-      return { times, held: store.messages.length, rows: document.querySelectorAll('[data-testid="message-row"]').length, heap };
+      return { times, held: store.traffic.log.length, rows: document.querySelectorAll('[data-testid="message-row"]').length, heap };
     });
     const l = summarize(log.times);
     console.log(

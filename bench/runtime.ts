@@ -1,4 +1,4 @@
-import { chromium } from "playwright-core";
+import { chromium, type Page as BrowserPage } from "playwright-core";
 import { Column, Container, Image, Row, Text, type Page } from "weft";
 import { Connection, createWeftServer, SessionManager } from "weft/server";
 import { PROTOCOL_VERSION } from "@weft/protocol";
@@ -21,11 +21,17 @@ export async function run(): Promise<void> {
 /** A 1×1 GIF, so the page's images cost no requests. */
 const PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAA=";
 
-/** Flet's benchmark page: a label and a wrapping grid of `cells` Container(Image). */
-function grid(cells: number) {
+/**
+ * Flet's benchmark page: a label and a wrapping grid of `cells` Container(Image). Each image has
+ * an alt text of its own unless `alt: false` (Flet's #6270 page has none).
+ */
+export function grid(cells: number, options: { alt?: boolean } = {}) {
   return (page: Page) => {
     const label = new Text({ value: "0", key: "label" });
-    const tiles = Array.from({ length: cells / 2 }, (_, i) => new Container({ width: 40, height: 40, content: new Image({ src: PIXEL, alt: `tile ${i}`, width: 32 }) }));
+    const tiles = Array.from(
+      { length: cells / 2 },
+      (_, i) => new Container({ width: 40, height: 40, content: new Image({ src: PIXEL, ...(options.alt === false ? {} : { alt: `tile ${i}` }), width: 32 }) }),
+    );
     page.add(new Column([label, new Row(tiles, { wrap: true })]));
   };
 }
@@ -83,10 +89,7 @@ async function firstPage() {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage();
-      const t0 = Date.now();
-      await page.goto(server.url);
-      await page.waitForFunction(() => document.querySelectorAll('[data-weft-type="Image"]').length === 2000);
-      times.push(Date.now() - t0);
+      times.push(await loadGrid(page, server.url, 2000));
       await page.close();
     }
     const b = summarize(times.slice(1));
@@ -103,34 +106,50 @@ async function clickLatency() {
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await page.waitForSelector('[data-weft-key="count"]');
-    const samples = await page.evaluate(async () => {
-      const button = document.querySelector<HTMLButtonElement>('[data-weft-key="inc"]')!;
-      const out: number[] = [];
-      for (let i = 0; i < 300; i++) {
-        const count = document.querySelector('[data-weft-key="count"]')!;
-        const before = count.textContent;
-        const done = new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (document.querySelector('[data-weft-key="count"]')!.textContent !== before) {
-              observer.disconnect();
-              resolve(performance.now());
-            }
-          });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        });
-        const t0 = performance.now();
-        button.click();
-        out.push((await done) - t0);
-      }
-      return out;
-    });
+    const samples = await clickToDom(page, 300);
     const s = summarize(samples.slice(50));
     console.log(`Click → DOM updated in Chromium (counter, loopback, 250 clicks): p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}  (goal p50 ≤ 5 ms)\n`);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Opens `url` (a `grid()` app) in `page`; resolves with the ms until its `images` images are drawn. */
+export async function loadGrid(page: BrowserPage, url: string, images: number): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-weft-type="Image"]').length === n, images);
+  return Date.now() - t0;
+}
+
+/**
+ * Clicks the counter's `inc` button `clicks` times inside the page, each once the previous
+ * click's new count is in the DOM; resolves with each click → DOM-updated time (ms).
+ */
+export async function clickToDom(page: BrowserPage, clicks: number): Promise<number[]> {
+  await page.waitForSelector('[data-weft-key="count"]');
+  return page.evaluate(async (clicks) => {
+    const button = document.querySelector<HTMLButtonElement>('[data-weft-key="inc"]')!;
+    const out: number[] = [];
+    for (let i = 0; i < clicks; i++) {
+      const count = document.querySelector('[data-weft-key="count"]')!;
+      const before = count.textContent;
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-weft-key="count"]')!.textContent !== before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const t0 = performance.now();
+      button.click();
+      out.push((await done) - t0);
+    }
+    return out;
+  }, clicks);
 }
 
 export function launch() {

@@ -1,39 +1,13 @@
-import type { Control, HookEvent, WeftHook } from "weft";
-import type { PatchOp, WireNode } from "@weft/protocol";
-import type {
-  ControlsAtResult,
-  ErrorInfo,
-  MessageResult,
-  MessageRow,
-  PropsResult,
-  ServerMessage,
-  SessionInfo,
-  SourceResult,
-  TreeNode,
-  TreeOp,
-  TreeSetOp,
-} from "@weft/protocol/channel";
+import type { Control, HookEvent, SessionDescription, WeftHook, WeftInspection } from "weft";
+import type { ControlsAtResult, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode } from "@weft/protocol/channel";
+import { toTreeNode, toTreeOp } from "./channelTree.ts";
 import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
 import { createInspectService, type InspectLimits, type InspectService } from "./inspect/inspectService.ts";
-import { summarize } from "./inspect/summary.ts";
-
-/** A session as the hook hands it out (the runtime's Session, seen through what the agent reads). */
-interface SessionLike {
-  id: string;
-  state: "connected" | "resuming" | "closed";
-  createdAt: number;
-  clientIp: string;
-  crashed: string | null;
-  client: { userAgent?: string };
-  page: Control & { route: string; title?: string };
-  tree: { index: Map<number, Control> };
-}
+import { errorInfo, preview } from "./values.ts";
 
 export interface AgentOptions {
   /** Default: `globalThis.__WEFT_HOOK__`, which the runtime installs. */
   hook?: WeftHook;
-  /** Where the agent's messages go (the devserver's hub). Called synchronously from the hook. */
-  emit(message: ServerMessage): void;
   /** How many recent frames per session are kept for `get-message`, and at most how many characters. */
   messageBuffer?: { count: number; chars: number };
   /** Record where controls are created and answer `source`/`controlsAt` (sourceLocations.ts). Default true. */
@@ -46,6 +20,8 @@ export interface AgentOptions {
 }
 
 export interface Agent {
+  /** Hears every channel message the agent makes, synchronously from the hook. Returns the undo. */
+  subscribe(listener: (message: ServerMessage) => void): () => void;
   sessions(): SessionInfo[];
   /** The structure of a session's tree now, or null for an unknown session. */
   tree(sessionId: string): TreeNode | null;
@@ -71,19 +47,33 @@ interface SessionTrack {
 
 /**
  * The instrumentation that runs inside the app's process: it listens on the runtime's hook and
- * turns what it hears into channel messages. It sends structure, sizes and timings; the heavy
- * parts (a control's props, a frame's text) stay here until a tool asks for them, as React
- * DevTools learned to do (its v3 sent everything and slowed the page down).
+ * turns what it hears into channel messages, reading sessions and controls through the hook's
+ * inspection API (docs/hook.md), never their internals. It sends structure, sizes and timings;
+ * the heavy parts (a control's props, a frame's text) stay here until a tool asks for them, as
+ * React DevTools learned to do (its v3 sent everything and slowed the page down).
  */
-export function attachAgent(options: AgentOptions): Agent {
+export function attachAgent(options: AgentOptions = {}): Agent {
   const hook = options.hook ?? globalThis.__WEFT_HOOK__;
   if (!hook) throw new Error("weft agent: no weft runtime in this process (globalThis.__WEFT_HOOK__ is missing); import 'weft' first");
+  const inspection = hook.inspection;
+  if (!inspection) throw new Error("weft agent: the weft runtime in this process has no inspection API (hook.inspection, docs/hook.md); update weft");
   const limits = options.messageBuffer ?? { count: 500, chars: 2_000_000 };
   const tracks = new Map<string, SessionTrack>();
-  const emit = options.emit;
+  const listeners = new Set<(message: ServerMessage) => void>();
+  const emit = (message: ServerMessage) => {
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch (err) {
+        console.error("weft agent: a listener threw:", err);
+      }
+    }
+  };
   const now = () => performance.timeOrigin + performance.now();
-
-  const findSession = (id: string) => [...hook.sessions].find((s) => s.id === id) as SessionLike | undefined;
+  const infoOf = (sessionId: string) => {
+    const description = inspection.describeSession(sessionId);
+    return description ? sessionInfo(description) : undefined;
+  };
   const track = (id: string) => {
     let t = tracks.get(id);
     if (!t) tracks.set(id, (t = { seq: 0, frames: [], chars: 0 }));
@@ -96,9 +86,8 @@ export function attachAgent(options: AgentOptions): Agent {
       : createInspectService({
           hook,
           emit,
-          sessionInfo: (s) => sessionInfo(s as unknown as SessionLike),
+          sessionInfo: infoOf,
           frames: (id) => tracks.get(id)?.frames ?? [],
-          errorInfo,
           ...(typeof options.inspect === "object" ? { limits: options.inspect } : {}),
         });
 
@@ -109,23 +98,28 @@ export function attachAgent(options: AgentOptions): Agent {
     if (event.type !== "session-close") inspect?.observe(event, row);
   };
 
+  const update = (sessionId: string) => {
+    const session = infoOf(sessionId);
+    if (session) emit({ type: "session-update", session });
+  };
+
   /** Turns one hook event into channel messages; returns a message's row. */
   const record = (event: HookEvent): MessageRow | undefined => {
     switch (event.type) {
-      case "session-open":
+      case "session-open": {
         track(event.session.id);
-        emit({ type: "session-open", session: sessionInfo(event.session as unknown as SessionLike) });
+        const session = infoOf(event.session.id);
+        if (session) emit({ type: "session-open", session });
         return;
+      }
       case "session-close":
         tracks.delete(event.sessionId);
         emit({ type: "session-close", sessionId: event.sessionId, reason: event.reason });
         return;
       case "connect":
-      case "disconnect": {
-        const session = findSession(event.sessionId);
-        if (session) emit({ type: "session-update", session: sessionInfo(session) });
+      case "disconnect":
+        update(event.sessionId);
         return;
-      }
       case "message": {
         const t = track(event.sessionId);
         const row: MessageRow = {
@@ -146,11 +140,14 @@ export function attachAgent(options: AgentOptions): Agent {
         return row;
       }
       case "patch": {
-        const session = findSession(event.sessionId);
-        emit({ type: "tree-ops", sessionId: event.sessionId, ops: event.ops.map((op) => treeOp(op, session?.tree.index)) });
-        if (session && event.ops.some((op) => op.op === "set" && op.id === session.page.id && op.props && ("route" in op.props || "title" in op.props))) {
-          emit({ type: "session-update", session: sessionInfo(session) });
-        }
+        const { sessionId } = event;
+        const nodeOf = (id: number) => {
+          const control = inspection.control(sessionId, id);
+          return control ? inspection.node(control) : undefined;
+        };
+        emit({ type: "tree-ops", sessionId, ops: event.ops.map((op) => toTreeOp(op, nodeOf)) });
+        const pageId = inspection.root(sessionId)?.id;
+        if (event.ops.some((op) => op.op === "set" && op.id === pageId && op.props && ("route" in op.props || "title" in op.props))) update(sessionId);
         return;
       }
       case "handler":
@@ -170,10 +167,7 @@ export function attachAgent(options: AgentOptions): Agent {
         return;
       case "error": {
         emit({ type: "error", sessionId: event.sessionId, where: event.where, error: errorInfo(event.error), at: now() });
-        if (event.where === "main") {
-          const session = findSession(event.sessionId);
-          if (session) emit({ type: "session-update", session: sessionInfo(session) });
-        }
+        if (event.where === "main") update(event.sessionId);
         return;
       }
       default: {
@@ -189,37 +183,42 @@ export function attachAgent(options: AgentOptions): Agent {
   const locator = options.sourceLocations === false ? null : createSourceLocator({ hook });
 
   return {
-    sessions: () => [...hook.sessions].filter((s) => s.state !== "closed").map((s) => sessionInfo(s as unknown as SessionLike)),
+    subscribe(listener) {
+      // A wrapper per subscription, so the same function subscribed twice needs two undos.
+      const entry = (message: ServerMessage) => listener(message);
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
+    },
+    sessions: () => inspection.sessions().map(sessionInfo),
     tree(sessionId) {
-      const session = findSession(sessionId);
-      return session ? treeNode(session.page) : null;
+      const root = inspection.root(sessionId);
+      return root ? toTreeNode(inspection.tree(root)) : null;
     },
     props(sessionId, id) {
-      const session = findSession(sessionId);
-      const control = session?.tree.index.get(id);
-      if (!session || !control) return null;
-      return propsOf(sessionId, control);
+      const control = inspection.control(sessionId, id);
+      return control ? propsOf(inspection, sessionId, control) : null;
     },
     message(sessionId, seq) {
       return tracks.get(sessionId)?.frames.find((f) => f.row.seq === seq) ?? inspect?.deadFrame(sessionId, seq) ?? null;
     },
     source(sessionId, id, event) {
-      const control = findSession(sessionId)?.tree.index.get(id);
+      const control = inspection.control(sessionId, id);
       if (!control || !locator) return null;
-      const handler = event === undefined ? undefined : control._h[event];
+      const handler = event === undefined ? undefined : inspection.handler(control, event);
       if (event !== undefined && !handler) return null;
       const location = handler ? locator.functionLocation(handler) : locator.creationSite(control);
       if (!location) return null;
       return { sessionId, id, ...(event !== undefined ? { event } : {}), location };
     },
     controlsAt(sessionId, file, line) {
-      const session = findSession(sessionId);
-      if (!session || !locator) return null;
-      return { sessionId, ...controlsCreatedAt(session.page, file, line, (c) => locator.creationSite(c)) };
+      const root = inspection.root(sessionId);
+      if (!root || !locator) return null;
+      return { sessionId, ...controlsCreatedAt(inspection, root, file, line, (c) => locator.creationSite(c)) };
     },
     inspect,
     dispose() {
       unsubscribe();
+      listeners.clear();
       inspect?.dispose();
       locator?.dispose();
       tracks.clear();
@@ -227,121 +226,33 @@ export function attachAgent(options: AgentOptions): Agent {
   };
 }
 
-function sessionInfo(session: SessionLike): SessionInfo {
-  const info: SessionInfo = {
-    id: session.id,
-    state: session.state,
-    route: session.page.route,
-    clientIp: session.clientIp,
-    createdAt: session.createdAt,
-  };
-  if (session.page.title !== undefined) info.title = session.page.title;
-  if (session.client.userAgent) info.userAgent = session.client.userAgent;
+/** The channel's view of a session. */
+export function sessionInfo(session: SessionDescription): SessionInfo {
+  const info: SessionInfo = { id: session.id, state: session.state, route: session.route, clientIp: session.clientIp, createdAt: session.createdAt };
+  if (session.title !== undefined) info.title = session.title;
+  if (session.userAgent) info.userAgent = session.userAgent;
   if (session.crashed !== null) info.crashed = session.crashed;
   return info;
 }
 
-const slotsOf = (control: Control) => (control.constructor as typeof Control).meta.slots;
-
-/** The structure of `control` and everything under it. */
-export function treeNode(control: Control): TreeNode {
-  const meta = (control.constructor as typeof Control).meta;
-  const node: TreeNode = { i: control.id, t: meta.type };
-  const name = control._typeName();
-  if (name !== meta.type) node.n = name;
-  const key = control._p.key;
-  if (key !== undefined) node.k = String(key);
-  const s = summarize(meta.type, control._p);
-  if (s !== undefined) node.s = s;
-  for (const slot in slotsOf(control)) {
-    const children = control._children(slot);
-    if (children.length) (node.c ??= {})[slot] = children.map(treeNode);
-  }
-  return node;
-}
-
-function wireToTree(wire: WireNode): TreeNode {
-  const node: TreeNode = { i: wire.i, t: wire.t };
-  if (wire.n) node.n = wire.n;
-  if (wire.p.key !== undefined) node.k = String(wire.p.key);
-  const s = summarize(wire.t, wire.p);
-  if (s !== undefined) node.s = s;
-  if (wire.c) {
-    for (const [slot, children] of Object.entries(wire.c)) if (children.length) (node.c ??= {})[slot] = children.map(wireToTree);
-  }
-  return node;
-}
-
-/** `index` (the session's live controls) lets a `set` carry the control's new summary. */
-export function treeOp(op: PatchOp, index?: ReadonlyMap<number, Control>): TreeOp {
-  switch (op.op) {
-    case "set": {
-      const out: TreeSetOp = { op: "set", id: op.id };
-      if (op.props && "key" in op.props) out.k = op.props.key === null ? null : String(op.props.key);
-      const control = op.props ? index?.get(op.id) : undefined;
-      if (control) out.s = summarize((control.constructor as typeof Control).meta.type, control._p) ?? null;
-      return out;
-    }
-    case "insert":
-      return { op: "insert", parent: op.parent, slot: op.slot, before: op.before, node: wireToTree(op.node) };
-    case "remove":
-      return { op: "remove", parent: op.parent, slot: op.slot, id: op.id };
-    case "move":
-      return { op: "move", parent: op.parent, slot: op.slot, id: op.id, before: op.before };
-    default: {
-      const unreachable: never = op;
-      return unreachable;
-    }
-  }
-}
-
-const INTERNAL = new Set(["id", "_p", "_h", "_lists", "_listViews", "_single", "_owner", "_parent", "_slot", "_changed", "_dirtySlots", "_sent"]);
-
-function propsOf(sessionId: string, control: Control): PropsResult {
-  const meta = (control.constructor as typeof Control).meta;
+function propsOf(inspection: WeftInspection, sessionId: string, control: Control): PropsResult {
+  const node = inspection.node(control);
+  const place = inspection.placeOf(control);
   const fields: Record<string, string> = {};
-  for (const name of Object.keys(control)) {
-    if (INTERNAL.has(name) || name.startsWith("_")) continue;
-    fields[name] = preview((control as unknown as Record<string, unknown>)[name]);
-  }
+  for (const [name, value] of inspection.fields(control)) fields[name] = preview(value, inspection);
   const result: PropsResult = {
     sessionId,
-    id: control.id,
-    type: meta.type,
-    name: control._typeName(),
-    props: { ...control._p },
-    handlers: Object.keys(control._h),
+    id: node.i,
+    type: node.t,
+    name: inspection.typeName(control),
+    props: node.p,
+    handlers: node.h ?? [],
     fields,
-    parent: control._parent?.id ?? null,
-    slot: control._slot,
+    parent: place?.parent.id ?? null,
+    slot: place?.slot ?? null,
   };
-  if (control._p.key !== undefined) result.key = String(control._p.key);
+  if (node.p.key !== undefined) result.key = String(node.p.key);
   return result;
-}
-
-/** A short, safe text for any value (never the value itself: it may be huge or cyclic). */
-export function preview(value: unknown): string {
-  if (value === null || value === undefined || typeof value === "boolean" || typeof value === "number") return String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? value.slice(0, 80) + "…" : value);
-  if (typeof value === "function") return `ƒ ${value.name || "anonymous"}()`;
-  if (typeof value === "bigint" || typeof value === "symbol") return String(value);
-  if (Array.isArray(value)) return `Array(${value.length})`;
-  if (value instanceof Map) return `Map(${value.size})`;
-  if (value instanceof Set) return `Set(${value.size})`;
-  const ctor = (value as object).constructor;
-  if (ctor && "meta" in ctor && typeof (value as Control).id === "number") return `${(value as Control)._typeName()}#${(value as Control).id}`;
-  return ctor && ctor !== Object ? ctor.name || "Object" : "{…}";
-}
-
-export function errorInfo(err: unknown): ErrorInfo {
-  if (err instanceof Error) {
-    const info: ErrorInfo = { name: err.name, message: err.message };
-    if (err.stack) info.stack = err.stack;
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === "string") info.code = code;
-    return info;
-  }
-  return { name: "Error", message: String(err) };
 }
 
 function messageKind(text: string): string {

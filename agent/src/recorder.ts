@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import type { HookEvent, WeftHook } from "weft";
 import { formatMessageLine, formatRecordingEntry, formatRecordingHeader } from "weft/testing";
+import { openRecordingSink, type RecordingSink } from "./recordingSink.ts";
 
 export interface RecorderOptions {
   /** Where recordings go; created if missing. One file per session. */
@@ -12,11 +13,17 @@ export interface RecorderOptions {
   hook?: WeftHook;
   /** Told about each new recording file as its session opens. */
   onRecording?: (file: string, sessionId: string) => void;
+  /**
+   * Write `.weft.jsonl.gz` (gzip) instead of plain `.weft.jsonl`: 3–5× smaller, but not
+   * readable as text in a review, and flushed to disk once a second rather than line by line
+   * (docs/recording.md). Replay and `--emit-test` read both. Default false.
+   */
+  gzip?: boolean;
 }
 
 interface OpenRecording {
   file: string;
-  fd: number;
+  sink: RecordingSink;
   /** `performance.now()` when the session opened: every line's `t` counts from here. */
   t0: number;
 }
@@ -27,11 +34,12 @@ interface OpenRecording {
  * hook: it needs nothing else of the devserver or the agent, so `weft run --record` and
  * `weft dev --record` both use it.
  *
- * Lines are written synchronously as they happen, so a recording is complete up to the last
- * message even if the process dies; the `end` line is written when the session closes, or by
- * the returned `stop()` for sessions still open. `stop()` is idempotent.
+ * Plain lines are written synchronously as they happen, so a recording is complete up to the
+ * last message even if the process dies; the `end` line is written when the session closes, or
+ * by the returned `stop()` for sessions still open. `stop()` is idempotent and resolves once
+ * every file is complete on disk (a gzip file finishes asynchronously).
  */
-export function startRecorder(options: RecorderOptions): () => void {
+export function startRecorder(options: RecorderOptions): () => Promise<void> {
   const hook = options.hook ?? globalThis.__WEFT_HOOK__;
   if (!hook) {
     throw new Error("weft recorder: no weft runtime in this process (globalThis.__WEFT_HOOK__ is missing); import 'weft' before starting the recorder");
@@ -43,18 +51,27 @@ export function startRecorder(options: RecorderOptions): () => void {
   const appFromDir = relative(dir, appPath).split(sep).join("/");
   mkdirSync(dir, { recursive: true });
   const open = new Map<string, OpenRecording>();
+  /** Files still being finished (gzip ones close asynchronously): what `stop()` waits for. */
+  const closing = new Set<Promise<void>>();
+
+  const close = (recording: OpenRecording) => {
+    const closed = recording.sink.close().catch(() => {}); // a failure was already said by onError
+    closing.add(closed);
+    void closed.then(() => closing.delete(closed));
+  };
+
+  const stopRecording = (sessionId: string, recording: OpenRecording, err: Error) => {
+    if (open.get(sessionId) !== recording) return;
+    console.error(`weft: stopped recording session ${sessionId} to ${recording.file}: ${err.message}`);
+    open.delete(sessionId);
+    close(recording);
+  };
 
   const write = (sessionId: string, recording: OpenRecording, line: string) => {
     try {
-      writeSync(recording.fd, line);
+      recording.sink.write(line);
     } catch (err) {
-      console.error(`weft: stopped recording session ${sessionId} to ${recording.file}: ${(err as Error).message}`);
-      open.delete(sessionId);
-      try {
-        closeSync(recording.fd);
-      } catch {
-        // already unusable
-      }
+      stopRecording(sessionId, recording, err as Error);
     }
   };
 
@@ -62,12 +79,9 @@ export function startRecorder(options: RecorderOptions): () => void {
     const recording = open.get(sessionId);
     if (!recording) return;
     write(sessionId, recording, formatRecordingEntry({ t: performance.now() - recording.t0, event: "end", reason }));
+    if (open.get(sessionId) !== recording) return; // that write failed, and closed it
     open.delete(sessionId);
-    try {
-      closeSync(recording.fd);
-    } catch {
-      // nothing left to save
-    }
+    close(recording);
   };
 
   const onEvent = (event: HookEvent) => {
@@ -76,15 +90,15 @@ export function startRecorder(options: RecorderOptions): () => void {
         const sessionId = event.session.id;
         const startedAt = new Date();
         const stamp = startedAt.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-        const file = join(dir, `${appName}-${stamp}-${sessionId.slice(0, 8)}.weft.jsonl`);
-        let fd: number;
+        const file = join(dir, `${appName}-${stamp}-${sessionId.slice(0, 8)}.weft.jsonl${options.gzip ? ".gz" : ""}`);
+        let recording: OpenRecording;
         try {
-          fd = openSync(file, "wx");
+          const sink = openRecordingSink(file, { gzip: options.gzip ?? false, onError: (err) => stopRecording(sessionId, recording, err) });
+          recording = { file, sink, t0: performance.now() };
         } catch (err) {
           console.error(`weft: cannot record session ${sessionId}: ${(err as Error).message}`);
           return;
         }
-        const recording = { file, fd, t0: performance.now() };
         open.set(sessionId, recording);
         write(sessionId, recording, formatRecordingHeader({ app: appFromDir, client: event.client, startedAt: startedAt.toISOString(), sessionId }));
         options.onRecording?.(file, sessionId);
@@ -122,11 +136,13 @@ export function startRecorder(options: RecorderOptions): () => void {
 
   const unsubscribe = hook.subscribe(onEvent);
   let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    unsubscribe();
-    for (const sessionId of [...open.keys()]) finish(sessionId, "recorder stopped");
+  return async () => {
+    if (!stopped) {
+      stopped = true;
+      unsubscribe();
+      for (const sessionId of [...open.keys()]) finish(sessionId, "recorder stopped");
+    }
+    await Promise.all(closing);
   };
 }
 

@@ -2,7 +2,7 @@ import { Session as InspectorSession } from "node:inspector";
 import { findSourceMap } from "node:module";
 import { dirname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Control, HookEvent, WeftHook } from "weft";
+import type { Control, HookEvent, WeftHook, WeftInspection } from "weft";
 import type { SourceLocation } from "@weft/protocol/channel";
 
 /**
@@ -350,6 +350,7 @@ const NEAREST_ABOVE_LINES = 20;
  * `new Button({ … })`). A line that builds controls in a loop yields several.
  */
 export function controlsCreatedAt(
+  inspection: WeftInspection,
   root: Control,
   file: string,
   line: number,
@@ -363,7 +364,7 @@ export function controlsCreatedAt(
       if (!ids) byLine.set(site.line, (ids = []));
       ids.push(control.id);
     }
-    for (const slot in (control.constructor as typeof Control).meta.slots) for (const child of control._children(slot)) walk(child);
+    for (const [, children] of inspection.children(control)) for (const child of children) walk(child);
   };
   walk(root);
   if (byLine.size === 0) return { ids: [], line: null };

@@ -56,15 +56,15 @@ export async function command(argv: string[]): Promise<number> {
   return code;
 }
 
-/** A recording, or every `*.jsonl` recording in a directory. */
+/** A recording, or every `*.jsonl` and `*.jsonl.gz` recording in a directory. */
 function expand(path: string): string[] {
   if (!existsSync(path)) throw new Error(`no recording at ${path}`);
   if (!statSync(path).isDirectory()) return [path];
   const found = readdirSync(path)
-    .filter((name) => name.endsWith(".jsonl"))
+    .filter((name) => name.endsWith(".jsonl") || name.endsWith(".jsonl.gz"))
     .sort()
     .map((name) => join(path, name));
-  if (found.length === 0) throw new Error(`${path} holds no recordings (*.jsonl)`);
+  if (found.length === 0) throw new Error(`${path} holds no recordings (*.jsonl, *.jsonl.gz)`);
   return found;
 }
 

@@ -14,8 +14,6 @@ export interface AppRunnerOptions {
   root: string;
   /** Where a module's top level runs (the swap engine's import generation). */
   importContext(): RunContext;
-  /** A watched file changed, was added or removed (after Vite invalidated its transform). */
-  onChange(file: string): void;
 }
 
 export interface Reimport {
@@ -45,12 +43,17 @@ export class AppRunner {
     readonly runner: ModuleRunner,
     private readonly entry: string,
     factsMap: Map<string, ModuleFacts>,
+    private readonly changeListeners: Set<(file: string) => void>,
   ) {
     this.facts = factsMap;
   }
 
   static async create(options: AppRunnerOptions): Promise<AppRunner> {
     const facts = new Map<string, ModuleFacts>();
+    const changeListeners = new Set<(file: string) => void>();
+    const changed = (file: string) => {
+      for (const listener of changeListeners) listener(file);
+    };
     const server = await createServer({
       configFile: false,
       envFile: false,
@@ -65,7 +68,7 @@ export class AppRunner {
       },
       ssr: { external: ["weft"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [standardDecorators(), swapPlugin(facts, options.onChange)],
+      plugins: [standardDecorators(), swapPlugin(facts, changed)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       override runInlinedModule(...args: Parameters<ESModulesEvaluator["runInlinedModule"]>) {
@@ -73,7 +76,17 @@ export class AppRunner {
       }
     }
     const runner = createServerModuleRunner(server.environments.ssr, { hmr: { logger: false }, evaluator: new SwapEvaluator() });
-    return new AppRunner(server, runner, options.entry, facts);
+    return new AppRunner(server, runner, options.entry, facts, changeListeners);
+  }
+
+  /**
+   * Calls `listener` when a watched file changes, is added or removed (after Vite invalidated its
+   * transform). Returns the undo.
+   */
+  onChange(listener: (file: string) => void): () => void {
+    const entry = (file: string) => listener(file);
+    this.changeListeners.add(entry);
+    return () => void this.changeListeners.delete(entry);
   }
 
   /** What the transform learned about a module. */

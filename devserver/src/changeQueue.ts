@@ -5,8 +5,11 @@ export interface ChangeQueueOptions {
   quietMs: number;
   /** …but never longer than this after the first change. */
   maxWaitMs: number;
-  /** Does the work for one batch; `firstAt` is the `performance.now()` of its first change. */
-  run(files: string[], firstAt: number): Promise<void>;
+  /**
+   * Does the work for one batch; `firstAt` is the `performance.now()` of its first change.
+   * `changedSinceLoad()` says whether any of its files was written again after the batch loaded it.
+   */
+  run(files: string[], firstAt: number, changedSinceLoad: () => boolean): Promise<void>;
   /** How long after a batch its files are checked again for a write the watcher did not report. Default 80 ms. */
   recheckMs?: number;
 }
@@ -83,7 +86,7 @@ export class ChangeQueue {
     const firstAt = this.firstAt;
     this.pending = new Set();
     for (const file of files) this.loaded.set(file, fingerprint(file));
-    this.running = this.options.run(files, firstAt).catch((err) => {
+    this.running = this.options.run(files, firstAt, () => this.changedSinceLoad(files)).catch((err) => {
       console.error("weft: a swap failed unexpectedly:", err);
     });
     await this.running;

@@ -1,10 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
-import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { createRequestGuard, createStaticHandler, perMessageDeflateOptions, refuseUpgrade, startHeartbeat, tuneSocketCompression, type GuardedRequestHandler } from "weft/server";
 import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import type { Hub } from "./hub.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
@@ -15,10 +13,25 @@ export interface ChannelServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Host names besides this machine's that may reach the inspector (as the app's `allowedHosts`). */
+  allowedHosts?: readonly string[] | true;
   /** Origins besides the server's own that may open the channel. */
   allowedOrigins?: readonly string[];
   /** Largest frame accepted from a tool, in bytes. Default 1 MiB. */
   maxFrameBytes?: number;
+  /**
+   * permessage-deflate with tools that offer it (the inspector in Chromium, the VS Code
+   * extension), set up as the app's socket is: a 10,000-control tree snapshot shrinks 8×,
+   * small frames go as they are, and an idle tool's socket holds no zlib stream. Default true.
+   */
+  compression?: boolean;
+  /**
+   * The token tools must show. Default: a new random one. Given, a restarted channel server on the
+   * same port takes back the tools that had the old one (their reconnection succeeds).
+   */
+  token?: string;
+  /** Ping each tool's socket this often, ending the ones that stopped answering. Default 30 s. */
+  heartbeatMs?: number;
 }
 
 export interface ChannelServer {
@@ -44,94 +57,64 @@ const types: Record<string, string> = {
 /**
  * The devserver's own HTTP server: the inspector page and the devtools channel (`/channel`).
  * Separate from the app's server so it can stay on loopback while the app is served to a phone
- * (`--host 0.0.0.0`). Every request is checked step by step, each check with its own status and
- * message (ws's handleUpgrade style):
- * - Host must be a name of this machine: a DNS-rebinding page (evil.example resolving to
- *   127.0.0.1) sends its own Host, and gets 403 (the class of bug Vite fixed in its dev server).
- * - Origin, when present, must be this server's own, or an allowed one (VS Code webviews use
- *   `vscode-webview://`, which a web page cannot claim): a foreign page gets 403.
- * - The token from the printed URL must match: 401 otherwise.
+ * (`--host 0.0.0.0`). It sits behind the same request guard as the app (weft/server): a clean
+ * path, Host one of this machine's names or an allowed one (a DNS-rebinding page sends its own,
+ * and listening on 0.0.0.0 changes nothing about that), Origin this server's own or a VS Code
+ * webview's (`vscode-webview://`, which a web page cannot claim). Then the channel needs the
+ * token from the printed URL: 401 otherwise.
  */
 export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
   const host = options.host ?? "127.0.0.1";
-  const token = randomBytes(24).toString("base64url");
+  const token = options.token ?? randomBytes(24).toString("base64url");
   const tokenBytes = Buffer.from(token);
   const maxFrameBytes = options.maxFrameBytes ?? 1024 * 1024;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: perMessageDeflateOptions({ compression: options.compression }) });
+  // A tool gone without a FIN (a suspended laptop running VS Code) would stay a hub member.
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
   const dist = inspectorDist();
-  let port = 0;
-
-  const hostNames = new Set(["127.0.0.1", "localhost", "[::1]", "::1", host.includes(":") ? `[${host}]` : host]);
-  const hostAllowed = (header: string | undefined) => {
-    if (!header) return false;
-    const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : header.split(":")[0]!;
-    return hostNames.has(name) || (host === "0.0.0.0" || host === "::");
-  };
-  const originAllowed = (origin: string | undefined) => {
-    if (!origin) return true; // not a browser page (the VS Code extension host, a test)
-    if (origin.startsWith("vscode-webview://")) return true;
-    if (options.allowedOrigins?.includes(origin)) return true;
-    try {
-      const url = new URL(origin);
-      return (url.protocol === "http:" || url.protocol === "https:") && hostNames.has(url.hostname.includes(":") ? `[${url.hostname}]` : url.hostname) && Number(url.port) === port;
-    } catch {
-      return false;
-    }
-  };
+  const guard = createRequestGuard({
+    name: "weft devserver",
+    host,
+    allowedHosts: options.allowedHosts,
+    allowedOrigins: options.allowedOrigins,
+    allowOrigin: (origin) => origin.startsWith("vscode-webview://"),
+  });
   const tokenMatches = (given: string | null) => {
     if (!given) return false;
     const bytes = Buffer.from(given);
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
 
-  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (!hostAllowed(req.headers.host)) {
-      res.writeHead(403, { "content-type": "text/plain" }).end(`weft devserver: host '${req.headers.host ?? ""}' is not this machine; open the URL weft dev printed\n`);
+  // Until the inspector is built, its URL shows a placeholder that proves the channel works.
+  const placeholder: GuardedRequestHandler = (req, res, { path }) => {
+    if (path !== "/" && path !== "/index.html") {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${path}\n`);
       return;
     }
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD" }).end();
-      return;
-    }
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    if (path === "/" || path === "/index.html") {
-      if (dist) return void serveFile(res, join(dist, "index.html"));
-      const nonce = randomBytes(16).toString("base64");
-      const body = placeholderPage(nonce);
-      res.writeHead(200, {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'`,
-        "referrer-policy": "no-referrer",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-      return;
-    }
-    if (dist) {
-      const file = normalize(join(dist, decodeURIComponent(path)));
-      if (file.startsWith(dist + sep)) return void serveFile(res, file);
-    }
-    res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}\n`);
+    const nonce = randomBytes(16).toString("base64");
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'`,
+      "referrer-policy": "no-referrer",
+    });
+    res.end(req.method === "HEAD" ? undefined : placeholderPage(nonce));
   };
+  const page = dist ? createStaticHandler({ dir: dist, immutable: (path) => path.startsWith("/assets/") }) : placeholder;
 
-  const refuse = (socket: Duplex, status: string, message: string) => {
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nweft channel: ${message}\n`);
-  };
-
-  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname !== "/channel") return refuse(socket, "404 Not Found", `no WebSocket endpoint at ${url.pathname}; the channel is /channel`);
-    if (!hostAllowed(req.headers.host)) return refuse(socket, "403 Forbidden", `host '${req.headers.host ?? ""}' is not this machine`);
-    if (!originAllowed(req.headers.origin)) {
-      return refuse(socket, "403 Forbidden", `origin ${req.headers.origin} may not connect; open the inspector from the URL weft dev printed`);
+  const upgrades = guard.upgrades();
+  upgrades.add("/channel", (req, socket, head, { query }) => {
+    if (!tokenMatches(query.get("token"))) {
+      return refuseUpgrade(socket, 401, "weft channel: missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver.json");
     }
-    if (!tokenMatches(url.searchParams.get("token"))) {
-      return refuse(socket, "401 Unauthorized", "missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver.json");
-    }
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => accept(ws, req));
-  };
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      wss.emit("connection", ws, req);
+      accept(ws, req);
+    });
+  });
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
+    tuneSocketCompression(ws);
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
         send: (text) => ws.send(text),
@@ -156,8 +139,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     ws.on("error", gone);
   };
 
-  const http: Server = createServer(handleRequest);
-  http.on("upgrade", handleUpgrade);
+  const http: Server = createServer(guard.http(page));
+  http.on("upgrade", upgrades.listener);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port ?? 0, host, () => {
@@ -165,7 +148,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       resolve();
     });
   });
-  port = (http.address() as AddressInfo).port;
+  http.on("error", (err) => console.error("weft devserver: the inspector's server:", err));
+  const port = (http.address() as AddressInfo).port;
   const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   return {
     token,
@@ -173,6 +157,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     inspectorUrl: `http://${shown}:${port}/?token=${token}`,
     channelUrl: `ws://${shown}:${port}/channel`,
     async close() {
+      stopHeartbeat();
       options.hub.closeAll();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -181,16 +166,6 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       await closed;
     },
   };
-}
-
-async function serveFile(res: ServerResponse, file: string): Promise<void> {
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "content-length": body.length });
-    res.end(body);
-  } catch {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-  }
 }
 
 /** 127.0.0.0/8 and ::1 (also as IPv4-mapped IPv6): the inspector's console answers only these. */

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { AppMain } from "weft";
 import { createWeftServer, type AccessGate, type WeftServer } from "weft/server";
 import { attachAgent, type Agent } from "@weft/agent";
-import { CHANNEL_VERSION, type ErrorInfo, type ServerMessage, type StatsResult } from "@weft/protocol/channel";
+import { CHANNEL_VERSION, type BuildErrorMessage, type ErrorInfo, type StatsResult } from "@weft/protocol/channel";
 import { SwapEngine, summarizeReport, type SwapReport } from "weft/swap";
 import { AppRunner } from "./appRunner.ts";
 import { describeBuildError, formatBuildError, placeOf } from "./buildError.ts";
@@ -13,6 +13,7 @@ import { Hub } from "./hub.ts";
 import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
+import { createTeardown, processStats } from "./teardown.ts";
 import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
 
 export interface DevServerOptions {
@@ -26,6 +27,14 @@ export interface DevServerOptions {
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
   inspectorHost?: string;
+  /** Host names besides this machine's that may reach the app and the inspector (`--allowed-hosts`). */
+  allowedHosts?: readonly string[] | true;
+  /**
+   * Take over the process's unhandledRejection / uncaughtException (as `weft dev` does): app
+   * failures go to their session, the process keeps serving. Default false (a library's caller
+   * owns its process).
+   */
+  handleProcessErrors?: boolean;
   /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
   workspace?: string;
   /** Wait this long for more changes before swapping. Default 3 ms. */
@@ -39,6 +48,8 @@ export interface DevServerOptions {
    * construction, also during swaps). Default true.
    */
   sourceLocations?: boolean;
+  /** permessage-deflate on the app's socket and on the devtools channel. Default true (runtime/src/server/compression.ts). */
+  compression?: boolean;
   /** Who else may load the app and open its socket (a desktop window's gate, `--view desktop`). */
   gate?: AccessGate;
 }
@@ -72,6 +83,11 @@ declare global {
  * `weft dev`: the app under Vite's module runner, served by the ordinary weft server, with every
  * save swapped into the live sessions (runtime/src/swap), an overlay for saves that cannot be
  * taken, and the devtools channel for the inspector and the VS Code extension.
+ *
+ * Each piece is made once what it needs exists, and is handed it: the output tap, the swap
+ * engine, the module runner, the first load, the app's server, the agent on the runtime's hook,
+ * the hub that fans the agent out to the tools, the channel server, and last the queue that turns
+ * the runner's file changes into saves.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const entry = resolve(options.entry);
@@ -83,67 +99,52 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const emit = (event: DevEvent) => {
     for (const listener of listeners) listener(event);
   };
+  const rel = (file: string) => relative(root, file) || file;
+  /** What the last saves left: the current build error (none once a save is taken) and the last report. */
+  const status: { error: BuildErrorMessage | null; report: SwapReport | null } = { error: null, report: null };
 
   const tap: OutputTap = tapOutput();
-  const cleanup: (() => unknown)[] = [() => tap.restore()];
-  let hub: Hub | undefined;
-  const broadcast = (message: ServerMessage) => hub?.broadcast(message);
-  tap.onWrite((stream, text) => broadcast({ type: "log", stream, text, at: Date.now() }));
+  const teardown = createTeardown();
+  teardown.add(() => tap.restore());
 
-  let loadError: ErrorInfo | null = null;
   const notLoaded: AppMain = () => {
-    throw new Error(`the app failed to load: ${loadError?.message ?? "unknown error"} (see the overlay)`);
+    throw new Error(`the app failed to load: ${status.error?.error.message ?? "unknown error"} (see the overlay)`);
   };
   const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on) });
   globalThis.__WEFT_SWAP__ = engine.registry;
-  cleanup.push(() => {
+  teardown.add(() => {
     engine.dispose();
     if (globalThis.__WEFT_SWAP__ === engine.registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
-  let queue: ChangeQueue | undefined;
-  const runner = await AppRunner.create({
-    entry,
-    root,
-    importContext: () => engine.importContext(),
-    onChange: (file) => queue?.add(file),
-  });
-  cleanup.push(() => runner.close());
-
+  const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
+  teardown.add(() => runner.close());
   const overlay: Overlay = createOverlay();
-  let lastError: { error: ErrorInfo; files: string[]; at: number } | null = null;
-  let lastReport: SwapReport | null = null;
-  const rel = (file: string) => relative(root, file) || file;
 
-  const refuse = (err: unknown, files: string[], what: string, changedAt: number) => {
-    engine.discard();
-    // Read mid-write (truncated, then written): the next batch loads the finished file.
-    if (queue?.changedSinceLoad(files)) return;
-    const error = describeBuildError(err, root);
-    lastError = { error, files: files.map(rel), at: Date.now() };
+  /** A save that cannot be taken: the old code keeps serving, the overlay and the tools say why. */
+  const showBuildError = (error: ErrorInfo, files: string[], what: string) => {
+    status.error = { type: "build-error", files: files.map(rel), error, at: Date.now() };
     overlay.showError(error, placeOf(error, root));
-    broadcast({ type: "build-error", files: lastError.files, error, at: lastError.at });
     tap.printError(formatBuildError(error, root, what));
-    emit({ type: "build-error", error, files, changedAt });
+    return status.error;
   };
 
   // The first load: a swap with no sessions. If it fails, the server still starts: sessions
   // show the error, the overlay shows where, and the first good save brings the app up.
+  let loaded = true;
   try {
     const module = await runner.importEntry();
     await engine.swap(mainOf(module, entry), { files: [] });
   } catch (err) {
     engine.discard();
-    loadError = describeBuildError(err, root);
-    lastError = { error: loadError, files: [rel(entry)], at: Date.now() };
-    overlay.showError(loadError, placeOf(loadError, root));
-    tap.printError(formatBuildError(loadError, root, "the app failed to load"));
+    loaded = false;
+    showBuildError(describeBuildError(err, root), [entry], "the app failed to load");
   }
 
   // The first save after startup would pay for cold code (Vite's re-transform path, the JIT):
   // pay it now, twice, when running the module again is harmless (no top-level side effects).
   const entryFacts = runner.factsOf(entry);
-  if (!loadError && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
+  if (loaded && entryFacts && entryFacts.sideEffects.length === 0 && !entryFacts.forceRestart && options.warmUp !== false) {
     tap.mute(true);
     try {
       for (let i = 0; i < 2; i++) {
@@ -157,46 +158,36 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, ...(options.gate ? { gate: options.gate } : {}) });
-  cleanup.push(() => app.close());
-  overlay.attach(app.http);
-  cleanup.push(() => overlay.close());
-
-  let agent: Agent | undefined;
-  const stats = (): StatsResult => {
-    (globalThis as { gc?: () => void }).gc?.();
-    const resources: Record<string, number> = {};
-    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-    const memory = process.memoryUsage();
-    return {
-      pid: process.pid,
-      uptimeMs: Date.now() - startedAt,
-      heapUsed: memory.heapUsed,
-      rss: memory.rss,
-      activeResources: resources,
-      sessions: app.manager.sessions.size,
-      swaps: lastReport?.id ?? 0,
-      channelClients: hub?.size ?? 0,
-    };
-  };
-  hub = new Hub({
-    get agent() {
-      return agent!;
-    },
-    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
-    backlog: () => {
-      const out: ServerMessage[] = [];
-      if (lastReport) out.push({ type: "swap", report: lastReport });
-      if (lastError) out.push({ type: "build-error", files: lastError.files, error: lastError.error, at: lastError.at });
-      return out;
-    },
-    stats,
+  // The developer reads the page: errors show in full (exposeErrors), as in the terminal.
+  const app = await createWeftServer({
+    main: engine.main,
+    port: options.port,
+    host: options.host,
+    injectHtml: overlay.html,
+    compression: options.compression,
+    exposeErrors: true,
+    allowedHosts: options.allowedHosts,
+    handleProcessErrors: options.handleProcessErrors,
+    ...(options.gate ? { gate: options.gate } : {}),
   });
-  agent = attachAgent({ emit: broadcast, sourceLocations: options.sourceLocations ?? true });
-  cleanup.push(() => agent?.dispose());
+  teardown.add(() => app.close());
+  overlay.attach(app.upgrades);
+  teardown.add(() => overlay.close());
+
+  const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
+  teardown.add(() => agent.dispose());
+  const hub = new Hub({
+    agent,
+    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
+    backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
+    stats: () => processStats(startedAt, app.manager.sessions.size, status.report?.id ?? 0),
+  });
+  teardown.add(() => hub.dispose());
+  const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
+  teardown.add(undoTap);
 
   const channel: ChannelServer = await startInspector(options, hub, app.port);
-  cleanup.push(() => channel.close());
+  teardown.add(() => channel.close());
 
   const workspace = options.workspace ?? findWorkspace(root);
   const infoFile = writeDevServerInfo(workspace, {
@@ -209,17 +200,26 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     entry,
     startedAt,
   });
-  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
+
+  const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {
+    engine.discard();
+    // Read mid-write (truncated, then written): the next batch loads the finished file.
+    if (changedSinceLoad()) return;
+    const error = describeBuildError(err, root);
+    hub.broadcast(showBuildError(error, files, what));
+    emit({ type: "build-error", error, files, changedAt });
+  };
 
   // A save: run the changed modules again, then swap the new main into every session.
-  const runSave = async (changed: string[], changedAt: number) => {
+  const runSave = async (changed: string[], changedAt: number, changedSinceLoad: () => boolean) => {
     let files = changed;
     const tStart = performance.now();
     let reimport;
     try {
       reimport = await runner.reimport(files);
     } catch (err) {
-      return refuse(err, files, "could not load the new code", changedAt);
+      return refuse(err, files, "could not load the new code", changedAt, changedSinceLoad);
     }
     if (!reimport) return; // not part of the app
     const appFiles = files.filter((f) => reimport.executed.includes(f));
@@ -228,13 +228,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     try {
       main = mainOf(reimport.module, entry);
     } catch (err) {
-      return refuse(err, files, "could not load the new code", changedAt);
+      return refuse(err, files, "could not load the new code", changedAt, changedSinceLoad);
     }
     const tImported = performance.now();
     const facts = reimport.executed.map((f) => runner.factsOf(f)).filter((f): f is ModuleFacts => f !== undefined);
     const restartReason = unsafeToSwap(facts, root);
-    const entryFacts = runner.factsOf(entry);
-    const reset = (entryFacts?.mainLocals ?? []).map((l) => ({
+    const reset = (runner.factsOf(entry)?.mainLocals ?? []).map((l) => ({
       what: `main's local \`${l.name}\` (${rel(entry)}:${l.line})`,
       why: "plain local variables of main start afresh on every swap; keep state in controls, fields or page.session",
     }));
@@ -245,25 +244,25 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     try {
       report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset });
     } catch (err) {
-      return refuse(err, files, "the new code threw while building the page", changedAt);
+      return refuse(err, files, "the new code threw while building the page", changedAt, changedSinceLoad);
     }
     report.ms = performance.now() - changedAt;
     report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
-    lastReport = report;
-    if (lastError) {
-      lastError = null;
-      loadError = null;
+    status.report = report;
+    if (status.error) {
+      status.error = null;
       overlay.clear();
-      broadcast({ type: "build-ok", at: Date.now() });
+      hub.broadcast({ type: "build-ok", at: Date.now() });
     }
     const summary = summarizeReport(report);
     overlay.notifySwap(summary, report.outcome);
     if (print) tap.print(summary);
-    broadcast({ type: "swap", report });
+    hub.broadcast({ type: "swap", report });
     emit({ type: "swap", report, files, changedAt });
   };
-  queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
-  cleanup.push(() => queue?.close());
+  const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
+  teardown.add(() => queue.close());
+  teardown.add(runner.onChange((file) => queue.add(file)));
 
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
@@ -271,7 +270,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     tap.print(`App: ${app.url}`);
   }
 
-  let closing: Promise<void> | null = null;
   return {
     appUrl: app.url,
     inspectorUrl: channel.inspectorUrl,
@@ -283,21 +281,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    idle: () => queue!.idle(),
-    close() {
-      closing ??= (async () => {
-        for (const undo of cleanup.splice(0).reverse()) {
-          try {
-            await undo();
-          } catch (err) {
-            console.error("weft: while stopping the devserver:", err);
-          }
-        }
-      })();
-      return closing;
-    },
+    idle: () => queue.idle(),
+    close: () => teardown.run(),
   };
 }
+
 
 export class DevServerError extends Error {
   override name = "DevServerError";
@@ -326,13 +314,13 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
 async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const host = options.inspectorHost;
-  if (options.inspectorPort !== undefined) return startChannelServer({ hub, host, port: options.inspectorPort });
-  if (options.port === 0 || appPort === 0) return startChannelServer({ hub, host, port: 0 });
+  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts, compression: options.compression };
+  if (options.inspectorPort !== undefined) return startChannelServer({ ...base, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ ...base, port: 0 });
   try {
-    return await startChannelServer({ hub, host, port: appPort + 1 });
+    return await startChannelServer({ ...base, port: appPort + 1 });
   } catch (err) {
     if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
-    return startChannelServer({ hub, host, port: 0 });
+    return startChannelServer({ ...base, port: 0 });
   }
 }

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { ChannelClient } from "./channel/channelClient.ts";
+import { ChannelClient } from "@weft/devtools-client";
 import { InspectorStore } from "./model/InspectorStore.ts";
 import { App } from "./views/App.tsx";
 import { StoreContext } from "./useStore.ts";
@@ -14,19 +14,11 @@ declare global {
 }
 
 const token = new URLSearchParams(location.search).get("token") ?? "";
-const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/channel`;
-let store!: InspectorStore;
-const client = new ChannelClient({
-  url,
-  token,
-  onMessage: (message) => store.receive(message),
-  onState: (state) => store.setConnection(state),
-  onReady: () => store.ready(),
-});
-store = new InspectorStore({
-  send: (message) => client.send(message),
-  request: (message) => client.request(message as never),
-});
+const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/channel?token=${encodeURIComponent(token)}`;
+const client = new ChannelClient({ url, client: "inspector", connect: (to) => new WebSocket(to) });
+const store = new InspectorStore(client);
+client.onState((state) => store.setConnection(state));
+client.onMessage((message) => store.receive(message));
 Object.defineProperty(window, "__inspector", { value: store, configurable: true });
 applyTheme(initialTheme());
 

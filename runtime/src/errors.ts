@@ -9,7 +9,9 @@ export type WeftErrorCode =
   | "SESSION_CLOSED"
   | "INVOKE_TIMEOUT"
   | "INVOKE_FAILED"
-  | "APP_LOAD";
+  | "APP_LOAD"
+  | "NOT_A_PROP"
+  | "RENDER_LOOP";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

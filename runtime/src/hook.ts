@@ -1,5 +1,6 @@
 import type { ClientInfo, ControlId, PatchOp } from "@weft/protocol";
 import type { Control } from "./controls/control.ts";
+import type { WeftInspection } from "./inspection.ts";
 import type { Session } from "./session/session.ts";
 
 /**
@@ -59,6 +60,11 @@ export interface WeftHook {
   readonly timings: boolean;
   /** Sessions alive in this process, for a devtool that attaches late. */
   readonly sessions: Set<Session>;
+  /**
+   * How a devtool reads sessions and controls and edits them (runtime/src/inspection.ts,
+   * docs/hook.md "Inspection"): installed by the runtime when its session module loads.
+   */
+  inspection: WeftInspection | null;
   subscribe(listener: HookListener, options?: HookSubscribeOptions): () => void;
   emit(event: HookEvent): void;
 }
@@ -70,6 +76,7 @@ function createHook(): WeftHook {
     active: false,
     timings: false,
     sessions: new Set(),
+    inspection: null,
     subscribe(listener, options) {
       // A wrapper per subscription, so the same function subscribed twice needs two undos.
       const entry: HookListener = (event) => listener(event);

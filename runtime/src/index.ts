@@ -9,7 +9,8 @@ export { PagePlatform } from "./page/pagePlatform.ts";
 export { Clipboard } from "./page/clipboard.ts";
 export { context } from "./page/context.ts";
 export { Window, type WindowEvent, type WindowEventType } from "./desktop/window.ts";
-export { run, type RunOptions } from "./run.ts";
+// `#run`: the Node `run()` (a server) or, in a static build, the browser one (package.json "imports").
+export { run, type RunOptions } from "#run";
 export { PubSubClient } from "./pubsub/pubsubClient.ts";
 export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnvelope } from "./pubsub/pubsubHub.ts";
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
@@ -17,7 +18,9 @@ export { useState, useEffect, useMemo, useCallback, useRef, useContext, createCo
 export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
-export type { HookEvent, HookListener, WeftHook } from "./hook.ts";
+export { describeThrown } from "./thrownValue.ts";
+export type { HookEvent, HookListener, HookSubscribeOptions, WeftHook } from "./hook.ts";
+export type { ControlPlace, SessionDescription, WeftInspection } from "./inspection.ts";
 export { PROTOCOL_VERSION } from "@weft/protocol";
 export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
 export { Icons, type IconValue } from "./constants/icons.ts";

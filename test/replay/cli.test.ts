@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changedExample } from "./changedExample.ts";
@@ -64,6 +65,33 @@ describe.concurrent("weft replay", { timeout: 60_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^weft replay: .*cut.weft.jsonl is truncated: its last line \(\d+\) is cut off/);
     noStack(run);
+  });
+
+  it("replays a gzip recording (weft run --record-gzip writes them), told by its bytes, not its name", async () => {
+    const gz = gzipSync(readFileSync(join(root, counterRecording)));
+    for (const name of ["counter.weft.jsonl.gz", "gzip-named-plain.weft.jsonl"]) {
+      const file = join(tmp, name);
+      writeFileSync(file, gz);
+      const run = await weft("replay", file, "--app", "examples/counter.ts");
+      expect(run.stdout).toMatch(new RegExp(`^✓ .*${name.replace(/\./g, "\\.")}: 7 steps replayed as recorded`));
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it("exits 2 on a corrupt or cut .gz recording and says which", async () => {
+    const gz = gzipSync(readFileSync(join(root, todoRecording)));
+    const damaged = Buffer.from(gz);
+    damaged.fill(0x55, 100, 140);
+    writeFileSync(join(tmp, "damaged.weft.jsonl.gz"), damaged);
+    const bad = await weft("replay", join(tmp, "damaged.weft.jsonl.gz"));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^weft replay: .*damaged\.weft\.jsonl\.gz is damaged: it is gzip-compressed, but its data cannot be decompressed \(.+\)\. Copy it again from where it was recorded, or record the session again\.\n$/);
+    noStack(bad);
+    writeFileSync(join(tmp, "cut.weft.jsonl.gz"), gz.subarray(0, gz.length / 2));
+    const cut = await weft("replay", join(tmp, "cut.weft.jsonl.gz"));
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/cut\.weft\.jsonl\.gz is truncated: its gzip data stops early/);
+    noStack(cut);
   });
 
   it("exits 2 on another format version", async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSession, readRecording, replay, RECORDING_FORMAT } from "weft/testing";
@@ -10,13 +11,13 @@ import counter from "@weft/examples/counter.ts";
 /** The recorder only listens on the hook, so headless sessions are recorded like browser ones. */
 const counterPath = fileURLToPath(new URL("../../examples/counter.ts", import.meta.url));
 
-let stop: (() => void) | undefined;
+let stop: (() => Promise<void>) | undefined;
 afterEach(() => stop?.());
 
-function recordInto() {
+function recordInto(options: { gzip?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "weft-recorder-"));
   const files: string[] = [];
-  stop = startRecorder({ dir, app: counterPath, onRecording: (file) => files.push(file) });
+  stop = startRecorder({ dir, app: counterPath, onRecording: (file) => files.push(file), ...options });
   return { dir, files };
 }
 
@@ -63,6 +64,23 @@ describe("startRecorder", () => {
     expect(rb!.entries.filter((e) => "in" in e)).toHaveLength(1); // only its register
     a.close();
     b.close();
+  });
+
+  it("writes .weft.jsonl.gz when asked: one gzip stream, smaller than the text, that replays as recorded", async () => {
+    const { files } = recordInto({ gzip: true });
+    const s = await openSession(counter);
+    for (let i = 0; i < 5; i++) await s.find({ key: "inc" }).click();
+    s.close();
+    await stop!(); // a gzip file is finished asynchronously
+    expect(files[0]).toMatch(/counter-\d{8}-\d{6}-[\w-]{8}\.weft\.jsonl\.gz$/);
+    const bytes = readFileSync(files[0]!);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    const text = gunzipSync(bytes).toString();
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(/"event":"end"/);
+    expect(bytes.length).toBeLessThan(text.length / 2);
+    const result = await replay(files[0]!);
+    expect(result.differences).toEqual([]);
+    expect(result.steps).toBe(7); // open, five clicks, the disconnect
   });
 
   it("does not record sessions that opened before it started", async () => {

@@ -21,7 +21,8 @@ afterEach(() => {
 describe("agent", () => {
   it("reports sessions, structure-only trees and props on request", async () => {
     const out: ServerMessage[] = [];
-    agent = attachAgent({ emit: (m) => out.push(m) });
+    agent = attachAgent();
+    agent.subscribe((m) => out.push(m));
     session = await openSession(counter);
     const id = session.session.id;
     expect(out.find((m) => m.type === "session-open")).toMatchObject({ session: { id, state: expect.any(String), route: "/" } });
@@ -35,7 +36,8 @@ describe("agent", () => {
 
   it("turns patches into tree ops and frames into rows, with the text kept for later", async () => {
     const out: ServerMessage[] = [];
-    agent = attachAgent({ emit: (m) => out.push(m) });
+    agent = attachAgent();
+    agent.subscribe((m) => out.push(m));
     session = await openSession(counter);
     const id = session.session.id;
     out.length = 0;

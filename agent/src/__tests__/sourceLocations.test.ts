@@ -43,7 +43,7 @@ describe("source locations", () => {
   let agent: Agent;
   let session: Testing.HeadlessSession;
   beforeAll(async () => {
-    agent = attachAgent({ emit: () => {} });
+    agent = attachAgent();
     session = await testing.openSession(main);
   });
   afterAll(() => {
@@ -109,9 +109,9 @@ describe("controlsCreatedAt", () => {
       sites.set(count, { file: "/a.ts", line: 10, column: 1 });
       sites.set(s.find({ key: "inc" }).id, { file: "/b.ts", line: 40, column: 1 });
       const siteOf = (c: { id: number }) => sites.get(c.id) ?? null;
-      expect(controlsCreatedAt(s.session.page, "/a.ts", 29, siteOf)).toEqual({ ids: [count], line: 10 });
-      expect(controlsCreatedAt(s.session.page, "/a.ts", 30, siteOf)).toEqual({ ids: [], line: null });
-      expect(controlsCreatedAt(s.session.page, "/a.ts", 9, siteOf)).toEqual({ ids: [], line: null });
+      expect(controlsCreatedAt(globalThis.__WEFT_HOOK__!.inspection!, s.session.page, "/a.ts", 29, siteOf)).toEqual({ ids: [count], line: 10 });
+      expect(controlsCreatedAt(globalThis.__WEFT_HOOK__!.inspection!, s.session.page, "/a.ts", 30, siteOf)).toEqual({ ids: [], line: null });
+      expect(controlsCreatedAt(globalThis.__WEFT_HOOK__!.inspection!, s.session.page, "/a.ts", 9, siteOf)).toEqual({ ids: [], line: null });
     } finally {
       s.close();
     }

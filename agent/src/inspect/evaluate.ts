@@ -1,9 +1,12 @@
 import { inspect } from "node:util";
+import type { WeftInspection } from "weft";
 import type { EvalResult } from "@weft/protocol/channel";
 
 export interface EvaluateOptions {
   /** Names in scope (`$page`, `$sel`…). */
   scope: Record<string, unknown>;
+  /** How controls in the result are read (the hook's inspection API). */
+  inspection: WeftInspection;
   /** How long a returned promise may take. Default 5 s. */
   timeoutMs?: number;
   /** Terminal colours in the result. Default true. */
@@ -25,6 +28,7 @@ export async function evaluate(expression: string, options: EvaluateOptions): Pr
   const names = Object.keys(options.scope);
   const values = names.map((n) => options.scope[n]);
   const colors = options.colors ?? true;
+  const format = (value: unknown) => formatValue(value, options.inspection, colors);
   const t0 = performance.now();
   let fn: (...values: unknown[]) => Promise<unknown>;
   try {
@@ -39,15 +43,15 @@ export async function evaluate(expression: string, options: EvaluateOptions): Pr
       try {
         fn = new AsyncFunction(...names, expression);
       } catch (err) {
-        return { text: formatError(err, colors), error: true, ms: performance.now() - t0 };
+        return { text: formatError(err, format, colors), error: true, ms: performance.now() - t0 };
       }
     }
   }
   try {
     const value = await withTimeout(fn(...values), options.timeoutMs ?? 5_000);
-    return { text: format(value, colors), error: false, ms: performance.now() - t0 };
+    return { text: format(value), error: false, ms: performance.now() - t0 };
   } catch (err) {
-    return { text: formatError(err, colors), error: true, ms: performance.now() - t0 };
+    return { text: formatError(err, format, colors), error: true, ms: performance.now() - t0 };
   }
 }
 
@@ -63,11 +67,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** A value as the console shows it. */
-export function format(value: unknown, colors = true): string {
-  return inspect(forDisplay(value, 0, new Map()), { colors, depth: 3, maxArrayLength: 50, maxStringLength: 2_000, breakLength: 100 });
+export function formatValue(value: unknown, inspection: WeftInspection, colors = true): string {
+  return inspect(forDisplay(value, inspection, 0, new Map()), { colors, depth: 3, maxArrayLength: 50, maxStringLength: 2_000, breakLength: 100 });
 }
 
-function formatError(err: unknown, colors: boolean): string {
+function formatError(err: unknown, format: (value: unknown) => string, colors: boolean): string {
   if (err instanceof Error) {
     // The frames below the console's own function are the devserver's: cut them.
     const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
@@ -75,20 +79,7 @@ function formatError(err: unknown, colors: boolean): string {
     const text = (cut > 0 ? stack.slice(0, cut) : stack.slice(0, 6)).join("\n");
     return colors ? `\x1b[31m${text}\x1b[39m` : text;
   }
-  return `Uncaught ${format(err, colors)}`;
-}
-
-interface ControlLike {
-  id: number;
-  _p: Record<string, unknown>;
-  _h: Record<string, unknown>;
-  _typeName(): string;
-  _children(slot: string): readonly ControlLike[];
-  constructor: { meta?: { slots: Record<string, unknown> } };
-}
-
-function isControl(value: unknown): value is ControlLike {
-  return typeof value === "object" && value !== null && typeof (value as ControlLike).id === "number" && "_p" in value && typeof (value as ControlLike)._typeName === "function";
+  return `Uncaught ${format(err)}`;
 }
 
 const named = new Map<string, new () => object>();
@@ -103,25 +94,22 @@ function instanceNamed(name: string): Record<string, unknown> {
 }
 
 /** Controls become `Type#key { props…, on: [...], children }`; everything else is left as is. */
-function forDisplay(value: unknown, depth: number, seen: Map<unknown, unknown>): unknown {
-  if (!isControl(value)) {
-    if (depth === 0 && Array.isArray(value) && value.some(isControl)) return value.map((v) => forDisplay(v, depth + 1, seen));
+function forDisplay(value: unknown, inspection: WeftInspection, depth: number, seen: Map<unknown, unknown>): unknown {
+  if (!inspection.isControl(value)) {
+    if (depth === 0 && Array.isArray(value) && value.some((v) => inspection.isControl(v))) return value.map((v) => forDisplay(v, inspection, depth + 1, seen));
     return value;
   }
   const done = seen.get(value);
   if (done) return done;
-  const key = value._p.key;
-  const out = instanceNamed(`${value._typeName()}#${key === undefined ? value.id : String(key)}`);
+  const node = inspection.node(value);
+  const key = node.p.key;
+  const out = instanceNamed(`${inspection.typeName(value)}#${key === undefined ? value.id : String(key)}`);
   seen.set(value, out);
   out.id = value.id;
-  for (const [name, prop] of Object.entries(value._p)) if (name !== "key") out[name] = prop;
-  const handlers = Object.keys(value._h);
-  if (handlers.length) out.on = handlers;
-  const slots = value.constructor.meta?.slots ?? {};
-  for (const slot of Object.keys(slots)) {
-    const children = value._children(slot);
-    if (children.length === 0) continue;
-    out[slot] = depth >= 2 ? `[${children.length} control${children.length === 1 ? "" : "s"}]` : children.map((c) => forDisplay(c, depth + 1, seen));
+  for (const [name, prop] of Object.entries(node.p)) if (name !== "key") out[name] = prop;
+  if (node.h?.length) out.on = node.h;
+  for (const [slot, children] of inspection.children(value)) {
+    out[slot] = depth >= 2 ? `[${children.length} control${children.length === 1 ? "" : "s"}]` : children.map((c) => forDisplay(c, inspection, depth + 1, seen));
   }
   return out;
 }

@@ -1,9 +1,7 @@
-import type { Control, HookEvent, WeftHook } from "weft";
+import type { HookEvent, WeftHook, WeftInspection } from "weft";
 import type { PropValue, WireNode } from "@weft/protocol";
-import { describeTree } from "weft/testing";
 import type {
   DeadSession,
-  ErrorInfo,
   InspectClientMessage,
   InspectRequest,
   InspectResult,
@@ -16,19 +14,9 @@ import type {
 } from "@weft/protocol/channel";
 import { ChainTracker, chainDefaults, type ChainLimits } from "./causalChains.ts";
 import { evaluate } from "./evaluate.ts";
+import { errorInfo } from "../values.ts";
 import { SessionHistory, historyDefaults, type HistoryLimits } from "./sessionHistory.ts";
 import { labelOf } from "./summary.ts";
-
-/** A session as the inspector reaches into it (the runtime's Session, seen through what it uses). */
-export interface InspectedSession {
-  id: string;
-  state: "connected" | "resuming" | "closed";
-  crashed: string | null;
-  page: Control;
-  tree: { index: Map<number, Control> };
-  flush(): void;
-  invoke(method: string, args: PropValue[], id?: number, timeoutMs?: number): Promise<PropValue | undefined>;
-}
 
 /** Every bound of the inspector's memory, in one place. */
 export interface InspectLimits {
@@ -51,14 +39,14 @@ export const inspectDefaults: InspectLimits = {
 };
 
 export interface InspectServiceOptions {
+  /** The runtime's hook; sessions and controls are read through its `inspection`. */
   hook: WeftHook;
   /** Where the service's own messages go (`chain`, `picked`, `session-dead`): the hub. */
   emit(message: ServerMessage): void;
-  /** The channel's view of a session (the agent's). */
-  sessionInfo(session: InspectedSession): SessionInfo;
+  /** The channel's view of a live session (the agent's). */
+  sessionInfo(sessionId: string): SessionInfo | undefined;
   /** The frames the agent still keeps for a session. */
   frames(sessionId: string): readonly MessageResult[];
-  errorInfo(error: unknown): ErrorInfo;
   limits?: Partial<InspectLimits>;
 }
 
@@ -81,7 +69,8 @@ export interface InspectService {
 }
 
 interface Tracked {
-  session: InspectedSession;
+  /** As last seen: what the post-mortem says of it once it closed (the runtime forgets it then). */
+  info: SessionInfo;
   history: SessionHistory;
   errors: SessionError[];
   /** The last frame sent to the tab, for the patch that follows it. */
@@ -104,6 +93,7 @@ interface Dead {
 export function createInspectService(options: InspectServiceOptions): InspectService {
   const limits: InspectLimits = { ...inspectDefaults, ...options.limits };
   const { hook, emit } = options;
+  const inspection: WeftInspection = hook.inspection!;
   const tracked = new Map<string, Tracked>();
   const dead = new Map<string, Dead>();
   /** callIds of `invoke`s the picker made, per session: their frames are the tool's. */
@@ -112,29 +102,37 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
 
   const now = () => performance.timeOrigin + performance.now();
   const labelIn = (sessionId: string, id: number): string => {
-    const control = tracked.get(sessionId)?.session.tree.index.get(id);
-    if (control) return labelOf(control._typeName(), id, control._p.key);
+    const control = inspection.control(sessionId, id);
+    if (control) return labelOf(inspection.typeName(control), id, inspection.node(control).p.key);
     return tracked.get(sessionId)?.history.current?.label(id) ?? `#${id}`;
   };
   const chains = new ChainTracker((chain) => emit({ type: "chain", chain }), labelIn, limits.chains);
 
-  const track = (session: InspectedSession): Tracked => {
-    let t = tracked.get(session.id);
-    if (!t) tracked.set(session.id, (t = { session, history: new SessionHistory(limits.history), errors: [], lastOut: null }));
+  const track = (sessionId: string): Tracked | undefined => {
+    let t = tracked.get(sessionId);
+    if (t) return t;
+    const info = options.sessionInfo(sessionId);
+    if (!info) return undefined;
+    tracked.set(sessionId, (t = { info, history: new SessionHistory(limits.history), errors: [], lastOut: null }));
     return t;
   };
+  /** Reads the session's state, route and title again (they change; the runtime forgets them at close). */
+  const refresh = (sessionId: string) => {
+    const t = tracked.get(sessionId);
+    const info = t && options.sessionInfo(sessionId);
+    if (t && info) t.info = info;
+  };
   // Sessions alive before we attached: their history starts from the tree as it is now.
-  for (const session of hook.sessions as Set<unknown> as Set<InspectedSession>) {
-    const t = track(session);
-    if (session.state !== "closed" && session.crashed === null) t.history.page(0, describeTree(session.page) as WireNode);
+  for (const session of inspection.sessions()) {
+    const t = track(session.id);
+    const root = inspection.root(session.id);
+    if (t && root && session.crashed === null) t.history.page(0, inspection.tree(root));
   }
 
-  const find = (sessionId: string) => tracked.get(sessionId)?.session;
-
-  const invokeAsTool = (session: InspectedSession, method: string, args: PropValue[], timeoutMs: number) => {
-    invokingFor = session.id;
+  const invokeAsTool = (sessionId: string, method: string, args: PropValue[], timeoutMs: number) => {
+    invokingFor = sessionId;
     try {
-      return session.invoke(method, args, undefined, timeoutMs);
+      return inspection.invoke(sessionId, method, args, timeoutMs);
     } finally {
       invokingFor = null;
     }
@@ -146,7 +144,7 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
     tracked.delete(sessionId);
     toolCalls.delete(sessionId);
     chains.forget(sessionId);
-    const info: DeadSession = { ...options.sessionInfo(t.session), state: "closed", closedAt: Date.now(), reason, errors: t.errors.length };
+    const info: DeadSession = { ...t.info, state: "closed", closedAt: Date.now(), reason, errors: t.errors.length };
     const record: Dead = { info, root: t.history.current?.toTree() ?? null, errors: t.errors, history: t.history, frames: options.frames(sessionId).slice() };
     dead.set(sessionId, record);
     while (dead.size > limits.deadSessions) dead.delete(dead.keys().next().value!);
@@ -156,30 +154,26 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
   const answer = async (request: InspectRequest, tool: ToolInfo): Promise<InspectResult["result"]> => {
     switch (request.type) {
       case "set-prop": {
-        const session = find(request.sessionId);
-        const control = session?.tree.index.get(request.id);
-        if (!session || !control) throw new RequestFailure("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`);
-        const meta = (control.constructor as unknown as { meta: { props: readonly string[] } }).meta;
-        if (!meta.props.includes(request.name)) {
-          throw new RequestFailure("NOT_A_PROP", `${control._typeName()} has no prop '${request.name}'; its props are ${meta.props.join(", ")}`);
-        }
+        const control = inspection.control(request.sessionId, request.id);
+        if (!control) throw new RequestFailure("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`);
         const value = request.value;
         if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
           throw new RequestFailure("BAD_VALUE", `a prop edited in the inspector is a string, a number, a boolean or null, not ${typeof value}`);
         }
-        (control as unknown as Record<string, unknown>)[request.name] = value;
-        session.flush();
+        inspection.setProp(request.sessionId, control, request.name, value); // NOT_A_PROP names the props it has
         return { id: request.id, name: request.name };
       }
       case "eval": {
         if (!tool.loopback) throw new RequestFailure("LOOPBACK_ONLY", "the console runs code in the app's process: only a tool on this machine may use it");
-        const session = request.sessionId === null ? undefined : find(request.sessionId);
-        if (request.sessionId !== null && !session) throw new RequestFailure("NOT_FOUND", `no live session ${request.sessionId}`);
-        const selected = request.selected == null ? undefined : session?.tree.index.get(request.selected);
+        const sessionId = request.sessionId;
+        const session = sessionId === null ? undefined : inspection.session(sessionId);
+        if (sessionId !== null && !session) throw new RequestFailure("NOT_FOUND", `no live session ${sessionId}`);
+        const selected = sessionId === null || request.selected == null ? undefined : inspection.control(sessionId, request.selected);
         const result = await evaluate(request.expression, {
-          scope: { $page: session?.page, $sel: selected, $session: session, $sessions: [...hook.sessions], $hook: hook },
+          inspection,
+          scope: { $page: sessionId === null ? undefined : inspection.root(sessionId), $sel: selected, $session: session, $sessions: [...hook.sessions], $hook: hook },
         });
-        if (session && session.state !== "closed") session.flush(); // what the expression changed goes to the tab
+        if (sessionId !== null) inspection.flush(sessionId); // what the expression changed goes to the tab
         return result;
       }
       case "get-history": {
@@ -199,7 +193,8 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
       case "get-postmortem": {
         const live = tracked.get(request.sessionId);
         if (live) {
-          return { session: options.sessionInfo(live.session), dead: false, errors: live.errors.slice(), root: live.history.current?.toTree() ?? null };
+          refresh(request.sessionId);
+          return { session: live.info, dead: false, errors: live.errors.slice(), root: live.history.current?.toTree() ?? null };
         }
         const d = dead.get(request.sessionId);
         if (!d) throw new RequestFailure("NOT_FOUND", `no session ${request.sessionId} (ended sessions are kept ${limits.deadSessions} at most)`);
@@ -232,7 +227,11 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
     observe(event, row) {
       switch (event.type) {
         case "session-open":
-          track(event.session as unknown as InspectedSession);
+          track(event.session.id);
+          return;
+        case "connect":
+        case "disconnect":
+          refresh(event.sessionId);
           return;
         case "session-close":
           retire(event.sessionId, event.reason);
@@ -262,10 +261,12 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
           const frame = event.sent && t.lastOut?.kind === "patch" ? t.lastOut : null;
           chains.patch(event.sessionId, event.ops, frame); // first: names removed controls from the history
           t.history.patch(frame?.seq ?? t.lastOut?.seq ?? 0, event.ops);
+          const pageId = inspection.root(event.sessionId)?.id;
+          if (event.ops.some((op) => op.op === "set" && op.id === pageId)) refresh(event.sessionId); // route, title
           return;
         }
         case "handler":
-          chains.handler(event.sessionId, event.id, event.event, event.ms, event.syncMs, event.error === undefined ? undefined : options.errorInfo(event.error).message);
+          chains.handler(event.sessionId, event.id, event.event, event.ms, event.syncMs, event.error === undefined ? undefined : errorInfo(event.error).message);
           return;
         case "timing":
           chains.timing(event.sessionId, event.seq, event.ms);
@@ -273,8 +274,9 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
         case "error": {
           const t = tracked.get(event.sessionId);
           if (!t) return;
-          t.errors.push({ where: event.where, error: options.errorInfo(event.error), at: now() });
+          t.errors.push({ where: event.where, error: errorInfo(event.error), at: now() });
           if (t.errors.length > limits.errors) t.errors.shift();
+          if (event.where === "main") refresh(event.sessionId); // crashed
           return;
         }
         default:
@@ -284,28 +286,32 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
 
     handle(message, reply, tool) {
       if (message.type === "highlight" || message.type === "pick") {
-        const session = find(message.sessionId);
-        if (!session || session.state !== "connected") {
-          if (message.type === "pick" && message.on) emit({ type: "picked", sessionId: message.sessionId, id: null });
+        const { sessionId } = message;
+        if (inspection.describeSession(sessionId)?.state !== "connected") {
+          if (message.type === "pick" && message.on) emit({ type: "picked", sessionId, id: null });
           return;
         }
+        // The tab's answer to a highlight says nothing worth showing; a failed one (the tab went away) is logged.
+        const logFailure = (what: string) => (err: unknown) => console.error(`weft agent: ${what} in session ${sessionId} failed: ${errorInfo(err).message}`);
         if (message.type === "highlight") {
-          const args: PropValue[] = message.id === null ? [null] : [message.id, labelIn(session.id, message.id)];
-          invokeAsTool(session, "devtools.highlight", args, 5_000).catch(() => {});
+          const args: PropValue[] = message.id === null ? [null] : [message.id, labelIn(sessionId, message.id)];
+          invokeAsTool(sessionId, "devtools.highlight", args, 5_000).catch(logFailure("highlighting a control"));
         } else if (message.on) {
-          invokeAsTool(session, "devtools.pick", [true], limits.pickTimeoutMs).then(
-            (id) => emit({ type: "picked", sessionId: session.id, id: typeof id === "number" ? id : null }),
-            () => emit({ type: "picked", sessionId: session.id, id: null }),
+          invokeAsTool(sessionId, "devtools.pick", [true], limits.pickTimeoutMs).then(
+            (id) => emit({ type: "picked", sessionId, id: typeof id === "number" ? id : null }),
+            () => emit({ type: "picked", sessionId, id: null }),
           );
         } else {
-          invokeAsTool(session, "devtools.pick", [false], 5_000).catch(() => {});
+          invokeAsTool(sessionId, "devtools.pick", [false], 5_000).catch(logFailure("ending pick mode"));
         }
         return;
       }
       answer(message, tool).then(
         (result) => reply({ type: "result", requestId: message.requestId, of: message.type, result } as InspectResult),
         (err: unknown) => {
-          const failure = err instanceof RequestFailure ? err : new RequestFailure("FAILED", err instanceof Error ? err.message : String(err));
+          // A WeftError's code (NOT_A_PROP…) is the failure's.
+          const code = err instanceof RequestFailure ? err.code : typeof (err as { code?: unknown })?.code === "string" ? (err as { code: string }).code : "FAILED";
+          const failure = err instanceof RequestFailure ? err : new RequestFailure(code, errorInfo(err).message);
           reply({ type: "failure", requestId: message.requestId, code: failure.code, message: failure.message });
         },
       );

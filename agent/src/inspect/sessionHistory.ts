@@ -27,7 +27,8 @@ interface Step {
 export class SessionHistory {
   private base: TreeMirror | null = null;
   private baseSeq = 0;
-  private steps: Step[] = [];
+  /** Kept patches from `head` on; the slots before it are emptied as patches are dropped. */
+  private steps: (Step | undefined)[] = [];
   private head = 0;
   private opCount = 0;
   private lastSeq = 0;
@@ -125,7 +126,7 @@ export class SessionHistory {
 
   private dropOldest(): void {
     const step = this.steps[this.head]!;
-    this.steps[this.head] = undefined as unknown as Step;
+    this.steps[this.head] = undefined; // let the dropped patch's ops go
     this.head++;
     this.opCount -= step.ops.length;
     for (const op of step.ops) this.base!.applyOp(op);

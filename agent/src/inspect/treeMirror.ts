@@ -1,7 +1,8 @@
 import type { PatchOp, WireNode } from "@weft/protocol";
 import { ClientMirror } from "weft/testing";
 import type { HistoryChange, TreeNode } from "@weft/protocol/channel";
-import { labelOf, summarize } from "./summary.ts";
+import { toTreeNode } from "../channelTree.ts";
+import { labelOf } from "./summary.ts";
 
 /**
  * A session's tree as its tab holds it, rebuilt from what the server sent (`registered` pages and
@@ -54,25 +55,8 @@ export class TreeMirror extends ClientMirror {
 
   /** The structure under `id` as the channel's tree carries it, with summaries. */
   toTree(id = this.root): TreeNode | null {
-    if (id === null) return null;
-    const node = this.nodes.get(id);
-    if (!node) return null;
-    const out: TreeNode = { i: node.i, t: node.t };
-    if (node.n) out.n = node.n;
-    if (node.p.key !== undefined) out.k = String(node.p.key);
-    const s = summarize(node.t, node.p);
-    if (s !== undefined) out.s = s;
-    for (const slot in node.c) {
-      const ids = node.c[slot]!;
-      if (ids.length === 0) continue;
-      const children: TreeNode[] = [];
-      for (const child of ids) {
-        const t = this.toTree(child);
-        if (t) children.push(t);
-      }
-      (out.c ??= {})[slot] = children;
-    }
-    return out;
+    const wire = this.toWire(id);
+    return wire ? toTreeNode(wire) : null;
   }
 }
 

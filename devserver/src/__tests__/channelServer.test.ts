@@ -1,21 +1,30 @@
+import { once } from "node:events";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import type { Agent } from "@weft/agent";
+import "weft";
+import { attachAgent, type Agent } from "@weft/agent";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
 
-const agent = { sessions: () => [], tree: () => null, props: () => null, message: () => null, source: () => null, controlsAt: () => null, inspect: null, dispose() {} } as unknown as Agent;
+let agent: Agent;
+let hub: Hub;
 let server: ChannelServer;
 beforeAll(async () => {
-  const hub = new Hub({
+  agent = attachAgent({ sourceLocations: false });
+  hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: 1, app: { entry: "/app/app.ts", url: "http://127.0.0.1:1/", root: "/app" }, pid: 1, startedAt: 0 }),
     backlog: () => [],
-    stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0, channelClients: 0 }),
+    stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0 }),
   });
   server = await startChannelServer({ hub, port: 0 });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  hub.dispose();
+  agent.dispose();
+});
 
 function attempt(path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string; ws?: WebSocket }>((resolve) => {
@@ -34,8 +43,8 @@ describe("the channel server", () => {
   it("needs the token (401), refuses a foreign Origin and a foreign Host (403), each saying why", async () => {
     expect(await attempt("/channel")).toMatchObject({ status: 401, body: expect.stringContaining("missing or wrong token") });
     expect(await attempt("/channel?token=nope")).toMatchObject({ status: 401 });
-    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("origin https://evil.example may not connect") });
-    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("not this machine") });
+    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("the page at https://evil.example") });
+    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringMatching(/"evil\.example".*--allowed-hosts/) });
     expect(await attempt("/elsewhere")).toMatchObject({ status: 404 });
   });
 
@@ -61,5 +70,56 @@ describe("the channel server", () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+  });
+});
+
+describe("the channel server's compression", () => {
+  /** A channel whose backlog is one big log message, as a busy app's terminal output would be. */
+  async function channelWithBacklog(compression: boolean | undefined) {
+    const text = Array.from({ length: 400 }, (_, i) => `line ${i}: GET /api/items?page=${i} 200 12ms\n`).join("");
+    const hub = new Hub({
+      agent,
+      hello: () => ({ type: "hello", version: 1, app: { entry: "/app/app.ts", url: "http://127.0.0.1:1/", root: "/app" }, pid: 1, startedAt: 0 }),
+      backlog: () => [{ type: "log", stream: "stdout", text, at: 0 }],
+      stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0, channelClients: 0 }),
+    });
+    return { text, channel: await startChannelServer({ hub, port: 0, compression }) };
+  }
+
+  /** Connects as Chromium does (ws's client offers what Chromium offers), says hello, and counts the bytes of the answer on the TCP socket. */
+  async function hello(channel: ChannelServer) {
+    const ws = new WebSocket(`ws://127.0.0.1:${channel.port}/channel?token=${channel.token}`);
+    const upgraded = once(ws, "upgrade") as Promise<[IncomingMessage]>;
+    const opened = once(ws, "open");
+    const [[res]] = await Promise.all([upgraded, opened]);
+    const before = res.socket.bytesRead;
+    ws.send(JSON.stringify([{ type: "hello", version: 1, client: "test" }]));
+    const [data] = await once(ws, "message");
+    const bytes = res.socket.bytesRead - before;
+    ws.close();
+    return { extensions: res.headers["sec-websocket-extensions"], text: String(data), bytes };
+  }
+
+  it("sends a large frame compressed to a tool that offers permessage-deflate", async () => {
+    const { text, channel } = await channelWithBacklog(undefined);
+    try {
+      const answer = await hello(channel);
+      expect(answer.extensions).toMatch(/^permessage-deflate; server_no_context_takeover; client_no_context_takeover; server_max_window_bits=11/);
+      expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
+      expect(answer.bytes).toBeLessThan(Buffer.byteLength(answer.text) / 4);
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it("sends it as it is with compression off", async () => {
+    const { channel } = await channelWithBacklog(false);
+    try {
+      const answer = await hello(channel);
+      expect(answer.extensions).toBeUndefined();
+      expect(answer.bytes).toBeGreaterThan(Buffer.byteLength(answer.text));
+    } finally {
+      await channel.close();
+    }
   });
 });

@@ -47,7 +47,7 @@ describe("weft dev loads modules with standard decorators", () => {
     dir = mkdtempSync(join(tmp, "decorators-"));
     const entry = join(dir, "app.ts");
     writeFileSync(entry, APP);
-    runner = await AppRunner.create({ entry, root: dir, importContext: () => ({ gen: new Generation("module", { timeouts: false }) }), onChange: () => {} });
+    runner = await AppRunner.create({ entry, root: dir, importContext: () => ({ gen: new Generation("module", { timeouts: false }) })});
     const module = await runner.importEntry();
     const Greeting = module.Greeting as new () => { controls: { value: string }[] };
     expect(new Greeting().controls[0]!.value).toBe("Hello, world");

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { ChannelState } from "@weft/devtools-client";
 import { useTopics } from "../useStore.ts";
 import { applyTheme, initialTheme, type Theme } from "../theme.ts";
 import { BuildErrorBanner } from "./BuildErrorBanner.tsx";
@@ -14,7 +15,7 @@ export function App() {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const c = store.connection;
   const entry = store.hello?.app.entry ?? "";
-  const refused = c.status === "closed" && !c.retrying;
+  const refused = c.status === "closed" && c.retryInMs === null;
   return (
     <div className="app">
       <header className="app-header">
@@ -27,8 +28,8 @@ export function App() {
             {entry.split(/[\\/]/).pop()}
           </span>
         )}
-        <span className={`app-link app-link-${c.status}`} data-testid="channel-state" title={c.status === "closed" ? c.reason : undefined}>
-          {c.status === "open" ? "connected" : c.status === "connecting" ? "connecting…" : c.retrying ? "reconnecting…" : "disconnected"}
+        <span className={`app-link app-link-${c.status}`} data-testid="channel-state" title={c.status === "closed" ? c.error.message : undefined}>
+          {c.status === "open" ? "connected" : c.status === "closed" ? (c.retryInMs === null ? "disconnected" : "reconnecting…") : "connecting…"}
         </span>
         <span className="app-spacer" />
         {store.hello && (
@@ -50,7 +51,7 @@ export function App() {
       {refused ? (
         <div className="app-refused" data-testid="channel-refused" role="alert">
           <h2>Not connected</h2>
-          <p>{c.reason}</p>
+          <p>{refusal(c)}</p>
         </div>
       ) : (
         <>
@@ -65,4 +66,14 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** Why the inspector is not connected, as the person who opened it should read it. */
+function refusal(state: Extract<ChannelState, { status: "closed" }>): string {
+  // A browser learns nothing of a refused upgrade (it sees 1006): the devserver checks the token
+  // and the page's origin, and both come right from opening the exact URL `weft dev` printed.
+  if (state.error.code === "REFUSED") {
+    return "The devserver refused the connection: the token is missing or wrong, or this page is not the one weft dev serves. Open the Inspector URL weft dev printed.";
+  }
+  return state.error.message;
 }

@@ -12,15 +12,15 @@ type Tab = "messages" | "swaps" | "terminal";
 export function BottomPanel() {
   const store = useTopics("swaps", "messages");
   const [tab, setTab] = useState<Tab>("messages");
-  const problems = (store.buildError ? 1 : 0) + store.errors.length;
+  const problems = (store.model.swaps.error ? 1 : 0) + store.console.errors.length;
   return (
     <section className="bottom">
       <div className="bottom-tabs" role="tablist">
         <TabButton id="messages" tab={tab} setTab={setTab}>
-          Messages <span className="faint">{store.messages.totals.messages.toLocaleString()}</span>
+          Messages <span className="faint">{store.traffic.log.totals.messages.toLocaleString()}</span>
         </TabButton>
         <TabButton id="swaps" tab={tab} setTab={setTab}>
-          Swaps &amp; errors <span className="faint">{store.swaps.length}</span>
+          Swaps &amp; errors <span className="faint">{store.model.swaps.reports.length}</span>
           {problems > 0 && <span className="bottom-badge">{problems}</span>}
         </TabButton>
         <TabButton id="terminal" tab={tab} setTab={setTab}>

@@ -5,7 +5,7 @@ import "./BuildErrorBanner.css";
 /** The current error overlay, as the app page shows it: a save that could not be taken. */
 export function BuildErrorBanner() {
   const store = useTopics("swaps");
-  const b = store.buildError;
+  const b = store.model.swaps.error;
   if (!b) return <div />;
   const e = b.error;
   const where = e.file ? `${relativePath(e.file, store.hello?.app.root)}:${e.line ?? 0}:${e.column ?? 0}` : b.files.join(", ");

@@ -18,11 +18,11 @@ export function CausalChainView({ chain: c, highlightSeq }: { chain: CausalChain
       <ol className="chain-steps">
         <li className={highlightSeq === c.seq ? "is-here" : ""}>
           <span className="chain-k">event</span>
-          <button className="chain-link" onClick={() => store.selectMessage(c.seq)}>
+          <button className="chain-link" onClick={() => store.traffic.selectMessage(c.seq)}>
             #{c.seq}
           </button>{" "}
           <span className="chain-event">{c.event}</span> on{" "}
-          <button className="chain-link t-type" onClick={() => store.select(c.id)}>
+          <button className="chain-link t-type" onClick={() => store.selection.select(c.id)}>
             {c.control}
           </button>{" "}
           <span className="dim">{formatClock(c.at)}</span>
@@ -48,7 +48,7 @@ export function CausalChainView({ chain: c, highlightSeq }: { chain: CausalChain
             <span className="chain-changes">
               {c.changed.map((ch, i) => (
                 <span key={i} className="chain-change">
-                  <button className="chain-link t-type" onClick={() => store.select(ch.id)}>
+                  <button className="chain-link t-type" onClick={() => store.selection.select(ch.id)}>
                     {ch.label}
                   </button>
                   <span className="dim">{ch.op === "set" ? ` ${ch.props?.join(", ")}` : ` ${ch.op}`}</span>
@@ -66,7 +66,7 @@ export function CausalChainView({ chain: c, highlightSeq }: { chain: CausalChain
             c.patches.map((p, i) => (
               <span key={i} className={`chain-patch ${highlightSeq === p.seq ? "is-here" : ""}`}>
                 {p.seq !== null ? (
-                  <button className="chain-link" onClick={() => store.selectMessage(p.seq!)}>
+                  <button className="chain-link" onClick={() => store.traffic.selectMessage(p.seq!)}>
                     #{p.seq}
                   </button>
                 ) : (

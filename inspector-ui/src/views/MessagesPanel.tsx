@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { LogRow } from "../model/messageLog.ts";
+import type { LogRow } from "@weft/devtools-client";
 import { useTopics } from "../useStore.ts";
 import { CausalChainView } from "./CausalChainView.tsx";
 import { formatBytes, formatClock } from "./format.ts";
@@ -17,10 +17,10 @@ const ROW = 22;
  */
 export function MessagesPanel() {
   const store = useTopics("messages", "message", "chains");
-  const log = store.messages;
+  const log = store.traffic.log;
   const [text, setText] = useState(log.filter.text);
   const t = log.totals;
-  const selectedIndex = store.selectedMessage === null ? -1 : log.indexOfSeq(store.selectedMessage);
+  const selectedIndex = store.traffic.selectedMessage === null ? -1 : log.indexOfSeq(store.traffic.selectedMessage);
 
   return (
     <div className="msgs">
@@ -33,26 +33,26 @@ export function MessagesPanel() {
             value={text}
             onChange={(e) => {
               setText(e.target.value);
-              store.setFilter({ ...log.filter, text: e.target.value });
+              store.traffic.setFilter({ ...log.filter, text: e.target.value });
             }}
           />
-          <select aria-label="Direction" value={log.filter.direction} onChange={(e) => store.setFilter({ ...log.filter, direction: e.target.value as "all" | "in" | "out" })}>
+          <select aria-label="Direction" value={log.filter.direction} onChange={(e) => store.traffic.setFilter({ ...log.filter, direction: e.target.value as "all" | "in" | "out" })}>
             <option value="all">in + out</option>
             <option value="in">in (browser → server)</option>
             <option value="out">out (server → browser)</option>
           </select>
           <label className="msgs-check dim" title="Show the inspector's own frames: picker calls, timing reports">
-            <input type="checkbox" checked={log.filter.tool} onChange={(e) => store.setFilter({ ...log.filter, tool: e.target.checked })} /> devtools
+            <input type="checkbox" checked={log.filter.tool} onChange={(e) => store.traffic.setFilter({ ...log.filter, tool: e.target.checked })} /> devtools
           </label>
-          <button aria-pressed={log.paused} data-testid="pause" onClick={() => store.pause(!log.paused)} title="Freeze the list; new messages are counted and shown on resume">
+          <button aria-pressed={log.paused} data-testid="pause" onClick={() => store.traffic.pause(!log.paused)} title="Freeze the list; new messages are counted and shown on resume">
             {log.paused ? `▶ resume${log.pending ? ` (+${log.pending})` : ""}` : "❚❚ pause"}
           </button>
-          <button onClick={() => store.clearMessages()} title="Clear the list and the totals">
+          <button onClick={() => store.traffic.clear()} title="Clear the list and the totals">
             clear
           </button>
           <span className="msgs-totals dim" data-testid="message-totals">
             {t.messages.toLocaleString()} msgs · ▲ {t.in.toLocaleString()} / {formatBytes(t.bytesIn)} · ▼ {t.out.toLocaleString()} / {formatBytes(t.bytesOut)}
-            {store.dropped > 0 && <span className="msgs-dropped"> · {store.dropped.toLocaleString()} dropped (slow reader)</span>}
+            {log.dropped > 0 && <span className="msgs-dropped"> · {log.dropped.toLocaleString()} dropped (slow reader)</span>}
           </span>
         </div>
         <div className="msgs-header mono faint">
@@ -78,11 +78,11 @@ export function MessagesPanel() {
               if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
               e.preventDefault();
               const next = log.row(Math.max(0, Math.min(log.length - 1, selectedIndex + (e.key === "ArrowDown" ? 1 : -1))));
-              if (next) store.selectMessage(next.seq);
+              if (next) store.traffic.selectMessage(next.seq);
             }}
             renderRow={(i) => {
               const row = log.row(i);
-              return row ? <Row row={row} selected={row.seq === store.selectedMessage} /> : null;
+              return row ? <Row row={row} selected={row.seq === store.traffic.selectedMessage} /> : null;
             }}
           />
         )}
@@ -94,7 +94,7 @@ export function MessagesPanel() {
 
 function Row({ row, selected }: { row: LogRow; selected: boolean }) {
   const store = useTopics();
-  const chain = store.chainOfRow(row.seq);
+  const chain = store.traffic.chainOfRow(row.seq);
   const control = row.controlId !== undefined ? (store.nameOfControl(row.controlId) ?? `#${row.controlId}`) : "";
   return (
     <div
@@ -103,7 +103,7 @@ function Row({ row, selected }: { row: LogRow; selected: boolean }) {
       data-direction={row.direction}
       data-kind={row.kind}
       data-seq={row.seq}
-      onClick={() => store.selectMessage(row.seq)}
+      onClick={() => store.traffic.selectMessage(row.seq)}
     >
       <span className="c-seq faint">{row.seq}</span>
       <span className="c-time dim">{formatClock(row.at)}</span>
@@ -123,10 +123,10 @@ function Row({ row, selected }: { row: LogRow; selected: boolean }) {
 
 function MessageDetail() {
   const store = useTopics("message", "chains");
-  const m = store.messageText;
+  const m = store.traffic.messageText;
   if (!m) return <div className="msgs-detail empty">Select a message to see its payload and, for an event, what it caused.</div>;
-  const row = store.messages.bySeq(m.seq);
-  const chain = store.chainOfRow(m.seq);
+  const row = store.traffic.log.bySeq(m.seq);
+  const chain = store.traffic.chainOfRow(m.seq);
   let parsed: unknown;
   let parseError = false;
   if (m.text !== null) {

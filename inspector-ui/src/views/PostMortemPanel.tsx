@@ -10,11 +10,11 @@ import "./PostMortemPanel.css";
  */
 export function PostMortemPanel() {
   const store = useTopics("history", "sessions", "swaps");
-  const pm = store.postmortem;
+  const pm = store.postMortem.result;
   const sessionId = store.sessionId;
   const crashed = sessionId ? store.sessions.get(sessionId)?.crashed : undefined;
   useEffect(() => {
-    if (sessionId && crashed !== undefined) store.loadPostmortem(sessionId);
+    if (sessionId && crashed !== undefined) store.postMortem.load(sessionId);
   }, [store, sessionId, crashed]);
   const dead = pm && "closedAt" in pm.session ? pm.session : null;
   return (

@@ -13,10 +13,10 @@ import "./PropsPanel.css";
  */
 export function PropsPanel() {
   const store = useTopics("props", "selection", "sessions", "history");
-  const p = store.props;
-  const live = store.sessionId !== null && store.sessions.has(store.sessionId);
+  const p = store.selection.props;
+  const live = store.showingLive;
   if (!p) return <p className="empty">Select a control in the tree (or pick one in the app) to see its props.</p>;
-  const item = store.shownTree.get(p.id) ?? store.tree.get(p.id);
+  const item = store.tree.shown.get(p.id) ?? store.tree.live.get(p.id);
   const r = p.result;
   const root = store.hello?.app.root;
   return (
@@ -29,7 +29,7 @@ export function PropsPanel() {
       </div>
       <div className="pane-body">
         {!live && <p className="props-note dim">The session has ended: nothing to fetch. Its last tree is shown.</p>}
-        {live && store.history.seq !== null && <p className="props-note dim">Time travel: the props below are the live values.</p>}
+        {live && store.timeTravel.history.seq !== null && <p className="props-note dim">Time travel: the props below are the live values.</p>}
         {p.error && <p className="props-note props-error">{p.error}</p>}
         {live && !r && !p.error && <p className="props-note dim">Loading…</p>}
         {r && (
@@ -38,7 +38,7 @@ export function PropsPanel() {
             <table className="props-table mono">
               <tbody>
                 {Object.entries(r.props).map(([name, value]) => (
-                  <PropRow key={name} name={name} value={value} editable={live && name !== "key"} onSet={(v) => store.setProp(p.id, name, v)} />
+                  <PropRow key={name} name={name} value={value} editable={live && name !== "key"} onSet={(v) => store.selection.setProp(p.id, name, v)} />
                 ))}
               </tbody>
             </table>
@@ -95,7 +95,7 @@ function ParentLine({ result }: { result: PropsResult }) {
   return (
     <p className="props-note dim">
       in{" "}
-      <button className="props-link" onClick={() => store.select(result.parent)}>
+      <button className="props-link" onClick={() => store.selection.select(result.parent)}>
         {store.nameOfControl(result.parent) ?? `#${result.parent}`}
       </button>
       {result.slot ? `.${result.slot}` : ""}

@@ -12,8 +12,8 @@ export function SessionList() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const live = [...store.sessions.values()].sort((a, b) => b.createdAt - a.createdAt);
-  const dead = [...store.dead.values()].filter((d) => !store.sessions.has(d.id)).sort((a, b) => b.closedAt - a.closedAt);
+  const live = store.sessions.all;
+  const dead = store.sessions.ended;
   return (
     <section className="pane sessions" aria-label="Sessions">
       <div className="pane-head">

@@ -9,29 +9,30 @@ import "./SwapsPanel.css";
  */
 export function SwapsPanel() {
   const store = useTopics("swaps");
-  const swaps = [...store.swaps].reverse();
-  const errors = [...store.errors].reverse();
+  const swaps = store.model.swaps.reports;
+  const buildError = store.model.swaps.error;
+  const errors = [...store.console.errors].reverse();
   return (
     <div className="swaps">
       <div className="swaps-col">
         <div className="pane-head">
           <span className="pane-title">Hot swaps</span>
-          <span className="faint">{store.swaps.length}</span>
+          <span className="faint">{swaps.length}</span>
         </div>
         <div className="pane-body">
-          {store.buildError && (
+          {buildError && (
             <div className="swap swap-error" data-testid="swap-build-error">
               <div>
-                <strong>Build error</strong> <span className="dim">{formatClock(store.buildError.at)}</span> · {store.buildError.files.join(", ")}
+                <strong>Build error</strong> <span className="dim">{formatClock(buildError.at)}</span> · {buildError.files.join(", ")}
               </div>
               <div className="mono">
-                {store.buildError.error.file && `${relativePath(store.buildError.error.file, store.hello?.app.root)}:${store.buildError.error.line}:${store.buildError.error.column} `}
-                {store.buildError.error.message}
+                {buildError.error.file && `${relativePath(buildError.error.file, store.hello?.app.root)}:${buildError.error.line}:${buildError.error.column} `}
+                {buildError.error.message}
               </div>
-              {store.buildError.error.frame && <pre className="swap-frame">{store.buildError.error.frame}</pre>}
+              {buildError.error.frame && <pre className="swap-frame">{buildError.error.frame}</pre>}
             </div>
           )}
-          {swaps.length === 0 && !store.buildError && <p className="empty">No swap yet. Save a file of the app and its report appears here.</p>}
+          {swaps.length === 0 && !buildError && <p className="empty">No swap yet. Save a file of the app and its report appears here.</p>}
           {swaps.map((s) => (
             <SwapCard key={s.id} report={s} />
           ))}
@@ -40,7 +41,7 @@ export function SwapsPanel() {
       <div className="swaps-col">
         <div className="pane-head">
           <span className="pane-title">Errors</span>
-          <span className="faint">{store.errors.length}</span>
+          <span className="faint">{errors.length}</span>
         </div>
         <div className="pane-body">
           {errors.length === 0 && <p className="empty">No error reported.</p>}

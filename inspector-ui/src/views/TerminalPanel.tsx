@@ -36,10 +36,10 @@ export default function TerminalPanel() {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host.current!);
-    const initial = store.log.text();
+    const initial = store.console.log.text();
     if (initial) term.write(initial);
     else term.write("\x1b[90mThe app's output appears here. Type an expression below: $page, $sel, $session.\x1b[39m\r\n");
-    const undo = store.log.subscribe((text) => term.write(text));
+    const undo = store.console.log.subscribe((text) => term.write(text));
     const resize = new ResizeObserver(() => {
       try {
         fit.fit();
@@ -61,8 +61,9 @@ export default function TerminalPanel() {
     };
   }, [store]);
 
-  const live = store.sessionId !== null && store.sessions.has(store.sessionId);
-  const sel = store.selected !== null ? store.nameOfControl(store.selected) : undefined;
+  const live = store.showingLive;
+  const selected = store.selection.selected;
+  const sel = selected !== null ? store.nameOfControl(selected) : undefined;
   return (
     <div className="term">
       <div className="term-xterm" ref={host} data-testid="terminal" />
@@ -75,7 +76,7 @@ export default function TerminalPanel() {
           history.current.push(expr);
           cursor.current = history.current.length;
           setInput("");
-          void store.evaluate(expr);
+          void store.console.evaluate(expr, store.selection.selected);
         }}
       >
         <span className="term-prompt">›</span>
@@ -100,7 +101,7 @@ export default function TerminalPanel() {
             }
           }}
         />
-        <button type="button" onClick={() => store.log.clear()} title="Forget the kept output (the terminal keeps its own scrollback)">
+        <button type="button" onClick={() => store.console.log.clear()} title="Forget the kept output (the terminal keeps its own scrollback)">
           clear
         </button>
       </form>

@@ -10,7 +10,7 @@ import "./TimeTravelBar.css";
  */
 export function TimeTravelBar() {
   const store = useTopics("history", "messages", "sessions");
-  const h = store.history;
+  const h = store.timeTravel.history;
   const sessionId = store.sessionId;
   const latest = lastSeq(store);
   const first = h.result?.first ?? 0;
@@ -19,7 +19,7 @@ export function TimeTravelBar() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    if (sessionId) store.loadHistoryRange();
+    if (sessionId) store.timeTravel.loadRange();
   }, [store, sessionId]);
 
   const value = dragging ?? h.seq ?? last;
@@ -28,13 +28,13 @@ export function TimeTravelBar() {
     if (timer.current) clearTimeout(timer.current);
     const travel = () => {
       setDragging(null);
-      store.travel(seq === null || seq >= last ? null : seq);
+      store.timeTravel.travel(seq === null || seq >= last ? null : seq);
     };
     if (settle) timer.current = setTimeout(travel, 40);
     else travel();
   };
   // Live, the patch rows say where the tree changed; in the past, the agent's answer does.
-  const steps = h.seq === null ? store.messages.patchSeqs : (h.result?.steps ?? []);
+  const steps = h.seq === null ? store.traffic.log.patchSeqs : (h.result?.steps ?? []);
   // Back: the state just before the last patch in effect; forward: the next patch applied.
   let applied: number | undefined;
   for (const s of steps) if (s <= value) applied = s;
@@ -87,7 +87,7 @@ export function TimeTravelBar() {
               <ul className="mono">
                 {h.result.next.changes.slice(0, 40).map((c, i) => (
                   <li key={i}>
-                    <ChangeLine change={c} onSelect={() => store.select(c.id)} />
+                    <ChangeLine change={c} onSelect={() => store.selection.select(c.id)} />
                   </li>
                 ))}
                 {h.result.next.changes.length > 40 && <li className="dim">… {h.result.next.changes.length - 40} more</li>}
@@ -103,7 +103,7 @@ export function TimeTravelBar() {
 }
 
 function lastSeq(store: ReturnType<typeof useTopics>): number {
-  return store.messages.lastSeq;
+  return store.traffic.log.lastSeq;
 }
 
 const show = (v: unknown) => (v === null || v === undefined ? "∅" : JSON.stringify(v));

@@ -9,16 +9,16 @@ export function TreePane() {
   const store = useTopics("tree", "pick", "history", "sessions");
   const [query, setQuery] = useState("");
   const [matchIndex, setMatchIndex] = useState(0);
-  const tree = store.shownTree;
+  const tree = store.tree.shown;
   const matches = useMemo(() => tree.search(query), [tree, tree.version, query]);
-  const live = store.sessionId !== null && store.sessions.has(store.sessionId);
-  const frozen = store.history.seq !== null ? "history" : store.showingDead ? "dead" : null;
+  const live = store.showingLive;
+  const frozen = store.timeTravel.history.seq !== null ? "history" : store.showingDead ? "dead" : null;
 
   const goTo = (i: number) => {
     if (matches.length === 0) return;
     const index = ((i % matches.length) + matches.length) % matches.length;
     setMatchIndex(index);
-    store.select(matches[index]!);
+    store.selection.select(matches[index]!);
   };
 
   return (
@@ -37,7 +37,7 @@ export function TreePane() {
             setMatchIndex(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === "Enter") goTo(matchIndex + (e.shiftKey ? -1 : matches.length && store.selected === matches[matchIndex] ? 1 : 0));
+            if (e.key === "Enter") goTo(matchIndex + (e.shiftKey ? -1 : matches.length && store.selection.selected === matches[matchIndex] ? 1 : 0));
             if (e.key === "Escape") setQuery("");
           }}
         />
@@ -46,18 +46,18 @@ export function TreePane() {
             {matches.length ? `${matchIndex + 1}/${matches.length}` : "no match"}
           </span>
         )}
-        <button title="Collapse below the first levels" onClick={() => (tree.collapseBelow(3), store.refreshTree())} disabled={!tree.size}>
+        <button title="Collapse below the first levels" onClick={() => (tree.collapseBelow(3), store.tree.refresh())} disabled={!tree.size}>
           ⊟
         </button>
-        <button title="Expand all" onClick={() => (tree.expandAll(), store.refreshTree())} disabled={!tree.size}>
+        <button title="Expand all" onClick={() => (tree.expandAll(), store.tree.refresh())} disabled={!tree.size}>
           ⊞
         </button>
         <button
-          aria-pressed={store.picking}
+          aria-pressed={store.selection.picking}
           data-testid="pick"
           title="Pick a control in the app page (Escape there cancels)"
           disabled={!live || frozen !== null}
-          onClick={() => store.togglePick()}
+          onClick={() => store.selection.togglePick()}
         >
           <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden className="tree-pick-icon">
             <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -69,10 +69,10 @@ export function TreePane() {
       {store.sessionId && <TimeTravelBar />}
       {frozen === "dead" && (
         <div className="tree-banner tree-banner-dead">
-          This session has ended: its last tree, as it was when it closed{store.postmortem?.session && "reason" in store.postmortem.session ? ` (${store.postmortem.session.reason})` : ""}.
+          This session has ended: its last tree, as it was when it closed{store.postMortem.result?.session && "reason" in store.postMortem.result.session ? ` (${store.postMortem.result.session.reason})` : ""}.
         </div>
       )}
-      {store.treeError && <div className="tree-banner tree-banner-error">{store.treeError}</div>}
+      {store.tree.error && <div className="tree-banner tree-banner-error">{store.tree.error}</div>}
       <TreeView tree={tree} matches={query ? matches : []} readOnly={frozen !== null} />
     </section>
   );

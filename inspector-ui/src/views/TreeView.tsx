@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import type { TreeModel } from "../model/treeModel.ts";
+import type { TreeRows } from "../model/treeRows.ts";
 import { useTopics } from "../useStore.ts";
 import { VirtualList } from "./VirtualList.tsx";
 import "./TreeView.css";
@@ -10,7 +10,7 @@ const FLASH_MS = 900;
 const quietSlots = new Set(["controls", "views"]);
 
 export interface TreeViewProps {
-  tree: TreeModel;
+  tree: TreeRows;
   /** Search hits, marked in the rows. */
   matches: number[];
   /** A snapshot (history, post-mortem): no highlighting in the app. */
@@ -25,25 +25,25 @@ export interface TreeViewProps {
 export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
   const store = useTopics("tree", "selection", "history");
   const rows = tree.rows();
-  const selected = store.selected;
+  const selected = store.selection.selected;
   const selectedIndex = selected === null ? -1 : tree.rowIndex(selected);
   const hits = new Set(matches);
-  const changedNext = new Set(store.history.seq !== null ? (store.history.result?.next?.changes.map((c) => c.id) ?? []) : []);
+  const changedNext = new Set(store.timeTravel.history.seq !== null ? (store.timeTravel.history.result?.next?.changes.map((c) => c.id) ?? []) : []);
   const now = performance.now();
 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
       const index = selected === null ? -1 : tree.rowIndex(selected);
       const list = tree.rows();
-      if (e.key === "ArrowDown") store.select(list[Math.min(list.length - 1, index + 1)]?.id ?? null);
-      else if (e.key === "ArrowUp") store.select(list[Math.max(0, index - 1)]?.id ?? null);
+      if (e.key === "ArrowDown") store.selection.select(list[Math.min(list.length - 1, index + 1)]?.id ?? null);
+      else if (e.key === "ArrowUp") store.selection.select(list[Math.max(0, index - 1)]?.id ?? null);
       else if (e.key === "ArrowLeft" && selected !== null) {
         if (tree.hasChildren(selected) && !tree.isCollapsed(selected)) tree.setCollapsed(selected, true);
-        else if (tree.get(selected)?.parent != null) store.select(tree.get(selected)!.parent);
+        else if (tree.get(selected)?.parent != null) store.selection.select(tree.get(selected)!.parent);
       } else if (e.key === "ArrowRight" && selected !== null) tree.setCollapsed(selected, false);
       else return;
       e.preventDefault();
-      store.refreshTree();
+      store.tree.refresh();
     },
     [store, tree, selected],
   );
@@ -53,7 +53,7 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
   }
 
   return (
-    <div className="tree" onMouseLeave={() => !readOnly && store.highlight(null)}>
+    <div className="tree" onMouseLeave={() => !readOnly && store.selection.highlight(null)}>
       <VirtualList
         count={rows.length}
         rowHeight={ROW}
@@ -65,7 +65,7 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
           const item = tree.get(row.id)!;
           const hasChildren = tree.hasChildren(row.id);
           const collapsed = tree.isCollapsed(row.id);
-          const flash = tree === store.tree && now - (store.flashes.get(row.id) ?? -1e9) < FLASH_MS;
+          const flash = tree === store.tree.live && now - (store.tree.flashes.get(row.id) ?? -1e9) < FLASH_MS;
           const cls = [
             "tree-row",
             row.id === selected ? "is-selected" : "",
@@ -81,8 +81,8 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
               aria-selected={row.id === selected}
               role="listitem"
               style={{ paddingLeft: 6 + row.depth * 14 }}
-              onClick={() => store.select(row.id)}
-              onMouseEnter={() => !readOnly && store.highlight(row.id)}
+              onClick={() => store.selection.select(row.id)}
+              onMouseEnter={() => !readOnly && store.selection.highlight(row.id)}
             >
               <span
                 className={`tree-twisty ${hasChildren ? "" : "is-leaf"}`}
@@ -90,7 +90,7 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
                   if (!hasChildren) return;
                   e.stopPropagation();
                   tree.setCollapsed(row.id, !collapsed);
-                  store.refreshTree();
+                  store.tree.refresh();
                 }}
               >
                 {hasChildren ? (collapsed ? "▸" : "▾") : ""}

@@ -15,7 +15,7 @@ export interface EmitTestOptions {
 
 /** Where `weft replay --emit-test` writes by default: next to the recording, `<name>.test.ts`. */
 export function defaultTestPath(recording: string): string {
-  return recording.replace(/(\.weft)?\.jsonl$/, "") + ".test.ts";
+  return recording.replace(/(\.weft)?\.jsonl(\.gz)?$/, "") + ".test.ts";
 }
 
 /**

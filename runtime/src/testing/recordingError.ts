@@ -12,8 +12,10 @@ export type RecordingErrorCode =
   | "FORMAT_VERSION"
   /** Recorded with another wire protocol version. */
   | "PROTOCOL_VERSION"
-  /** The file stops early: a line is cut off, or the end line is missing. */
+  /** The file stops early: a line is cut off, the end line is missing, or its gzip data stops. */
   | "TRUNCATED"
+  /** The file is gzip, but its compressed data is damaged (a bad block, a wrong checksum). */
+  | "BAD_GZIP"
   /** A line is not JSON, or not of the shape the format describes. */
   | "BAD_LINE"
   /** The lines are well formed but do not describe a session that can be replayed. */

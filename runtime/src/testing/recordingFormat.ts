@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseClientMessage, PROTOCOL_VERSION, type ClientInfo, type ClientMessage, type ServerMessage } from "@weft/protocol";
+import { recordingText } from "./recordingBytes.ts";
 import { RecordingError } from "./recordingError.ts";
 
 /**
@@ -104,18 +105,21 @@ function roundTime(t: number): number {
 
 // ------------------------------------------------------------------------------- reading
 
-/** Reads and checks a recording file; throws a `RecordingError` saying what is wrong. */
+/**
+ * Reads and checks a recording file, plain (`.weft.jsonl`) or gzip-compressed
+ * (`.weft.jsonl.gz`, told by its first bytes); throws a `RecordingError` saying what is wrong.
+ */
 export async function readRecording(file: string | URL): Promise<Recording> {
   const path = typeof file === "string" ? file : fileURLToPath(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
     throw new RecordingError("UNREADABLE", `cannot read ${path}: ${why}`);
   }
-  return parseRecording(text, path);
+  return parseRecording(await recordingText(bytes, path), path);
 }
 
 /**

@@ -32,7 +32,8 @@ afterEach(() => {
 
 async function setup() {
   const out: ServerMessage[] = [];
-  agent = attachAgent({ emit: (m) => out.push(m) });
+  agent = attachAgent();
+  agent.subscribe((m) => out.push(m));
   const s = await openSession(counter);
   sessions.push(s);
   const ask = (message: InspectClientMessage, loopback = true) =>
@@ -81,7 +82,8 @@ describe("inspect service: time travel", () => {
 
   it("keeps a bounded number of patches and still rebuilds the oldest kept state", async () => {
     const out: ServerMessage[] = [];
-    agent = attachAgent({ emit: (m) => out.push(m), inspect: { history: { patches: 3, ops: 1_000 } } });
+    agent = attachAgent({ inspect: { history: { patches: 3, ops: 1_000 } } });
+    agent.subscribe((m) => out.push(m));
     const s = await openSession(counter);
     sessions.push(s);
     for (let i = 0; i < 6; i++) await s.find({ key: "inc" }).click();

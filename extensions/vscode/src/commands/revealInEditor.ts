@@ -1,7 +1,6 @@
 import * as vscode from "vscode";
+import { ChannelError, describeNode, type ControlNode } from "@weft/devtools-client";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
-import { ChannelRequestError } from "../connection/channelClient.ts";
-import { describeNode, type ControlNode } from "../model/treeStore.ts";
 import { openLocation } from "./openLocation.ts";
 
 /** The row the command was run on, or the tree's selection when it came from the palette. */
@@ -30,7 +29,7 @@ export function revealInEditor(connection: ConnectionManager, treeView: vscode.T
       const { location } = await c.channel.request("get-source", { sessionId: c.sessionId, id: node.id });
       await openLocation(location);
     } catch (err) {
-      if (err instanceof ChannelRequestError && err.code === "NOT_FOUND") {
+      if (err instanceof ChannelError && err.code === "NOT_FOUND") {
         return void vscode.window.showInformationMessage(
           `weft does not know where ${describeNode(node)} was created: weft made it itself, or it was built before the devserver's agent attached.`,
         );
@@ -61,7 +60,7 @@ export function revealHandler(connection: ConnectionManager, treeView: vscode.Tr
       const { location } = await c.channel.request("get-source", { sessionId: c.sessionId, id: node.id, event });
       await openLocation(location);
     } catch (err) {
-      if (err instanceof ChannelRequestError && err.code === "NOT_FOUND") {
+      if (err instanceof ChannelError && err.code === "NOT_FOUND") {
         return void vscode.window.showInformationMessage(`weft cannot tell where that handler of ${describeNode(node)} is defined (${err.message}).`);
       }
       void vscode.window.showErrorMessage(`Could not go to the handler of ${describeNode(node)}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import * as vscode from "vscode";
+import type { ControlNode } from "@weft/devtools-client";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
-import type { ControlNode } from "../model/treeStore.ts";
 
 /**
  * `weft.selectAtCursor`: selects, in the Control Tree, the control the line under the cursor

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import WebSocket from "ws";
-import { WeftModel } from "../model/weftModel.ts";
-import { ChannelClient, redact, type SocketLike } from "./channelClient.ts";
+import { ChannelClient, DevtoolsModel, redact } from "@weft/devtools-client";
+import { channelPerMessageDeflate } from "./channelCompression.ts";
 import type { ChannelTarget } from "./devServerInfo.ts";
 import type { DevServerDiscovery } from "./discovery.ts";
 
@@ -10,13 +10,18 @@ export type ConnectionState = "disconnected" | "connecting" | "connected";
 /** After a failed attempt, the same URL is not tried again for this long. */
 const RETRY_MS = 5000;
 
+/** The sidebar keeps fewer rows than the inspector: its webview shows the last 500. */
+const modelOptions = { messageCapacity: 1_000, swapLimit: 20 };
+
 /**
  * Keeps the extension connected to one `weft dev`: the one discovery finds (unless
- * `weft.autoConnect` is off), or the one the user named. Feeds the model; when the devserver
- * stops, empties it and waits for the next one.
+ * `weft.autoConnect` is off), or the one the user named. Feeds the model (@weft/devtools-client's,
+ * the inspector's too); when the devserver stops, empties it and waits for the next one, which
+ * discovery finds (a restarted devserver has a new port or token, so the client itself does not
+ * reconnect).
  */
 export class ConnectionManager implements vscode.Disposable {
-  readonly model = new WeftModel();
+  readonly model = new DevtoolsModel(modelOptions);
   private client: ChannelClient | null = null;
   private connectedTarget: ChannelTarget | null = null;
   private stateValue: ConnectionState = "disconnected";
@@ -36,7 +41,7 @@ export class ConnectionManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       discovery.onDidChange(() => this.maybeConnect()),
-      this.model.onProblem((problem) => log.warn(problem)),
+      { dispose: this.model.onProblem((problem) => log.warn(problem)) },
     );
     this.maybeConnect();
   }
@@ -46,7 +51,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   get channel(): ChannelClient | null {
-    return this.client && !this.client.isClosed ? this.client : null;
+    return this.client?.isOpen ? this.client : null;
   }
 
   /** Where the connected devserver is (inspector URL, app URL). */
@@ -102,38 +107,46 @@ export class ConnectionManager implements vscode.Disposable {
     const attempt = ++this.attempt;
     this.setState("connecting");
     this.log.info(`connecting to ${redact(target.url)} (from ${target.source})`);
+    const client = new ChannelClient({
+      url: target.url,
+      client: "vscode",
+      connect: (url) => new WebSocket(url, { perMessageDeflate: channelPerMessageDeflate, maxPayload: 256 * 1024 * 1024 }),
+      reconnect: false,
+    });
+    let opened = false;
+    client.onState((state) => {
+      if (attempt !== this.attempt) return;
+      // Before the hello's frame is handled: its sessions make the model watch one at once.
+      if (state.status === "open") {
+        opened = true;
+        this.model.attach((command) => client.send(command));
+      } else if (state.status === "closed" && opened) {
+        this.log.info(`the channel closed: ${state.error.message}`);
+        this.client = null;
+        this.connectedTarget = null;
+        this.model.reset();
+        this.setState("disconnected");
+        if (this.manual === target) this.manual = null; // that devserver is gone (our own close never gets here)
+        setTimeout(() => this.maybeConnect(), 500).unref?.();
+      }
+    });
+    client.onMessage((message) => {
+      if (attempt === this.attempt) this.model.handle(message);
+    });
+    client.start();
     try {
-      const client = await ChannelClient.connect(target.url, {
-        createSocket: (url) => new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 }) as unknown as SocketLike,
-        // Before the hello's frame is handled: its sessions make the model watch one at once.
-        onOpen: (client) => {
-          if (attempt === this.attempt) this.model.attach((message) => client.send(message));
-        },
-        onMessage: (message) => {
-          if (attempt === this.attempt) this.model.handle(message);
-        },
-        onClose: (code, reason) => {
-          if (attempt !== this.attempt) return;
-          this.log.info(`the channel closed (${code}${reason ? `: ${reason}` : ""})`);
-          this.client = null;
-          this.connectedTarget = null;
-          this.model.detach();
-          this.setState("disconnected");
-          if (this.manual === target && code !== 1000) this.manual = null; // that devserver is gone
-          setTimeout(() => this.maybeConnect(), 500).unref?.();
-        },
-      });
+      const hello = await client.opened();
       if (attempt !== this.attempt) return client.close();
       this.client = client;
-      this.connectedTarget = { ...target, app: target.app ?? client.hello.app.url };
+      this.connectedTarget = { ...target, app: target.app ?? hello.app.url };
       this.setState("connected");
-      this.log.info(`connected to weft dev of ${client.hello.app.entry} (pid ${client.hello.pid})`);
+      this.log.info(`connected to weft dev of ${hello.app.entry} (pid ${hello.pid})`);
     } catch (err) {
       if (attempt !== this.attempt) return;
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(message);
       this.lastFailure = { url: target.url, at: Date.now() };
-      this.model.detach();
+      this.model.reset();
       this.setState("disconnected");
       if (byUser) {
         this.manual = null;
@@ -148,8 +161,8 @@ export class ConnectionManager implements vscode.Disposable {
     const client = this.client;
     this.client = null;
     this.connectedTarget = null;
-    client?.close();
-    this.model.detach();
+    client?.close("the extension disconnected");
+    this.model.reset();
     this.setState("disconnected");
   }
 

@@ -1,8 +1,8 @@
 import * as vscode from "vscode";
+import { describeNode, type ControlNode, type TreeChange } from "@weft/devtools-client";
 import type { PropsResult } from "@weft/protocol/channel";
 import { isControlType, type ControlType } from "@weft/protocol/controls";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
-import { describeNode, type ControlNode, type TreeChange } from "../model/treeStore.ts";
 
 /** Tree changes are drawn at most this often: a session patching 60 times a second redraws ~30 times. */
 const REDRAW_MS = 30;
@@ -87,7 +87,7 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly connection: ConnectionManager) {
-    this.disposables.push(connection.model.tree.onDidChange((change) => this.schedule(change)));
+    this.disposables.push({ dispose: connection.model.tree.subscribe((change) => this.schedule(change)) });
   }
 
   private get store() {
@@ -96,7 +96,7 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
 
   getTreeItem(node: ControlNode): vscode.TreeItem {
     const children = this.store.children(node);
-    const depth = depthOf(node);
+    const depth = this.store.depthOf(node);
     const state =
       children.length === 0
         ? vscode.TreeItemCollapsibleState.None
@@ -123,7 +123,7 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
   }
 
   getParent(node: ControlNode): ControlNode | null {
-    return node.parent;
+    return node.parent === null ? null : (this.store.get(node.parent) ?? null);
   }
 
   /** The tooltip: the control's props, handlers and fields, fetched when the row is hovered. */
@@ -134,8 +134,9 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     try {
       const props = await channel.request("get-props", { sessionId, id: node.id });
       if (!token.isCancellationRequested) item.tooltip = propsTooltip(props);
-    } catch {
-      // gone meanwhile: the default tooltip stays
+    } catch (err) {
+      // The control went away meanwhile, or weft dev did not answer: the tooltip says so.
+      if (!token.isCancellationRequested) item.tooltip = `${describeNode(node)}: no props (${err instanceof Error ? err.message : String(err)})`;
     }
     return item;
   }
@@ -146,11 +147,14 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
   }
 
   private schedule(change: TreeChange): void {
+    if (!change.reset && change.redraw.length === 0) return; // props changed, nothing a row shows
     let big = false;
     if (change.reset) this.pending = "all";
     else if (this.pending !== "all") {
       this.pending ??= new Set();
-      for (const node of change.nodes) {
+      for (const id of change.redraw) {
+        const node = this.store.get(id);
+        if (!node) continue;
         this.pending.add(node);
         big ||= this.store.children(node).length > BIG_ROW_CHILDREN;
       }
@@ -169,12 +173,6 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     const nodes = [...pending].filter((n) => this.store.get(n.id) === n);
     if (nodes.length) this.changed.fire(nodes);
   }
-}
-
-function depthOf(node: ControlNode): number {
-  let depth = 0;
-  for (let p = node.parent; p; p = p.parent) depth++;
-  return depth;
 }
 
 function propsTooltip(props: PropsResult): vscode.MarkdownString {

@@ -37,8 +37,7 @@ export class MessagesViewProvider implements vscode.WebviewViewProvider, vscode.
   ) {
     const { model } = connection;
     this.disposables.push(
-      model.messages.onDidAppend((rows) => this.queue(rows)),
-      model.messages.onDidClear(() => this.reset()),
+      { dispose: model.messages.subscribe((change) => (change.type === "append" ? this.queue(change.rows) : this.reset())) },
       connection.onDidChangeState(() => this.reset()),
     );
   }
@@ -109,7 +108,7 @@ export class MessagesViewProvider implements vscode.WebviewViewProvider, vscode.
     }
   }
 
-  private queue(rows: MessageRow[]): void {
+  private queue(rows: readonly MessageRow[]): void {
     if (!this.view?.visible) return; // it gets everything kept when it shows again
     this.pending.push(...rows);
     this.timer ??= setTimeout(() => {
@@ -133,7 +132,7 @@ export class MessagesViewProvider implements vscode.WebviewViewProvider, vscode.
       : model.watched
         ? "No messages yet: use the app in its browser tab."
         : "No session is shown: open the app in a browser.";
-    this.post({ type: "reset", session: model.watched, rows: model.messages.rows.slice(-SHOWN_ROWS), empty });
+    this.post({ type: "reset", session: model.watched, rows: model.messages.latest(SHOWN_ROWS), empty });
   }
 
   private post(message: ToView): void {

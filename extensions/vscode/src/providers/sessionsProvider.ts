@@ -14,8 +14,8 @@ export class SessionsProvider implements vscode.TreeDataProvider<SessionInfo>, v
   constructor(private readonly connection: ConnectionManager) {
     const { sessions } = connection.model;
     this.disposables.push(
-      sessions.onDidChange(() => this.changed.fire()),
-      sessions.onDidChangeSelection(() => this.changed.fire()),
+      { dispose: sessions.subscribe(() => this.changed.fire()) },
+      { dispose: sessions.onSelect(() => this.changed.fire()) },
     );
   }
 

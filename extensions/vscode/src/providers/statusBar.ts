@@ -18,8 +18,8 @@ export class StatusBar implements vscode.Disposable {
     const { model } = connection;
     this.disposables.push(
       connection.onDidChangeState(() => this.update()),
-      model.sessions.onDidChange(() => this.update()),
-      model.swaps.onDidChange(() => this.update()),
+      { dispose: model.sessions.subscribe(() => this.update()) },
+      { dispose: model.swaps.subscribe(() => this.update()) },
     );
     this.update();
   }

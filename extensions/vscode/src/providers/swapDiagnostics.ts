@@ -12,7 +12,7 @@ export class SwapDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly connection: ConnectionManager) {
-    this.disposables.push(connection.model.swaps.onDidChange(() => this.update()));
+    this.disposables.push({ dispose: connection.model.swaps.subscribe(() => this.update()) });
   }
 
   private update(): void {

@@ -2,7 +2,7 @@ import { isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
 import type { SwapReport } from "@weft/protocol/channel";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
-import { summarizeSwap, type BuildError } from "../model/swapLog.ts";
+import type { BuildError } from "@weft/devtools-client";
 
 type SwapItem =
   | { kind: "error"; error: BuildError }
@@ -20,7 +20,7 @@ export class SwapsProvider implements vscode.TreeDataProvider<SwapItem>, vscode.
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly connection: ConnectionManager) {
-    this.disposables.push(connection.model.swaps.onDidChange(() => this.changed.fire()));
+    this.disposables.push({ dispose: connection.model.swaps.subscribe(() => this.changed.fire()) });
   }
 
   getTreeItem(element: SwapItem): vscode.TreeItem {
@@ -100,4 +100,11 @@ export function resolveFile(file: string | undefined, root: string | undefined):
   if (file.startsWith("file://")) return vscode.Uri.parse(file).fsPath;
   if (isAbsolute(file)) return file;
   return root ? join(root, file) : null;
+}
+
+/** `swapped in 12 ms (app.ts)`: one line for a report. */
+export function summarizeSwap(report: SwapReport): string {
+  const verb = report.outcome === "swapped" ? "swapped" : report.outcome === "restarted" ? "hot-restarted" : "swapped (some sessions restarted)";
+  const files = report.files.length ? ` (${report.files.join(", ")})` : "";
+  return `${verb} in ${Math.round(report.ms)} ms${files}`;
 }

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
-import type { ControlNode } from "../model/treeStore.ts";
+import type { ControlNode } from "@weft/devtools-client";
 
 /**
  * What the views say when they have nothing to list (a plain sentence each), their titles'
@@ -17,11 +17,13 @@ export class ViewState implements vscode.Disposable {
     const { model } = connection;
     this.disposables.push(
       connection.onDidChangeState(() => this.update()),
-      model.sessions.onDidChange(() => this.update()),
-      model.onDidChangeWatched(() => this.update()),
-      model.tree.onDidChange((change) => {
-        if (change.reset) this.update();
-      }),
+      { dispose: model.sessions.subscribe(() => this.update()) },
+      { dispose: model.onWatch(() => this.update()) },
+      {
+        dispose: model.tree.subscribe((change) => {
+          if (change.reset) this.update();
+        }),
+      },
     );
     this.update();
   }

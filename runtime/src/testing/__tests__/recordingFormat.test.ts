@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "@weft/protocol";
+import { defaultTestPath } from "../emitTest.ts";
 import { RecordingError } from "../recordingError.ts";
 import {
   formatRecordingEntry,
@@ -91,5 +96,46 @@ describe("recording format", () => {
     const error = (await readRecording("/no/such/recording.jsonl").catch((e: unknown) => e)) as RecordingError;
     expect(error.code).toBe("UNREADABLE");
     expect(error.message).toBe("cannot read /no/such/recording.jsonl: no such file");
+  });
+});
+
+describe("gzip-compressed recordings", () => {
+  const dir = mkdtempSync(join(tmpdir(), "weft-recording-gz-"));
+  const write = (name: string, bytes: Buffer | string) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it("reads a .weft.jsonl.gz as the same recording as its plain text", async () => {
+    const recording = await readRecording(write("a.weft.jsonl.gz", gzipSync(whole)));
+    expect(recording.header.sessionId).toBe("abc");
+    expect(recording.entries.map((e) => e.line)).toEqual([2, 3, 4]);
+  });
+
+  it("tells gzip by its bytes, not its name, and reads concatenated gzip members", async () => {
+    const renamed = await readRecording(write("renamed.weft.jsonl", gzipSync(whole)));
+    expect(renamed.entries).toHaveLength(3);
+    const plainNamedGz = await readRecording(write("plain.weft.jsonl.gz", whole));
+    expect(plainNamedGz.entries).toHaveLength(3);
+    const members = await readRecording(write("members.weft.jsonl.gz", Buffer.concat([gzipSync(header + register), gzipSync(registered + end)])));
+    expect(members.entries).toHaveLength(3);
+  });
+
+  it("refuses a damaged gzip file as BAD_GZIP and a cut one as TRUNCATED, naming the file", async () => {
+    const gz = gzipSync(whole);
+    const damaged = Buffer.from(gz);
+    for (let i = 12; i < damaged.length - 8; i += 7) damaged[i]! ^= 0x5a;
+    const bad = (await readRecording(write("bad.weft.jsonl.gz", damaged)).catch((e: unknown) => e)) as RecordingError;
+    expect(bad.code).toBe("BAD_GZIP");
+    expect(bad.message).toMatch(/bad\.weft\.jsonl\.gz is damaged: it is gzip-compressed, but its data cannot be decompressed \(.+\)\. Copy it again/);
+    const cut = (await readRecording(write("cut.weft.jsonl.gz", gz.subarray(0, gz.length - 20))).catch((e: unknown) => e)) as RecordingError;
+    expect(cut.code).toBe("TRUNCATED");
+    expect(cut.message).toMatch(/cut\.weft\.jsonl\.gz is truncated: its gzip data stops early/);
+  });
+
+  it("names the test emitted for a .gz recording like the plain one's", () => {
+    expect(defaultTestPath("/r/counter.weft.jsonl.gz")).toBe("/r/counter.test.ts");
+    expect(defaultTestPath("/r/counter.weft.jsonl")).toBe("/r/counter.test.ts");
   });
 });

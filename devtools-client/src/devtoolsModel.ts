@@ -1,0 +1,196 @@
+import { TreeOpError, type HelloFromServer } from "@weft/protocol/channel";
+import type { ChannelClient, ChannelCommand, ChannelEvent } from "./channelClient.ts";
+import { Emitter, type Unsubscribe } from "./emitter.ts";
+import { MESSAGE_LOG_CAPACITY, MessageLog } from "./messageLog.ts";
+import { nameOf } from "./names.ts";
+import { SessionList, type SessionListOptions } from "./sessionList.ts";
+import { SwapLog } from "./swapLog.ts";
+import { TreeStore } from "./treeStore.ts";
+
+export interface DevtoolsModelOptions {
+  sessions?: SessionListOptions;
+  /** Message rows kept for the watched session. Default 100,000. */
+  messageCapacity?: number;
+  /** Swap reports kept. Default 200. */
+  swapLimit?: number;
+}
+
+/**
+ * What every tool shows of a running `weft dev`, fed by the channel: the sessions and which one is
+ * shown, the shown session's tree and message rows, the swap reports and the build error. The
+ * inspector and the VS Code sidebar each put their views (and the inspector its own concerns) on
+ * top of it.
+ *
+ * It watches one session at a time, the one `sessions` has selected (watching every session
+ * would have the devserver send every tree's ops). When an op does not fit the tree, it says so
+ * (`onProblem`), ignores ops until the whole tree comes again, and asks for it.
+ */
+export class DevtoolsModel {
+  readonly sessions: SessionList;
+  readonly tree = new TreeStore();
+  readonly messages: MessageLog;
+  readonly swaps: SwapLog;
+  private helloMessage: HelloFromServer | null = null;
+  private watchedId: string | null = null;
+  /** The session this connection asked the devserver to watch. */
+  private watching: string | null = null;
+  /** After an op that did not fit: ops are ignored until the fresh tree arrives. */
+  private resyncing = false;
+  private send: ((command: ChannelCommand) => void) | null = null;
+  private readonly connection = new Emitter<HelloFromServer | null>();
+  private readonly watches = new Emitter<string | null>();
+  private readonly problems = new Emitter<string>();
+
+  constructor(options: DevtoolsModelOptions = {}) {
+    this.sessions = new SessionList(options.sessions);
+    this.messages = new MessageLog(options.messageCapacity ?? MESSAGE_LOG_CAPACITY, (id) => {
+      const node = this.tree.get(id);
+      return node ? nameOf(node) : undefined;
+    });
+    this.swaps = new SwapLog(options.swapLimit);
+    this.sessions.onSelect((id) => this.follow(id));
+  }
+
+  /** The devserver's hello, while connected. */
+  get hello(): HelloFromServer | null {
+    return this.helloMessage;
+  }
+
+  get connected(): boolean {
+    return this.helloMessage !== null;
+  }
+
+  /** The session whose tree and messages are shown (it may have ended: nothing is watched then). */
+  get watched(): string | null {
+    return this.watchedId;
+  }
+
+  /** The devserver said hello (a hello object) or the model was reset (null). Returns the undo. */
+  onConnection(listener: (hello: HelloFromServer | null) => void): Unsubscribe {
+    return this.connection.subscribe(listener);
+  }
+
+  /** The shown session changed (its tree is empty until the devserver answers). Returns the undo. */
+  onWatch(listener: (sessionId: string | null) => void): Unsubscribe {
+    return this.watches.subscribe(listener);
+  }
+
+  /** Something went wrong the user may want to know about (a tree out of step). Returns the undo. */
+  onProblem(listener: (problem: string) => void): Unsubscribe {
+    return this.problems.subscribe(listener);
+  }
+
+  /**
+   * Follows a channel client: its messages feed the model, and on every (re)connection the shown
+   * session is watched again. Returns the undo.
+   */
+  connect(client: ChannelClient): Unsubscribe {
+    const undoState = client.onState((state) => {
+      if (state.status === "open") this.attach((command) => client.send(command));
+      else this.send = null;
+    });
+    const undoMessages = client.onMessage((message) => this.handle(message));
+    if (client.isOpen) this.attach((command) => client.send(command));
+    return () => {
+      undoState();
+      undoMessages();
+      this.send = null;
+    };
+  }
+
+  /**
+   * A channel opened: commands go out through `send`. Called before the devserver's hello is
+   * handled, so the sessions in the hello's frame can be watched at once; the session shown
+   * before a reconnection is watched again.
+   */
+  attach(send: (command: ChannelCommand) => void): void {
+    this.send = send;
+    this.watching = null;
+    if (this.watchedId !== null && this.sessions.isLive(this.watchedId)) this.watch(this.watchedId);
+  }
+
+  /** Forgets everything (the tool left this devserver). */
+  reset(): void {
+    this.send = null;
+    const was = this.helloMessage !== null;
+    this.helloMessage = null;
+    this.sessions.clear();
+    this.swaps.clear();
+    this.tree.replace(null);
+    this.messages.clear();
+    if (was) this.connection.emit(null);
+  }
+
+  /**
+   * One message from the devserver. The channel grows additively (new message types without a
+   * version bump), so types the model has no use for are left to the tool or ignored.
+   */
+  handle(message: ChannelEvent): void {
+    switch (message.type) {
+      case "hello": {
+        const before = this.helloMessage;
+        // Another devserver process (restarted, or another app): nothing known of the old one holds.
+        if (before && (before.pid !== message.pid || before.startedAt !== message.startedAt)) this.reset();
+        this.helloMessage = message;
+        this.connection.emit(message);
+        return;
+      }
+      case "sessions":
+        return this.sessions.replace(message.sessions);
+      case "session-open":
+      case "session-update":
+        return this.sessions.upsert(message.session);
+      case "session-close":
+        return this.sessions.remove(message.sessionId);
+      case "session-dead":
+        return this.sessions.addEnded(message.session);
+      case "tree":
+        if (message.sessionId !== this.watchedId) return;
+        this.resyncing = false;
+        return this.tree.replace(message.root);
+      case "tree-ops":
+        if (message.sessionId !== this.watchedId || this.resyncing) return;
+        try {
+          this.tree.apply(message.ops);
+        } catch (err) {
+          if (!(err instanceof TreeOpError)) throw err;
+          this.problems.emit(`the control tree of session ${message.sessionId} went out of step (${err.message}); fetching it again`);
+          this.resyncing = true;
+          this.watch(message.sessionId);
+        }
+        return;
+      case "message":
+        if (message.row.sessionId === this.watchedId) this.messages.push([message.row]);
+        return;
+      case "dropped":
+        return this.messages.noteDropped(message.count);
+      case "swap":
+        return this.swaps.addReport(message.report);
+      case "build-error":
+        return this.swaps.setError({ files: message.files, error: message.error, at: message.at });
+      case "build-ok":
+        return this.swaps.setError(null);
+      default:
+        return; // the tool's own (handler timings, output, chains…), or newer than this model
+    }
+  }
+
+  private follow(id: string | null): void {
+    if (id === this.watchedId) return;
+    if (this.watching !== null) this.send?.({ type: "unwatch", sessionId: this.watching });
+    this.watching = null;
+    this.watchedId = id;
+    this.resyncing = false;
+    this.tree.replace(null);
+    this.messages.clear();
+    if (id !== null && this.sessions.isLive(id)) this.watch(id);
+    this.watches.emit(id);
+  }
+
+  /** Asks for the session's whole tree, then its ops and message rows. */
+  private watch(sessionId: string): void {
+    if (!this.send) return;
+    this.send({ type: "watch", sessionId, tree: true, messages: true });
+    this.watching = sessionId;
+  }
+}

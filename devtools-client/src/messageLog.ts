@@ -1,0 +1,296 @@
+import type { MessageRow } from "@weft/protocol/channel";
+import { Emitter, type Unsubscribe } from "./emitter.ts";
+import { RingBuffer } from "./ringBuffer.ts";
+
+/** A row with what the list shows derived once: the action and the control it names. */
+export interface LogRow extends MessageRow {
+  /** `click`, `patch · 3 ops`, `invoke clientStorage.get`… */
+  action: string;
+  /** The control id the frame names (an event's, a props message's, an invoke's), if any. */
+  controlId?: number;
+}
+
+export interface MessageFilter {
+  /** Matches the kind, the action, the control's name (`Button#inc`) or the preview. */
+  text: string;
+  direction: "all" | "in" | "out";
+  /** Show the devtools' own frames (picker calls, timings). */
+  tool: boolean;
+}
+
+export const defaultFilter: MessageFilter = { text: "", direction: "all", tool: false };
+
+export interface Totals {
+  messages: number;
+  in: number;
+  out: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** The default bound: 100,000 rows (about 40 MB of strings at the longest previews). */
+export const MESSAGE_LOG_CAPACITY = 100_000;
+
+/** What changed in the rows held: some appended (in one batch per `push`), or all of them. */
+export type LogChange = { type: "append"; rows: readonly LogRow[] } | { type: "reset" };
+
+/**
+ * The message traffic of the watched session: a ring buffer of rows, running totals (over every
+ * row received, evicted or not), a filter kept up to date incrementally (a new row costs one
+ * match, not a pass over 100,000), and pause: while paused the view keeps showing what it
+ * showed, new rows are counted and shown on resume. Only the rows: a frame's text stays in the
+ * app until a tool asks for it (`get-message`). Subscribers hear of appended rows once per
+ * `push`, never per row, so a backlog of thousands costs a view one update.
+ */
+export class MessageLog {
+  private rows: RingBuffer<LogRow>;
+  /** Absolute indices of rows that pass the filter, oldest first, from `head`. */
+  private hits: number[] = [];
+  private head = 0;
+  private frozen: { count: number; first: number } | null = null;
+  private seqs = new Set<number>();
+  /** Seqs of patch rows, oldest first: where the tree changed (time travel's steps). */
+  private patches: number[] = [];
+  filter: MessageFilter = defaultFilter;
+  totals: Totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+  /** Rows the devserver dropped because this tool read too slowly (its `dropped` messages). */
+  dropped = 0;
+  /** Bumped on every change the view must see. */
+  version = 0;
+  private readonly changes = new Emitter<LogChange>();
+
+  constructor(
+    capacity = MESSAGE_LOG_CAPACITY,
+    /** Names a control id for filtering (`Button#inc`); the tree knows. */
+    private readonly nameOf: (id: number) => string | undefined = () => undefined,
+  ) {
+    this.rows = new RingBuffer(capacity);
+  }
+
+  get capacity(): number {
+    return this.rows.capacity;
+  }
+
+  get paused(): boolean {
+    return this.frozen !== null;
+  }
+
+  /** Rows received while paused, not yet shown. */
+  get pending(): number {
+    return this.frozen ? this.visibleNow() - this.frozen.count : 0;
+  }
+
+  /** Subscribes to appends and resets. Returns the undo. */
+  subscribe(listener: (change: LogChange) => void): Unsubscribe {
+    return this.changes.subscribe(listener);
+  }
+
+  /** Adds rows (from the channel, or a backlog); a row already held (same seq) is skipped. */
+  push(rows: readonly MessageRow[]): void {
+    if (rows.length === 0) return;
+    const added: LogRow[] = [];
+    for (const raw of rows) {
+      if (this.seqs.has(raw.seq)) continue;
+      const row = decorate(raw);
+      added.push(row);
+      if (this.rows.length === this.rows.capacity) this.seqs.delete(this.rows.at(this.rows.first)!.seq); // about to be overwritten
+      const index = this.rows.push(row);
+      this.seqs.add(row.seq);
+      if (row.kind === "patch") {
+        if (this.patches.length >= this.rows.capacity) this.patches.shift();
+        this.patches.push(row.seq);
+      }
+      const t = this.totals;
+      t.messages++;
+      if (row.direction === "in") {
+        t.in++;
+        t.bytesIn += row.bytes;
+      } else {
+        t.out++;
+        t.bytesOut += row.bytes;
+      }
+      if (this.passes(row)) this.hits.push(index);
+    }
+    this.trim();
+    this.version++;
+    if (added.length > 0) this.changes.emit({ type: "append", rows: added });
+  }
+
+  /**
+   * Adds rows from before the tool watched (the agent's backlog): the log is rebuilt in seq
+   * order, a row it already holds counted once.
+   */
+  backfill(rows: readonly MessageRow[]): void {
+    const dropped = this.dropped;
+    const held = this.all();
+    this.clear();
+    this.push([...rows, ...held].sort((a, b) => a.seq - b.seq));
+    this.dropped = dropped;
+  }
+
+  /** The devserver dropped `count` rows for a slow reader. */
+  noteDropped(count: number): void {
+    this.dropped += count;
+    this.version++;
+  }
+
+  /** Rows shown now (the frozen count while paused). */
+  get length(): number {
+    return this.frozen ? Math.min(this.frozen.count, this.visibleNow()) : this.visibleNow();
+  }
+
+  /** The i-th shown row, oldest first. */
+  row(i: number): LogRow | undefined {
+    const offset = this.frozen ? this.frozen.first : 0;
+    const index = this.hits[this.head + i + offset];
+    return index === undefined ? undefined : this.rows.at(index);
+  }
+
+  /** The shown position of the row with `seq`, or -1 (rows are in seq order: a binary search). */
+  indexOfSeq(seq: number): number {
+    if (!this.seqs.has(seq)) return -1;
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.row(mid)!.seq;
+      if (at === seq) return mid;
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Seqs of the patch rows held, oldest first. */
+  get patchSeqs(): readonly number[] {
+    return this.patches;
+  }
+
+  /** The seq of the newest row held (0 when empty). */
+  get lastSeq(): number {
+    return this.rows.at(this.rows.pushed - 1)?.seq ?? 0;
+  }
+
+  /** Every row held, filtered out or not, oldest first. */
+  all(): LogRow[] {
+    return [...this.rows];
+  }
+
+  /** The newest `count` rows held, filtered out or not, oldest first. */
+  latest(count: number): LogRow[] {
+    const out: LogRow[] = [];
+    for (let i = Math.max(this.rows.first, this.rows.pushed - count); i < this.rows.pushed; i++) out.push(this.rows.at(i)!);
+    return out;
+  }
+
+  /** The row with `seq`, shown or filtered out (a binary search over the ring). */
+  bySeq(seq: number): LogRow | undefined {
+    if (!this.seqs.has(seq)) return undefined;
+    let lo = this.rows.first;
+    let hi = this.rows.pushed - 1;
+    while (lo <= hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const row = this.rows.at(mid)!;
+      if (row.seq === seq) return row;
+      if (row.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  setFilter(filter: MessageFilter): void {
+    this.filter = filter;
+    this.hits = [];
+    this.head = 0;
+    for (let i = this.rows.first; i < this.rows.pushed; i++) if (this.passes(this.rows.at(i)!)) this.hits.push(i);
+    if (this.frozen) this.frozen = { count: this.visibleNow(), first: 0 };
+    this.version++;
+  }
+
+  pause(on: boolean): void {
+    if (on === this.paused) return;
+    this.frozen = on ? { count: this.visibleNow(), first: 0 } : null;
+    this.version++;
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.hits = [];
+    this.head = 0;
+    this.seqs.clear();
+    this.patches = [];
+    this.totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+    this.dropped = 0;
+    if (this.frozen) this.frozen = { count: 0, first: 0 };
+    this.version++;
+    this.changes.emit({ type: "reset" });
+  }
+
+  private visibleNow(): number {
+    return this.hits.length - this.head;
+  }
+
+  /** Drops indices of evicted rows from the front of the match list. */
+  private trim(): void {
+    const first = this.rows.first;
+    let dropped = 0;
+    while (this.head < this.hits.length && this.hits[this.head]! < first) {
+      this.head++;
+      dropped++;
+    }
+    if (this.frozen && dropped > 0) {
+      // The frozen view loses its oldest rows too; it keeps its end where it was.
+      const shift = Math.min(dropped, this.frozen.count);
+      this.frozen = { count: this.frozen.count - shift, first: this.frozen.first };
+    }
+    if (this.head > 4096 && this.head * 2 > this.hits.length) {
+      this.hits = this.hits.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private passes(row: LogRow): boolean {
+    const f = this.filter;
+    if (row.tool && !f.tool) return false;
+    if (f.direction !== "all" && row.direction !== f.direction) return false;
+    if (!f.text) return true;
+    const q = f.text.toLowerCase();
+    if (row.action.toLowerCase().includes(q) || row.kind.toLowerCase().includes(q)) return true;
+    if (row.controlId !== undefined) {
+      const name = this.nameOf(row.controlId);
+      if (name && name.toLowerCase().includes(q)) return true;
+      if (`#${row.controlId}` === q) return true;
+    }
+    return row.preview.toLowerCase().includes(q);
+  }
+
+}
+
+const ID = /"id":(\d+)/;
+const NAME = /"name":"([^"]{1,60})"/;
+const METHOD = /"method":"([^"]{1,60})"/;
+
+/** Derives the action and control of a row from its kind and preview. */
+export function decorate(row: MessageRow): LogRow {
+  const out: LogRow = { ...row, action: row.kind };
+  const id = ID.exec(row.preview)?.[1];
+  switch (row.kind) {
+    case "event": {
+      out.action = NAME.exec(row.preview)?.[1] ?? "event";
+      break;
+    }
+    case "props":
+      out.action = "props";
+      break;
+    case "patch":
+      out.action = `patch · ${row.ops ?? "?"} op${row.ops === 1 ? "" : "s"}`;
+      break;
+    case "invoke":
+      out.action = `invoke ${METHOD.exec(row.preview)?.[1] ?? ""}`.trim();
+      break;
+    default:
+      break;
+  }
+  if (id !== undefined && (row.kind === "event" || row.kind === "props" || row.kind === "invoke")) out.controlId = Number(id);
+  return out;
+}
