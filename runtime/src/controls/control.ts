@@ -148,7 +148,8 @@ export abstract class Control {
   build(): void {}
   /**
    * Called every time the control is about to be sent: when it is first shown, and on each
-   * update that touches it (`update()` on it, or a change of its props or children). Set
+   * update that touches it (`update()` on it, a change of its props or children, a change of a
+   * control anywhere inside it, or a handler of its own that ran). Set
    * derived props here from plain fields; do not call `update()`. Flet's `before_update()`.
    */
   beforeUpdate(): void {}

@@ -430,7 +430,13 @@ export class Session {
       }
     }
     if (threw) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
-    if (autoUpdate) this.flush();
+    if (autoUpdate) {
+      // Flet's update after a handler passes through the control that fired: its beforeUpdate
+      // (and its ancestors', tree.ts) sees what the handler kept in plain fields.
+      const target = id === null ? undefined : this.tree.index.get(id);
+      if (target) this.tree.markDirty(target);
+      this.flush();
+    }
     if (hook.active) {
       hook.emit({
         type: "handler",

@@ -79,6 +79,9 @@ export class Tree implements ControlOwner {
 
   private collect(): PatchOp[] {
     const ops: PatchOp[] = [];
+    // Ancestors whose beforeUpdate this flush ran already: each runs at most once, so one that
+    // changes its descendants (a todo list hiding filtered tasks) cannot start a loop.
+    const updatedAncestors = new Set<Control>();
     while (this.dirty.size > 0) {
       const mounted: Control[] = [];
       // A Set iterates entries added during iteration, so a control adopted while we flush is
@@ -88,6 +91,7 @@ export class Tree implements ControlOwner {
           this.dirty.delete(control); // unmounted since it changed
           continue;
         }
+        this.markAncestorsWithBeforeUpdate(control, updatedAncestors);
         control.beforeUpdate();
         this.dirty.delete(control); // after: what beforeUpdate changes goes out with the rest
         const changed = control._changed;
@@ -100,6 +104,22 @@ export class Tree implements ControlOwner {
       this.runDidMount(mounted);
     }
     return ops;
+  }
+
+  /**
+   * Flet runs `before_update()` on every control an update passes through, so a class that
+   * derives its props from its children's state (Flet's todo counts the unticked tasks there)
+   * sees each change below it. weft diffs only what changed, so it gives the same to the
+   * ancestors of a changed control that define a `beforeUpdate`: they are marked for this pass
+   * (a Set iterates what is added while it iterates). The walk up is the tree's depth, and
+   * stops at an ancestor already seen.
+   */
+  private markAncestorsWithBeforeUpdate(control: Control, seen: Set<Control>): void {
+    for (let at = control._parent; at !== null; at = at._parent) {
+      if (seen.has(at)) return;
+      seen.add(at);
+      if (at.beforeUpdate !== Control.prototype.beforeUpdate && at._owner === this) this.dirty.add(at);
+    }
   }
 
   /** Drops the whole tree (session closed): every control leaves the index. */

@@ -234,11 +234,29 @@ export class ControlHandle {
 
   async click(): Promise<void> {
     const node = this.node; // the click may remove it
+    if (node.t === "Tab" && node.slot === "tabs" && !node.h.includes("click")) return this.pickTab(node);
     await this.fire("click");
     // A picked menu item closes its menu, which then reports the pick, as in the browser.
     if (node.t !== "PopupMenuItem" || node.parent === null) return;
     const menu = this.s.mirror.nodes.get(node.parent);
     if (menu?.h.includes("select")) await new ControlHandle(this.s, menu.i).fire("select", this.id);
+  }
+
+  /**
+   * A click on a TabBar's Tab, as the browser handles it: the TabBar reports the index
+   * (`onClick`), and the Tabs around it selects the tab (its `selectedIndex`, then `onChange`).
+   */
+  private async pickTab(tab: MirrorNode): Promise<void> {
+    const bar = this.s.mirror.get(tab.parent!);
+    const index = bar.c.tabs!.indexOf(tab.i);
+    if (bar.h.includes("click")) await new ControlHandle(this.s, bar.i).fire("click", index);
+    let tabs: MirrorNode | undefined = bar;
+    while (tabs && tabs.t !== "Tabs") tabs = tabs.parent === null ? undefined : this.s.mirror.get(tabs.parent);
+    if (!tabs || (tabs.p.selectedIndex ?? 0) === index) return this.s.settle().then(() => undefined);
+    tabs.p.selectedIndex = index; // the browser shows it at once
+    this.s.send({ type: "props", id: tabs.i, props: { selectedIndex: index } });
+    if (tabs.h.includes("change")) await new ControlHandle(this.s, tabs.i).fire("change", index);
+    else await this.s.settle();
   }
 
   /** A tap on a GestureDetector (`onTap`), at its top left corner. */

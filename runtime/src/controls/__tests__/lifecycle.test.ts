@@ -156,3 +156,35 @@ describe("@control on a class and its subclass (Flet's calculator buttons)", () 
     expect(inits).toEqual(["white24 2", "white24 1"]); // once each, with every field set
   });
 });
+
+describe("beforeUpdate on the way to a change (Flet's todo counts its tasks there)", () => {
+  class Counted extends Column {
+    summary = new Text({ value: "", key: "left" });
+    boxes = new Column();
+    override build() {
+      this.controls = [this.summary, this.boxes];
+    }
+    override beforeUpdate() {
+      const open = this.boxes.controls.filter((box) => (box as Checkbox).value !== true).length;
+      this.summary.value = `${open} left`;
+    }
+  }
+
+  it("runs an ancestor's beforeUpdate when a control below it changes", async () => {
+    const app = new Counted();
+    const s = await openSession((page: Page) => page.add(app));
+    expect(s.find({ key: "left" }).text).toBe("0 left");
+    app.boxes.controls.push(new Checkbox({ label: "a" }), new Checkbox({ label: "b" }));
+    app.boxes.update();
+    expect(s.find({ key: "left" }).text).toBe("2 left");
+  });
+
+  it("runs it after a handler that changed only what the browser had set (a ticked box)", async () => {
+    const app = new Counted();
+    const s = await openSession((page: Page) => page.add(app));
+    app.boxes.controls.push(new Checkbox({ label: "a", key: "a", onChange: () => {} }), new Checkbox({ label: "b" }));
+    app.boxes.update();
+    await s.find({ key: "a" }).check();
+    expect(s.find({ key: "left" }).text).toBe("1 left");
+  });
+});
