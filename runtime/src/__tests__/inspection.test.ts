@@ -58,7 +58,7 @@ describe("the hook's inspection API", () => {
     expect(Object.fromEntries(inspection.fields(tally))).toEqual({ clicks: 0, label: "tally", data: { owner: "ada" } });
     expect(inspection.isControl(tally)).toBe(true);
     expect(inspection.isControl({ id: 3 })).toBe(false);
-    expect(inspection.propNames(inc)).toContain("text");
+    expect(inspection.propNames(inc)).toContain("content");
   });
 
   it("serializes a tree detached from the live controls", async () => {
