@@ -32,4 +32,5 @@ export { Theme, ColorScheme, ThemeMode, VisualDensity, type ThemeProps, type Col
 export { TextStyle, type TextStyleProps } from "./style/textStyle.ts";
 export { Alignment } from "./style/alignment.ts";
 export { Padding, Margin, type SidesProps } from "./style/padding.ts";
+export { InputFilter } from "./style/inputFilter.ts";
 export { Border, BorderSide, BorderRadius, type BorderProps, type BorderSideProps, type BorderRadiusProps } from "./style/border.ts";

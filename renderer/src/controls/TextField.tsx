@@ -3,6 +3,8 @@ import { useEvents } from "../useEvents.ts";
 import { IconGlyph } from "../IconGlyph.tsx";
 import { resolveColor } from "../colors.ts";
 import { renderSlot } from "../ControlView.tsx";
+import { radiusStyle } from "../borders.ts";
+import type { PropValue } from "@weft/protocol";
 import { baseAttributes, num, str, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
 
 const INPUT_MODES: Record<string, "text" | "decimal" | "email" | "url" | "tel"> = {
@@ -11,6 +13,26 @@ const INPUT_MODES: Record<string, "text" | "decimal" | "email" | "url" | "tel"> 
   email: "email",
   url: "url",
   phone: "tel",
+};
+
+/**
+ * Flet's InputFilter as a check on an edit: with `allow` the new text must match the pattern,
+ * otherwise it must not. An edit that fails is undone (the text stays as it was), the way a
+ * numbers-only field refuses a letter. A pattern the browser cannot compile filters nothing.
+ */
+function acceptsEdit(filter: PropValue | undefined, text: string): boolean {
+  if (typeof filter !== "object" || filter === null || Array.isArray(filter) || typeof filter.regexString !== "string") return true;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(filter.regexString, "u");
+  } catch {
+    return true;
+  }
+  return pattern.test(text) === (filter.allow !== false);
+}
+
+const TEXT_ALIGN: Readonly<Record<string, CSSProperties["textAlign"]>> = {
+  left: "left", right: "right", center: "center", justify: "justify", start: "start", end: "end",
 };
 
 /**
@@ -51,6 +73,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
 
   const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const next = e.target.value;
+    if (!acceptsEdit(p.inputFilter, next)) return; // controlled: React puts the old text back
     setText(next);
     setSeen(next);
     events.change({ value: next }, next);
@@ -81,6 +104,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
     autoFocus: p.autofocus === true,
     inputMode: typeof p.keyboardType === "string" ? INPUT_MODES[p.keyboardType] : undefined,
     "aria-invalid": hasError ? true : undefined,
+    style: typeof p.textAlign === "string" ? { textAlign: TEXT_ALIGN[p.textAlign.toLowerCase()] } : undefined,
   };
 
   let input;
@@ -89,7 +113,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
     const maxLines = num(p.maxLines);
     const style: CSSProperties = { minHeight: `${minLines * 1.5}em` };
     if (maxLines !== undefined && maxLines >= minLines) style.maxHeight = `${maxLines * 1.5}em`;
-    input = <textarea {...field} rows={minLines} style={style} />;
+    input = <textarea {...field} rows={minLines} style={{ ...field.style, ...style }} />;
   } else {
     input = <input {...field} type={password && !revealed ? "password" : "text"} />;
   }
@@ -107,7 +131,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   if (disabled) className += " weft-disabled";
   return (
     <div {...baseAttributes(node, className)}>
-      <div className="weft-field" style={fill ? { background: fill } : undefined}>
+      <div className="weft-field" style={{ background: fill ?? resolveColor(p.bgcolor), ...radiusStyle(p.borderRadius) }}>
         {label && (
           <label className="weft-field-label" htmlFor={inputId}>
             {label}

@@ -2,6 +2,9 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { defineAlias } from "./alias.ts";
+import type { InputFilter } from "../style/inputFilter.ts";
+
+type TextFieldTypes = { inputFilter: InputFilter };
 
 interface TextFieldAliases {
   /**
@@ -15,8 +18,8 @@ interface TextFieldAliases {
    */
   errorText?: string;
 }
-export interface TextFieldProps extends PropsOf<"TextField", TextField>, TextFieldAliases {}
-export interface TextField extends FieldsOf<"TextField", TextField>, TextFieldAliases {}
+export interface TextFieldProps extends PropsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
+export interface TextField extends FieldsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
 
 /** A text input (`<input>`, or `<textarea>` when multiline). Typed text lives in `value`. */
 export class TextField extends Control {

@@ -34,6 +34,17 @@ export const TextField = defineSpec({
     suffixIcon: "icon",
     /** The keyboard a phone shows. Default "text". */
     keyboardType: ["text", "number", "email", "url", "phone"],
+    /** How the text lines up in the box: `TextAlign.RIGHT` for numbers, say. Default start. */
+    textAlign: "textAlign",
+    /** The colour behind the text inside the outline (Flet's `bgcolor`). Default none. */
+    bgcolor: "color",
+    /** The box's corner radius, in px. Default 4, Material 3's outlined field. */
+    borderRadius: "borderRadius",
+    /**
+     * Which edits the field accepts: an `InputFilter` (`{ regexString, allow, replacementString }`),
+     * checked in the browser as the user types. Default none.
+     */
+    inputFilter: "json",
   },
   events: {
     /** Called on every edit; `e.control.value` holds the text. */
