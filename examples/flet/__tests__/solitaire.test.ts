@@ -3,7 +3,7 @@ import { openSession, type ControlHandle, type HeadlessSession } from "weft/test
 import main from "../solitaire/main.ts";
 
 const cards = (s: HeadlessSession) => s.findAll({ type: "Card" });
-const at = (card: ControlHandle) => [card.props.left, card.props.top];
+const at = (card: ControlHandle) => [card.props.left as number, card.props.top as number];
 /** What the card shows: its Container's Text (empty while face down). */
 const face = (s: HeadlessSession, card: ControlHandle) => {
   const box = s.mirror.get(card.node.c.content![0]!);

@@ -77,6 +77,9 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
     const point = { x: e.clientX, y: e.clientY };
     const current: Press = { pointer: e.pointerId, start: point, last: point, panning: false, pending: { x: 0, y: 0 }, sentAt: 0, trail: [{ t: performance.now(), p: point }], longPressed: false };
     press.current = current;
+    // As Flutter routes a pointer to the detectors it went down on: a quick drag's first move may
+    // already be off the element, and without the capture it would never start the pan.
+    if (pans) element.current?.setPointerCapture(e.pointerId);
     if (handles("longPress")) {
       longTimer.current = setTimeout(() => {
         if (press.current !== current || current.panning) return;
@@ -161,6 +164,16 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
     if (current.panning) send(events, "panEnd", { ...positions(current.last, e.pointerType || "mouse"), velocity: { x: 0, y: 0 } });
   };
 
+  // Moving the element in the DOM (a card brought to the top of its Stack as its drag starts)
+  // releases its pointer capture; a pan in progress takes it back, or the pointer, ahead of the
+  // card by a round trip, would leave it and the drag would stop.
+  const onLostPointerCapture = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = element.current;
+    if (press.current?.pointer === e.pointerId && press.current.panning && el?.isConnected && !el.hasPointerCapture(e.pointerId)) {
+      el.setPointerCapture(e.pointerId);
+    }
+  };
+
   const style: CSSProperties = {};
   const cursor = cssCursor(p.mouseCursor);
   if (cursor) style.cursor = cursor;
@@ -178,6 +191,7 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerCancel}
+      onLostPointerCapture={onLostPointerCapture}
       onPointerEnter={hover("enter")}
       onPointerLeave={hover("exit")}
       onContextMenu={(e) => {
