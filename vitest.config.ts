@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from "vitest/config";
 // By path, not by package name: Vite bundles a config's relative imports, while a package (a
 // workspace link) is left to Node, which cannot load TypeScript.
-import { standardDecorators } from "./devserver/src/standardDecorators.ts";
+import { standardDecorators } from "./static/src/standardDecorators.ts";
 
 export default defineConfig({
   // Apps and tests may use standard decorators (`@control`), which Vite's Oxc leaves to Node.

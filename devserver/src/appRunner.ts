@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
 import { runContext, type RunContext } from "weft/swap";
-import { standardDecorators } from "./standardDecorators.ts";
+import { standardDecorators } from "@weft/static/decorators";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
 
 type EvaluatedModuleNode = NonNullable<ReturnType<ModuleRunner["evaluatedModules"]["getModuleById"]>>;

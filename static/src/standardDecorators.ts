@@ -6,7 +6,9 @@ import type { Plugin } from "vite";
  * before Vite compiles a module. Vite 8 compiles TypeScript with Oxc, which lowers only the
  * legacy decorators and leaves standard ones in its output, where Node (20 and 22) stops at the
  * `@`: "Invalid or unexpected token". `weft run` loads apps with tsx, whose esbuild lowers them;
- * this plugin makes `weft dev`, Vitest and Vite builds do the same with the same esbuild.
+ * this plugin makes `weft dev`, `weft dev --static`, `weft build --static` and Vitest do the same
+ * with the same esbuild (in a static build the app runs in a browser Worker, where no browser
+ * parses decorators yet either).
  *
  * Only modules that have a decorator are touched: esbuild strips their types and lowers the
  * decorators (target ES2022: class fields stay as they are, with define semantics, as tsc
