@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
-import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "@weft/protocol";
+import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
 import { fmt, summarize, table } from "./stats.ts";
+import { findKey } from "./wireTree.ts";
 
 /**
  * A load run: 1,000 sessions of the counter on one `weft run` process, opened by raw `ws`
@@ -88,17 +89,6 @@ function openClient(url: string): Promise<Client> {
       }
     });
   });
-}
-
-function findKey(node: WireNode, key: string): WireNode | undefined {
-  if (node.p.key === key) return node;
-  for (const slot of Object.values(node.c ?? {})) {
-    for (const child of slot) {
-      const found = findKey(child, key);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 /** Clicks at `rate` a second on random sessions for `seconds`; resolves with each click's latency. */

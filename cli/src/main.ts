@@ -2,6 +2,7 @@ import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
   weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]
+           [--redis URL [--redis-channel NAME]] [--metrics] [--drain-timeout SECONDS]
   weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]
   weft dev <app.ts> --static [--port N] [--host H] [--inspector-port N] [--inspector-host H]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
@@ -12,7 +13,11 @@ export const usage = `Usage:
   --view browser   also open it in the default browser
   --view desktop   show it in its own window: an installed Chrome, Chromium or Edge in app
                    mode (CHROME_PATH picks one); closing the window ends the app.
-                   WEFT_BROWSER_FLAGS adds flags for that browser (e.g. --disable-gpu)`;
+                   WEFT_BROWSER_FLAGS adds flags for that browser (e.g. --disable-gpu)
+  --redis URL      page.pubsub crosses every process of the app through Redis (docs/scaling.md)
+  --metrics        serve /metrics (Prometheus) to this machine; WEFT_METRICS_TOKEN lets others in
+  SIGTERM          drains: /healthz says 503, tabs reconnect elsewhere, every onClose runs, exit 0
+                   within --drain-timeout (default 10 s)`;
 
 /** A subcommand: parses its own arguments, resolves with the exit code. */
 export type Command = (argv: string[]) => Promise<number>;

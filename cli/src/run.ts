@@ -3,17 +3,29 @@ import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
 import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
+import { scaleFromArgs } from "./scale.ts";
 import { untilSignal } from "./untilSignal.ts";
 import { viewFromArgs } from "./view.ts";
 
-/** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM, or until its desktop window is closed (`--view desktop`). */
+/**
+ * `weft run <app.ts>`: serves the app until SIGINT, SIGTERM (a graceful drain: docs/scaling.md),
+ * or until its desktop window is closed (`--view desktop`).
+ */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ["port", "host", "view", "resume-window", "record", "allowed-hosts"], booleans: ["no-compression", "record-gzip", "expose-errors"] }, "weft run");
+  const args = parseArgs(
+    argv,
+    {
+      values: ["port", "host", "view", "resume-window", "record", "allowed-hosts", "redis", "redis-channel", "drain-timeout"],
+      booleans: ["no-compression", "record-gzip", "expose-errors", "metrics"],
+    },
+    "weft run",
+  );
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const record = stringFlag(args, "record");
   const plan = viewFromArgs(args);
+  const scale = scaleFromArgs(args);
   const { main, path } = await loadApp(file);
   // Loaded only when asked for: `weft run` alone stays free of devtools.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
@@ -31,10 +43,26 @@ export async function command(argv: string[]): Promise<number> {
     handleProcessErrors: true,
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
     ...(plan.gate ? { gate: plan.gate } : {}),
+    ...scale.server,
   });
-  await showApp(plan, server, { app: path, stopped: untilSignal() });
-  await server.close(); // closes every session, so each recording gets its end line
+  if (scale.server.metrics) console.log(`Metrics: ${server.url}metrics`);
+  let signal: NodeJS.Signals | null = null;
+  await showApp(plan, server, { app: path, stopped: untilSignal().then((s) => (signal = s)) });
+  if (signal === "SIGTERM") {
+    // A second signal while draining means "now".
+    const now = () => process.exit(1);
+    process.once("SIGTERM", now).once("SIGINT", now);
+    console.log(`weft: SIGTERM: draining ${server.manager.sessions.size} sessions`);
+    const report = await server.drain(scale.drainTimeoutMs !== undefined ? { timeoutMs: scale.drainTimeoutMs } : {});
+    const unfinished = report.unfinished ? `; ${report.unfinished} still had handlers running at the bound (--drain-timeout)` : "";
+    console.log(`weft: drained in ${Math.round(report.ms)} ms: ${report.tabs} tabs sent to reconnect, ${report.sessions} sessions closed${unfinished}`);
+  } else {
+    await server.close(); // closes every session, so each recording gets its end line
+  }
   await stopRecording?.();
+  // The app's own handles (a database client, a timer weft did not start) must not keep the
+  // process from exiting once every session is closed.
+  setTimeout(() => process.exit(0), 1000).unref();
   return 0;
 }
 

@@ -12,3 +12,4 @@ export * from "./app/messages.ts";
 export { parseClientMessage, nestsDeeperThan, clientInfoLimits, type ParseFailure, type ParseResult, type ParseOptions } from "./app/parse.ts";
 export * from "./tree/index.ts";
 export { host, type Host } from "./host.ts";
+export { ROUTING_KEY_PARAM, ROUTING_KEY_MAX, isRoutingKey } from "./app/routingKey.ts";

@@ -1,6 +1,8 @@
 import {
   CloseCode,
   PROTOCOL_VERSION,
+  ROUTING_KEY_PARAM,
+  isRoutingKey,
   type ClientInfo,
   type ClientMessage,
   type ServerMessage,
@@ -10,6 +12,8 @@ import { openWebSocket, type MessageSocket, type OpenSocket } from "./MessageSoc
 
 /** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
 export const SESSION_KEY = "weft:session";
+/** Where the routing key lives (`?session=` of every upgrade URL: docs/scaling.md), beside the session id. */
+export const ROUTING_KEY_STORAGE = "weft:routing-key";
 
 /** Reconnect backoff: the first retry waits this long, each next one twice as long… */
 const RETRY_FIRST_MS = 500;
@@ -49,16 +53,23 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private readonly url: string;
+  /** What every connection opens: the endpoint with `?session=<routing key>`. */
+  readonly url: string;
   private readonly openSocket: OpenSocket;
   private readonly storage: SessionStorage | null;
+  /**
+   * Chosen before the first connection and kept in the tab, so a balancer hashing on it sends
+   * every connection of this tab (a refresh included) to the process that holds its session.
+   */
+  readonly routingKey: string;
   /** Counters for the debug handle and benchmarks. */
   readonly stats = { sent: 0, received: 0, connects: 0 };
 
   constructor(private readonly options: ConnectionOptions) {
-    this.url = options.url ?? defaultUrl();
     this.openSocket = options.open ?? openWebSocket;
     this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
+    this.routingKey = this.keptRoutingKey();
+    this.url = withRoutingKey(options.url ?? defaultUrl(), this.routingKey);
   }
 
   get sessionId(): string | null {
@@ -132,6 +143,22 @@ export class Connection {
     };
   }
 
+  private keptRoutingKey(): string {
+    try {
+      const kept = this.storage?.getItem(ROUTING_KEY_STORAGE);
+      if (isRoutingKey(kept)) return kept;
+    } catch {
+      // storage forbidden: a key for this page's life
+    }
+    const key = newRoutingKey();
+    try {
+      this.storage?.setItem(ROUTING_KEY_STORAGE, key);
+    } catch {
+      // the key then lasts as long as this page
+    }
+    return key;
+  }
+
   private handleFrame(data: unknown): void {
     this.stats.received++;
     let message: ServerMessage;
@@ -196,7 +223,8 @@ export class Connection {
         return;
       }
     }
-    const delay = Math.min(RETRY_FIRST_MS * 2 ** this.attempt, RETRY_MAX_MS);
+    // ±25%: the tabs a draining or restarting server sent away do not all come back at once.
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** this.attempt, RETRY_MAX_MS) * (0.75 + Math.random() * 0.5);
     this.attempt++;
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
@@ -219,6 +247,20 @@ function defaultUrl(): string {
   const url = new URL("ws", document.baseURI);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   return url.href;
+}
+
+/** `url` with `?session=<key>`, after any query it has (a key needs no escaping). */
+function withRoutingKey(url: string, key: string): string {
+  return `${url}${url.includes("?") ? "&" : "?"}${ROUTING_KEY_PARAM}=${key}`;
+}
+
+/**
+ * 16 random bytes, base64url (22 characters). `crypto.getRandomValues`, not `randomUUID`: the
+ * latter exists only in secure contexts, and an app opened as http://192.168.1.20:8550 is not one.
+ */
+function newRoutingKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 function safeSessionStorage(): SessionStorage | null {

@@ -11,7 +11,8 @@ export type WeftErrorCode =
   | "INVOKE_FAILED"
   | "APP_LOAD"
   | "NOT_A_PROP"
-  | "RENDER_LOOP";
+  | "RENDER_LOOP"
+  | "PUBSUB_MESSAGE";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

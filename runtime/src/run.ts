@@ -19,7 +19,7 @@ export interface RunOptions {
  * ```
  *
  * Resolves when the app has stopped: its window was closed (desktop), or the process got SIGINT
- * or SIGTERM; every session's `onClose` has run by then. Rejects when no browser is found for a
+ * or SIGTERM (which drains: docs/scaling.md); every session's `onClose` has run by then. Rejects when no browser is found for a
  * desktop window (`BrowserNotFoundError`, naming what was searched and `CHROME_PATH`).
  */
 export async function run(main: AppMain, options: RunOptions = {}): Promise<void> {
@@ -36,18 +36,21 @@ export async function run(main: AppMain, options: RunOptions = {}): Promise<void
     ...(plan.gate ? { gate: plan.gate } : {}),
   });
   const stop = untilSignal();
+  let signal: NodeJS.Signals | null = null;
   try {
-    await showApp(plan, server, { app: process.argv[1] ?? "app", stopped: stop.signalled });
+    await showApp(plan, server, { app: process.argv[1] ?? "app", stopped: stop.signalled.then((s) => (signal = s)) });
   } finally {
     stop.dispose();
-    await server.close();
+    // SIGTERM (an orchestrator, a balancer's process manager): drain, so tabs go elsewhere first.
+    if (signal === "SIGTERM") await server.drain();
+    else await server.close();
   }
 }
 
-function untilSignal(): { signalled: Promise<void>; dispose(): void } {
-  let done!: () => void;
-  const signalled = new Promise<void>((resolve) => (done = resolve));
-  const onSignal = () => done();
+function untilSignal(): { signalled: Promise<NodeJS.Signals>; dispose(): void } {
+  let done!: (signal: NodeJS.Signals) => void;
+  const signalled = new Promise<NodeJS.Signals>((resolve) => (done = resolve));
+  const onSignal = (signal: NodeJS.Signals) => done(signal);
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   return {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page, Request, WebSocket } from "@playwright/test";
 import { buildStatic } from "@weft/static";
+import { freePort } from "./ports.ts";
 import { startWeft, type WeftProcess } from "./weftProcess.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -67,17 +67,6 @@ export async function pythonServer(site: BuiltSite): Promise<PlainServer> {
         child.kill("SIGTERM");
       }),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** What a page asked the network for: WebSockets opened, requests to another origin. */

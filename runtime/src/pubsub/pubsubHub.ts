@@ -1,8 +1,9 @@
 /**
  * Pubsub between the sessions of one app. The hub keeps this process's subscriptions; a
- * transport carries envelopes between hubs. In one process the transport is a loopback; a
- * Redis transport (PUBLISH/SUBSCRIBE on one channel) fills the same interface to reach the
- * sessions of other processes (Flet keeps pubsub process-local: flet issue #2272).
+ * transport carries envelopes between hubs. In one process the transport is a loopback; the
+ * Redis transport (pubsub/redisTransport.ts: PUBLISH/SUBSCRIBE on one channel) fills the same
+ * interface to reach the sessions of other processes (Flet keeps pubsub process-local: flet
+ * issue #2272).
  */
 export interface PubSubEnvelope {
   /** null: the app-wide channel of `sendAll`/`sendOthers`. */
@@ -13,10 +14,46 @@ export interface PubSubEnvelope {
   toOthers: boolean;
 }
 
+/** Where a transport stands, for `/metrics` and the logs. */
+export type PubSubTransportState =
+  /** One process, nothing to reach (the memory transport). */
+  | "local"
+  /** Reaching the other processes for the first time. */
+  | "connecting"
+  /** Messages cross processes. */
+  | "up"
+  /** Lost the other processes: messages reach this process's sessions only, while it reconnects. */
+  | "down"
+  | "closed";
+
+export interface PubSubTransportStats {
+  state: PubSubTransportState;
+  /** Envelopes sent to the other processes. */
+  sent: number;
+  /** Envelopes received from the other processes. */
+  received: number;
+  /** Envelopes that reached this process's sessions only (the other processes were out of reach). */
+  dropped: number;
+  /** Times the transport lost the other processes and found them again. */
+  reconnects: number;
+}
+
 export interface PubSubTransport {
+  /**
+   * Hands an envelope to every hub on the transport, this one's included. Never waits for a
+   * network: a handler that publishes is not slowed by it.
+   */
   publish(envelope: PubSubEnvelope): void;
   /** Delivers every envelope published by any hub on this transport (this one's included). */
   onEnvelope(deliver: (envelope: PubSubEnvelope) => void): () => void;
+  /**
+   * Starts reaching the other processes; resolves once the first attempt has succeeded or failed
+   * (never rejects: a process serves its own sessions while the others are out of reach).
+   */
+  connect?(): Promise<void>;
+  /** Ends the transport's connections (at shutdown, after every session's `onClose`). */
+  close?(): Promise<void>;
+  stats?(): PubSubTransportStats;
 }
 
 /** Envelopes go straight back to the publishing hub: one process, no network. */
@@ -41,9 +78,18 @@ interface Subscription {
   handler: PubSubHandler;
 }
 
+/**
+ * This process's subscriptions, indexed by topic (a delivery visits only that topic's
+ * subscribers, not every subscription of the process: with Redis each process receives every
+ * message of the app) and by session (a closing session drops its own without a scan).
+ */
 export class PubSubHub {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly byTopic = new Map<string | null, Set<Subscription>>();
+  private readonly bySession = new Map<string, Set<Subscription>>();
+  private count = 0;
   private readonly stop: () => void;
+  /** Messages this process's sessions published, and handler calls they made here (for `/metrics`). */
+  readonly counts = { published: 0, delivered: 0 };
 
   constructor(
     private readonly transport: PubSubTransport = createMemoryTransport(),
@@ -55,36 +101,71 @@ export class PubSubHub {
 
   subscribe(sessionId: string, topic: string | null, handler: PubSubHandler): () => void {
     const subscription = { sessionId, topic, handler };
-    this.subscriptions.add(subscription);
-    return () => this.subscriptions.delete(subscription);
+    add(this.byTopic, topic, subscription);
+    add(this.bySession, sessionId, subscription);
+    this.count++;
+    return () => this.remove(subscription);
   }
 
   publish(envelope: PubSubEnvelope): void {
     this.transport.publish(envelope);
+    this.counts.published++;
   }
 
-  /** Drops every subscription of a session (it closed). */
+  /** The transport's figures (a memory transport: always local, nothing sent). */
+  transportStats(): PubSubTransportStats {
+    return this.transport.stats?.() ?? { state: "local", sent: 0, received: 0, dropped: 0, reconnects: 0 };
+  }
+
+  /** Drops every subscription of a session (it closed), or those of one topic. */
   unsubscribeAll(sessionId: string, topic?: string | null): void {
-    for (const s of this.subscriptions) {
-      if (s.sessionId === sessionId && (topic === undefined || s.topic === topic)) this.subscriptions.delete(s);
+    for (const s of [...(this.bySession.get(sessionId) ?? [])]) {
+      if (topic === undefined || s.topic === topic) this.remove(s);
     }
   }
 
   /** How many subscriptions this process holds (for tests and the inspector). */
   get size(): number {
-    return this.subscriptions.size;
+    return this.count;
   }
 
-  close(): void {
+  /** Drops every subscription and ends the transport's connections. */
+  async close(): Promise<void> {
     this.stop();
-    this.subscriptions.clear();
+    this.byTopic.clear();
+    this.bySession.clear();
+    this.count = 0;
+    await this.transport.close?.();
+  }
+
+  private remove(subscription: Subscription): void {
+    if (!drop(this.byTopic, subscription.topic, subscription)) return;
+    drop(this.bySession, subscription.sessionId, subscription);
+    this.count--;
   }
 
   private deliver(envelope: PubSubEnvelope): void {
-    for (const s of [...this.subscriptions]) {
-      if (s.topic !== envelope.topic) continue;
+    const subscribers = this.byTopic.get(envelope.topic);
+    if (!subscribers) return;
+    // A copy: a handler may subscribe or unsubscribe while the message goes round.
+    for (const s of [...subscribers]) {
       if (envelope.toOthers && s.sessionId === envelope.from) continue;
+      this.counts.delivered++;
       this.runIn(s.sessionId, () => s.handler(envelope.message, envelope.topic));
     }
   }
+}
+
+function add<K>(index: Map<K, Set<Subscription>>, key: K, subscription: Subscription): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(subscription);
+}
+
+/** Removes it from the index; false when it was not there (unsubscribed already). */
+function drop<K>(index: Map<K, Set<Subscription>>, key: K, subscription: Subscription): boolean {
+  const set = index.get(key);
+  if (!set?.delete(subscription)) return false;
+  if (set.size === 0) index.delete(key);
+  return true;
 }

@@ -1,5 +1,7 @@
 export { createWeftServer } from "./server.ts";
 export type { WeftServer, WeftServerOptions } from "./server.ts";
+export type { DrainOptions, DrainReport } from "./drain.ts";
+export type { MetricsOptions } from "./metrics.ts";
 export type { AccessGate } from "./accessGate.ts";
 export { attachSocketEndpoint } from "./socketEndpoint.ts";
 export { createStaticHandler, rendererDir, type StaticOptions } from "./staticFiles.ts";
@@ -14,3 +16,6 @@ export { defaultOptions, type WeftOptions } from "../session/options.ts";
 /** The pieces under the WebSocket endpoint, for another transport (and for benchmarks): sessions, and one connection's protocol. */
 export { SessionManager } from "../session/sessionManager.ts";
 export { Connection, type ConnectionInfo, type Transport } from "../session/connection.ts";
+/** Pubsub across processes through Redis (docs/scaling.md); ioredis is loaded only when one connects. */
+export { redisPubSub, type RedisPubSub, type RedisPubSubOptions } from "../pubsub/redisTransport.ts";
+export type { PubSubTransport, PubSubTransportState, PubSubTransportStats } from "../pubsub/pubsubHub.ts";

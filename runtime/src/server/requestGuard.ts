@@ -162,7 +162,7 @@ function answer(res: ServerResponse, status: number, text: string, headers: Reco
   res.end(res.req.method === "HEAD" ? undefined : body);
 }
 
-const reasons: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error" };
+const reasons: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error", 503: "Service Unavailable" };
 
 /** Answers an upgrade we do not take with a status and a reason, then closes the socket. */
 export function refuseUpgrade(socket: Duplex, status: number, text: string): void {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from "ws";
-import { CloseCode } from "@weft/protocol";
+import { CloseCode, isRoutingKey, ROUTING_KEY_MAX, ROUTING_KEY_PARAM } from "@weft/protocol";
 import { Connection } from "../session/connection.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
 import { answersPing, startHeartbeat } from "./heartbeat.ts";
@@ -17,6 +17,8 @@ export interface SocketEndpointOptions {
   perMessageDeflate?: PerMessageDeflateOptions | false;
   /** A further check of each upgrade (a desktop window's token). */
   gate?: AccessGate;
+  /** False while the server drains: upgrades get 503, which a balancer retries on another process. */
+  accepting?: () => boolean;
 }
 
 /**
@@ -28,16 +30,21 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: options.perMessageDeflate ?? perMessageDeflateOptions() });
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs);
 
-  const remove = upgrades.add(options.path, (req, socket, head) => {
+  const remove = upgrades.add(options.path, (req, socket, head, target) => {
+    if (options.accepting && !options.accepting()) return refuseUpgrade(socket, 503, "weft: this server is draining (shutting down); connect again to reach another one");
+    const routingKey = target.query.get(ROUTING_KEY_PARAM) ?? undefined;
+    if (routingKey !== undefined && !isRoutingKey(routingKey)) {
+      return refuseUpgrade(socket, 400, `weft: the ?${ROUTING_KEY_PARAM}= routing key must be 1–${ROUTING_KEY_MAX} characters of [A-Za-z0-9_-]`);
+    }
     const refused = options.gate?.refuseUpgrade(req);
     if (refused) return refuseUpgrade(socket, refused.status, `weft: ${refused.message}`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit("connection", ws, req);
-      accept(ws, req);
+      accept(ws, req, routingKey);
     });
   });
 
-  const accept = (ws: WebSocket, req: IncomingMessage) => {
+  const accept = (ws: WebSocket, req: IncomingMessage, routingKey: string | undefined) => {
     tuneSocketCompression(ws);
     const connection = new Connection(
       manager,
@@ -46,7 +53,7 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
         close: (code, reason) => ws.close(code, reason),
         isAlive: (timeoutMs) => answersPing(ws, timeoutMs),
       },
-      { ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"] },
+      { ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"], ...(routingKey !== undefined ? { routingKey } : {}) },
     );
     ws.on("message", (data, isBinary) => {
       if (isBinary) return connection.close(CloseCode.ProtocolError, "weft frames are JSON text, not binary");

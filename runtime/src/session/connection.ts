@@ -16,6 +16,8 @@ export interface Transport {
 export interface ConnectionInfo {
   ip: string;
   userAgent?: string;
+  /** The upgrade URL's `?session=` (docs/scaling.md), already checked by the endpoint. */
+  routingKey?: string;
 }
 
 /** Frames a client may send after `register` while the server still decides on its session. */
@@ -77,6 +79,7 @@ export class Connection implements SessionLink {
     if (message.type === "registered" && hook.timings) message = { ...message, devtools: true };
     const text = JSON.stringify(message);
     this.transport.send(text);
+    if (message.type === "patch") this.manager.meter?.patch(byteLength(text));
     const session = this.session;
     if (session && hook.active) {
       hook.emit({ type: "message", sessionId: session.id, direction: "out", text, bytes: byteLength(text), at: performance.now() });
@@ -117,7 +120,7 @@ export class Connection implements SessionLink {
         );
       }
       this.stopRegisterTimer();
-      const claim = this.manager.sessionFor(message.sessionId, message.client, this.info.ip);
+      const claim = this.manager.sessionFor(message.sessionId, message.client, this.info.ip, this.info.routingKey);
       if (!(claim instanceof Promise)) return this.registered(claim, text);
       this.registering = [];
       claim.then(

@@ -16,6 +16,7 @@ import {
 } from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import { describeThrown, stackOf } from "../thrownValue.ts";
+import type { SessionMeter } from "./meter.ts";
 import type { SessionOptions } from "./options.ts";
 import { runInSession } from "./sessionContext.ts";
 import { Tree } from "./tree.ts";
@@ -70,6 +71,10 @@ export class Session {
   private crashReport: { message: string; ref?: string } | null = null;
   /** The app's pubsub, set by the SessionManager. */
   pubsubHub: PubSubHub | null = null;
+  /** The `?session=` key of the upgrade that opened it (docs/scaling.md); only a tab with the same key resumes it. */
+  routingKey: string | null = null;
+  /** The process's metrics, when served (set by the SessionManager). */
+  meter: SessionMeter | null = null;
   /**
    * @internal Set by a hot swap (runtime/src/swap) while the new code rebuilds this page across
    * an `await`: browser events and props wait here, and run once the swap is done.
@@ -161,6 +166,11 @@ export class Session {
     this.heldBack ??= [];
   }
 
+  /** True from `startDetached()` until the first browser has the page. */
+  get awaitingFirstTab(): boolean {
+    return this.awaitingBrowser;
+  }
+
   /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
   detach(link: SessionLink): void {
     if (this.link !== link) return;
@@ -236,6 +246,7 @@ export class Session {
     if (typeof handler !== "function") return;
     if (control._p.disabled === true) return;
     const event = control._decorateEvent({ control, name: message.name, data: message.data, page: this.page });
+    this.meter?.event();
     this.track(this.runHandler(message.id, message.name, () => handler.call(control, event)));
   }
 
@@ -437,6 +448,7 @@ export class Session {
       if (target) this.tree.markDirty(target);
       this.flush();
     }
+    this.meter?.handler((performance.now() - t0) / 1000);
     if (hook.active) {
       hook.emit({
         type: "handler",

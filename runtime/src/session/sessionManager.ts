@@ -2,6 +2,7 @@ import { CloseCode, type ClientInfo } from "@weft/protocol";
 import { defaultOptions, type WeftOptions } from "./options.ts";
 import { Session, type AppMain, type SessionLifecycle } from "./session.ts";
 import { PubSubHub, type PubSubTransport } from "../pubsub/pubsubHub.ts";
+import type { SessionMeter } from "./meter.ts";
 
 /** The session a registering tab gets, and whether it is one it had. */
 export interface SessionClaim {
@@ -20,6 +21,8 @@ export class SessionManager {
   readonly options: WeftOptions;
   /** Pubsub between this app's sessions (`page.pubsub`). */
   readonly pubsub: PubSubHub;
+  /** Set when the server serves `/metrics`: each session reports its events, handlers and patches here. */
+  meter: SessionMeter | null = null;
   /** Sessions waiting for their tab, in the order they lost it, with the address they had. */
   private readonly waiting = new Map<Session, string>();
   private readonly waitingPerAddress = new Map<string, number>();
@@ -49,12 +52,22 @@ export class SessionManager {
    * answers a ping (gone without a FIN: a suspended laptop, a network switch) the tab that
    * reconnects takes it over, and the old socket is closed with 4003. Resolves asynchronously
    * only in that case, after the ping.
+   *
+   * `routingKey` is the `?session=` of the upgrade URL (docs/scaling.md): a new session is tied
+   * to it, and a session is resumed only by a tab that comes with the key it was opened with, so
+   * every connection of a session is one a balancer hashing on the key sends to this process.
+   * A session started before any tab (`startDetached`: a desktop window's) takes the key of the
+   * first tab that claims it.
    */
-  sessionFor(sessionId: undefined, client: ClientInfo, clientIp: string): SessionClaim;
-  sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string): SessionClaim | Promise<SessionClaim>;
-  sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string): SessionClaim | Promise<SessionClaim> {
+  sessionFor(sessionId: undefined, client: ClientInfo, clientIp: string, routingKey?: string): SessionClaim;
+  sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string, routingKey?: string): SessionClaim | Promise<SessionClaim>;
+  sessionFor(sessionId: string | undefined, client: ClientInfo, clientIp: string, routingKey?: string): SessionClaim | Promise<SessionClaim> {
+    const key = routingKey ?? null;
+    const open = () => this.open(client, clientIp, key);
     const existing = sessionId ? this.sessions.get(sessionId) : undefined;
-    if (!existing || existing.crashed !== null) return this.open(client, clientIp);
+    // A session started before any tab (a desktop window's) is tied to the first tab's key.
+    if (existing?.awaitingFirstTab && existing.routingKey === null) existing.routingKey = key;
+    if (!existing || existing.crashed !== null || existing.routingKey !== key) return open();
     if (existing.state === "resuming" && !existing.connected) return this.resume(existing, client, clientIp);
     const old = existing.currentLink;
     const alive = old?.isAlive?.(this.options.takeoverProbeMs) ?? true;
@@ -63,7 +76,7 @@ export class SessionManager {
         old.close(CloseCode.TakenOver, "another connection took this session over (this one stopped answering)");
       }
       const free = existing.state === "resuming" && !existing.connected && existing.crashed === null;
-      return free ? this.resume(existing, client, clientIp) : this.open(client, clientIp);
+      return free ? this.resume(existing, client, clientIp) : open();
     };
     return typeof alive === "boolean" ? decide(alive) : alive.then(decide);
   }
@@ -73,9 +86,11 @@ export class SessionManager {
     for (const session of [...this.sessions.values()]) session.close(reason);
   }
 
-  private open(client: ClientInfo, clientIp: string): SessionClaim {
+  private open(client: ClientInfo, clientIp: string, routingKey: string | null = null): SessionClaim {
     const session = new Session(this.main, this.options, client, clientIp, this.lifecycle);
     session.pubsubHub = this.pubsub;
+    session.routingKey = routingKey;
+    session.meter = this.meter;
     this.sessions.set(session.id, session);
     return { session, resumed: false };
   }
