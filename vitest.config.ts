@@ -1,6 +1,11 @@
 import { configDefaults, defineConfig } from "vitest/config";
+// By path, not by package name: Vite bundles a config's relative imports, while a package (a
+// workspace link) is left to Node, which cannot load TypeScript.
+import { standardDecorators } from "./static/src/standardDecorators.ts";
 
 export default defineConfig({
+  // Apps and tests may use standard decorators (`@control`), which Vite's Oxc leaves to Node.
+  plugins: [standardDecorators()],
   test: {
     // Every package's unit tests sit in `__tests__/` next to their code: one glob finds a new
     // package's tests without a line here. `test/replay/` holds the recorded-session replays,

@@ -3,13 +3,16 @@ import {
   Icons,
   TextThemeStyle,
   Theme,
+  Alignment,
   AlertDialog,
   AppBar,
   Banner,
+  Border,
   BottomSheet,
   Button,
   Card,
   Checkbox,
+  CircleAvatar,
   Column,
   component,
   Container,
@@ -19,25 +22,38 @@ import {
   DataTable,
   Divider,
   Dropdown,
+  FilledButton,
+  FilledTonalButton,
+  FloatingActionButton,
+  GestureDetector,
   GridView,
   Icon,
   IconButton,
   Image,
   ListView,
   Markdown,
+  MouseCursor,
   NavigationBar,
+  OutlinedButton,
+  Padding,
+  PopupMenuButton,
+  PopupMenuItem,
   Page,
   ProgressBar,
   Radio,
   RadioGroup,
   Row,
+  SafeArea,
   Slider,
   SnackBar,
   Stack,
   Switch,
   Tab,
+  TabBar,
+  TabBarView,
   Tabs,
   Text,
+  TextButton,
   TextField,
   useState,
   View,
@@ -173,11 +189,35 @@ export default function main(page: Page) {
     labelled(
       "Buttons",
       new Button("Elevated", { key: "btn-elevated", onClick: click("Elevated") }),
-      new Button("Filled", { variant: "filled", key: "btn-filled", onClick: click("Filled") }),
-      new Button("Tonal", { variant: "tonal", onClick: click("Tonal") }),
-      new Button("Outlined", { variant: "outlined", icon: Icons.ADD, onClick: click("Outlined") }),
-      new Button("Text", { variant: "text", onClick: click("Text") }),
+      new FilledButton("Filled", { key: "btn-filled", onClick: click("Filled") }),
+      new FilledTonalButton("Tonal", { key: "btn-tonal", onClick: click("Tonal") }),
+      new OutlinedButton({ content: "Outlined", icon: Icons.ADD, key: "btn-outlined", onClick: click("Outlined") }),
+      new TextButton("Text", { key: "btn-text", onClick: click("Text") }),
+      new Button({ content: new Row([new Icon(Icons.FAVORITE, { size: 18, color: Colors.PINK }), new Text("A control as content")], { spacing: 8 }), key: "btn-content", onClick: click("Content") }),
       new Button("Disabled", { disabled: true }),
+    ),
+    labelled(
+      "Floating action buttons and a popup menu",
+      new FloatingActionButton({ icon: Icons.ADD, key: "fab", tooltip: "Add", onClick: click("FAB") }),
+      new FloatingActionButton({ icon: Icons.EDIT, content: "Compose", key: "fab-extended", onClick: click("Compose") }),
+      new FloatingActionButton({ icon: Icons.NAVIGATION, mini: true, tooltip: "Mini" }),
+      new PopupMenuButton({
+        key: "menu",
+        tooltip: "More",
+        onSelect: (e) => void (clicked.value = `Menu: ${String(e.data?.content ?? "")}`),
+        items: [
+          new PopupMenuItem({ content: "Edit", icon: Icons.EDIT, key: "menu-edit" }),
+          new PopupMenuItem({ content: "Pinned", checked: true, key: "menu-pinned", onClick: (e) => void (e.control.checked = !e.control.checked) }),
+          new PopupMenuItem(),
+          new PopupMenuItem({ content: "Delete", icon: Icons.DELETE, key: "menu-delete" }),
+        ],
+      }),
+    ),
+    labelled(
+      "Avatars",
+      new CircleAvatar({ content: new Text("AL"), key: "avatar-initials" }),
+      new CircleAvatar({ content: new Icon(Icons.PERSON), bgcolor: Colors.AMBER_200, color: Colors.BROWN }),
+      new CircleAvatar({ foregroundImageSrc: PICTURE, content: "GH", radius: 28 }),
     ),
     labelled(
       "Icon buttons and icons",
@@ -203,8 +243,16 @@ export default function main(page: Page) {
     "section-inputs",
     new Row(
       [
-        new TextField({ label: "Name", hint: "Ada Lovelace", key: "name", expand: true }),
+        new TextField({ label: "Name", hintText: "Ada Lovelace", key: "name", expand: true }),
         new TextField({ label: "Password", password: true, canRevealPassword: true, expand: true }),
+      ],
+      { spacing: 16, verticalAlignment: "start" },
+    ),
+    new Row(
+      [
+        new TextField({ label: "Price", filled: true, prefix: new Icon(Icons.EURO, { size: 18 }), suffix: "per night", key: "price", expand: true }),
+        new TextField({ label: "Email", error: "Enter an address with an @", value: "ada", key: "email", expand: true }),
+        new TextField({ label: "Message", multiline: true, shiftEnter: true, helper: "Enter sends, Shift+Enter adds a line", key: "message", expand: true }),
       ],
       { spacing: 16, verticalAlignment: "start" },
     ),
@@ -216,6 +264,7 @@ export default function main(page: Page) {
           key: "switch",
           onChange: (e) => void (switchValue.value = `Wi-Fi is ${e.control.value ? "on" : "off"}`),
         }),
+        new Switch({ label: "Notifications", value: true, key: "switch-icon", thumbIcon: { selected: Icons.CHECK, default: Icons.CLOSE } }),
         switchValue,
       ],
       { spacing: 24, wrap: true },
@@ -230,6 +279,7 @@ export default function main(page: Page) {
           divisions: 10,
           value: 30,
           label: "{value}",
+          round: 0,
           expand: true,
           onChange: (e) => void (sliderValue.value = `Volume ${e.control.value}`),
         }),
@@ -254,6 +304,7 @@ export default function main(page: Page) {
 
   // ---------------------------------------------------------------- layout
 
+  const dragged = new Text("At 0, 0", { key: "drag-value", color: Colors.ON_SURFACE_VARIANT });
   const tiles = ["primary", "secondary", "tertiary", "blue", "teal", "green", "amber", "orange", "pink", "purple", "indigo", "brown"];
   const layout = section(
     "Layout",
@@ -303,6 +354,41 @@ export default function main(page: Page) {
       ),
       { key: "grid", maxExtent: 120, spacing: 8, runSpacing: 8, childAspectRatio: 1.5 },
     ),
+    labelled(
+      "Gesture detector: drag the box",
+      new Stack(
+        [
+          new GestureDetector({
+            key: "draggable",
+            left: 0,
+            top: 0,
+            mouseCursor: MouseCursor.MOVE,
+            dragInterval: 10,
+            content: new Container({ width: 72, height: 48, bgcolor: Colors.PRIMARY, borderRadius: 8, alignment: Alignment.CENTER, content: new Text("Drag", { color: Colors.ON_PRIMARY }) }),
+            onPanUpdate: (e) => {
+              const box = e.control;
+              box.left = Math.max(0, Math.min(240 - 72, (box.left ?? 0) + e.localDelta.x));
+              box.top = Math.max(0, Math.min(120 - 48, (box.top ?? 0) + e.localDelta.y));
+              dragged.value = `At ${Math.round(box.left)}, ${Math.round(box.top)}`;
+            },
+            onDoubleTap: (e) => {
+              e.control.left = 0;
+              e.control.top = 0;
+              dragged.value = "Back at 0, 0";
+            },
+          }),
+        ],
+        { width: 240, height: 120, key: "drag-area" },
+      ),
+      dragged,
+    ),
+    labelled(
+      "Safe area",
+      new SafeArea(new Container({ padding: Padding.symmetric({ horizontal: 16, vertical: 8 }), border: Border.all(1, Colors.OUTLINE_VARIANT), borderRadius: 8, content: new Text("Kept clear of a phone's notch") }), {
+        minimumPadding: 4,
+        key: "safe-area",
+      }),
+    ),
     new Divider(),
     labelled(
       "Cards",
@@ -340,14 +426,33 @@ export default function main(page: Page) {
   const navigation = section(
     "Navigation",
     "section-navigation",
-    new Tabs(
-      [
-        new Tab("Flights", { icon: Icons.SEND, key: "tab-flights", content: new Text("Your next flight leaves at 9:40.", { key: "tab-content-flights" }) }),
-        new Tab("Trips", { icon: Icons.CALENDAR_TODAY, key: "tab-trips", content: new Text("Three trips planned this year.", { key: "tab-content-trips" }) }),
-        new Tab("Explore", { icon: Icons.SEARCH, key: "tab-explore", content: new Text("Ideas for your next holiday.", { key: "tab-content-explore" }) }),
-      ],
-      { key: "tabs", onChange: (e) => void (tabsValue.value = `Tab: ${tabNames[e.control.selectedIndex ?? 0]}`) },
-    ),
+    new Tabs({
+      key: "tabs",
+      length: 3,
+      selectedIndex: 0,
+      onChange: (e) => void (tabsValue.value = `Tab: ${tabNames[e.control.selectedIndex ?? 0]}`),
+      content: new Column(
+        [
+          new TabBar({
+            scrollable: false,
+            tabs: [
+              new Tab({ label: "Flights", icon: Icons.SEND, key: "tab-flights" }),
+              new Tab({ label: "Trips", icon: Icons.CALENDAR_TODAY, key: "tab-trips" }),
+              new Tab({ label: "Explore", icon: Icons.SEARCH, key: "tab-explore" }),
+            ],
+          }),
+          new TabBarView(
+            [
+              new Text("Your next flight leaves at 9:40.", { key: "tab-content-flights" }),
+              new Text("Three trips planned this year.", { key: "tab-content-trips" }),
+              new Text("Ideas for your next holiday.", { key: "tab-content-explore" }),
+            ],
+            { height: 40 },
+          ),
+        ],
+        { spacing: 12 },
+      ),
+    }),
     tabsValue,
     new NavigationBar({
       key: "navbar",
@@ -426,10 +531,20 @@ export default function main(page: Page) {
     key: "snack",
     action: "Undo",
     duration: 3000,
+    persist: false,
     onAction: status("Snack bar: undo"),
     onDismiss: () => {
       if (dialogStatus.value !== "Snack bar: undo") dialogStatus.value = "Snack bar closed";
     },
+  });
+  const savedSnack = new SnackBar("Draft saved", { key: "snack-persist", action: "Open", duration: 1000, onAction: status("Snack bar: open") });
+  const topDialog: AlertDialog = new AlertDialog({
+    key: "top-dialog",
+    alignment: Alignment.TOP_CENTER,
+    titlePadding: Padding.only({ left: 24, right: 24, top: 16 }),
+    title: "Aligned to the top",
+    content: new Text("alignment: Alignment.TOP_CENTER, a tighter titlePadding."),
+    actions: [new TextButton("OK", { key: "top-dialog-ok", onClick: () => (page.popDialog(), status("Top dialog closed")()) })],
   });
   const banner: Banner = new Banner({
     key: "banner",
@@ -471,6 +586,8 @@ export default function main(page: Page) {
         new Button("Snack bar", { key: "open-snack", variant: "tonal", onClick: () => page.showDialog(snack) }),
         new Button("Banner", { key: "open-banner", variant: "tonal", onClick: () => page.showDialog(banner) }),
         new Button("Bottom sheet", { key: "open-sheet", variant: "tonal", onClick: () => page.showDialog(sheet) }),
+        new FilledTonalButton("Snack bar with an action", { key: "open-snack-persist", onClick: () => page.showDialog(savedSnack) }),
+        new FilledTonalButton("Dialog at the top", { key: "open-top-dialog", onClick: () => page.showDialog(topDialog) }),
       ],
       { wrap: true },
     ),
@@ -479,7 +596,7 @@ export default function main(page: Page) {
 
   // ---------------------------------------------------------------- the page
 
-  const home = new View({
+  const home: View = page.views[0]!.assign({
     route: "/",
     horizontalAlignment: "stretch",
     spacing: 16,
@@ -501,6 +618,7 @@ export default function main(page: Page) {
       section("Components", "section-components", ClickCounter({})),
     ],
   });
+  page.floatingActionButton = new FloatingActionButton({ icon: Icons.ARROW_UPWARD, key: "page-fab", tooltip: "Clicked the page's FAB", onClick: click("page FAB") });
   const details = new View({
     route: "/details",
     appbar: new AppBar({ title: "Details", key: "details-appbar" }),

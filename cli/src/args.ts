@@ -4,9 +4,26 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[], booleans: ReadonlySet<string> = new Set()): ParsedArgs {
+/** The flags a command takes: those with a value (`--port 8550`) and the boolean ones (`--static`). */
+export interface FlagSpec {
+  values: readonly string[];
+  booleans?: readonly string[];
+}
+
+/**
+ * Parses a command's arguments. A flag the command does not take is a usage error that names
+ * it, the closest one it does take, and all of them: a misspelled `--asets dir` must not be
+ * accepted and silently ignored.
+ */
+export function parseArgs(argv: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
+  const booleans = new Set(spec.booleans ?? []);
+  const known = [...spec.values, ...booleans];
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const check = (name: string) => {
+    if (!known.includes(name)) throw unknownFlag(command, name, known);
+    return name;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith("--")) {
@@ -15,14 +32,31 @@ export function parseArgs(argv: readonly string[], booleans: ReadonlySet<string>
     }
     const eq = arg.indexOf("=");
     if (eq > 0) {
-      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-    } else if (booleans.has(arg.slice(2)) || i + 1 >= argv.length || argv[i + 1]!.startsWith("--")) {
+      flags.set(check(arg.slice(2, eq)), arg.slice(eq + 1));
+    } else if (booleans.has(check(arg.slice(2))) || i + 1 >= argv.length || argv[i + 1]!.startsWith("--")) {
       flags.set(arg.slice(2), true);
     } else {
       flags.set(arg.slice(2), argv[++i]!);
     }
   }
   return { positionals, flags };
+}
+
+function unknownFlag(command: string, name: string, known: readonly string[]): UsageError {
+  const near = known.map((flag) => [flag, editDistance(flag, name)] as const).sort((a, b) => a[1] - b[1])[0];
+  const hint = near && near[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean --${near[0]}?)` : "";
+  return new UsageError(`${command} has no --${name}${hint}; its flags are ${known.map((flag) => `--${flag}`).join(", ")}`, true);
+}
+
+/** Levenshtein distance, for "did you mean": flag names are a few letters, so the table is tiny. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** A numeric flag, or a usage error naming the flag. */

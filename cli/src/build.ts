@@ -3,7 +3,7 @@ import { codeFrame } from "./codeFrame.ts";
 
 /** `weft build <app.ts> --static --out <dir> [--base /repo/] [--name "My app"]`: a static site that runs the app in the browser. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["static"]));
+  const args = parseArgs(argv, { values: ["out", "base", "name"], booleans: ["static"] }, "weft build");
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft build needs an app file", true);
   if (args.flags.get("static") !== true) {

@@ -10,7 +10,11 @@ import { viewFromArgs } from "./view.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression", "record-gzip", "static"]));
+  const args = parseArgs(
+    argv,
+    { values: ["port", "host", "view", "record", "inspector-port", "inspector-host", "allowed-hosts", "assets"], booleans: ["no-compression", "record-gzip", "static"] },
+    "weft dev",
+  );
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   if (args.flags.get("static") === true) return devStatic(file, args);

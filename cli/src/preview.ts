@@ -3,7 +3,7 @@ import { untilSignal } from "./untilSignal.ts";
 
 /** `weft preview <dir> [--port N] [--host H]`: serves a static build as a static host would. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, { values: ["port", "host"] }, "weft preview");
   const dir = args.positionals[0];
   if (!dir) throw new UsageError("weft preview needs the folder of a static build (what weft build --static --out wrote)", true);
   const { startPreview, PreviewError } = await import("@weft/static");

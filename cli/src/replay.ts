@@ -16,7 +16,13 @@ Exit codes: 0 the app behaves as recorded; 1 it does not (the differences are pr
 
 /** `weft replay`: replays recordings as tests, or turns one into a Vitest file. */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["emit-test", "keep-going", "help"]));
+  let args;
+  try {
+    args = parseArgs(argv, { values: ["app", "out"], booleans: ["emit-test", "keep-going", "help"] }, "weft replay");
+  } catch (err) {
+    if (err instanceof UsageError) throw new UsageError(`${err.message}\n\n${usage}`);
+    throw err;
+  }
   if (args.flags.has("help")) {
     console.log(usage);
     return 0;
@@ -25,9 +31,6 @@ export async function command(argv: string[]): Promise<number> {
   const out = stringFlag(args, "out");
   const emit = args.flags.has("emit-test");
   const keepGoing = args.flags.has("keep-going");
-  for (const name of args.flags.keys()) {
-    if (!["app", "out", "emit-test", "keep-going"].includes(name)) throw new UsageError(`weft replay has no --${name}\n\n${usage}`);
-  }
   if (args.positionals.length === 0) throw new UsageError(`weft replay needs a recording\n\n${usage}`);
   if (out !== undefined && !emit) throw new UsageError("--out goes with --emit-test");
 

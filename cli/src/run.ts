@@ -13,7 +13,14 @@ import { viewFromArgs } from "./view.ts";
  * or until its desktop window is closed (`--view desktop`).
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression", "record-gzip", "expose-errors", "metrics"]));
+  const args = parseArgs(
+    argv,
+    {
+      values: ["port", "host", "view", "resume-window", "record", "allowed-hosts", "assets", "redis", "redis-channel", "drain-timeout"],
+      booleans: ["no-compression", "record-gzip", "expose-errors", "metrics"],
+    },
+    "weft run",
+  );
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");

@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
 import { runContext, type RunContext } from "weft/swap";
+import { standardDecorators } from "@weft/static/decorators";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
 
 type EvaluatedModuleNode = NonNullable<ReturnType<ModuleRunner["evaluatedModules"]["getModuleById"]>>;
@@ -80,7 +81,7 @@ export class AppRunner {
       // Every entry point of the runtime (`weft/server` for a server module): one instance for all.
       ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "@weft/protocol"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [swapPlugin(facts, changed, options.onLoad)],
+      plugins: [standardDecorators(), swapPlugin(facts, changed, options.onLoad)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       // The runner passes the module being run as a third argument (its type declares two).

@@ -27,6 +27,6 @@ describe("examples/chat", () => {
     const manager = new SessionManager(chat);
     const s = new HeadlessSession(chat, { manager });
     await s.find({ key: "join" }).click();
-    expect(s.find({ key: "name" }).props.errorText).toBe("Name cannot be blank");
+    expect(s.find({ key: "name" }).props.error).toBe("Name cannot be blank");
   });
 });

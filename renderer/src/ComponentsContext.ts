@@ -1,8 +1,11 @@
 import { createContext, type ComponentType } from "react";
-import type { ControlComponentProps } from "./controls/common.ts";
+import type { StoreNode } from "./NodeStore.ts";
+
+/** A component as `ControlView` calls it: with the store's node. */
+export type NodeComponent = ComponentType<{ node: StoreNode }>;
 
 /** Which component draws a wire type (`t`), with the fallback for a type this renderer lacks. */
-export type ComponentFor = (type: string) => ComponentType<ControlComponentProps>;
+export type ComponentFor = (type: string) => NodeComponent;
 
 /**
  * The component table as `ControlView` reads it, provided once at the root (`App`). A context and

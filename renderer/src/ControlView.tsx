@@ -1,7 +1,7 @@
 import { memo, use, type ReactNode } from "react";
 import type { ControlId } from "@weft/protocol";
 import { ComponentsContext } from "./ComponentsContext.ts";
-import type { StoreNode } from "./NodeStore.ts";
+import { slotIds, type AnyNode } from "./controls/common.ts";
 import { useNode } from "./useNode.ts";
 
 /**
@@ -18,8 +18,8 @@ export const ControlView = memo(function ControlView({ id }: { id: ControlId }) 
 });
 
 /** The children of one slot, keyed by id so React moves DOM nodes instead of re-creating them. */
-export function renderSlot(node: StoreNode, slot: string): ReactNode[] | null {
-  const ids = node.slots[slot];
+export function renderSlot<N extends AnyNode>(node: N, slot: keyof N["slots"] & string): ReactNode[] | null {
+  const ids = slotIds(node, slot);
   if (!ids || ids.length === 0) return null;
   return ids.map((id) => <ControlView key={id} id={id} />);
 }

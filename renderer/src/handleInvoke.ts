@@ -6,7 +6,7 @@ type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropVal
 
 /**
  * The browser side of `invoke`: `page.clientStorage` (localStorage, values stored as JSON, as
- * Flet's client_storage does) and `control.focus()`. Add a method here and it is callable.
+ * Flet's client_storage does), `Clipboard` and `control.focus()`. Add a method here and it is callable.
  */
 const methods: Record<string, Method> = {
   ...devtoolsMethods, // the inspector's highlight and pick (devtools/devtoolsMethods.ts)
@@ -19,6 +19,13 @@ const methods: Record<string, Method> = {
     (target ?? element).focus();
     return null;
   },
+  // Flet's Clipboard service. Writing needs the user's gesture (the click whose handler called
+  // it still counts), reading the user's permission; a refusal is the browser's error.
+  "clipboard.set": async (args) => {
+    await navigator.clipboard.writeText(stringArg(args, 0, "clipboard.set", "value"));
+    return null;
+  },
+  "clipboard.get": async () => await navigator.clipboard.readText(),
   "clientStorage.get": (args) => {
     const raw = localStorage.getItem(stringArg(args, 0, "clientStorage.get", "key"));
     if (raw === null) return null;

@@ -6,7 +6,6 @@ export type WeftErrorCode =
   | "FOREIGN_CONTROL"
   | "DUPLICATE_CHILD"
   | "BAD_CHILD"
-  | "SHADOWED_PROP"
   | "SESSION_CLOSED"
   | "INVOKE_TIMEOUT"
   | "INVOKE_FAILED"

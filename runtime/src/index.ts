@@ -4,6 +4,10 @@
 export * from "./controls/index.ts";
 export { Page, type PageHandler, type RouteChangeEvent, type ViewPopEvent } from "./page/page.ts";
 export { ClientStorage } from "./page/clientStorage.ts";
+export { PageSession, SessionStore } from "./page/pageSession.ts";
+export { PagePlatform } from "./page/pagePlatform.ts";
+export { Clipboard } from "./page/clipboard.ts";
+export { context } from "./page/context.ts";
 export { Window, type WindowEvent, type WindowEventType } from "./desktop/window.ts";
 // `#run`: the Node `run()` (a server) or, in a static build, the browser one (package.json "imports").
 export { run, type RunOptions } from "#run";
@@ -23,6 +27,11 @@ export { Colors, type ColorValue, type ColorName } from "./constants/colors.ts";
 export { Icons, type IconValue } from "./constants/icons.ts";
 export { CupertinoIcons } from "./constants/cupertinoIcons.ts";
 export { TextAlign, TextThemeStyle, FontWeight } from "./constants/textStyles.ts";
+export { MouseCursor } from "./constants/mouseCursor.ts";
+export { ControlState } from "./constants/controlState.ts";
 export { Theme, ColorScheme, ThemeMode, VisualDensity, type ThemeProps, type ColorSchemeProps } from "./style/theme.ts";
 export { TextStyle, type TextStyleProps } from "./style/textStyle.ts";
+export { Alignment } from "./style/alignment.ts";
+export { Padding, Margin, type SidesProps } from "./style/padding.ts";
+export { InputFilter } from "./style/inputFilter.ts";
 export { Border, BorderSide, BorderRadius, type BorderProps, type BorderSideProps, type BorderRadiusProps } from "./style/border.ts";

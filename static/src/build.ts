@@ -6,6 +6,7 @@ import { build, type Rollup } from "vite";
 import { browserOnlyPlugin, describeBrowserImport, type BrowserImport } from "./browserOnly.ts";
 import { buildServiceWorker } from "./buildServiceWorker.ts";
 import { sitePage } from "./sitePage.ts";
+import { standardDecorators } from "./standardDecorators.ts";
 import { formatWritten, kB, listWritten, type WrittenFile } from "./sizeReport.ts";
 import { icons, webManifest } from "./webManifest.ts";
 import { WORKER_ENTRY, workerEntryPlugin } from "./workerEntry.ts";
@@ -93,7 +94,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
       mode: "production",
       logLevel: "silent",
       publicDir: false,
-      plugins: [browserOnlyPlugin(found), workerEntryPlugin({ app: entry, base })],
+      plugins: [standardDecorators(), browserOnlyPlugin(found), workerEntryPlugin({ app: entry, base })],
       build: {
         outDir,
         emptyOutDir: false,

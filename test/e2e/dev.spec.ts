@@ -103,7 +103,7 @@ test.describe("weft dev: hot swap into live sessions", () => {
     const { report: full } = await report;
     expect(full).toMatchObject({ outcome: "swapped", files: ["app.ts"], sessions: { kept: 1, restarted: 0 } });
     expect(full.handlersRebound).toBeGreaterThan(0);
-    expect(full.propsTaken).toEqual([expect.objectContaining({ control: 'Button "inc"', prop: "text", from: "+", to: "add 3" })]);
+    expect(full.propsTaken).toEqual([expect.objectContaining({ control: 'Button "inc"', prop: "content", from: "+", to: "add 3" })]);
     expect(full.reset).toEqual(expect.arrayContaining([]));
     channel.close();
   });

@@ -1,15 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
+import { controlSpecs, controlTypes, dialogBase, type ControlSpec } from "@weft/protocol/controls";
 
 const type = (page: Page, t: string) => page.locator(`[data-weft-type="${t}"]`);
 
-/** Every type the gallery draws before any dialog is opened (dialogs: see dialogs.spec.ts). */
+/** Drawn only while their PopupMenuButton's menu is open (the test below opens it). */
+const IN_MENU = new Set(["PopupMenuItem"]);
+
+/**
+ * Every type of the registry the gallery draws before any dialog or menu is opened (overlays:
+ * see dialogs.spec.ts); a function component shows its own name.
+ */
 const TYPES = [
-  "Page", "View", "AppBar", "Text", "Button", "IconButton", "Icon", "TextField", "Checkbox", "Switch", "Slider",
-  "RadioGroup", "Radio", "Dropdown", "Column", "Row", "Container", "Stack", "Image", "GridView", "Divider", "Card",
-  "ListView", "ProgressBar", "Tabs", "Tab", "NavigationBar", "DataTable", "DataColumn", "DataRow", "DataCell",
-  "Markdown", "ClickCounter",
+  ...controlTypes.filter((t) => (controlSpecs[t] as ControlSpec).base !== dialogBase && t !== "Component" && !IN_MENU.has(t)),
+  "ClickCounter",
 ];
 
 test.describe("weft run examples/gallery.ts", () => {
@@ -23,6 +28,11 @@ test.describe("weft run examples/gallery.ts", () => {
   test("draws every control type with its data-weft-type", async ({ page }) => {
     for (const t of TYPES) await expect(type(page, t).first(), `a ${t}`).toBeAttached();
     await expect(page.locator('[data-weft-type="UnknownControl"], .weft-unknown')).toHaveCount(0);
+    const menuButton = key(page, "menu").locator('button[aria-haspopup="menu"]');
+    await menuButton.click();
+    for (const t of IN_MENU) await expect(type(page, t).first(), `a ${t} in the open menu`).toBeVisible();
+    await menuButton.click(); // closes it again
+    await expect(type(page, "PopupMenuItem")).toHaveCount(0);
     // the component wraps its body without a box of its own
     const counter = type(page, "ClickCounter");
     await expect(counter).toHaveCSS("display", "contents");

@@ -14,8 +14,8 @@ it("replays counter.weft.jsonl (7 steps) as recorded", async () => {
     "Page route="/" title="Counter"
       View route="/"
         Row alignment="center" spacing=16 verticalAlignment="center"
-          Button#dec text="-" [click]
+          Button#dec content="-" [click]
           Text#count size=24 value="3"
-          Button#inc text="+" [click]"
+          Button#inc content="+" [click]"
   `);
 });

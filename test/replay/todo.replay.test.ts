@@ -17,24 +17,24 @@ it("replays todo.weft.jsonl (17 steps) as recorded", async () => {
           TodoApp(Column) spacing=16 width=600
             Text#title style="headlineMedium" value="Todos"
             Row
-              TextField#new-task expand=true hint="What needs to be done?" value="" [submit]
-              Button#add text="Add" [click]
+              TextField#new-task expand=true hintText="What needs to be done?" value="" [submit]
+              Button#add content="Add" [click]
             Row#filters
-              Button#filter-all text="All" variant="tonal" [click]
-              Button#filter-active text="Active" variant="text" [click]
-              Button#filter-completed text="Completed" variant="text" [click]
+              Button#filter-all content="All" variant="tonal" [click]
+              Button#filter-active content="Active" variant="text" [click]
+              Button#filter-completed content="Completed" variant="text" [click]
             Column#tasks spacing=4
               TodoItem(Row)#todo-milk alignment="spaceBetween" verticalAlignment="center" visible=true
                 Row alignment="spaceBetween" expand=true verticalAlignment="center" visible=true
                   Checkbox#done label="oat milk" value=false [change]
                   Row spacing=0
-                    Button#edit text="Edit" variant="text" [click]
-                    Button#delete text="Delete" variant="text" [click]
+                    Button#edit content="Edit" variant="text" [click]
+                    Button#delete content="Delete" variant="text" [click]
                 Row expand=true visible=false
                   TextField#edit-name expand=true value="oat milk" [submit]
-                  Button#save text="Save" [click]
+                  Button#save content="Save" [click]
             Row alignment="spaceBetween" verticalAlignment="center"
               Text#items-left value="1 item left"
-              Button#clear text="Clear completed" variant="outlined" [click]"
+              Button#clear content="Clear completed" variant="outlined" [click]"
   `);
 });

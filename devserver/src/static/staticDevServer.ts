@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLogger, createServer, type ViteDevServer } from "vite";
 import { WebSocketServer } from "ws";
+import { standardDecorators } from "@weft/static/decorators";
 import { CHANNEL_VERSION, type ServerMessage } from "@weft/protocol/channel";
 import type { SwapReport } from "weft/swap";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
@@ -97,6 +98,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     },
     optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [
+      standardDecorators(),
       nodeStubsPlugin(isAppFile),
       devWorkerEntryPlugin({ entry, root, label: relative(root, entry) || entry, token }, isAppFile),
       devPagePlugin({ rendererDir: rendererDist(), workerUrl: DEV_WORKER_URL.slice(1) }),

@@ -2,7 +2,7 @@ import { useId, useRef, type CSSProperties, type MouseEvent } from "react";
 import { resolveColor } from "../colors.ts";
 import { renderSlot } from "../ControlView.tsx";
 import { IconGlyph } from "../IconGlyph.tsx";
-import { baseAttributes, DisabledContext, mainAxis, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
+import { alignmentXY, axisPlace, baseAttributes, DisabledContext, mainAxis, spacing, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
 import { useDialogLayer } from "./useDialogLayer.ts";
 
 /**
@@ -10,7 +10,7 @@ import { useDialogLayer } from "./useDialogLayer.ts";
  * `width`/`height` size the panel. A non-modal dialog is dismissed by Escape or a click on the
  * scrim; a modal one only by the app.
  */
-export function AlertDialog({ node }: ControlComponentProps) {
+export function AlertDialog({ node }: ControlComponentProps<"AlertDialog">) {
   const p = node.p;
   const panel = useRef<HTMLDivElement>(null);
   const pressed = useRef<EventTarget | null>(null);
@@ -22,7 +22,13 @@ export function AlertDialog({ node }: ControlComponentProps) {
 
   const attrs = baseAttributes(node, "weft-layer weft-layer--center");
   const panelStyle: CSSProperties = attrs.style;
-  attrs.style = {};
+  // Flet's `alignment`: where on the page the dialog sits (default the centre).
+  const at = alignmentXY(p.alignment);
+  attrs.style = at ? { justifyContent: axisPlace(at.x), alignItems: axisPlace(at.y) } : {};
+  // With any part's padding set, each part is padded on its own (Flutter's defaults for the others).
+  const paddings = { title: spacing(p.titlePadding), content: spacing(p.contentPadding), actions: spacing(p.actionsPadding) };
+  const parts = paddings.title !== undefined || paddings.content !== undefined || paddings.actions !== undefined;
+  const pad = (padding: string | undefined) => (padding === undefined ? undefined : { padding });
   const background = resolveColor(p.bgcolor);
   if (background) panelStyle.background = background;
   const title = textOrSlot(node, "title");
@@ -42,7 +48,7 @@ export function AlertDialog({ node }: ControlComponentProps) {
       <div className="weft-scrim" onMouseDown={onScrimDown} onClick={onScrimClick} />
       <div
         ref={panel}
-        className={`weft-dialog${icon ? " weft-dialog--icon" : ""}`}
+        className={`weft-dialog${icon ? " weft-dialog--icon" : ""}${parts ? " weft-dialog--parts" : ""}`}
         role={modal ? "alertdialog" : "dialog"}
         aria-modal="true"
         aria-labelledby={hasTitle ? titleId : undefined}
@@ -56,13 +62,13 @@ export function AlertDialog({ node }: ControlComponentProps) {
             </div>
           )}
           {hasTitle && (
-            <div className="weft-dialog-title" id={titleId}>
+            <div className="weft-dialog-title" id={titleId} style={pad(paddings.title)}>
               {title === null ? renderSlot(node, "title") : title}
             </div>
           )}
-          {node.slots.content && node.slots.content.length > 0 && <div className="weft-dialog-content">{renderSlot(node, "content")}</div>}
+          {node.slots.content && node.slots.content.length > 0 && <div className="weft-dialog-content" style={pad(paddings.content)}>{renderSlot(node, "content")}</div>}
           {actions.length > 0 && (
-            <div className="weft-dialog-actions" style={{ justifyContent: justify }}>
+            <div className="weft-dialog-actions" style={{ justifyContent: justify, ...pad(paddings.actions) }}>
               {renderSlot(node, "actions")}
             </div>
           )}

@@ -4,20 +4,37 @@ import { renderSlot } from "../ControlView.tsx";
 import { IconGlyph } from "../IconGlyph.tsx";
 import { useNode } from "../useNode.ts";
 import { useWeft } from "../WeftContext.ts";
+import type { ControlId } from "@weft/protocol";
+import type { NodeStore } from "../NodeStore.ts";
 import { baseAttributes, DisabledContext, elevationShadow, num, textOrSlot, useDisabled, type ControlComponentProps } from "./common.ts";
 
+/** The nearest View above `id`, walking up the store. */
+function enclosingView(store: NodeStore, id: ControlId | null): ControlId | undefined {
+  for (let at = id; at !== null; ) {
+    const node = store.get(at);
+    if (!node) return undefined;
+    if (node.t === "View") return node.id;
+    at = node.parent;
+  }
+  return undefined;
+}
+
 /**
- * The bar on top of a View: leading (or a back button), title, actions. As in Flutter, the
+ * The bar on top of a View (its `appbar`, or one of its controls, as Flet allows): leading (or a
+ * back button), title, actions. As in Flutter, the
  * leading slot is `leadingWidth` (56) wide and the bar's height tall, and what it holds (a logo
  * Image, say) is fitted into it. The back button shows
  * when the bar's View is above another in the page's `views`; it fires the page's `viewPop`
  * with that View's id, or goes back in the browser's history when the app has no `onViewPop`.
  */
-export function AppBar({ node }: ControlComponentProps) {
+export function AppBar({ node }: ControlComponentProps<"AppBar">) {
   const p = node.p;
   const weft = useWeft();
   const disabled = useDisabled(node);
-  const view = useNode(node.slot === "appbar" && node.parent !== null ? node.parent : -1);
+  // The bar's View: the one whose `appbar` it is, or (as Flet allows) the one it stands in,
+  // however deep (a SafeArea's Column, say). A bar does not move between views, so the walk up
+  // is done once per render and the view is then subscribed to.
+  const view = useNode(enclosingView(weft.store, node.parent) ?? -1);
   const page = useNode(view?.parent ?? -1);
   const views = page?.slots.views ?? [];
   const canPop = view !== undefined && views.indexOf(view.id) > 0;

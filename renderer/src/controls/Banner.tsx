@@ -7,7 +7,7 @@ import { baseAttributes, DisabledContext, textOrSlot, useDisabled, type ControlC
  * Material's banner across the top of the page: leading icon, message, actions. It has no
  * dismissal of its own: it stays until the app closes it (usually from one of its actions).
  */
-export function Banner({ node }: ControlComponentProps) {
+export function Banner({ node }: ControlComponentProps<"Banner">) {
   const p = node.p;
   const disabled = useDisabled(node);
   if (p.open !== true) return null;

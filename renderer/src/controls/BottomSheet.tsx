@@ -11,7 +11,7 @@ const DRAG_DISMISS_PX = 80;
  * Material 3's modal bottom sheet over a scrim. A dismissible sheet (the default) closes on
  * Escape, a click on the scrim, or a drag of its handle down past 80 px.
  */
-export function BottomSheet({ node }: ControlComponentProps) {
+export function BottomSheet({ node }: ControlComponentProps<"BottomSheet">) {
   const p = node.p;
   const panel = useRef<HTMLDivElement>(null);
   const disabled = useDisabled(node);

@@ -7,7 +7,7 @@ import { baseAttributes, DisabledContext, elevationShadow, num, spacing, useDisa
 const VARIANTS = new Set(["elevated", "filled", "outlined"]);
 
 /** Material 3's card: a rounded surface around one child; elevated, filled or outlined. */
-export function Card({ node }: ControlComponentProps) {
+export function Card({ node }: ControlComponentProps<"Card">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const variant = typeof p.variant === "string" && VARIANTS.has(p.variant) ? p.variant : "elevated";

@@ -5,7 +5,7 @@ import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./
  * A tick box with its label; the `<label>` is the outermost element, so a click on the text
  * ticks the box too. The tick is mirrored into the store at once, so it never waits on the server.
  */
-export function Checkbox({ node }: ControlComponentProps) {
+export function Checkbox({ node }: ControlComponentProps<"Checkbox">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

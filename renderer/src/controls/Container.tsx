@@ -9,7 +9,7 @@ import { baseAttributes, boxAlignment, DisabledContext, spacing, useDisabled, ty
 const INTERACTIVE = "button, input, textarea, select, a, label, .weft-clickable";
 
 /** A box around one child: padding, margin, colour, border, alignment, and an optional click. */
-export function Container({ node }: ControlComponentProps) {
+export function Container({ node }: ControlComponentProps<"Container">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

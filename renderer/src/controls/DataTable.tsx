@@ -30,7 +30,7 @@ const INTERACTIVE = "button, input, textarea, select, a, label, .weft-clickable"
  * that handle `selectChange` are selectable: a checkbox column appears, with a "select all" box
  * in the header.
  */
-export function DataTable({ node }: ControlComponentProps) {
+export function DataTable({ node }: ControlComponentProps<"DataTable">) {
   const p = node.p;
   const weft = useWeft();
   const events = useEvents(node.id);
@@ -113,7 +113,7 @@ function SelectAllBox(props: { checked: boolean; mixed: boolean; disabled: boole
 }
 
 /** A header cell. A sortable one (it handles `sort`) is a button and shows the sort arrow. */
-export function DataColumn({ node }: ControlComponentProps) {
+export function DataColumn({ node }: ControlComponentProps<"DataColumn">) {
   const table = useContext(TableContext);
   const events = useEvents(node.id);
   const disabled = useDisabled(node);
@@ -160,7 +160,7 @@ export function DataColumn({ node }: ControlComponentProps) {
 }
 
 /** A body row. Selectable when it handles `selectChange`: a click on it (or its box) flips `selected`. */
-export function DataRow({ node }: ControlComponentProps) {
+export function DataRow({ node }: ControlComponentProps<"DataRow">) {
   const p = node.p;
   const table = useContext(TableContext);
   const events = useEvents(node.id);
@@ -204,7 +204,7 @@ export function DataRow({ node }: ControlComponentProps) {
 }
 
 /** A body cell: its `content`, aligned right in a numeric column; clickable when it handles `tap`. */
-export function DataCell({ node }: ControlComponentProps) {
+export function DataCell({ node }: ControlComponentProps<"DataCell">) {
   const table = useContext(TableContext);
   const index = useContext(CellIndexContext);
   const events = useEvents(node.id);

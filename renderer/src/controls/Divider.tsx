@@ -3,7 +3,7 @@ import { resolveColor } from "../colors.ts";
 import { baseAttributes, num, type ControlComponentProps } from "./common.ts";
 
 /** A horizontal line in the middle of `height` px of space (16 by default), across its parent. */
-export function Divider({ node }: ControlComponentProps) {
+export function Divider({ node }: ControlComponentProps<"Divider">) {
   const p = node.p;
   const outer: CSSProperties = {};
   if (num(p.height) === undefined) outer.height = 16;

@@ -26,7 +26,7 @@ function readOptions(options: PropValue | undefined): Option[] {
 }
 
 /** A select box; `value` is the key of the chosen option. */
-export function Dropdown({ node }: ControlComponentProps) {
+export function Dropdown({ node }: ControlComponentProps<"Dropdown">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);
@@ -52,7 +52,7 @@ export function Dropdown({ node }: ControlComponentProps) {
           {!chosen && (
             <option value="" disabled hidden>
               {/* With a label, the label is the placeholder (as in Flutter); the hint would sit under it. */}
-              {label ? "" : str(p.hint)}
+              {label ? "" : str(p.hintText)}
             </option>
           )}
           {options.map((o) => (

@@ -8,7 +8,7 @@ import { baseAttributes, DisabledContext, num, spacing, useDisabled, type Contro
  * recomputed when the grid is resized. Each tile is as wide as its column and `childAspectRatio`
  * (width / height) sets its height, whatever size the child asks for (Flutter's tight constraints).
  */
-export function GridView({ node }: ControlComponentProps) {
+export function GridView({ node }: ControlComponentProps<"GridView">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const ref = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@ import { IconGlyph } from "../IconGlyph.tsx";
 import { baseAttributes, num, str, type ControlComponentProps } from "./common.ts";
 
 /** A Material icon by name, from the built-in set; an unknown name shows as text. */
-export function Icon({ node }: ControlComponentProps) {
+export function Icon({ node }: ControlComponentProps<"Icon">) {
   const p = node.p;
   const name = str(p.name);
   return (

@@ -7,7 +7,7 @@ import { baseAttributes, num, str, useDisabled, type ControlComponentProps } fro
 const VARIANTS = new Set(["standard", "filled", "tonal", "outlined"]);
 
 /** Material 3's icon button: a round `<button>` with one icon; a toggle when `selected` is set. */
-export function IconButton({ node }: ControlComponentProps) {
+export function IconButton({ node }: ControlComponentProps<"IconButton">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

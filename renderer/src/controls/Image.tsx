@@ -14,7 +14,7 @@ const FITS: Record<string, CSSProperties["objectFit"]> = {
 };
 
 /** An image by URL or data: URL. */
-export function Image({ node }: ControlComponentProps) {
+export function Image({ node }: ControlComponentProps<"Image">) {
   const p = node.p;
   const style: CSSProperties = {};
   const fit = typeof p.fit === "string" ? FITS[p.fit.toLowerCase().replace(/[_-]/g, "")] : undefined;

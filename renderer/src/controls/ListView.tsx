@@ -3,7 +3,7 @@ import { renderSlot } from "../ControlView.tsx";
 import { baseAttributes, DisabledContext, num, spacing, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /** A scrolling list. With `autoScroll` it stays at the end as children arrive (a chat log). */
-export function ListView({ node }: ControlComponentProps) {
+export function ListView({ node }: ControlComponentProps<"ListView">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const ref = useRef<HTMLDivElement>(null);

@@ -31,7 +31,7 @@ function loadParser(): Promise<MarkdownIt> {
  * loaded, the raw text shows. A click on a link sends `tapLink` with its URL when the app
  * handles it; otherwise the link opens in a new tab.
  */
-export function Markdown({ node }: ControlComponentProps) {
+export function Markdown({ node }: ControlComponentProps<"Markdown">) {
   const p = node.p;
   const events = useEvents(node.id);
   const [ready, setReady] = useState(parser !== null);

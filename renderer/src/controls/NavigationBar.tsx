@@ -23,7 +23,7 @@ function readDestinations(value: PropValue | undefined): Destination[] {
 }
 
 /** Material 3's navigation bar: icons in a pill when selected, labels below. */
-export function NavigationBar({ node }: ControlComponentProps) {
+export function NavigationBar({ node }: ControlComponentProps<"NavigationBar">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);

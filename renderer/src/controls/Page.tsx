@@ -8,7 +8,7 @@ import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProp
  * The root: draws the top view of `views` (Flet's view stack) and the `overlay` layer above
  * it; owns the document title, the theme and the URL.
  */
-export function Page({ node }: ControlComponentProps) {
+export function Page({ node }: ControlComponentProps<"Page">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const title = typeof p.title === "string" ? p.title : undefined;
@@ -24,14 +24,7 @@ export function Page({ node }: ControlComponentProps) {
     // Hidden for the moment a new seed's scheme is computed: no flash of the default colours.
     <div {...baseAttributes(node, "weft-page", themed ? undefined : { visibility: "hidden" })}>
       <DisabledContext value={disabled}>
-        {top !== undefined ? (
-          <ControlView key={top} id={top} />
-        ) : (
-          // A page whose controls are not wrapped in a View still shows them.
-          <div className="weft-view">
-            <div className="weft-view-body">{renderSlot(node, "controls")}</div>
-          </div>
-        )}
+        {top !== undefined && <ControlView key={top} id={top} />}
         {node.slots.overlay && node.slots.overlay.length > 0 && <div className="weft-overlay">{renderSlot(node, "overlay")}</div>}
       </DisabledContext>
     </div>

@@ -3,7 +3,7 @@ import { resolveColor } from "../colors.ts";
 import { baseAttributes, num, type ControlComponentProps } from "./common.ts";
 
 /** A linear progress bar: `value` in 0..1, or a looping bar while `value` is unset. */
-export function ProgressBar({ node }: ControlComponentProps) {
+export function ProgressBar({ node }: ControlComponentProps<"ProgressBar">) {
   const p = node.p;
   const value = num(p.value);
   const track: CSSProperties = {};

@@ -4,11 +4,13 @@ import { baseAttributes, str, useDisabled, type ControlComponentProps } from "./
 import { RadioGroupContext } from "./RadioGroup.tsx";
 
 /** One choice of the enclosing RadioGroup: an `<input type="radio">` in a `<label>`. */
-export function Radio({ node }: ControlComponentProps) {
+export function Radio({ node }: ControlComponentProps<"Radio">) {
   const p = node.p;
   const group = useContext(RadioGroupContext);
   const disabled = useDisabled(node);
-  const value = str(p.value);
+  // Any JSON value (Flet's Radio values may be numbers…); compared as JSON with the group's.
+  const value = p.value ?? null;
+  const key = JSON.stringify(value);
   const label = str(p.label);
   const style: CSSProperties = {};
   const color = resolveColor(p.activeColor);
@@ -18,8 +20,8 @@ export function Radio({ node }: ControlComponentProps) {
       <input
         type="radio"
         name={group?.name}
-        value={value}
-        checked={group ? group.value === value : false}
+        value={typeof value === "string" ? value : key}
+        checked={group ? group.value === key : false}
         disabled={disabled}
         onChange={(e) => {
           if (e.target.checked) group?.select(value);

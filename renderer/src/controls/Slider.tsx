@@ -8,7 +8,7 @@ import { baseAttributes, num, str, useDisabled, type ControlComponentProps } fro
  * `change` event, which fires when the user lets go or a key settles the value, sends
  * `changeEnd`. With `label`, a bubble over the thumb shows it (`{value}` replaced) while in use.
  */
-export function Slider({ node }: ControlComponentProps) {
+export function Slider({ node }: ControlComponentProps<"Slider">) {
   const p = node.p;
   const events = useEvents(node.id);
   const disabled = useDisabled(node);
@@ -34,7 +34,7 @@ export function Slider({ node }: ControlComponentProps) {
   (style as Record<string, string>)["--weft-slider-ratio"] = String(fill / 100);
   const color = resolveColor(p.activeColor);
   if (color) (style as Record<string, string>)["--weft-slider-color"] = color;
-  const label = typeof p.label === "string" && p.label !== "" ? p.label.replaceAll("{value}", formatValue(value)) : "";
+  const label = typeof p.label === "string" && p.label !== "" ? p.label.replaceAll("{value}", formatValue(value, num(p.round) ?? 0)) : "";
   return (
     <div {...baseAttributes(node, `weft-slider${disabled ? " weft-disabled" : ""}`, style)}>
       <input
@@ -65,7 +65,7 @@ export function Slider({ node }: ControlComponentProps) {
   );
 }
 
-/** Up to two decimals, without trailing zeros: 0.5, 3, 33.33. */
-function formatValue(value: number): string {
-  return String(Math.round(value * 100) / 100);
+/** The value with `round` decimals (Flet's `Slider.round`, default 0: a whole number). */
+function formatValue(value: number, round: number): string {
+  return value.toFixed(Math.min(20, Math.max(0, Math.round(round))));
 }

@@ -11,18 +11,20 @@ import { useDialogLayer } from "./useDialogLayer.ts";
  * default) and when its action or close button is clicked; each of these is a dismissal the app
  * hears (`open` false, then `dismiss`; the action button fires `action` first).
  */
-export function SnackBar({ node }: ControlComponentProps) {
+export function SnackBar({ node }: ControlComponentProps<"SnackBar">) {
   const p = node.p;
   const panel = useRef<HTMLDivElement>(null);
   const events = useEvents(node.id);
   const { open, dismiss } = useDialogLayer(node, panel, { modalFocus: false, escape: false });
   const duration = num(p.duration) ?? 4000;
+  // Flet 1.0: a snack bar with an action stays until it is acted on or closed, unless `persist: false`.
+  const persist = p.persist === true || (p.persist !== false && str(p.action) !== "");
 
   useEffect(() => {
-    if (!open || duration <= 0) return;
+    if (!open || duration <= 0 || persist) return;
     const timer = setTimeout(dismiss, duration);
     return () => clearTimeout(timer);
-  }, [open, duration, dismiss]);
+  }, [open, duration, dismiss, persist]);
 
   if (!open) return null;
   const style: CSSProperties = {};

@@ -1,14 +1,14 @@
 import type { CSSProperties } from "react";
 import type { PropValue } from "@weft/protocol";
 import { renderSlot } from "../ControlView.tsx";
-import { baseAttributes, DisabledContext, useDisabled, type ControlComponentProps } from "./common.ts";
+import { alignmentXY, axisPlace, baseAttributes, DisabledContext, useDisabled, type ControlComponentProps } from "./common.ts";
 
 /**
  * Children over one another in one grid cell, the last on top. Children with offsets
  * (`left`/`top`/`right`/`bottom`, made absolute by `sizeStyle`) are placed against the stack's
  * edges; the others are placed by `alignment` and give the stack its size, as in Flutter.
  */
-export function Stack({ node }: ControlComponentProps) {
+export function Stack({ node }: ControlComponentProps<"Stack">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const style: CSSProperties = { ...placement(p.alignment) };
@@ -21,8 +21,7 @@ export function Stack({ node }: ControlComponentProps) {
 }
 
 function placement(value: PropValue | undefined): CSSProperties {
-  const name = typeof value === "string" ? value.toLowerCase().replace(/[_-]/g, "") : "topleft";
-  const vertical = name.startsWith("top") ? "start" : name.startsWith("bottom") ? "end" : "center";
-  const horizontal = name.endsWith("left") ? "start" : name.endsWith("right") ? "end" : "center";
-  return { alignItems: vertical, justifyItems: horizontal };
+  const at = alignmentXY(value) ?? { x: -1, y: -1 };
+  const grid = (v: number) => axisPlace(v).replace("flex-", "");
+  return { alignItems: grid(at.y), justifyItems: grid(at.x) };
 }

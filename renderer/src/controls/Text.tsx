@@ -44,7 +44,7 @@ function textStyle(value: PropValue | undefined): CSSProperties {
  * (`themeStyle`, default bodyMedium from the page), then `style`, then the Text's own `size`,
  * `weight`, `color`, `italic`.
  */
-export function Text({ node }: ControlComponentProps) {
+export function Text({ node }: ControlComponentProps<"Text">) {
   const p = node.p;
   // `style` as a string is weft's older spelling of `themeStyle`.
   const style: CSSProperties = {

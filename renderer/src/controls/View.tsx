@@ -5,9 +5,10 @@ import { baseAttributes, crossAxis, DisabledContext, flexStyle, spacing, useDisa
 
 /**
  * One screen: an optional `appbar` slot on top, then the controls in a column that scrolls
- * when it overflows (so an expanded child gets the remaining height).
+ * when it overflows (so an expanded child gets the remaining height), and the
+ * `floatingActionButton` over the bottom right corner (16 px in, as Flutter's endFloat).
  */
-export function View({ node }: ControlComponentProps) {
+export function View({ node }: ControlComponentProps<"View">) {
   const p = node.p;
   const disabled = useDisabled(node);
   const body: CSSProperties = flexStyle(p, p.verticalAlignment, p.horizontalAlignment);
@@ -21,6 +22,9 @@ export function View({ node }: ControlComponentProps) {
         <div className={crossAxis(p.horizontalAlignment) === "stretch" ? "weft-view-body weft-stretch" : "weft-view-body"} style={body}>
           {renderSlot(node, "controls")}
         </div>
+        {node.slots.floatingActionButton && node.slots.floatingActionButton.length > 0 && (
+          <div className="weft-view-fab">{renderSlot(node, "floatingActionButton")}</div>
+        )}
       </DisabledContext>
     </div>
   );

@@ -1,10 +1,30 @@
 import { createContext, useContext, type CSSProperties } from "react";
-import type { PropValue } from "@weft/protocol";
+import type { ControlId, PropValue } from "@weft/protocol";
+import type { ControlType, PropName, SlotOf } from "@weft/protocol/controls";
 import type { StoreNode } from "../NodeStore.ts";
 
-/** What every control component receives: its node (a fresh object whenever it changes). */
-export interface ControlComponentProps {
-  node: StoreNode;
+/**
+ * A node of type `T` as its component reads it: only the props and slots `T`'s spec names
+ * (`@weft/protocol/controls`), so reading a prop the control does not have fails to compile.
+ * The values are JSON as the server sent them, so components still check what they get.
+ */
+export type ControlNode<T extends ControlType> = Omit<StoreNode, "t" | "p" | "slots"> & {
+  readonly t: T;
+  readonly p: { readonly [K in PropName<T>]?: PropValue };
+  readonly slots: { readonly [K in SlotOf<T>]?: readonly ControlId[] };
+};
+
+/** A node typed by its control type, or an untyped one (`UnknownControl`'s). */
+export type AnyNode = Pick<StoreNode, "id" | "n" | "h" | "parent" | "slot"> & { readonly t: string; readonly p: object; readonly slots: object };
+
+/** The ids in one slot of a node, typed or not. */
+export function slotIds(node: AnyNode, slot: string): readonly ControlId[] | undefined {
+  return (node.slots as Readonly<Record<string, readonly ControlId[] | undefined>>)[slot];
+}
+
+/** What the component of type `T` receives: its node (a fresh object whenever it changes). */
+export interface ControlComponentProps<T extends ControlType> {
+  node: ControlNode<T>;
 }
 
 /** A disabled control disables everything inside it, as in Flet. */
@@ -143,13 +163,33 @@ export function crossAxis(value: PropValue | undefined): CSSProperties["alignIte
   return CROSS_AXIS[normalize(value)];
 }
 
-/** Container's `alignment` (`topLeft` … `bottomRight`) as flex placement of its child. */
-export function boxAlignment(value: PropValue | undefined): CSSProperties | undefined {
+/**
+ * An alignment as Flet's `Alignment(x, y)` (-1 the left/top edge, 1 the right/bottom): an object
+ * `{ x, y }`, or a name (`topLeft` … `bottomRight`, `center`; snake_case too).
+ */
+export function alignmentXY(value: PropValue | undefined): { x: number; y: number } | undefined {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const x = num(value.x);
+    const y = num(value.y);
+    return x === undefined && y === undefined ? undefined : { x: x ?? 0, y: y ?? 0 };
+  }
   const name = normalize(value);
   if (!name) return undefined;
-  const vertical = name.startsWith("top") ? "flex-start" : name.startsWith("bottom") ? "flex-end" : "center";
-  const horizontal = name.endsWith("left") ? "flex-start" : name.endsWith("right") ? "flex-end" : "center";
-  return { justifyContent: vertical, alignItems: horizontal };
+  return {
+    x: name.endsWith("left") ? -1 : name.endsWith("right") ? 1 : 0,
+    y: name.startsWith("top") ? -1 : name.startsWith("bottom") ? 1 : 0,
+  };
+}
+
+/** One axis of an alignment as flex placement: the near edge, the middle, the far edge (a value in between goes to the nearest). */
+export function axisPlace(v: number): "flex-start" | "center" | "flex-end" {
+  return v <= -0.5 ? "flex-start" : v >= 0.5 ? "flex-end" : "center";
+}
+
+/** Container's `alignment` as flex placement of its child. */
+export function boxAlignment(value: PropValue | undefined): CSSProperties | undefined {
+  const at = alignmentXY(value);
+  return at && { justifyContent: axisPlace(at.y), alignItems: axisPlace(at.x) };
 }
 
 /** Flex layout of a Row, Column, ListView or View: gap, alignment, wrap and scroll. */
@@ -193,8 +233,8 @@ export function elevationShadow(level: PropValue | undefined, fallback = 0): str
 }
 
 /** The text of a string-or-control prop (`title`, `label`, `content`) when it was sent as a string. */
-export function textOrSlot(node: StoreNode, name: string): string | null {
-  if (node.slots[name]?.length) return null;
-  const value = node.p[name];
+export function textOrSlot<N extends AnyNode>(node: N, name: keyof N["p"] & keyof N["slots"] & string): string | null {
+  if (slotIds(node, name)?.length) return null;
+  const value = (node.p as Readonly<Record<string, PropValue>>)[name];
   return value === undefined || value === null ? "" : str(value);
 }

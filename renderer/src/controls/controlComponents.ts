@@ -1,4 +1,6 @@
 import type { ComponentType } from "react";
+import { isControlType, type ControlType } from "@weft/protocol/controls";
+import type { NodeComponent } from "../ComponentsContext.ts";
 import { Button } from "./Button.tsx";
 import { Checkbox } from "./Checkbox.tsx";
 import { Column } from "./Column.tsx";
@@ -32,57 +34,74 @@ import { SnackBar } from "./SnackBar.tsx";
 import { Slider } from "./Slider.tsx";
 import { Stack } from "./Stack.tsx";
 import { Switch } from "./Switch.tsx";
-import { Tab, Tabs } from "./Tabs.tsx";
+import { Tab, TabBar, TabBarView, Tabs } from "./Tabs.tsx";
+import { CircleAvatar } from "./CircleAvatar.tsx";
+import { FloatingActionButton } from "./FloatingActionButton.tsx";
+import { GestureDetector } from "./GestureDetector.tsx";
+import { PopupMenuButton } from "./PopupMenuButton.tsx";
+import { PopupMenuItem } from "./PopupMenuItem.tsx";
+import { SafeArea } from "./SafeArea.tsx";
 import { UnknownControl } from "./UnknownControl.tsx";
 
 /**
- * The component for each wire type `t`. A Map, not an object: a type named like an Object
- * member ("constructor") must fall through to the unknown-type fallback.
+ * The component for each control type. Keyed by `ControlType`, the registry of
+ * `@weft/protocol/controls`: a type without a component here, or a misspelled one, fails `tsc`.
  */
-export const controlComponents: ReadonlyMap<string, ComponentType<ControlComponentProps>> = new Map<
-  string,
-  ComponentType<ControlComponentProps>
->([
-  ["Page", Page],
-  ["View", View],
-  ["Text", Text],
-  ["Button", Button],
-  ["TextField", TextField],
-  ["Checkbox", Checkbox],
-  ["Dropdown", Dropdown],
-  ["Column", Column],
-  ["Row", Row],
-  ["Container", Container],
-  ["ListView", ListView],
-  ["Image", Image],
-  ["Icon", Icon],
-  ["ProgressBar", ProgressBar],
-  ["Component", Component],
-  ["AppBar", AppBar],
-  ["NavigationBar", NavigationBar],
-  ["Tabs", Tabs],
-  ["Tab", Tab],
-  ["DataTable", DataTable],
-  ["DataColumn", DataColumn],
-  ["DataRow", DataRow],
-  ["DataCell", DataCell],
-  ["GridView", GridView],
-  ["Switch", Switch],
-  ["Slider", Slider],
-  ["Radio", Radio],
-  ["RadioGroup", RadioGroup],
-  ["IconButton", IconButton],
-  ["Markdown", Markdown],
-  ["Divider", Divider],
-  ["Card", Card],
-  ["Stack", Stack],
-  ["AlertDialog", AlertDialog],
-  ["SnackBar", SnackBar],
-  ["Banner", Banner],
-  ["BottomSheet", BottomSheet],
-]);
+export const controlComponents: { readonly [T in ControlType]: ComponentType<ControlComponentProps<T>> } = {
+  Page,
+  View,
+  Component,
+  Text,
+  Markdown,
+  Icon,
+  Image,
+  ProgressBar,
+  Divider,
+  CircleAvatar,
+  Button,
+  FilledButton: Button,
+  FilledTonalButton: Button,
+  OutlinedButton: Button,
+  TextButton: Button,
+  IconButton,
+  FloatingActionButton,
+  PopupMenuButton,
+  PopupMenuItem,
+  TextField,
+  Checkbox,
+  Switch,
+  Slider,
+  Radio,
+  RadioGroup,
+  Dropdown,
+  GestureDetector,
+  Column,
+  Row,
+  Container,
+  ListView,
+  GridView,
+  Stack,
+  Card,
+  SafeArea,
+  AppBar,
+  NavigationBar,
+  Tabs,
+  TabBar,
+  TabBarView,
+  Tab,
+  DataTable,
+  DataColumn,
+  DataRow,
+  DataCell,
+  AlertDialog,
+  SnackBar,
+  Banner,
+  BottomSheet,
+};
 
 /** The component for wire type `type`, or `UnknownControl`: what `App` provides to `ControlView`. */
-export function componentFor(type: string): ComponentType<ControlComponentProps> {
-  return controlComponents.get(type) ?? UnknownControl;
+export function componentFor(type: string): NodeComponent {
+  // The node's `t` is what picks the component, so the node is the one its component expects:
+  // the one place a store node meets its type.
+  return isControlType(type) ? (controlComponents[type] as unknown as NodeComponent) : UnknownControl;
 }

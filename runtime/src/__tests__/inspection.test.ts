@@ -48,7 +48,7 @@ describe("the hook's inspection API", () => {
     const tally = inspection.control(id, s.find({ key: "tally" }).id)!;
     const inc = inspection.control(id, s.find({ key: "inc" }).id)!;
     expect(inspection.node(tally)).toEqual({ i: tally.id, t: "Column", n: "Tally", p: { key: "tally" } });
-    expect(inspection.node(inc)).toMatchObject({ t: "Button", p: { text: "+", key: "inc" }, h: ["click"] });
+    expect(inspection.node(inc)).toMatchObject({ t: "Button", p: { content: "+", key: "inc" }, h: ["click"] });
     expect(inspection.typeName(tally)).toBe("Tally");
     expect(inspection.children(tally).map(([slot, children]) => [slot, children.map((c) => inspection.node(c).p.key)])).toEqual([["controls", ["count", "inc"]]]);
     expect(inspection.placeOf(inc)).toEqual({ parent: tally, slot: "controls" });
@@ -58,7 +58,7 @@ describe("the hook's inspection API", () => {
     expect(Object.fromEntries(inspection.fields(tally))).toEqual({ clicks: 0, label: "tally", data: { owner: "ada" } });
     expect(inspection.isControl(tally)).toBe(true);
     expect(inspection.isControl({ id: 3 })).toBe(false);
-    expect(inspection.propNames(inc)).toContain("text");
+    expect(inspection.propNames(inc)).toContain("content");
   });
 
   it("serializes a tree detached from the live controls", async () => {

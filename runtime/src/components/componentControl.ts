@@ -1,3 +1,4 @@
+import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "../controls/control.ts";
 import type { Tree } from "../session/tree.ts";
 import { declarationName } from "./declarationName.ts";
@@ -23,7 +24,7 @@ export interface Component<P> {
 export class ComponentControl<P = unknown> extends Control {
   declare body: Control | undefined;
   static {
-    defineControl(this, { type: "Component", slots: { body: "one" } });
+    defineControl(this, controlSpecs.Component);
   }
 
   /** @internal hook state, in call order */

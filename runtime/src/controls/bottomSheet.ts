@@ -1,26 +1,16 @@
+import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
-import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
+import { DialogControl } from "./dialogControl.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface BottomSheetProps extends DialogControlProps<BottomSheet> {
-  content?: Control;
-  /** Show the grab handle at the top; dragging it down dismisses the sheet. */
-  showDragHandle?: boolean;
-  /** Whether Escape, a click on the scrim or a drag down dismisses it. Default true. */
-  dismissible?: boolean;
-  bgcolor?: string;
-}
-
-export interface BottomSheet extends BottomSheetProps {}
+export interface BottomSheetProps extends PropsOf<"BottomSheet", BottomSheet> {}
+export interface BottomSheet extends FieldsOf<"BottomSheet", BottomSheet> {}
 
 /** A sheet that slides up from the bottom over a scrim: `page.showDialog(new BottomSheet(content))`. */
 export class BottomSheet extends DialogControl {
   static {
-    defineControl(this, {
-      type: "BottomSheet",
-      props: ["showDragHandle", "dismissible", "bgcolor"],
-      slots: { content: "one" },
-    });
+    defineControl(this, controlSpecs.BottomSheet);
   }
   constructor(content?: Control | BottomSheetProps, props?: BottomSheetProps) {
     super(withPrimary("content", content, props));

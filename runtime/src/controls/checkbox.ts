@@ -1,17 +1,14 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface CheckboxProps extends ControlProps {
-  value?: boolean;
-  label?: string;
-  onChange?: EventHandler<Checkbox, boolean>;
-}
-
-export interface Checkbox extends CheckboxProps {}
+export interface CheckboxProps extends PropsOf<"Checkbox", Checkbox> {}
+export interface Checkbox extends FieldsOf<"Checkbox", Checkbox> {}
 
 /** A tick box with an optional label; `value` is the tick. */
 export class Checkbox extends Control {
   static {
-    defineControl(this, { type: "Checkbox", props: ["value", "label"], events: ["change"], clientProps: { value: "boolean" } });
+    defineControl(this, controlSpecs.Checkbox);
   }
   constructor(props?: CheckboxProps) {
     super(props);

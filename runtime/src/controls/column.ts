@@ -1,28 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode } from "./layout.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface ColumnProps extends ControlProps {
-  controls?: Control[];
-  spacing?: number;
-  alignment?: MainAxisAlignment;
-  horizontalAlignment?: CrossAxisAlignment;
-  /** Scroll when the children overflow. */
-  scroll?: ScrollMode;
-  wrap?: boolean;
-}
-
-export interface Column extends Omit<ColumnProps, "controls"> {}
+export interface ColumnProps extends PropsOf<"Column", Column> {}
+export interface Column extends FieldsOf<"Column", Column> {}
 
 /** Lays its children out vertically: `new Column([a, b], { spacing: 8 })`. */
 export class Column extends Control {
-  declare controls: Control[];
   static {
-    defineControl(this, {
-      type: "Column",
-      props: ["spacing", "alignment", "horizontalAlignment", "scroll", "wrap"],
-      slots: { controls: "list" },
-    });
+    defineControl(this, controlSpecs.Column);
   }
   constructor(controls?: Control[] | ColumnProps, props?: ColumnProps) {
     super(withPrimary("controls", controls, props));

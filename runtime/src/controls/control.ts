@@ -1,5 +1,7 @@
+import { controlBase, eventName, handlerName, type ControlSpec, type SlotKind, type ValueKind } from "@weft/protocol/controls";
 import type { Page } from "../page/page.ts";
 import { hook } from "../hook.ts";
+import type { PropsOf } from "./propsOf.ts";
 
 /**
  * The base of every control: an id assigned at construction, a bag of wire props behind typed
@@ -19,29 +21,8 @@ export interface ControlEvent<C extends Control = Control, D = unknown> {
   page: Page;
 }
 
-/** Props every control has. */
-export interface ControlProps {
-  /** Identifies the control among its siblings (keyed reconciliation) and in tests (`data-weft-key`). */
-  key?: string;
-  /** Hidden controls are not drawn. Default true. */
-  visible?: boolean;
-  disabled?: boolean;
-  tooltip?: string;
-  /** Take the free space of a Row/Column: true, or a flex factor. */
-  expand?: boolean | number;
-  width?: number;
-  height?: number;
-  /** Any value of the app's; stays on the server, never sent to the browser. */
-  data?: unknown;
-  /**
-   * Offsets in px from the edges of the enclosing Stack: a child with any of them set is placed
-   * there instead of by the stack's alignment.
-   */
-  left?: number;
-  top?: number;
-  right?: number;
-  bottom?: number;
-}
+/** Props every control has: `key`, `visible`, `disabled`, `tooltip`, `expand`, size and Stack offsets, `data`. */
+export interface ControlProps extends PropsOf<typeof controlBase, Control> {}
 
 /** The session side a mounted control talks to. Implemented by Session. */
 export interface ControlOwner {
@@ -49,13 +30,13 @@ export interface ControlOwner {
   readonly page: Page;
 }
 
-export type SlotKind = "list" | "one";
-
-/** What `defineControl` records about a control class. */
+/** What `defineControl` records about a control class, flattened over its bases. */
 export interface ControlMeta {
   /** The renderable type the browser draws (`Row` for `class TodoItem extends Row`). */
   type: string;
-  /** Wire props, in the order they were declared. */
+  /** The spec it was defined from (`@weft/protocol/controls`). */
+  spec: ControlSpec;
+  /** Wire props, in the order they were declared (a `text` or `icon` slot's string is one too). */
   props: readonly string[];
   /** Event names (`click` for `onClick`). */
   events: readonly string[];
@@ -64,27 +45,21 @@ export interface ControlMeta {
   clientProps: Readonly<Record<string, ClientPropType>>;
 }
 
-export type ClientPropType = "string" | "boolean" | "number";
-
-interface ControlDefinition {
-  type: string;
-  props?: readonly string[];
-  events?: readonly string[];
-  slots?: Record<string, SlotKind>;
-  clientProps?: Record<string, ClientPropType>;
-}
+/** What the browser must send for a prop it sets: a JSON type, or `json` for any value. */
+export type ClientPropType = "string" | "boolean" | "number" | "json";
 
 /** Marks a handler change in `_changed`; never a prop name (props are identifiers). */
 export const HANDLERS = "$h";
 
-const handlerProp = (event: string) => "on" + event[0]!.toUpperCase() + event.slice(1);
+export type { SlotKind };
 
 export interface Control extends Omit<ControlProps, "data"> {}
 
 export abstract class Control {
   static meta: ControlMeta = {
-    type: "Control",
-    props: ["key", "visible", "disabled", "tooltip", "expand", "width", "height", "left", "top", "right", "bottom"],
+    type: controlBase.type,
+    spec: controlBase,
+    props: Object.keys(controlBase.props),
     events: [],
     slots: {},
     clientProps: {},
@@ -153,6 +128,9 @@ export abstract class Control {
   update(): void {
     const page = this.page;
     if (!page) return;
+    // Marks the control for the next flush even when no prop changed, so its `beforeUpdate`
+    // runs (an app class that keeps its state in plain fields derives its props there).
+    if (this._changed === null && this._dirtySlots === null) this._owner!.markDirty(this);
     // Object-valued props may have been mutated in place (options.push(...)): resend them.
     for (const name in this._p) {
       const v = this._p[name];
@@ -161,9 +139,31 @@ export abstract class Control {
     page.update();
   }
 
-  /** Called after the control is first shown in a session. */
+  /**
+   * Called once after the control's fields are set, before `build()`: under `@control` at the end
+   * of construction, otherwise when the control is first added to a page. Flet's `init()`; do
+   * not call `update()` here.
+   */
+  init(): void {}
+  /**
+   * Called once, when the control is first added to a page, before it is sent: build its
+   * children here from its fields (`this.page` is there). Flet's `build()`.
+   */
+  build(): void {}
+  /**
+   * Called every time the control is about to be sent: when it is first shown, and on each
+   * update that touches it (`update()` on it, a change of its props or children, a change of a
+   * control anywhere inside it, or a handler of its own that ran). Set
+   * derived props here from plain fields; do not call `update()`. Flet's `before_update()`.
+   */
+  beforeUpdate(): void {}
+  /**
+   * Called after the control is first shown in a session (its node is in the browser). Children
+   * added here are sent right after, with or without `update()`; start timers and
+   * subscriptions here. Flet's `did_mount()`.
+   */
   didMount(): void {}
-  /** Called before the control leaves its session's tree. */
+  /** Called before the control leaves its session's tree: undo what `didMount` started. Flet's `will_unmount()`. */
   willUnmount(): void {}
 
   /** @internal the name shown for this control (`data-weft-type`): its class, or a component's name. */
@@ -254,26 +254,52 @@ export function setConstructionHook(next: ConstructionHook | null): Construction
 }
 
 /**
- * Records a control class's wire props, events and slots, and defines the accessors that track
- * changes. Called once per built-in control class, in a `static {}` block.
+ * Defines a control class from its spec: records its wire props, events and slots (on top of its
+ * base class's) and defines the accessors that track changes. Called once per built-in control
+ * class, in a `static {}` block: `defineControl(this, controlSpecs.Button)`.
  */
-export function defineControl(cls: ControlClass, def: ControlDefinition): void {
+export function defineControl(cls: ControlClass, spec: ControlSpec): void {
   const parent = (Object.getPrototypeOf(cls) as ControlClass).meta;
+  const base = spec.base ?? controlBase;
+  if (base !== parent.spec) {
+    throw new TypeError(`defineControl: the spec of ${spec.type} extends ${base.type}, but the class extends ${parent.type}'s class; make them agree`);
+  }
+  const props = Object.keys(spec.props ?? {});
+  const slots = spec.slots ?? {};
+  // A string-or-control slot carries its string as the prop of the same name.
+  const propSlots = Object.keys(slots).filter((name) => slots[name] === "text" || slots[name] === "icon");
+  const events = Object.keys(spec.events ?? {}).map(eventName);
+  const clientProps: Record<string, ClientPropType> = {};
+  for (const name of spec.client ?? []) clientProps[name] = clientType(spec.props?.[name] ?? findKind(parent.spec, name));
   const meta: ControlMeta = {
-    type: def.type,
-    props: [...parent.props, ...(def.props ?? [])],
-    events: [...parent.events, ...(def.events ?? [])],
-    slots: { ...parent.slots, ...def.slots },
-    clientProps: { ...parent.clientProps, ...def.clientProps },
+    type: spec.type,
+    spec,
+    props: [...parent.props, ...props, ...propSlots],
+    events: [...parent.events, ...events],
+    slots: { ...parent.slots, ...slots },
+    clientProps: { ...parent.clientProps, ...clientProps },
   };
   Object.defineProperty(cls, "meta", { value: meta, writable: false, enumerable: true });
   const proto = cls.prototype;
-  for (const name of def.props ?? []) defineProp(proto, name);
-  for (const event of def.events ?? []) defineHandler(proto, event);
-  for (const [slot, kind] of Object.entries(def.slots ?? {})) {
+  for (const name of props) defineProp(proto, name);
+  for (const event of events) defineHandler(proto, event);
+  for (const [slot, kind] of Object.entries(slots)) {
     if (kind === "list") defineListSlot(proto, slot);
-    else defineSingleSlot(proto, slot);
+    else if (kind === "one") defineSingleSlot(proto, slot);
+    else defineTextOrControl(proto, slot);
   }
+}
+
+/** The JSON type the browser must send for a prop of this kind. */
+function clientType(kind: ValueKind | undefined): ClientPropType {
+  if (kind === "string" || kind === "number" || kind === "boolean") return kind;
+  if (kind === "color" || kind === "icon" || Array.isArray(kind)) return "string";
+  return "json";
+}
+
+function findKind(spec: ControlSpec | undefined, name: string): ValueKind | undefined {
+  for (let s = spec; s; s = s.base) if (s.props?.[name] !== undefined) return s.props[name];
+  return undefined;
 }
 
 function defineProp(proto: Control, name: string): void {
@@ -295,7 +321,7 @@ function defineProp(proto: Control, name: string): void {
 }
 
 function defineHandler(proto: Control, event: string): void {
-  Object.defineProperty(proto, handlerProp(event), {
+  Object.defineProperty(proto, handlerName(event), {
     configurable: true,
     enumerable: false,
     get(this: Control) {
@@ -358,13 +384,76 @@ function defineSingleSlot(proto: Control, slot: string): void {
   });
 }
 
+/**
+ * A slot that holds either a string or a control, as Flet's `StrOrControl` props do:
+ * `new AppBar({ title: "Inbox" })` or `new AppBar({ title: new Row([...]) })`. A string travels
+ * as the wire prop `name`, a control as the one-child slot `name`; setting one clears the other.
+ */
+function defineTextOrControl(proto: Control, name: string): void {
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    enumerable: false,
+    get(this: Control) {
+      return this._single[name] ?? this._p[name];
+    },
+    set(this: Control, value: unknown) {
+      const child = value instanceof Control ? value : undefined;
+      const text = child || value === null ? undefined : value;
+      if (this._single[name] !== child) {
+        this._single[name] = child;
+        this._noteSlot(name);
+      }
+      const previous = this._p[name];
+      if (previous === text) return;
+      this._noteChange(name, previous);
+      if (text === undefined) delete this._p[name];
+      else this._p[name] = text;
+    },
+  });
+}
+
 // The props every control shares get their accessors here, on the base prototype.
 for (const name of Control.meta.props) defineProp(Control.prototype, name);
+
+/** Controls whose `init()` ran (a WeakSet, not a field: no app state a hot swap would merge). */
+const initialized = new WeakSet<Control>();
+
+/** Runs `init()` once in a control's life. */
+export function initControl(control: Control): void {
+  if (initialized.has(control)) return;
+  initialized.add(control);
+  control.init();
+}
+
+/** Per app class, the own fields its instances declare that are named like one of its props. */
+const fieldProps = new WeakMap<Function, readonly string[]>();
+
+/**
+ * Makes class fields named like props into props: `class Item extends Row { spacing = 8;
+ * controls = [a]; onClick = () => … }` declares own fields (JavaScript's class fields are
+ * defined on the instance), which would hide the prototype's accessors and so never be sent.
+ * Each is deleted and its value set through the accessor instead, as Flet's dataclass fields
+ * are its props. Runs when the control is first mounted, and at once under `@control`.
+ */
+export function adoptFieldProps(control: Control): void {
+  const cls = control.constructor;
+  let names = fieldProps.get(cls);
+  if (names === undefined) {
+    const meta = metaOf(control);
+    const handlers = new Set<string>(meta.events.map((event) => handlerName(event)));
+    names = Object.keys(control).filter((name) => meta.props.includes(name) || name in meta.slots || handlers.has(name));
+    fieldProps.set(cls, names);
+  }
+  for (const name of names) {
+    if (!Object.hasOwn(control, name)) continue;
+    const value = (control as unknown as Record<string, unknown>)[name];
+    delete (control as unknown as Record<string, unknown>)[name];
+    if (value !== undefined) (control as unknown as Record<string, unknown>)[name] = value;
+  }
+}
 
 /** The class's metadata (`defineControl`'s record), following subclassing. */
 export function metaOf(control: Control): ControlMeta {
   return (control.constructor as typeof Control).meta;
 }
 
-/** `onClick` → `click`: the event a handler prop belongs to. */
-export { handlerProp };

@@ -1,23 +1,14 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface DividerProps extends ControlProps {
-  /** The space it takes, in px; the line is drawn in its middle. Default 16. */
-  height?: number;
-  /** The line's thickness, in px. Default 1. */
-  thickness?: number;
-  color?: string;
-  /** Empty space before the line, in px. */
-  leadingIndent?: number;
-  /** Empty space after the line, in px. */
-  trailingIndent?: number;
-}
+export interface DividerProps extends PropsOf<"Divider", Divider> {}
+export interface Divider extends FieldsOf<"Divider", Divider> {}
 
-export interface Divider extends DividerProps {}
-
-/** A thin horizontal line across its parent, with space above and below. */
+/** A thin horizontal line across its parent, with space above and below (`height`, default 16). */
 export class Divider extends Control {
   static {
-    defineControl(this, { type: "Divider", props: ["thickness", "color", "leadingIndent", "trailingIndent"] });
+    defineControl(this, controlSpecs.Divider);
   }
   constructor(props?: DividerProps) {
     super(props);

@@ -1,4 +1,7 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
+import { defineAlias } from "./alias.ts";
 
 /** One choice of a Dropdown. `text` defaults to `key`. */
 export interface DropdownOption {
@@ -7,27 +10,21 @@ export interface DropdownOption {
   disabled?: boolean;
 }
 
-export interface DropdownProps extends ControlProps {
-  /** The key of the selected option. */
-  value?: string;
-  /** Assign a new array to change the options (or call `update()` after editing it in place). */
-  options?: (DropdownOption | string)[];
-  label?: string;
+interface DropdownAliases {
+  /**
+   * Shown while nothing is selected.
+   * @deprecated Use `hintText`, as in Flet.
+   */
   hint?: string;
-  onChange?: EventHandler<Dropdown, string>;
 }
-
-export interface Dropdown extends DropdownProps {}
+export interface DropdownProps extends PropsOf<"Dropdown", Dropdown, { options: (DropdownOption | string)[] }>, DropdownAliases {}
+export interface Dropdown extends FieldsOf<"Dropdown", Dropdown, { options: (DropdownOption | string)[] }>, DropdownAliases {}
 
 /** A select box. */
 export class Dropdown extends Control {
   static {
-    defineControl(this, {
-      type: "Dropdown",
-      props: ["value", "options", "label", "hint"],
-      events: ["change"],
-      clientProps: { value: "string" },
-    });
+    defineControl(this, controlSpecs.Dropdown);
+    defineAlias(this, "hint", "hintText");
   }
   constructor(props?: DropdownProps) {
     super(props);

@@ -1,33 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { Spacing } from "./layout.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface GridViewProps extends ControlProps {
-  controls?: Control[];
-  /** A fixed number of columns. */
-  runsCount?: number;
-  /** Or: as many columns as fit with each at most this wide, in px (Flutter's maxCrossAxisExtent). */
-  maxExtent?: number;
-  /** Space between columns, in px. */
-  spacing?: number;
-  /** Space between rows, in px. */
-  runSpacing?: number;
-  /** Width / height of each tile. Default 1 (square). */
-  childAspectRatio?: number;
-  padding?: Spacing;
-}
-
-export interface GridView extends Omit<GridViewProps, "controls"> {}
+export interface GridViewProps extends PropsOf<"GridView", GridView> {}
+export interface GridView extends FieldsOf<"GridView", GridView> {}
 
 /** A scrolling grid of equal tiles: `new GridView(tiles, { maxExtent: 150, spacing: 8 })`. */
 export class GridView extends Control {
-  declare controls: Control[];
   static {
-    defineControl(this, {
-      type: "GridView",
-      props: ["runsCount", "maxExtent", "spacing", "runSpacing", "childAspectRatio", "padding"],
-      slots: { controls: "list" },
-    });
+    defineControl(this, controlSpecs.GridView);
   }
   constructor(controls?: Control[] | GridViewProps, props?: GridViewProps) {
     super(withPrimary("controls", controls, props));

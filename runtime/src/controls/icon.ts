@@ -1,19 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface IconProps extends ControlProps {
-  /** A Material icon name in snake_case, e.g. "delete", "check_circle". */
-  name?: string;
-  color?: string;
-  size?: number;
-}
-
-export interface Icon extends IconProps {}
+export interface IconProps extends PropsOf<"Icon", Icon> {}
+export interface Icon extends FieldsOf<"Icon", Icon> {}
 
 /** A Material icon by name. */
 export class Icon extends Control {
   static {
-    defineControl(this, { type: "Icon", props: ["name", "color", "size"] });
+    defineControl(this, controlSpecs.Icon);
   }
   constructor(name?: string | IconProps, props?: IconProps) {
     super(withPrimary("name", name, props));

@@ -1,20 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { BorderRadius } from "../style/border.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface ImageProps extends ControlProps {
-  src?: string;
-  alt?: string;
-  fit?: "contain" | "cover" | "fill" | "none" | "scaleDown";
-  borderRadius?: number | BorderRadius;
-}
-
-export interface Image extends ImageProps {}
+export interface ImageProps extends PropsOf<"Image", Image> {}
+export interface Image extends FieldsOf<"Image", Image> {}
 
 /** An image by URL (or data: URL). */
 export class Image extends Control {
   static {
-    defineControl(this, { type: "Image", props: ["src", "alt", "fit", "borderRadius"] });
+    defineControl(this, controlSpecs.Image);
   }
   constructor(src?: string | ImageProps, props?: ImageProps) {
     super(withPrimary("src", src, props));

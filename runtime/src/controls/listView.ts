@@ -1,27 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { Spacing } from "./layout.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface ListViewProps extends ControlProps {
-  controls?: Control[];
-  spacing?: number;
-  padding?: Spacing;
-  /** Keep the view scrolled to the end as children are added (a chat log). */
-  autoScroll?: boolean;
-  horizontal?: boolean;
-}
-
-export interface ListView extends Omit<ListViewProps, "controls"> {}
+export interface ListViewProps extends PropsOf<"ListView", ListView> {}
+export interface ListView extends FieldsOf<"ListView", ListView> {}
 
 /** A scrolling list of children. */
 export class ListView extends Control {
-  declare controls: Control[];
   static {
-    defineControl(this, {
-      type: "ListView",
-      props: ["spacing", "padding", "autoScroll", "horizontal"],
-      slots: { controls: "list" },
-    });
+    defineControl(this, controlSpecs.ListView);
   }
   constructor(controls?: Control[] | ListViewProps, props?: ListViewProps) {
     super(withPrimary("controls", controls, props));

@@ -1,24 +1,15 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface MarkdownProps extends ControlProps {
-  /** CommonMark text with GitHub tables and strikethrough. HTML in it is shown as text, never run. */
-  value?: string;
-  /** Default true. */
-  selectable?: boolean;
-  /**
-   * Called with the link's URL when a link is clicked, instead of opening it. Without it, links
-   * open in a new tab.
-   */
-  onTapLink?: EventHandler<Markdown, string>;
-}
-
-export interface Markdown extends MarkdownProps {}
+export interface MarkdownProps extends PropsOf<"Markdown", Markdown> {}
+export interface Markdown extends FieldsOf<"Markdown", Markdown> {}
 
 /** Formatted text from Markdown: `new Markdown("# Title\n\nSome *text*.")`. */
 export class Markdown extends Control {
   static {
-    defineControl(this, { type: "Markdown", props: ["value", "selectable"], events: ["tapLink"] });
+    defineControl(this, controlSpecs.Markdown);
   }
   constructor(value?: string | MarkdownProps, props?: MarkdownProps) {
     super(withPrimary("value", value, props));

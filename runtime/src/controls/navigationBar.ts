@@ -1,4 +1,6 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
 /** One destination of a NavigationBar: plain data, not a control. */
 export interface NavigationDestination {
@@ -9,29 +11,13 @@ export interface NavigationDestination {
   selectedIcon?: string;
 }
 
-export interface NavigationBarProps extends ControlProps {
-  /** Assign a new array to change them (or call `update()` after editing it in place). */
-  destinations?: NavigationDestination[];
-  /** The selected destination's index; the browser sets it when the user picks one. */
-  selectedIndex?: number;
-  bgcolor?: string;
-  /** The colour of the pill behind the selected icon. */
-  indicatorColor?: string;
-  /** Called after the user picked a destination; `e.data` and `e.control.selectedIndex` hold its index. */
-  onChange?: EventHandler<NavigationBar, number>;
-}
-
-export interface NavigationBar extends NavigationBarProps {}
+export interface NavigationBarProps extends PropsOf<"NavigationBar", NavigationBar, { destinations: NavigationDestination[] }> {}
+export interface NavigationBar extends FieldsOf<"NavigationBar", NavigationBar, { destinations: NavigationDestination[] }> {}
 
 /** Material 3's bottom navigation bar: three to five destinations with an icon and a label. */
 export class NavigationBar extends Control {
   static {
-    defineControl(this, {
-      type: "NavigationBar",
-      props: ["destinations", "selectedIndex", "bgcolor", "indicatorColor"],
-      events: ["change"],
-      clientProps: { selectedIndex: "number" },
-    });
+    defineControl(this, controlSpecs.NavigationBar);
   }
   constructor(props?: NavigationBarProps) {
     super(props);

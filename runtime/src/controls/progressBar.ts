@@ -1,21 +1,14 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface ProgressBarProps extends ControlProps {
-  /** 0..1; leave unset for an indeterminate bar. */
-  value?: number;
-  color?: string;
-  bgcolor?: string;
-  barHeight?: number;
-  /** Rounds the track's corners (px). */
-  borderRadius?: number;
-}
-
-export interface ProgressBar extends ProgressBarProps {}
+export interface ProgressBarProps extends PropsOf<"ProgressBar", ProgressBar> {}
+export interface ProgressBar extends FieldsOf<"ProgressBar", ProgressBar> {}
 
 /** A linear progress indicator. */
 export class ProgressBar extends Control {
   static {
-    defineControl(this, { type: "ProgressBar", props: ["value", "color", "bgcolor", "barHeight", "borderRadius"] });
+    defineControl(this, controlSpecs.ProgressBar);
   }
   constructor(props?: ProgressBarProps) {
     super(props);

@@ -1,18 +1,14 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface RadioProps extends ControlProps {
-  /** What the RadioGroup's `value` becomes when this one is picked. */
-  value?: string;
-  label?: string;
-  activeColor?: string;
-}
-
-export interface Radio extends RadioProps {}
+export interface RadioProps extends PropsOf<"Radio", Radio> {}
+export interface Radio extends FieldsOf<"Radio", Radio> {}
 
 /** One choice of the RadioGroup it stands in (anywhere under the group's `content`). */
 export class Radio extends Control {
   static {
-    defineControl(this, { type: "Radio", props: ["value", "label", "activeColor"] });
+    defineControl(this, controlSpecs.Radio);
   }
   constructor(props?: RadioProps) {
     super(props);

@@ -1,25 +1,14 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface RadioGroupProps extends ControlProps {
-  /** The `value` of the picked Radio; the browser sets it when the user picks one. */
-  value?: string;
-  /** Any layout holding the Radios, e.g. a Column or a Row. */
-  content?: Control;
-  onChange?: EventHandler<RadioGroup, string>;
-}
-
-export interface RadioGroup extends RadioGroupProps {}
+export interface RadioGroupProps extends PropsOf<"RadioGroup", RadioGroup> {}
+export interface RadioGroup extends FieldsOf<"RadioGroup", RadioGroup> {}
 
 /** Groups the Radios under its `content`: at most one is picked, and its value is the group's. */
 export class RadioGroup extends Control {
   static {
-    defineControl(this, {
-      type: "RadioGroup",
-      props: ["value"],
-      events: ["change"],
-      slots: { content: "one" },
-      clientProps: { value: "string" },
-    });
+    defineControl(this, controlSpecs.RadioGroup);
   }
   constructor(props?: RadioGroupProps) {
     super(props);

@@ -1,27 +1,15 @@
-import { Control, defineControl, type ControlProps } from "./control.ts";
-import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode } from "./layout.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
-export interface RowProps extends ControlProps {
-  controls?: Control[];
-  spacing?: number;
-  alignment?: MainAxisAlignment;
-  verticalAlignment?: CrossAxisAlignment;
-  scroll?: ScrollMode;
-  wrap?: boolean;
-}
-
-export interface Row extends Omit<RowProps, "controls"> {}
+export interface RowProps extends PropsOf<"Row", Row> {}
+export interface Row extends FieldsOf<"Row", Row> {}
 
 /** Lays its children out horizontally: `new Row([a, b])`. Subclass it for reusable controls. */
 export class Row extends Control {
-  declare controls: Control[];
   static {
-    defineControl(this, {
-      type: "Row",
-      props: ["spacing", "alignment", "verticalAlignment", "scroll", "wrap"],
-      slots: { controls: "list" },
-    });
+    defineControl(this, controlSpecs.Row);
   }
   constructor(controls?: Control[] | RowProps, props?: RowProps) {
     super(withPrimary("controls", controls, props));

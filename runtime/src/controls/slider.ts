@@ -1,36 +1,14 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
-export interface SliderProps extends ControlProps {
-  /** The browser sets it while the user drags. Default `min`. */
-  value?: number;
-  /** Default 0. */
-  min?: number;
-  /** Default 1. */
-  max?: number;
-  /** Snap to this many equal steps between min and max; continuous when unset. */
-  divisions?: number;
-  /** Shown above the thumb while dragging; `{value}` stands for the value. */
-  label?: string;
-  activeColor?: string;
-  /** Called on every move; `e.data` is the value. */
-  onChange?: EventHandler<Slider, number>;
-  /** Called when the user starts dragging. */
-  onChangeStart?: EventHandler<Slider, number>;
-  /** Called when the user lets go (or a key press settles the value). */
-  onChangeEnd?: EventHandler<Slider, number>;
-}
-
-export interface Slider extends SliderProps {}
+export interface SliderProps extends PropsOf<"Slider", Slider> {}
+export interface Slider extends FieldsOf<"Slider", Slider> {}
 
 /** A slider over a range of numbers. */
 export class Slider extends Control {
   static {
-    defineControl(this, {
-      type: "Slider",
-      props: ["value", "min", "max", "divisions", "label", "activeColor"],
-      events: ["change", "changeStart", "changeEnd"],
-      clientProps: { value: "number" },
-    });
+    defineControl(this, controlSpecs.Slider);
   }
   constructor(props?: SliderProps) {
     super(props);

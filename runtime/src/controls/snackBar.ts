@@ -1,34 +1,16 @@
-import { Control, defineControl, type EventHandler } from "./control.ts";
-import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import { DialogControl } from "./dialogControl.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
-import { defineTextOrControl } from "./textOrControl.ts";
 
-export interface SnackBarProps extends DialogControlProps<SnackBar> {
-  /** The message: a string or a control. */
-  content?: string | Control;
-  /** The text of the action button at the end ("Undo"). */
-  action?: string;
-  /** How long it stays, in ms, before it closes itself (and fires `dismiss`). Default 4000. */
-  duration?: number;
-  /** Show a close button. */
-  showCloseIcon?: boolean;
-  bgcolor?: string;
-  /** Called when the action button is clicked; the snack bar closes. */
-  onAction?: EventHandler<SnackBar>;
-}
-
-export interface SnackBar extends SnackBarProps {}
+export interface SnackBarProps extends PropsOf<"SnackBar", SnackBar> {}
+export interface SnackBar extends FieldsOf<"SnackBar", SnackBar> {}
 
 /** A short message at the bottom of the page that closes itself: `page.showDialog(new SnackBar("Saved"))`. */
 export class SnackBar extends DialogControl {
   static {
-    defineControl(this, {
-      type: "SnackBar",
-      props: ["content", "action", "duration", "showCloseIcon", "bgcolor"],
-      events: ["action"],
-      slots: { content: "one" },
-    });
-    defineTextOrControl(this, "content");
+    defineControl(this, controlSpecs.SnackBar);
   }
   constructor(content?: string | Control | SnackBarProps, props?: SnackBarProps) {
     super(withPrimary("content", content, props));

@@ -1,27 +1,18 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
+import type { IconValue } from "../constants/icons.ts";
+import type { ControlState } from "../constants/controlState.ts";
 
-export interface SwitchProps extends ControlProps {
-  /** On or off; the browser sets it when the user flips the switch. */
-  value?: boolean;
-  label?: string;
-  /** "right" (default) puts the label after the switch, "left" before it. */
-  labelPosition?: "left" | "right";
-  /** The track's colour while on. */
-  activeColor?: string;
-  onChange?: EventHandler<Switch, boolean>;
-}
-
-export interface Switch extends SwitchProps {}
+/** One icon for the thumb, or one per state. */
+export type ThumbIcon = IconValue | Partial<Record<ControlState, IconValue>>;
+export interface SwitchProps extends PropsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
+export interface Switch extends FieldsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
 
 /** An on/off switch with an optional label. */
 export class Switch extends Control {
   static {
-    defineControl(this, {
-      type: "Switch",
-      props: ["value", "label", "labelPosition", "activeColor"],
-      events: ["change"],
-      clientProps: { value: "boolean" },
-    });
+    defineControl(this, controlSpecs.Switch);
   }
   constructor(props?: SwitchProps) {
     super(props);

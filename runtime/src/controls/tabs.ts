@@ -1,49 +1,82 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
+import { defineAlias } from "./alias.ts";
 
-export interface TabProps extends ControlProps {
+interface TabAliases {
+  /**
+   * The header, when it is a string.
+   * @deprecated Use `label` (Flet 1.0).
+   */
   text?: string;
-  /** A Material icon name shown above (or, without text, instead of) the text. */
-  icon?: string;
-  /** What the Tabs shows while this tab is selected. */
-  content?: Control;
 }
+export interface TabProps extends PropsOf<"Tab", Tab>, TabAliases {}
+export interface Tab extends FieldsOf<"Tab", Tab>, TabAliases {}
 
-export interface Tab extends TabProps {}
-
-/** One tab of a Tabs: a header (`text`, `icon`) and the `content` shown when it is selected. */
+/**
+ * One tab's header in a TabBar: a `label` (a string or a control) and an optional `icon`.
+ * `new Tab("Flights")`, `new Tab({ label: "Trips", icon: Icons.LUGGAGE })`.
+ */
 export class Tab extends Control {
   static {
-    defineControl(this, { type: "Tab", props: ["text", "icon"], slots: { content: "one" } });
+    defineControl(this, controlSpecs.Tab);
+    defineAlias(this, "text", "label");
   }
-  constructor(text?: string | TabProps, props?: TabProps) {
-    super(withPrimary("text", text, props));
+  constructor(label?: string | Control | TabProps, props?: TabProps) {
+    super(withPrimary("label", label, props));
   }
 }
 
-export interface TabsProps extends ControlProps {
-  tabs?: Tab[];
-  /** The selected tab's index, default 0; the browser sets it when the user picks a tab. */
-  selectedIndex?: number;
-  /** Let the header row scroll instead of sharing the width equally. */
-  scrollable?: boolean;
-  /** Called after the user picked a tab; `e.data` and `e.control.selectedIndex` hold its index. */
-  onChange?: EventHandler<Tabs, number>;
-}
+export interface TabBarProps extends PropsOf<"TabBar", TabBar, { tabs: Tab[] }> {}
+export interface TabBar extends FieldsOf<"TabBar", TabBar, { tabs: Tab[] }> {}
 
-export interface Tabs extends Omit<TabsProps, "tabs"> {}
-
-/** A row of tab headers over the selected tab's content: `new Tabs([new Tab("One", { content })])`. */
-export class Tabs extends Control {
-  declare tabs: Tab[];
+/**
+ * The row of tab headers of the Tabs it stands in, with the selected one underlined. Clicking a
+ * tab selects it in that Tabs; arrow keys move between tabs. `new TabBar({ tabs: [new Tab("One"), new Tab("Two")] })`.
+ */
+export class TabBar extends Control {
   static {
-    defineControl(this, {
-      type: "Tabs",
-      props: ["selectedIndex", "scrollable"],
-      events: ["change"],
-      slots: { tabs: "list" },
-      clientProps: { selectedIndex: "number" },
-    });
+    defineControl(this, controlSpecs.TabBar);
+  }
+  constructor(tabs?: Tab[] | TabBarProps, props?: TabBarProps) {
+    super(withPrimary("tabs", tabs, props));
+  }
+}
+
+export interface TabBarViewProps extends PropsOf<"TabBarView", TabBarView> {}
+export interface TabBarView extends FieldsOf<"TabBarView", TabBarView> {}
+
+/** One control per tab of the Tabs it stands in; shows the selected one. `new TabBarView([flights, trips], { expand: true })`. */
+export class TabBarView extends Control {
+  static {
+    defineControl(this, controlSpecs.TabBarView);
+  }
+  constructor(controls?: Control[] | TabBarViewProps, props?: TabBarViewProps) {
+    super(withPrimary("controls", controls, props));
+  }
+}
+
+export interface TabsProps extends PropsOf<"Tabs", Tabs, { tabs: Tab[] }> {}
+export interface Tabs extends FieldsOf<"Tabs", Tabs, { tabs: Tab[] }> {}
+
+/**
+ * Material 3's tabs, as Flet 1.0 writes them: a Tabs holds the selected index and `length`, and
+ * its `content` holds a TabBar (the headers) and a TabBarView (one page per tab) anywhere inside.
+ *
+ * ```ts
+ * new Tabs({
+ *   length: 2,
+ *   selectedIndex: 0,
+ *   onChange: (e) => console.log(e.data),
+ *   content: new Column([new TabBar([new Tab("One"), new Tab("Two")]), new TabBarView([one, two], { expand: true })], { expand: true }),
+ * })
+ * ```
+ * weft's older form, `new Tabs([new Tab("One", { content: one })])`, still works (deprecated).
+ */
+export class Tabs extends Control {
+  static {
+    defineControl(this, controlSpecs.Tabs);
   }
   constructor(tabs?: Tab[] | TabsProps, props?: TabsProps) {
     super(withPrimary("tabs", tabs, props));

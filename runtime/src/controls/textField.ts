@@ -1,44 +1,32 @@
-import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
+import { controlSpecs } from "@weft/protocol/controls";
+import { Control, defineControl } from "./control.ts";
+import type { FieldsOf, PropsOf } from "./propsOf.ts";
+import { defineAlias } from "./alias.ts";
+import type { InputFilter } from "../style/inputFilter.ts";
 
-export interface TextFieldProps extends ControlProps {
-  value?: string;
-  label?: string;
+type TextFieldTypes = { inputFilter: InputFilter };
+
+interface TextFieldAliases {
+  /**
+   * Shown in the empty field.
+   * @deprecated Use `hintText`, as in Flet.
+   */
   hint?: string;
-  password?: boolean;
-  /** With `password`, show an eye button that reveals the text. */
-  canRevealPassword?: boolean;
-  /** A `<textarea>` instead of an `<input>`. */
-  multiline?: boolean;
-  minLines?: number;
-  maxLines?: number;
-  readOnly?: boolean;
-  autofocus?: boolean;
-  prefix?: string;
-  suffix?: string;
+  /**
+   * Shown under the field in the error colour.
+   * @deprecated Use `error` (Flet 1.0).
+   */
   errorText?: string;
-  keyboardType?: "text" | "number" | "email" | "url" | "phone";
-  /** Called on every edit; `e.control.value` holds the text. */
-  onChange?: EventHandler<TextField, string>;
-  /** Called on Enter (Ctrl+Enter when multiline). */
-  onSubmit?: EventHandler<TextField, string>;
-  onFocus?: EventHandler<TextField>;
-  onBlur?: EventHandler<TextField>;
 }
-
-export interface TextField extends TextFieldProps {}
+export interface TextFieldProps extends PropsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
+export interface TextField extends FieldsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
 
 /** A text input (`<input>`, or `<textarea>` when multiline). Typed text lives in `value`. */
 export class TextField extends Control {
   static {
-    defineControl(this, {
-      type: "TextField",
-      props: [
-        "value", "label", "hint", "password", "canRevealPassword", "multiline", "minLines", "maxLines",
-        "readOnly", "autofocus", "prefix", "suffix", "errorText", "keyboardType",
-      ],
-      events: ["change", "submit", "focus", "blur"],
-      clientProps: { value: "string" },
-    });
+    defineControl(this, controlSpecs.TextField);
+    defineAlias(this, "hint", "hintText");
+    defineAlias(this, "errorText", "error");
   }
   constructor(props?: TextFieldProps) {
     super(props);

@@ -1,4 +1,6 @@
+import { defineSpec } from "@weft/protocol/controls";
 import { Control, defineControl, HANDLERS, type ControlEvent } from "../controls/control.ts";
+import type { FieldsOf } from "../controls/propsOf.ts";
 import type { Page } from "../page/page.ts";
 import { windowHostOf } from "./windowHost.ts";
 
@@ -23,6 +25,56 @@ export interface WindowEvent extends ControlEvent<Window, WindowEventType> {
 
 /** Methods of the window that the desktop host carries out. */
 export type WindowMethod = "center" | "close" | "destroy" | "toFront";
+
+/** The window's spec: not in the registry of drawn controls, since nothing of it goes to the renderer. */
+const windowSpec = defineSpec({
+  type: "Window",
+  props: {
+    /**
+     * The window is never narrower than this. The DevTools protocol cannot tell the window manager
+     * a minimum size, so weft enforces it after the fact: a window resized below it is set back to
+     * it (the user sees it snap back).
+     */
+    minWidth: "number",
+    /** The window is never lower than this (enforced like `minWidth`). */
+    minHeight: "number",
+    /** The window is never wider than this (enforced like `minWidth`). */
+    maxWidth: "number",
+    /** The window is never higher than this (enforced like `minWidth`). */
+    maxHeight: "number",
+    /**
+     * False: the window keeps its size. Enforced like `minWidth`: a resize by the user is undone
+     * (the window snaps back to the size the app gave it); the app may still set `width`/`height`.
+     */
+    resizable: "boolean",
+    /** Set true to maximize, false to restore; reads back what the window manager did. */
+    maximized: "boolean",
+    /** Set true to minimize, false to restore; reads back what the window manager did. */
+    minimized: "boolean",
+    /** Set true for full screen, false to leave it. */
+    fullScreen: "boolean",
+    /**
+     * Whether the window should stay above other windows. **Not available**: Chrome's DevTools
+     * protocol has no way to ask for it, so setting it true prints a warning and the window stays
+     * an ordinary one; the value is kept, so an app can show the setting.
+     */
+    alwaysOnTop: "boolean",
+    /**
+     * True: closing the window (its close button, Ctrl+W, `close()`) does not end the app; the app
+     * gets an `onEvent` with `e.type === "close"` and decides, e.g. by asking and then calling
+     * `destroy()`. A reload of the window (F5) is held and reported the same way.
+     */
+    preventClose: "boolean",
+    /** Whether the window has the keyboard focus (read back; focus and blur arrive as events). */
+    focused: "boolean",
+  },
+  events: {
+    /** Called for each change of the window's state; `e.type` names it (Flet's `WindowEventType`). */
+    onEvent: "json",
+  },
+});
+
+export interface Window extends FieldsOf<typeof windowSpec, Window, { onEvent: (e: WindowEvent) => unknown }> {}
 
 /**
  * `page.window`: the app's desktop window, with Flet's names (`ft.Window`). Under
@@ -49,52 +101,9 @@ export class Window extends Control {
   declare left?: number;
   /** Distance of the window's top edge from the screen's top edge. */
   declare top?: number;
-  /**
-   * The window is never narrower than this. The DevTools protocol cannot tell the window manager
-   * a minimum size, so weft enforces it after the fact: a window resized below it is set back to
-   * it (the user sees it snap back).
-   */
-  declare minWidth?: number;
-  /** The window is never lower than this (enforced like `minWidth`). */
-  declare minHeight?: number;
-  /** The window is never wider than this (enforced like `minWidth`). */
-  declare maxWidth?: number;
-  /** The window is never higher than this (enforced like `minWidth`). */
-  declare maxHeight?: number;
-  /**
-   * False: the window keeps its size. Enforced like `minWidth`: a resize by the user is undone
-   * (the window snaps back to the size the app gave it); the app may still set `width`/`height`.
-   */
-  declare resizable?: boolean;
-  /** Set true to maximize, false to restore; reads back what the window manager did. */
-  declare maximized?: boolean;
-  /** Set true to minimize, false to restore; reads back what the window manager did. */
-  declare minimized?: boolean;
-  /** Set true for full screen, false to leave it. */
-  declare fullScreen?: boolean;
-  /**
-   * Whether the window should stay above other windows. **Not available**: Chrome's DevTools
-   * protocol has no way to ask for it, so setting it true prints a warning and the window stays
-   * an ordinary one; the value is kept, so an app can show the setting.
-   */
-  declare alwaysOnTop?: boolean;
-  /**
-   * True: closing the window (its close button, Ctrl+W, `close()`) does not end the app; the app
-   * gets an `onEvent` with `e.type === "close"` and decides, e.g. by asking and then calling
-   * `destroy()`. A reload of the window (F5) is held and reported the same way.
-   */
-  declare preventClose?: boolean;
-  /** Whether the window has the keyboard focus (read back; focus and blur arrive as events). */
-  declare focused?: boolean;
-  /** Called for each change of the window's state; `e.type` names it (Flet's `WindowEventType`). */
-  declare onEvent?: (e: WindowEvent) => unknown;
 
   static {
-    defineControl(this, {
-      type: "Window",
-      props: ["minWidth", "minHeight", "maxWidth", "maxHeight", "resizable", "maximized", "minimized", "fullScreen", "alwaysOnTop", "preventClose", "focused"],
-      events: ["event"],
-    });
+    defineControl(this, windowSpec);
   }
 
   /** @internal the page this is the window of; set by the page. */

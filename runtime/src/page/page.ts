@@ -1,6 +1,10 @@
+import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl, type ControlEvent } from "../controls/control.ts";
+import type { FieldsOf } from "../controls/propsOf.ts";
 import { PubSubClient } from "../pubsub/pubsubClient.ts";
 import { ClientStorage } from "./clientStorage.ts";
+import { PageSession } from "./pageSession.ts";
+import type { PagePlatform } from "./pagePlatform.ts";
 import { View } from "../controls/view.ts";
 import { DialogControl } from "../controls/dialogControl.ts";
 import { component, type Component, type ComponentFn } from "../components/componentControl.ts";
@@ -8,7 +12,6 @@ import type { Session } from "../session/session.ts";
 import type { PageRequest } from "../session/pageRequest.ts";
 import type { ColorValue } from "../constants/colors.ts";
 import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "../controls/layout.ts";
-import type { Theme, ThemeMode } from "../style/theme.ts";
 import { Window } from "../desktop/window.ts";
 import { isStatic } from "../static/staticMode.ts";
 
@@ -23,50 +26,30 @@ export interface ViewPopEvent extends ControlEvent<Page> {
 /** A session-level handler (connect, disconnect, close). */
 export type PageHandler = (page: Page) => unknown;
 
+type PageTypes = {
+  views: View[];
+  onRouteChange: (e: RouteChangeEvent) => unknown;
+  onViewPop: (e: ViewPopEvent) => unknown;
+};
+export interface Page extends Omit<FieldsOf<"Page", Page, PageTypes>, "route"> {}
+
 /**
  * The page of one session (one browser tab). Holds a stack of views (the top one is shown);
  * `page.controls` and `page.add()` work on the first view, as in Flet.
  */
 export class Page extends Control {
-  declare views: View[];
-  /** Drawn above the views: dialogs, snack bars, banners, bottom sheets (see `showDialog`). */
-  declare overlay: Control[];
-  declare title?: string;
   /** The current route, e.g. "/" or "/todo/3". */
   declare route: string;
-  /** Light, dark, or the OS's setting (default "system", as in Flet). */
-  declare themeMode?: ThemeMode;
-  /** The Material 3 theme (in light mode; in dark mode too unless `darkTheme` is set). */
-  declare theme?: Theme;
-  /** The theme in dark mode. */
-  declare darkTheme?: Theme;
-  /**
-   * The seed of the colour scheme, e.g. "#6750a4".
-   * @deprecated Use `page.theme = new Theme({ colorSchemeSeed })`, as in Flet.
-   */
-  declare seedColor?: string;
 
   static {
-    defineControl(this, {
-      type: "Page",
-      props: ["title", "route", "themeMode", "theme", "darkTheme", "seedColor"],
-      events: ["routeChange", "viewPop"],
-      slots: { views: "list", overlay: "list" },
-      // back/forward: the browser tells the new route, then fires routeChange
-      clientProps: { route: "string" },
-    });
+    defineControl(this, controlSpecs.Page);
   }
 
   /**
-   * Called when the route changes: `page.go()`, the browser's back/forward buttons, a resumed
-   * tab opened at another URL. `e.route` is the new route; `page.route` already holds it.
+   * Per-session key/value store; lives as long as the session (and across hot swaps). A Map,
+   * with Flet 1.0's `page.session.store.set(key, value)` / `.get(key)` view of it.
    */
-  declare onRouteChange?: (e: RouteChangeEvent) => unknown;
-  /** Called when the user pops the top view (the app bar's back button). `e.view` is that view. */
-  declare onViewPop?: (e: ViewPopEvent) => unknown;
-
-  /** Per-session key/value store; lives as long as the session (and across hot swaps). */
-  readonly session = new Map<string, unknown>();
+  readonly session = new PageSession();
   private _clientStorage?: ClientStorage;
   private _pubsub?: PubSubClient;
   /** Called when a browser (re)connects to this session. */
@@ -94,6 +77,22 @@ export class Page extends Control {
     // controls of two runs by construction order (runtime/src/swap/constructionHook.ts).
     this.window = new Window();
     this.window._page = this;
+  }
+
+  /** The bar on top of the first view (Flet's `page.appbar`): `view.appbar` of `page.views[0]`. */
+  get appbar(): Control | undefined {
+    return this.views[0]!.appbar;
+  }
+  set appbar(bar: Control | undefined) {
+    this.views[0]!.appbar = bar;
+  }
+
+  /** The first view's floating action button (Flet's `page.floating_action_button`), over its bottom right corner. */
+  get floatingActionButton(): Control | undefined {
+    return this.views[0]!.floatingActionButton;
+  }
+  set floatingActionButton(button: Control | undefined) {
+    this.views[0]!.floatingActionButton = button;
   }
 
   /** The controls of the first view. */
@@ -172,6 +171,16 @@ export class Page extends Control {
     }
   }
 
+  /**
+   * Runs `handler(...args)` in the background, as Flet's `page.run_thread`. JavaScript has one
+   * thread per process: here it is a task (`runTask`) that starts now and runs between other
+   * work, so a handler that computes for long still blocks every session; await between steps
+   * (or move the work to a worker) to keep the page responsive.
+   */
+  runThread<A extends unknown[]>(handler: (...args: A) => unknown, ...args: A): void {
+    void this.runTask(() => handler(...args));
+  }
+
   /** Sends every pending change of this session to the browser now. */
   override update(): void {
     this._session.flush();
@@ -192,7 +201,16 @@ export class Page extends Control {
    */
   go(route: string): void {
     this.route = route;
-    this._session.dispatchPageEvent("routeChange", route);
+    void this._session.dispatchPageEvent("routeChange", route);
+  }
+
+  /**
+   * Flet 1.0's `page.push_route`: goes to `route` as `go()` does (a history entry, `onRouteChange`).
+   * Resolves once the route change's handler has run.
+   */
+  pushRoute(route: string): Promise<void> {
+    this.route = route;
+    return this._session.dispatchPageEvent("routeChange", route);
   }
 
   /**
@@ -219,6 +237,11 @@ export class Page extends Control {
       dialog ?? this.overlay.findLast((c): c is DialogControl => c instanceof DialogControl && c.open === true);
     if (target) target.open = false;
     return target;
+  }
+
+  /** Closes the topmost open dialog and returns it (Flet 1.0's `page.pop_dialog()`); the same as `closeDialog()`. */
+  popDialog(): DialogControl | undefined {
+    return this.closeDialog();
   }
 
   /** The browser's localStorage, async, through the protocol. */
@@ -259,8 +282,12 @@ export class Page extends Control {
   get clientUserAgent(): string {
     return this._session.client.userAgent ?? "";
   }
-  get platform(): string {
-    return this._session.client.platform ?? "unknown";
+  /**
+   * The operating system of the browser's device, as Flet's `page.platform`: compare it with
+   * `PagePlatform.ANDROID`, `PagePlatform.WINDOWS`…; "unknown" when the browser gives no hint.
+   */
+  get platform(): PagePlatform | "unknown" {
+    return (this._session.client.platform as PagePlatform | undefined) ?? "unknown";
   }
   /** True when the app is shown in a web browser (always, for weft's renderer). */
   get web(): boolean {
@@ -273,6 +300,10 @@ export class Page extends Control {
   /** True when the page was launched as an installed app (a static build's web app manifest), not in a browser tab. */
   get pwa(): boolean {
     return this._session.client.pwa === true;
+  }
+  /** Flet's `page.wasm` (Python compiled to WebAssembly, in the browser): weft's `page.static`. */
+  get wasm(): boolean {
+    return this.static;
   }
   override get width(): number | undefined {
     return this._session.client.width;

@@ -1,5 +1,6 @@
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
+import { autoUpdateOf } from "../page/context.ts";
 import { hook } from "../hook.ts";
 import "../inspection.ts"; // puts the devtools' inspection API on the hook (docs/hook.md)
 import { Page } from "../page/page.ts";
@@ -214,7 +215,8 @@ export class Session {
 
   /** Sends every pending change as one patch. While disconnected, changes are folded into the next full page. */
   flush(): void {
-    if (!this.tree.hasChanges || this.state === "closed") return;
+    // Asked from a build, beforeUpdate or didMount: the tree's own pass sends it.
+    if (this.tree.busy || !this.tree.hasChanges || this.state === "closed") return;
     const t0 = performance.now();
     let ops;
     try {
@@ -285,6 +287,12 @@ export class Session {
 
   // ------------------------------------------------------------------ from the browser
 
+  /**
+   * Whether the running handler updates the page when it returns: undefined follows the app's
+   * default; `context.disableAutoUpdate()` sets it for one handler (Flet's `ft.context`).
+   */
+  autoUpdate: boolean | undefined;
+
   handleEvent(message: EventMessage): void {
     if (this.held) return this.wait(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
@@ -310,7 +318,7 @@ export class Session {
       if (!type) {
         return this.refuse("BAD_PROP", `${control._typeName()} has no prop '${name}' the browser may set`, message.id);
       }
-      if (typeof value !== type && value !== null) {
+      if (type !== "json" && typeof value !== type && value !== null) {
         return this.refuse("BAD_PROP", `${control._typeName()}.${name} must be a ${type}, got ${typeof value}`, message.id);
       }
     }
@@ -373,12 +381,12 @@ export class Session {
     this.track(this.runHandler(null, name, call));
   }
 
-  /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object. */
-  dispatchPageEvent(name: string, data: PropValue | undefined): void {
+  /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object; resolves when it has run. */
+  dispatchPageEvent(name: string, data: PropValue | undefined): Promise<void> {
     const handler = Object.hasOwn(this.page._h, name) ? this.page._h[name] : undefined;
-    if (typeof handler !== "function") return;
+    if (typeof handler !== "function") return Promise.resolve();
     const event = this.page._decorateEvent({ control: this.page, name, data, page: this.page });
-    this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
+    return this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
   }
 
   /** Resolves once no handler, task or async `main` of this session is running. */
@@ -445,6 +453,17 @@ export class Session {
       return this.crash(err);
     }
     this.send({ type: "registered", protocol: PROTOCOL_VERSION, sessionId: this.id, resumed, page });
+    this.afterPage();
+  }
+
+  /** After a whole page went to the browser: the new controls' `didMount`, then what they changed. */
+  afterPage(): void {
+    try {
+      this.tree.runMounted();
+    } catch (err) {
+      this.reportError("didMount", err);
+    }
+    this.flush();
   }
 
   private crash(err: unknown): void {
@@ -463,16 +482,20 @@ export class Session {
     // A flag, not `error !== undefined`: `throw undefined` is a failure too.
     let threw = false;
     let error: unknown;
+    this.autoUpdate = undefined;
     try {
       result = runInSession(this, call);
     } catch (err) {
       threw = true;
       error = err;
     }
+    // Read now: another handler may run while this one awaits.
+    const autoUpdate = autoUpdateOf(this.page);
+    this.autoUpdate = undefined;
     const syncMs = performance.now() - t0;
     this.checkBlocked(id, event, syncMs);
     if (isPromise(result)) {
-      this.flush(); // show what the handler did before its first await (a spinner, say)
+      if (autoUpdate) this.flush(); // show what the handler did before its first await (a spinner, say)
       try {
         await result;
       } catch (err) {
@@ -481,7 +504,13 @@ export class Session {
       }
     }
     if (threw) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
-    this.flush();
+    if (autoUpdate) {
+      // Flet's update after a handler passes through the control that fired: its beforeUpdate
+      // (and its ancestors', tree.ts) sees what the handler kept in plain fields.
+      const target = id === null ? undefined : this.tree.index.get(id);
+      if (target) this.tree.markDirty(target);
+      this.flush();
+    }
     this.meter?.handler((performance.now() - t0) / 1000);
     if (hook.active) {
       hook.emit({

@@ -1,4 +1,4 @@
-import { Control, HANDLERS, metaOf, type ControlOwner } from "../controls/control.ts";
+import { adoptFieldProps, Control, initControl, HANDLERS, metaOf, type ControlOwner } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import type { Page } from "../page/page.ts";
 import type { ControlId, PatchOp, PropValue, WireNode } from "@weft/protocol";
@@ -17,8 +17,14 @@ export class Tree implements ControlOwner {
   /** Mounted controls by id: the only controls an event or a props message may name. */
   readonly index = new Map<ControlId, Control>();
   private dirty = new Set<Control>();
-  /** Classes already checked for fields that shadow a prop accessor. */
-  private static checkedClasses = new WeakSet<Function>();
+  /** Mounted by `serialize()`, waiting for `runMounted()`. */
+  private pendingMounts: Control[] = [];
+  /**
+   * True while the tree serializes, flushes or runs `didMount`s: an `update()` called from a
+   * `build`, `beforeUpdate` or `didMount` then adds to the patch being made instead of sending
+   * one of its own ahead of it (which would name controls the browser does not have yet).
+   */
+  busy = false;
 
   constructor(readonly page: Page) {}
 
@@ -30,12 +36,32 @@ export class Tree implements ControlOwner {
     return this.dirty.size > 0;
   }
 
-  /** Serializes `root` and everything under it, mounting what is not mounted yet. */
+  /**
+   * Serializes `root` and everything under it, mounting what is not mounted yet. The newly
+   * mounted controls' `didMount` waits for `runMounted()`, which the session calls once the
+   * browser has this page: what a `didMount` adds (solitaire deals its cards there) is a patch
+   * of this page, so it must come after it.
+   */
   serialize(root: Control): WireNode {
-    const mounted: Control[] = [];
-    const node = this.mount(root, root._parent, root._slot, mounted);
-    this.runDidMount(mounted);
-    return node;
+    this.busy = true;
+    try {
+      return this.mount(root, root._parent, root._slot, this.pendingMounts);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Runs the `didMount` of controls mounted by `serialize()`; their changes wait for the next flush. */
+  runMounted(): void {
+    const mounted = this.pendingMounts;
+    if (mounted.length === 0) return;
+    this.pendingMounts = [];
+    this.busy = true;
+    try {
+      this.runDidMount(mounted);
+    } finally {
+      this.busy = false;
+    }
   }
 
   /**
@@ -43,14 +69,31 @@ export class Tree implements ControlOwner {
    * as sent. Ops are ordered so the client can apply them one by one.
    */
   flush(): PatchOp[] {
+    this.busy = true;
+    try {
+      return this.collect();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private collect(): PatchOp[] {
     const ops: PatchOp[] = [];
+    // Ancestors whose beforeUpdate this flush ran already: each runs at most once, so one that
+    // changes its descendants (a todo list hiding filtered tasks) cannot start a loop.
+    const updatedAncestors = new Set<Control>();
     while (this.dirty.size > 0) {
       const mounted: Control[] = [];
       // A Set iterates entries added during iteration, so a control adopted while we flush is
       // handled in this same pass; a didMount that changes something gets another pass.
       for (const control of this.dirty) {
-        this.dirty.delete(control);
-        if (control._owner !== this) continue; // unmounted since it changed
+        if (control._owner !== this) {
+          this.dirty.delete(control); // unmounted since it changed
+          continue;
+        }
+        this.markAncestorsWithBeforeUpdate(control, updatedAncestors);
+        control.beforeUpdate();
+        this.dirty.delete(control); // after: what beforeUpdate changes goes out with the rest
         const changed = control._changed;
         const slots = control._dirtySlots;
         control._changed = null;
@@ -61,6 +104,22 @@ export class Tree implements ControlOwner {
       this.runDidMount(mounted);
     }
     return ops;
+  }
+
+  /**
+   * Flet runs `before_update()` on every control an update passes through, so a class that
+   * derives its props from its children's state (Flet's todo counts the unticked tasks there)
+   * sees each change below it. weft diffs only what changed, so it gives the same to the
+   * ancestors of a changed control that define a `beforeUpdate`: they are marked for this pass
+   * (a Set iterates what is added while it iterates). The walk up is the tree's depth, and
+   * stops at an ancestor already seen.
+   */
+  private markAncestorsWithBeforeUpdate(control: Control, seen: Set<Control>): void {
+    for (let at = control._parent; at !== null; at = at._parent) {
+      if (seen.has(at)) return;
+      seen.add(at);
+      if (at.beforeUpdate !== Control.prototype.beforeUpdate && at._owner === this) this.dirty.add(at);
+    }
   }
 
   /** Drops the whole tree (session closed): every control leaves the index. */
@@ -185,11 +244,17 @@ export class Tree implements ControlOwner {
         `${describe(control)} is already shown in another session; a control can be on one page only. Create a new control for each session.`,
       );
     }
-    this.checkClass(control);
+    adoptFieldProps(control);
     const fresh = control._owner !== this;
     control._owner = this;
     control._parent = parent;
     control._slot = slot;
+    if (!built.has(control)) {
+      built.add(control);
+      initControl(control);
+      control.build();
+    }
+    control.beforeUpdate();
     control._prepare();
     control._changed = null;
     control._dirtySlots = null;
@@ -228,26 +293,10 @@ export class Tree implements ControlOwner {
     for (const control of controls) if (control._owner === this) control.didMount();
   }
 
-  /**
-   * A class field named like a prop (`class Item extends Row { controls = [] }`) hides the
-   * accessor that tracks changes, and updates would silently go missing. Fail loudly instead.
-   */
-  private checkClass(control: Control): void {
-    const cls = control.constructor;
-    if (Tree.checkedClasses.has(cls)) return;
-    const meta = metaOf(control);
-    for (const name of Object.keys(control)) {
-      if (meta.props.includes(name) || name in meta.slots) {
-        throw new WeftError(
-          "SHADOWED_PROP",
-          `${cls.name} declares a class field '${name}', which hides ${meta.type}'s prop of that name so changes to it are never sent. ` +
-            `Set it in the constructor instead (this.${name} = …) or pass it to super({ ${name}: … }).`,
-        );
-      }
-    }
-    Tree.checkedClasses.add(cls);
-  }
 }
+
+/** Controls whose `build()` ran: once in a control's life, not once per mount (a WeakSet, not a field, so it is no app state a hot swap would merge). */
+const built = new WeakSet<Control>();
 
 function describe(control: Control): string {
   const key = control._p.key;

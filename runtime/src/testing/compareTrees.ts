@@ -140,7 +140,7 @@ export function compareTrees(expected: ClientMirror, actual: ClientMirror, ids: 
     }
     for (let i = 0; i < E.length; i++) {
       if (usedE.has(i)) continue;
-      const what = withText(expected.get(E[i]!));
+      const what = withText(expected.get(E[i]!), expected);
       out.push({
         kind: "missing",
         control: where,
@@ -151,7 +151,7 @@ export function compareTrees(expected: ClientMirror, actual: ClientMirror, ids: 
     }
     for (let j = 0; j < A.length; j++) {
       if (usedA.has(j)) continue;
-      const what = withText(actual.get(A[j]!));
+      const what = withText(actual.get(A[j]!), actual);
       out.push({
         kind: "extra",
         control: where,
@@ -171,10 +171,10 @@ function signature(node: MirrorNode): string {
   return `${node.t}\u0000${node.n ?? ""}\u0000${typeof node.p.key === "string" ? node.p.key : ""}`;
 }
 
-function withText(node: MirrorNode): string {
+function withText(node: MirrorNode, mirror: ClientMirror): string {
   // A view is told apart by its route rather than by text.
   if (node.t === "View" && typeof node.p.route === "string") return `${nodeLabel(node)} route=${JSON.stringify(node.p.route)}`;
-  const text = shownText(node);
+  const text = shownText(node, mirror);
   return nodeLabel(node) + (text ? ` ${JSON.stringify(text)}` : "");
 }
 

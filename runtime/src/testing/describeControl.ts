@@ -1,4 +1,5 @@
 import type { ControlId, PropValue } from "@weft/protocol";
+import { specOf, textProps } from "@weft/protocol/controls";
 import type { ClientMirror, MirrorNode } from "./clientMirror.ts";
 
 /**
@@ -38,7 +39,7 @@ export class ControlNamer {
   /** The path and, when the control shows text, that text: `Button#inc "+"`. */
   pathWithText(id: ControlId): string {
     const node = this.mirror.nodes.get(id);
-    const text = node ? shownText(node) : "";
+    const text = node ? shownText(node, this.mirror) : "";
     return this.path(id) + (text ? ` ${JSON.stringify(text)}` : "");
   }
 
@@ -64,13 +65,39 @@ export function nodeLabel(node: MirrorNode): string {
   return typeof node.p.key === "string" ? `${type}#${node.p.key}` : type;
 }
 
-/** The text a control shows: a Text's value, a Button's text, a field's value, a checkbox's label. */
-export function shownText(node: MirrorNode): string {
-  for (const name of ["value", "text", "label"]) {
+/** For a type weft does not know, the props tried in order. */
+const FALLBACK_TEXT = ["value", "text", "label"];
+
+/**
+ * The text a control shows: a Text's value, a Button's text, a field's value, a checkbox's
+ * label; its spec's `text` props (`@weft/protocol/controls`), first match. A string-or-control
+ * prop holding a control shows that control's text (a Button whose content is a Text).
+ */
+export function shownText(node: MirrorNode, mirror?: ClientMirror): string {
+  const spec = specOf(node.t);
+  for (const name of spec ? textProps(spec) : FALLBACK_TEXT) {
     const text = node.p[name];
     if (typeof text === "string") return text;
+    const child = node.c[name]?.[0];
+    if (mirror && child !== undefined) {
+      const shown = innerText(child, mirror);
+      if (shown) return shown;
+    }
   }
   return "";
+}
+
+/** What a control in a label's place reads as: its own text, else its descendants' (a Row of an Icon and a Text). */
+function innerText(id: ControlId, mirror: ClientMirror): string {
+  const node = mirror.nodes.get(id);
+  if (!node) return "";
+  const own = shownText(node, mirror);
+  if (own) return own;
+  return Object.values(node.c)
+    .flat()
+    .map((child) => innerText(child, mirror))
+    .filter((text) => text !== "")
+    .join(" ");
 }
 
 /** A prop value as it reads in a difference: JSON, so strings keep their quotes. */

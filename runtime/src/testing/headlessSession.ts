@@ -117,7 +117,7 @@ export class HeadlessSession {
     const visit = (id: ControlId) => {
       const node = this.mirror.get(id);
       if (node.p.visible === false) return;
-      if (matches(node, query)) out.push(new ControlHandle(this, id));
+      if (matches(node, query, this.mirror)) out.push(new ControlHandle(this, id));
       for (const ids of Object.values(node.c)) ids.forEach(visit);
     };
     if (this.mirror.root !== null) visit(this.mirror.root);
@@ -184,7 +184,10 @@ export class HeadlessSession {
     }
   }
 
-  /** Plays the browser's part of `invoke`: localStorage kept in memory, focus a no-op. */
+  /** The clipboard as `Clipboard.set` left it (the browser's own, headless). */
+  clipboard: string | null = null;
+
+  /** Plays the browser's part of `invoke`: localStorage and the clipboard kept in memory, focus a no-op. */
   private answer(callId: number, method: string, args: PropValue[]): void {
     const reply = (result: PropValue | undefined, error?: string) =>
       queueMicrotask(() => this.send({ type: "reply", callId, ...(error ? { error } : { result: result ?? null }) }));
@@ -192,6 +195,11 @@ export class HeadlessSession {
     switch (method) {
       case "focus":
         return reply(null);
+      case "clipboard.set":
+        this.clipboard = key;
+        return reply(null);
+      case "clipboard.get":
+        return reply(this.clipboard);
       case "clientStorage.get": {
         const raw = this.localStorage.get(key);
         return reply(raw === undefined ? null : (JSON.parse(raw) as PropValue));
@@ -229,11 +237,63 @@ export class ControlHandle {
   }
   /** The text the control shows (a Text's value, a Button's text, a field's value). */
   get text(): string {
-    return shownText(this.node);
+    return shownText(this.node, this.s.mirror);
   }
 
-  click(): Promise<void> {
-    return this.fire("click");
+  async click(): Promise<void> {
+    const node = this.node; // the click may remove it
+    if (node.t === "Tab" && node.slot === "tabs" && !node.h.includes("click")) return this.pickTab(node);
+    await this.fire("click");
+    // A picked menu item closes its menu, which then reports the pick, as in the browser.
+    if (node.t !== "PopupMenuItem" || node.parent === null) return;
+    const menu = this.s.mirror.nodes.get(node.parent);
+    if (menu?.h.includes("select")) await new ControlHandle(this.s, menu.i).fire("select", this.id);
+  }
+
+  /**
+   * A click on a TabBar's Tab, as the browser handles it: the TabBar reports the index
+   * (`onClick`), and the Tabs around it selects the tab (its `selectedIndex`, then `onChange`).
+   */
+  private async pickTab(tab: MirrorNode): Promise<void> {
+    const bar = this.s.mirror.get(tab.parent!);
+    const index = bar.c.tabs!.indexOf(tab.i);
+    if (bar.h.includes("click")) await new ControlHandle(this.s, bar.i).fire("click", index);
+    let tabs: MirrorNode | undefined = bar;
+    while (tabs && tabs.t !== "Tabs") tabs = tabs.parent === null ? undefined : this.s.mirror.get(tabs.parent);
+    if (!tabs || (tabs.p.selectedIndex ?? 0) === index) return this.s.settle().then(() => undefined);
+    tabs.p.selectedIndex = index; // the browser shows it at once
+    this.s.send({ type: "props", id: tabs.i, props: { selectedIndex: index } });
+    if (tabs.h.includes("change")) await new ControlHandle(this.s, tabs.i).fire("change", index);
+    else await this.s.settle();
+  }
+
+  /** A tap on a GestureDetector (`onTap`), at its top left corner. */
+  tap(): Promise<void> {
+    return this.fire("tap", { localPosition: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 }, kind: "mouse" });
+  }
+
+  /** Two quick taps on a GestureDetector (`onDoubleTap`). */
+  doubleTap(): Promise<void> {
+    return this.fire("doubleTap");
+  }
+
+  /**
+   * Drags a GestureDetector by (dx, dy), in `steps` equal moves: `panStart`, a `panUpdate` per
+   * move (its `localDelta` the move), `panEnd`, each sent if handled, as a user's drag would.
+   */
+  async drag(dx: number, dy: number, steps = 1): Promise<void> {
+    const handled = ["panStart", "panUpdate", "panEnd"].filter((name) => this.node.h.includes(name));
+    if (handled.length === 0) throw new Error(`weft/testing: ${this.controlType}#${this.id} handles no drag (onPanStart, onPanUpdate, onPanEnd)`);
+    const at = { x: 0, y: 0 };
+    const send = (name: string, data: Record<string, PropValue>) => (this.node.h.includes(name) ? this.fire(name, data) : Promise.resolve());
+    await send("panStart", { localPosition: { ...at }, globalPosition: { ...at }, kind: "mouse", timestamp: 0 });
+    for (let i = 1; i <= steps; i++) {
+      const delta = { x: dx / steps, y: dy / steps };
+      at.x += delta.x;
+      at.y += delta.y;
+      await send("panUpdate", { localPosition: { ...at }, globalPosition: { ...at }, localDelta: delta, globalDelta: delta, timestamp: i });
+    }
+    await send("panEnd", { localPosition: { ...at }, globalPosition: { ...at }, velocity: { x: 0, y: 0 } });
   }
 
   /** Replaces the field's text, as typing into it would, then fires change. */
@@ -256,8 +316,8 @@ export class ControlHandle {
     return this.setValue(false);
   }
 
-  /** Picks a dropdown option by key. */
-  select(value: string): Promise<void> {
+  /** Picks a dropdown option by key, or a radio group's value (of any type). */
+  select(value: PropValue): Promise<void> {
     return this.setValue(value);
   }
 
@@ -280,10 +340,10 @@ export class ControlHandle {
   }
 }
 
-function matches(node: MirrorNode, query: FindQuery): boolean {
+function matches(node: MirrorNode, query: FindQuery, mirror: ClientMirror): boolean {
   if (query.key !== undefined && node.p.key !== query.key) return false;
   if (query.type !== undefined && node.t !== query.type && node.n !== query.type) return false;
-  if (query.text !== undefined && shownText(node) !== query.text) return false;
+  if (query.text !== undefined && shownText(node, mirror) !== query.text) return false;
   return true;
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +61,17 @@ describe("weft build --static", () => {
     expect(lines.join("\n")).toMatch(/first load: [\d.]+ kB gzipped/);
     // no Node module in the worker: nothing the bundler had to stub
     expect(readFileSync(join(out, result.worker), "utf8")).not.toContain("__vite-browser-external");
+  });
+
+  it("lowers an app's standard decorators (@control), so the worker's code parses where no decorator does", async () => {
+    const out = outDir();
+    await buildStatic({ entry: fixture("decorated.ts"), outDir: out, log: () => {} });
+    const scripts = readdirSync(join(out, "_weft")).filter((file) => file.endsWith(".js"));
+    const app = scripts.map((file) => readFileSync(join(out, "_weft", file), "utf8")).find((code) => code.includes("Greeting"));
+    expect(app).toBeDefined();
+    expect(app).not.toMatch(/@control\b/);
+    // Node 20 parses no decorator either: --check fails on one with "Invalid or unexpected token"
+    for (const file of scripts) execFileSync(process.execPath, ["--check", join(out, "_weft", file)], { stdio: "pipe" });
   });
 
   it("refuses an output folder that holds the app or a project", async () => {

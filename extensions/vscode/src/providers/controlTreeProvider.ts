@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { describeNode, type ControlNode, type TreeChange } from "@weft/devtools-client";
 import type { PropsResult } from "@weft/protocol/channel";
+import { isControlType, type ControlType } from "@weft/protocol/controls";
 import type { ConnectionManager } from "../connection/connectionManager.ts";
 
 /** Tree changes are drawn at most this often: a session patching 60 times a second redraws ~30 times. */
@@ -18,9 +19,11 @@ const EXPANDED_MAX_CHILDREN = 200;
 /** Above this many changed rows in one redraw, the whole (expanded part of the) tree is redrawn. */
 const MAX_PARTIAL = 200;
 
-const ICONS: Record<string, string> = {
+/** A codicon per control type; a type missing here fails to compile. */
+const ICONS: { readonly [T in ControlType]: string } = {
   Page: "window",
   View: "browser",
+  Component: "symbol-class",
   Row: "split-horizontal",
   Column: "split-vertical",
   Stack: "layers",
@@ -32,7 +35,17 @@ const ICONS: Record<string, string> = {
   Markdown: "markdown",
   TextField: "symbol-string",
   Button: "symbol-event",
+  FilledButton: "symbol-event",
+  FilledTonalButton: "symbol-event",
+  OutlinedButton: "symbol-event",
+  TextButton: "symbol-event",
   IconButton: "symbol-event",
+  FloatingActionButton: "add",
+  PopupMenuButton: "kebab-vertical",
+  PopupMenuItem: "menu",
+  GestureDetector: "move",
+  SafeArea: "shield",
+  CircleAvatar: "account",
   Checkbox: "check",
   Switch: "settings",
   Slider: "settings",
@@ -44,7 +57,13 @@ const ICONS: Record<string, string> = {
   AppBar: "layout-panel-off",
   NavigationBar: "layout-panel",
   Tabs: "versions",
+  Tab: "versions",
+  TabBar: "versions",
+  TabBarView: "multiple-windows",
   DataTable: "table",
+  DataColumn: "symbol-field",
+  DataRow: "symbol-array",
+  DataCell: "symbol-field",
   AlertDialog: "comment-discussion",
   SnackBar: "bell",
   Banner: "info",
@@ -92,7 +111,7 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     if (node.slot && node.slot !== "controls" && node.slot !== "views") parts.push(`(${node.slot})`);
     parts.push(`#${node.id}`);
     item.description = parts.join("  ");
-    item.iconPath = new vscode.ThemeIcon(ICONS[node.type] ?? "symbol-misc");
+    item.iconPath = new vscode.ThemeIcon(isControlType(node.type) ? ICONS[node.type] : "symbol-misc");
     item.contextValue = "control";
     item.accessibilityInformation = { label: describeNode(node) };
     return item;

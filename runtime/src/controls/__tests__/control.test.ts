@@ -18,7 +18,9 @@ describe("Control", () => {
     expect(new Text({ value: "Hi", color: "red" })).toMatchObject({ value: "Hi", color: "red" });
     const children = [new Text("x"), new Text("y")];
     expect(new Column(children, { spacing: 4 }).controls).toEqual(children);
-    expect(new Button("Go").text).toBe("Go");
+    expect(new Button("Go").content).toBe("Go");
+    expect(new Button("Go").text).toBe("Go"); // the older name reads the same prop
+    expect(new Button({ text: "Old" })._p).toEqual({ content: "Old" });
     expect(new Icon("delete", { size: 12 }).name).toBe("delete");
   });
 
@@ -33,7 +35,7 @@ describe("Control", () => {
     const b = new Button({ text: "b", onClick });
     expect(b.onClick).toBe(onClick);
     expect(Object.keys(b._h)).toEqual(["click"]);
-    expect(b._p).toEqual({ text: "b" });
+    expect(b._p).toEqual({ content: "b" });
     const field = new TextField({ onChange: () => {}, onSubmit: () => {} });
     expect(Object.keys(field._h).sort()).toEqual(["change", "submit"]);
   });

@@ -67,7 +67,7 @@ describe("SwapEngine: closures in main", () => {
     expect(report.sessions).toEqual({ kept: 1, restarted: 0 });
     expect(report.probed).toBe(0); // same structure: one run of main
     expect(report.handlersRebound).toBe(2);
-    expect(report.propsTaken).toEqual([expect.objectContaining({ control: 'Button "inc"', prop: "text", from: "+", to: "plus" })]);
+    expect(report.propsTaken).toEqual([expect.objectContaining({ control: 'Button "inc"', prop: "content", from: "+", to: "plus" })]);
   });
 
   it("sends one small patch for a label edit and nothing for a handler-only edit", async () => {
@@ -77,7 +77,7 @@ describe("SwapEngine: closures in main", () => {
     expect(s.messages.length).toBe(from);
     await swap(engine, counter({ step: 3, label: "add" }));
     const sent = s.messages.slice(from).map((m) => m.message);
-    expect(sent).toEqual([{ type: "patch", ops: [{ op: "set", id: s.find({ key: "inc" }).id, props: { text: "add" } }] }]);
+    expect(sent).toEqual([{ type: "patch", ops: [{ op: "set", id: s.find({ key: "inc" }).id, props: { content: "add" } }] }]);
   });
 
   it("adds and removes controls edited in the source", async () => {
@@ -117,10 +117,10 @@ describe("SwapEngine: closures in main", () => {
       page.add(...order.map((hint) => new TextField({ hint })));
     };
     const { engine, s } = await start(form(["first", "second"]));
-    const first = () => s.findAll({ type: "TextField" }).find((f) => f.props.hint === "first")!;
+    const first = () => s.findAll({ type: "TextField" }).find((f) => f.props.hintText === "first")!;
     await first().type("typed into first");
     await swap(engine, form(["second", "first"]));
-    expect(s.findAll({ type: "TextField" }).map((f) => f.props.hint)).toEqual(["second", "first"]);
+    expect(s.findAll({ type: "TextField" }).map((f) => f.props.hintText)).toEqual(["second", "first"]);
     expect(first().text).toBe("typed into first");
   });
 
