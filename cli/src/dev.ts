@@ -13,6 +13,8 @@ export async function command(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   const record = stringFlag(args, "record");
+  const resumeWindow = numberFlag(args, "resume-window");
+  if (resumeWindow !== undefined && resumeWindow < 0) throw new UsageError("--resume-window is a number of seconds, 0 or more", true);
   const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);
@@ -33,6 +35,7 @@ export async function command(argv: string[]): Promise<number> {
       inspectorHost: stringFlag(args, "inspector-host"),
       ...(plan.gate ? { gate: plan.gate } : {}),
       compression: !args.flags.has("no-compression"),
+      ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
     });
   } catch (err) {
     await stopRecording?.();

@@ -2,8 +2,9 @@ import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
   weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
-  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
+  weft inspect <recording>... [--step N] [--port N]   open recordings in the inspector, with no app
   weft build <app.ts> --static --out <dir>
 
   --view web       serve the app and print its URL (the default)
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import("./run.ts"),
   dev: () => import("./dev.ts"),
   replay: () => import("./replay.ts"),
+  inspect: () => import("./inspect.ts"),
 };
 
 /** Runs the weft command; resolves with the process exit code. */

@@ -31,7 +31,17 @@ export interface ChannelServerOptions {
    * same port takes back the tools that had the old one (their reconnection succeeds).
    */
   token?: string;
+  /** Largest recording a page may upload (dropped on the inspector), in bytes. Default 64 MiB. */
+  maxRecordingBytes?: number;
 }
+
+/**
+ * Channel frames under this many characters go uncompressed: on loopback, deflating the steady
+ * stream of small frames (rows, ops, chains: ~1 KB per app event) cost the app's process more
+ * CPU than serializing them, to save bytes nobody pays for. A big tree snapshot or backlog
+ * (a 10,000-control tree is 533 KiB, 67 KiB deflated) still goes compressed.
+ */
+const COMPRESS_FRAMES_FROM = 32 * 1024;
 
 export interface ChannelServer {
   readonly token: string;
@@ -101,11 +111,19 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       res.writeHead(403, { "content-type": "text/plain" }).end(`weft devserver: host '${req.headers.host ?? ""}' is not this machine; open the URL weft dev printed\n`);
       return;
     }
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
+    if (path === "/recordings") return void receiveRecording(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/check-token") {
+      // The inspector page asks when its channel is refused: a browser learns nothing from a
+      // refused upgrade, and "weft dev restarted with another token" needs saying.
+      res.writeHead(tokenMatches(url.searchParams.get("token")) ? 204 : 401, { "cache-control": "no-store" }).end();
+      return;
+    }
     if (path === "/" || path === "/index.html") {
       if (dist) return void serveFile(res, join(dist, "index.html"));
       const nonce = randomBytes(16).toString("base64");
@@ -124,6 +142,44 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       if (file.startsWith(dist + sep)) return void serveFile(res, file);
     }
     res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}\n`);
+  };
+
+  /**
+   * A recording dropped on the inspector page: POSTed with the token in `x-weft-token` (a page
+   * of another site has no token, and its Origin is refused too), read like `weft inspect`
+   * reads a file (plain or gzip), and opened as an ended session every tool lists.
+   */
+  const maxRecordingBytes = options.maxRecordingBytes ?? 64 * 1024 * 1024;
+  const receiveRecording = (req: IncomingMessage, res: ServerResponse) => {
+    const answer = (status: number, body: object) => {
+      res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+    };
+    if (req.method !== "POST") return answer(405, { error: "POST a recording here" });
+    if (!originAllowed(req.headers.origin)) return answer(403, { error: `origin ${req.headers.origin} may not upload` });
+    const given = req.headers["x-weft-token"];
+    if (!tokenMatches(typeof given === "string" ? given : null)) return answer(401, { error: "missing or wrong token (x-weft-token)" });
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > maxRecordingBytes) {
+      req.resume();
+      return answer(413, { error: `the recording is ${declared} bytes; the inspector takes up to ${maxRecordingBytes} (maxRecordingBytes)` });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxRecordingBytes) over = true;
+      else chunks.push(chunk);
+    });
+    req.on("error", () => answer(400, { error: "the upload broke off" }));
+    req.on("end", () => {
+      if (over) return answer(413, { error: `the recording is over ${maxRecordingBytes} bytes (maxRecordingBytes)` });
+      const name = decodeURIComponent(String(req.headers["x-weft-file"] ?? "dropped recording"));
+      options.hub.openRecording(Buffer.concat(chunks), name).then(
+        (session) => answer(200, { session }),
+        (err: unknown) => answer(400, { error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown }).code ?? "FAILED" }),
+      );
+    });
   };
 
   const refuse = (socket: Duplex, status: string, message: string) => {
@@ -147,7 +203,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     tuneSocketCompression(ws);
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
-        send: (text) => ws.send(text),
+        send: (text) => ws.send(text, { compress: text.length >= COMPRESS_FRAMES_FROM }),
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;

@@ -13,7 +13,7 @@ import { Hub } from "./hub.ts";
 import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
-import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
+import { findWorkspace, removeDevServerInfo, workspaceToken, writeDevServerInfo } from "./workspaceFile.ts";
 
 export interface DevServerOptions {
   /** The app's entry module. */
@@ -26,8 +26,13 @@ export interface DevServerOptions {
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
   inspectorHost?: string;
-  /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
+  /**
+   * Where `.weft/` goes (`devserver-<pid>.json` for the tools, the kept channel `token`); default
+   * the app's workspace (nearest .git/.vscode/package.json).
+   */
   workspace?: string;
+  /** How long a session whose tab went away is kept for it to come back (`--resume-window`). Default: the runtime's (an hour). */
+  resumeWindowMs?: number;
   /** Wait this long for more changes before swapping. Default 3 ms. */
   quietMs?: number;
   /** Print the URL lines and swap lines. Default true. */
@@ -92,7 +97,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   const rel = (file: string) => relative(root, file) || file;
   /** What the last saves left: the current build error (none once a save is taken) and the last report. */
-  const status: { error: BuildErrorMessage | null; report: SwapReport | null } = { error: null, report: null };
+  const status: { error: BuildErrorMessage | null; report: SwapReport | null; reports: SwapReport[] } = { error: null, report: null, reports: [] };
+  /** What `get-swaps` answers: the last 200 reports, newest first. */
+  const keepReport = (report: SwapReport) => {
+    status.report = report;
+    status.reports.unshift(report);
+    if (status.reports.length > 200) status.reports.pop();
+  };
 
   const tap: OutputTap = tapOutput();
   const cleanup: (() => unknown)[] = [() => tap.restore()];
@@ -148,27 +159,38 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
-  const app = await createWeftServer({ main: engine.main, port: options.port, host: options.host, injectHtml: overlay.html, compression: options.compression, ...(options.gate ? { gate: options.gate } : {}) });
+  const app = await createWeftServer({
+    main: engine.main,
+    port: options.port,
+    host: options.host,
+    injectHtml: overlay.html,
+    compression: options.compression,
+    ...(options.resumeWindowMs !== undefined ? { resumeWindowMs: options.resumeWindowMs } : {}),
+    ...(options.gate ? { gate: options.gate } : {}),
+  });
   cleanup.push(() => app.close());
   overlay.attach(app.http);
   cleanup.push(() => overlay.close());
 
-  const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
+  const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true, app: entry });
   cleanup.push(() => agent.dispose());
   const hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
     backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
     stats: () => processStats(startedAt, app.manager.sessions.size, status.report?.id ?? 0),
+    swaps: () => status.reports.slice(),
   });
   cleanup.push(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
   cleanup.push(undoTap);
 
-  const channel: ChannelServer = await startInspector(options, hub, app.port);
-  cleanup.push(() => channel.close());
-
+  // The token is the workspace's, kept across restarts: an inspector left open reconnects.
   const workspace = options.workspace ?? findWorkspace(root);
+  const kept = workspaceToken(workspace);
+  const channel: ChannelServer = await startInspector(options, hub, app.port, kept.token);
+  cleanup.push(() => channel.close());
+  if (print && kept.file === null) tap.printError(`weft: could not keep the inspector's token in ${workspace}/.weft (${kept.problem}); open inspectors need the new URL after each restart`);
   const infoFile = writeDevServerInfo(workspace, {
     version: 1,
     pid: process.pid,
@@ -220,14 +242,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       for (const s of f.moduleState) reset.push({ what: `module state \`${s.name}\` (${rel(f.file)}:${s.line})`, why: "the module ran again" });
     }
     let report: SwapReport;
+    // What the swap sends the tabs is its doing, and the inspector says so (a chain per session).
+    const cause = agent.inspect?.beginCause("swap", "swap");
     try {
       report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset });
     } catch (err) {
+      cause?.end();
       return refuse(err, files, "the new code threw while building the page", changedAt, changedSinceLoad);
     }
+    cause?.end(`swap #${report.id}`);
     report.ms = performance.now() - changedAt;
     report.phases = { waitMs: tStart - changedAt, importMs: tImported - tStart, swapMs: performance.now() - tImported };
-    status.report = report;
+    keepReport(report);
     if (status.error) {
       status.error = null;
       overlay.clear();
@@ -312,8 +338,8 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 }
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
-async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const common = { hub, host: options.inspectorHost, compression: options.compression };
+async function startInspector(options: DevServerOptions, hub: Hub, appPort: number, token: string): Promise<ChannelServer> {
+  const common = { hub, host: options.inspectorHost, compression: options.compression, token };
   if (options.inspectorPort !== undefined) return startChannelServer({ ...common, port: options.inspectorPort });
   if (options.port === 0 || appPort === 0) return startChannelServer({ ...common, port: 0 });
   try {

@@ -11,8 +11,11 @@ import {
   type ResultMessage,
   type ServerMessage,
   type StatsResult,
+  type SwapReport,
+  type DeadSession,
 } from "@weft/protocol/channel";
 import type { Agent } from "@weft/agent";
+import { readRecordingBytes } from "weft/testing";
 
 /** What the hub needs from the devserver to answer a tool. */
 export interface HubContext {
@@ -23,6 +26,8 @@ export interface HubContext {
   backlog(): ServerMessage[];
   /** The process's figures; the hub adds how many tools are connected. */
   stats(): Omit<StatsResult, "channelClients">;
+  /** The swap reports kept, newest first (`get-swaps`: what a tool that came late missed). */
+  swaps?(): SwapReport[];
 }
 
 interface Watch {
@@ -68,15 +73,28 @@ export class Hub {
 
   constructor(private readonly context: HubContext) {
     this.stopListening = context.agent.subscribe((message) => this.broadcast(message));
+    // The agent skips the tree ops of sessions no tool watches.
+    context.agent.setDemand({ tree: (sessionId) => this.watched(sessionId) });
+  }
+
+  private watched(sessionId: string): boolean {
+    for (const tool of this.tools) if (tool.ready && tool.watches.get(sessionId)?.tree) return true;
+    return false;
   }
 
   get size(): number {
     return this.tools.size;
   }
 
+  /** Sends `message` to every tool that wants it, serialized once for all of them. */
   broadcast(message: ServerMessage): void {
     if (message.type === "log") this.keepOutput(message);
-    for (const tool of this.tools) if (tool.wants(message)) tool.channel.send(message);
+    let json: string | null = null;
+    for (const tool of this.tools) {
+      if (!tool.wants(message)) continue;
+      json ??= JSON.stringify(message);
+      tool.channel.sendJson(message, json);
+    }
   }
 
   /** Recent app output, so a tool that connects late (the inspector's terminal) shows it too. */
@@ -96,6 +114,17 @@ export class Hub {
     return () => this.tools.delete(tool);
   }
 
+  /**
+   * A recording a tool handed over (dropped on the inspector): read (plain or gzip) and checked as
+   * `weft replay` reads one, then listed as an ended session for every tool. Rejects with the
+   * reader's `RecordingError` (its message says what is wrong with the file).
+   */
+  async openRecording(bytes: Buffer, name: string): Promise<DeadSession> {
+    const inspect = this.context.agent.inspect;
+    if (!inspect) throw new Error("the agent's inspect service is off: recordings cannot be opened");
+    return inspect.openRecording(await readRecordingBytes(bytes, name));
+  }
+
   /** Closes every tool's channel (the channel server is stopping). */
   closeAll(): void {
     for (const tool of this.tools) tool.channel.close(ChannelCloseCode.GoingAway, "the devserver is stopping");
@@ -111,6 +140,10 @@ export class Hub {
     const { channel } = tool;
     if (!tool.ready && message.type !== "hello") {
       return channel.close(ChannelCloseCode.BadFrame, `expected 'hello' first, got '${message.type}'`);
+    }
+    if (message.type === "get-swaps") {
+      channel.send({ type: "result", requestId: message.requestId, of: "get-swaps", result: { reports: this.context.swaps?.() ?? [] } });
+      return;
     }
     // The inspector's requests (edit, eval, history, picker…) are the agent's inspect service's.
     if (isInspectMessage(message)) {

@@ -6,4 +6,5 @@ export { transformForSwap, type ModuleFacts } from "./transform.ts";
 /** The devtools channel on its own (the devtools client's tests run it with a real agent). */
 export { startChannelServer, type ChannelServer, type ChannelServerOptions } from "./channelServer.ts";
 export { Hub, type HubContext } from "./hub.ts";
+export { startRecordingViewer, type RecordingViewer, type RecordingViewerOptions } from "./recordingViewer.ts";
 export type { DevServerInfo } from "./workspaceFile.ts";

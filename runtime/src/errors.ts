@@ -11,7 +11,8 @@ export type WeftErrorCode =
   | "INVOKE_TIMEOUT"
   | "INVOKE_FAILED"
   | "APP_LOAD"
-  | "NOT_A_PROP";
+  | "NOT_A_PROP"
+  | "NOT_A_HOOK";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

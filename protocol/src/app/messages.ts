@@ -202,6 +202,12 @@ export const CloseCode = {
   VersionMismatch: 4001,
   /** The session was closed by the server (resume window passed, server stopping). */
   SessionClosed: 4002,
+  /**
+   * From the browser: the tab is going away (closed, or navigating off the app: `pagehide`). The
+   * session waits only a short while for it (a refresh comes back at once), not the whole
+   * resume window.
+   */
+  Goodbye: 4003,
   /** The server is shutting down. */
   GoingAway: 1001,
   /** ws's own code for a frame above `maxPayload`. */

@@ -59,7 +59,7 @@ export function attachSocketEndpoint(server: Server, manager: SessionManager, op
     // ws closes the socket itself on a frame above maxPayload (1009) or a broken frame, then
     // emits 'error': the session just waits for a resume, like any dropped connection.
     ws.on("error", () => connection.closedByPeer());
-    ws.on("close", () => connection.closedByPeer());
+    ws.on("close", (code) => connection.closedByPeer(code));
   };
 
   server.on("upgrade", onUpgrade);

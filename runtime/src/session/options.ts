@@ -5,6 +5,11 @@
 export interface SessionOptions {
   /** How long a disconnected session waits for its tab to come back. Flet's default: 3600 s. */
   resumeWindowMs: number;
+  /**
+   * How long it waits instead when the tab said goodbye (closed, or navigated away): long enough
+   * for a refresh to resume, short enough that a closed tab's session ends at once for a person.
+   */
+  leaveWindowMs: number;
   /** A handler holding the event loop longer than this is reported with its duration. */
   blockWarnMs: number;
   /** How long `invoke()` (clientStorage, focus…) waits for the browser's reply. */
@@ -31,6 +36,7 @@ export interface ServerLimits {
 
 export const defaultSessionOptions: SessionOptions = {
   resumeWindowMs: 3600_000,
+  leaveWindowMs: 10_000,
   blockWarnMs: 100,
   invokeTimeoutMs: 10_000,
 };

@@ -57,6 +57,8 @@ export class Session {
   _held: (() => void)[] | null = null;
 
   private link: SessionLink | null = null;
+  /** The tab said goodbye and has not come back yet: the session ends after `leaveWindowMs`. */
+  leaving = false;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private readonly tasks = new AbortController();
   private readonly invokes = new Map<number, PendingInvoke>();
@@ -97,6 +99,7 @@ export class Session {
     this.expiry = null;
     this.link = link;
     this.state = "connected";
+    this.leaving = false;
     if (!this.started) {
       this.started = true;
       this.start();
@@ -135,15 +138,20 @@ export class Session {
     this.heldBack ??= [];
   }
 
-  /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
-  detach(link: SessionLink): void {
+  /**
+   * The connection dropped: keep everything for `resumeWindowMs`, then close. A tab that said
+   * goodbye (closed, navigated away) is waited for only `leaveWindowMs`, enough for a refresh.
+   */
+  detach(link: SessionLink, goodbye = false): void {
     if (this.link !== link) return;
     this.link = null;
     if (this.state === "closed") return;
     this.state = "resuming";
-    if (hook.active) hook.emit({ type: "disconnect", sessionId: this.id });
+    this.leaving = goodbye;
+    if (hook.active) hook.emit({ type: "disconnect", sessionId: this.id, ...(goodbye ? { goodbye: true } : {}) });
     this.callPageHandler("disconnect", this.page.onDisconnect);
-    this.expiry = setTimeout(() => this.close("resume window passed"), this.options.resumeWindowMs);
+    const wait = goodbye ? Math.min(this.options.leaveWindowMs, this.options.resumeWindowMs) : this.options.resumeWindowMs;
+    this.expiry = setTimeout(() => this.close(goodbye ? "the tab was closed" : "resume window passed"), wait);
     this.expiry.unref?.();
   }
 
