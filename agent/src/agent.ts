@@ -286,6 +286,7 @@ function propsOf(inspection: WeftInspection, sessionId: string, control: Control
   const fields: Record<string, string> = {};
   const fieldValues: PropsResult["fieldValues"] = {};
   for (const [name, value] of inspection.fields(control)) {
+    if (name === "data" && value === undefined) continue; // every control has it: an empty line on each is noise
     fields[name] = preview(value, inspection);
     fieldValues[name] = inspectValue(value, inspection);
   }

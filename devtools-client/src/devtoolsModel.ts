@@ -1,5 +1,6 @@
 import { TreeOpError, type HelloFromServer } from "@weft/protocol/channel";
 import type { ChannelClient, ChannelCommand, ChannelEvent } from "./channelClient.ts";
+import { host } from "@weft/protocol";
 import { ChannelError } from "./channelError.ts";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
 import { MESSAGE_LOG_CAPACITY, MessageLog } from "./messageLog.ts";
@@ -226,9 +227,13 @@ export class DevtoolsModel {
     );
   }
 
-  /** A backlog could not be fetched; an older devserver that does not know the request is no problem. */
+  /**
+   * A backlog could not be fetched: said in the console with what was being done (the views
+   * still show what comes from now on). An older devserver that does not know the request, or a
+   * channel that closed meanwhile, is no problem.
+   */
   private failed(what: string, err: unknown): void {
     if (err instanceof ChannelError && (err.code === "UNKNOWN_REQUEST" || err.code === "CLOSED" || err.code === "NOT_CONNECTED")) return;
-    this.problems.emit(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    host.console.error(`[weft devtools] ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
