@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useTopics } from "../useStore.ts";
 import { formatClock } from "./format.ts";
+import { StackView } from "./StackView.tsx";
 import "./PostMortemPanel.css";
 
 /**
@@ -41,7 +42,7 @@ export function PostMortemPanel() {
               {e.error.stack && (
                 <details>
                   <summary className="dim">stack</summary>
-                  <pre className="pm-stack">{e.error.stack}</pre>
+                  <StackView stack={e.error.stack} />
                 </details>
               )}
             </li>
