@@ -1,4 +1,4 @@
-import type { WeftInspection } from "weft";
+import { describeThrown, type WeftInspection } from "weft";
 import { controlLabel, type ErrorInfo } from "@weft/protocol/channel";
 
 /** A short, safe text for any value (never the value itself: it may be huge or cyclic). */
@@ -24,5 +24,6 @@ export function errorInfo(err: unknown): ErrorInfo {
     if (typeof code === "string") info.code = code;
     return info;
   }
-  return { name: "Error", message: String(err) };
+  // `String(Object.create(null))` throws: a thrown non-Error must still reach the inspector.
+  return { name: "Error", message: describeThrown(err) };
 }

@@ -40,6 +40,15 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return value;
 }
 
+/** A comma-separated list (`--allowed-hosts a.example,.corp.example`). */
+export function listFlag(args: ParsedArgs, name: string): string[] | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  const items = value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+  if (items.length === 0) throw new UsageError(`--${name} needs a comma-separated list, got '${value}'`, true);
+  return items;
+}
+
 /** A mistake of the user's (a flag, a file): printed without a stack, exit code 2. */
 export class UsageError extends Error {
   constructor(

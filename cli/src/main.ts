@@ -1,11 +1,13 @@
 import { UsageError } from "./args.ts";
 
 export const usage = `Usage:
-  weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
-  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
+  weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts> --static [--port N] [--host H] [--inspector-port N] [--inspector-host H]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
   weft inspect <recording>... [--step N] [--port N]   open recordings in the inspector, with no app
-  weft build <app.ts> --static --out <dir>
+  weft build <app.ts> --static --out <dir> [--base /path/] [--name NAME]
+  weft preview <dir> [--port N] [--host H]
 
   --view web       serve the app and print its URL (the default)
   --view browser   also open it in the default browser
@@ -22,6 +24,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   dev: () => import("./dev.ts"),
   replay: () => import("./replay.ts"),
   inspect: () => import("./inspect.ts"),
+  build: () => import("./build.ts"),
+  preview: () => import("./preview.ts"),
 };
 
 /** Runs the weft command; resolves with the process exit code. */

@@ -1,14 +1,14 @@
 import { relative, resolve } from "node:path";
 import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
-import { numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
+import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
 import { untilSignal } from "./untilSignal.ts";
 import { viewFromArgs } from "./view.ts";
 
 /** `weft run <app.ts>`: serves the app until SIGINT/SIGTERM, or until its desktop window is closed (`--view desktop`). */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression", "record-gzip"]));
+  const args = parseArgs(argv, new Set(["no-compression", "record-gzip", "expose-errors"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
@@ -24,6 +24,11 @@ export async function command(argv: string[]): Promise<number> {
     port: numberFlag(args, "port") ?? (plan.gate ? 0 : undefined),
     host: plan.gate ? "127.0.0.1" : stringFlag(args, "host"),
     compression: !args.flags.has("no-compression"),
+    allowedHosts: listFlag(args, "allowed-hosts"),
+    // End users see a short message and a reference; the log has the rest (docs/security.md).
+    exposeErrors: args.flags.get("expose-errors") === true,
+    // This process is weft's: an app's async failure is its session's, not the process's end.
+    handleProcessErrors: true,
     ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
     ...(plan.gate ? { gate: plan.gate } : {}),
   });

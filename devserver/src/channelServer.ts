@@ -1,11 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
-import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { perMessageDeflateOptions, tuneSocketCompression } from "weft/server";
+import { createRequestGuard, createStaticHandler, perMessageDeflateOptions, refuseUpgrade, startHeartbeat, tuneSocketCompression, type GuardedRequestHandler } from "weft/server";
 import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import type { Hub } from "./hub.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
@@ -16,6 +13,8 @@ export interface ChannelServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Host names besides this machine's that may reach the inspector (as the app's `allowedHosts`). */
+  allowedHosts?: readonly string[] | true;
   /** Origins besides the server's own that may open the channel. */
   allowedOrigins?: readonly string[];
   /** Largest frame accepted from a tool, in bytes. Default 1 MiB. */
@@ -31,6 +30,8 @@ export interface ChannelServerOptions {
    * same port takes back the tools that had the old one (their reconnection succeeds).
    */
   token?: string;
+  /** Ping each tool's socket this often, ending the ones that stopped answering. Default 30 s. */
+  heartbeatMs?: number;
   /** Largest recording a page may upload (dropped on the inspector), in bytes. Default 64 MiB. */
   maxRecordingBytes?: number;
 }
@@ -66,13 +67,11 @@ const types: Record<string, string> = {
 /**
  * The devserver's own HTTP server: the inspector page and the devtools channel (`/channel`).
  * Separate from the app's server so it can stay on loopback while the app is served to a phone
- * (`--host 0.0.0.0`). Every request is checked step by step, each check with its own status and
- * message (ws's handleUpgrade style):
- * - Host must be a name of this machine: a DNS-rebinding page (evil.example resolving to
- *   127.0.0.1) sends its own Host, and gets 403 (the class of bug Vite fixed in its dev server).
- * - Origin, when present, must be this server's own, or an allowed one (VS Code webviews use
- *   `vscode-webview://`, which a web page cannot claim): a foreign page gets 403.
- * - The token from the printed URL must match: 401 otherwise.
+ * (`--host 0.0.0.0`). It sits behind the same request guard as the app (weft/server): a clean
+ * path, Host one of this machine's names or an allowed one (a DNS-rebinding page sends its own,
+ * and listening on 0.0.0.0 changes nothing about that), Origin this server's own or a VS Code
+ * webview's (`vscode-webview://`, which a web page cannot claim). Then the channel needs the
+ * token from the printed URL: 401 otherwise.
  */
 export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
   const host = options.host ?? "127.0.0.1";
@@ -80,82 +79,49 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const tokenBytes = Buffer.from(token);
   const maxFrameBytes = options.maxFrameBytes ?? 1024 * 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: perMessageDeflateOptions({ compression: options.compression }) });
+  // A tool gone without a FIN (a suspended laptop running VS Code) would stay a hub member.
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
   const dist = inspectorDist();
-  let port = 0;
-
-  const hostNames = new Set(["127.0.0.1", "localhost", "[::1]", "::1", host.includes(":") ? `[${host}]` : host]);
-  const hostAllowed = (header: string | undefined) => {
-    if (!header) return false;
-    const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : header.split(":")[0]!;
-    return hostNames.has(name) || (host === "0.0.0.0" || host === "::");
-  };
-  const originAllowed = (origin: string | undefined) => {
-    if (!origin) return true; // not a browser page (the VS Code extension host, a test)
-    if (origin.startsWith("vscode-webview://")) return true;
-    if (options.allowedOrigins?.includes(origin)) return true;
-    try {
-      const url = new URL(origin);
-      return (url.protocol === "http:" || url.protocol === "https:") && hostNames.has(url.hostname.includes(":") ? `[${url.hostname}]` : url.hostname) && Number(url.port) === port;
-    } catch {
-      return false;
-    }
-  };
+  const guard = createRequestGuard({
+    name: "weft devserver",
+    host,
+    allowedHosts: options.allowedHosts,
+    allowedOrigins: options.allowedOrigins,
+    allowOrigin: (origin) => origin.startsWith("vscode-webview://"),
+  });
   const tokenMatches = (given: string | null) => {
     if (!given) return false;
     const bytes = Buffer.from(given);
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
 
-  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (!hostAllowed(req.headers.host)) {
-      res.writeHead(403, { "content-type": "text/plain" }).end(`weft devserver: host '${req.headers.host ?? ""}' is not this machine; open the URL weft dev printed\n`);
+  // Until the inspector is built, its URL shows a placeholder that proves the channel works.
+  const placeholder: GuardedRequestHandler = (req, res, { path }) => {
+    if (path !== "/" && path !== "/index.html") {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${path}\n`);
       return;
     }
-    const url = new URL(req.url ?? "/", "http://x");
-    const path = url.pathname;
-    if (path === "/recordings") return void receiveRecording(req, res);
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD" }).end();
-      return;
-    }
-    if (path === "/check-token") {
-      // The inspector page asks when its channel is refused: a browser learns nothing from a
-      // refused upgrade, and "weft dev restarted with another token" needs saying.
-      res.writeHead(tokenMatches(url.searchParams.get("token")) ? 204 : 401, { "cache-control": "no-store" }).end();
-      return;
-    }
-    if (path === "/" || path === "/index.html") {
-      if (dist) return void serveFile(res, join(dist, "index.html"));
-      const nonce = randomBytes(16).toString("base64");
-      const body = placeholderPage(nonce);
-      res.writeHead(200, {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'`,
-        "referrer-policy": "no-referrer",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-      return;
-    }
-    if (dist) {
-      const file = normalize(join(dist, decodeURIComponent(path)));
-      if (file.startsWith(dist + sep)) return void serveFile(res, file);
-    }
-    res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}\n`);
+    const nonce = randomBytes(16).toString("base64");
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'`,
+      "referrer-policy": "no-referrer",
+    });
+    res.end(req.method === "HEAD" ? undefined : placeholderPage(nonce));
   };
+  const files = dist ? createStaticHandler({ dir: dist, immutable: (path) => path.startsWith("/assets/") }) : placeholder;
 
   /**
    * A recording dropped on the inspector page: POSTed with the token in `x-weft-token` (a page
-   * of another site has no token, and its Origin is refused too), read like `weft inspect`
+   * of another site has no token, and the guard refuses its Origin too), read like `weft inspect`
    * reads a file (plain or gzip), and opened as an ended session every tool lists.
    */
   const maxRecordingBytes = options.maxRecordingBytes ?? 64 * 1024 * 1024;
   const receiveRecording = (req: IncomingMessage, res: ServerResponse) => {
     const answer = (status: number, body: object) => {
-      res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+      if (!res.headersSent) res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
     };
-    if (req.method !== "POST") return answer(405, { error: "POST a recording here" });
-    if (!originAllowed(req.headers.origin)) return answer(403, { error: `origin ${req.headers.origin} may not upload` });
     const given = req.headers["x-weft-token"];
     if (!tokenMatches(typeof given === "string" ? given : null)) return answer(401, { error: "missing or wrong token (x-weft-token)" });
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -174,7 +140,12 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     req.on("error", () => answer(400, { error: "the upload broke off" }));
     req.on("end", () => {
       if (over) return answer(413, { error: `the recording is over ${maxRecordingBytes} bytes (maxRecordingBytes)` });
-      const name = decodeURIComponent(String(req.headers["x-weft-file"] ?? "dropped recording"));
+      let name = "dropped recording";
+      try {
+        name = decodeURIComponent(String(req.headers["x-weft-file"] ?? name));
+      } catch {
+        // a malformed name is only a label
+      }
       options.hub.openRecording(Buffer.concat(chunks), name).then(
         (session) => answer(200, { session }),
         (err: unknown) => answer(400, { error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown }).code ?? "FAILED" }),
@@ -182,22 +153,30 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     });
   };
 
-  const refuse = (socket: Duplex, status: string, message: string) => {
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nweft channel: ${message}\n`);
+  const page: GuardedRequestHandler = (req, res, target) => {
+    if (target.path === "/recordings") {
+      if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
+      return receiveRecording(req, res);
+    }
+    if (req.method === "POST") return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+    if (target.path === "/check-token") {
+      // The inspector page asks when its channel is refused: a browser learns nothing from a
+      // refused upgrade, and "weft dev restarted with another token" needs saying.
+      return void res.writeHead(tokenMatches(target.query.get("token")) ? 204 : 401, { "cache-control": "no-store" }).end();
+    }
+    return files(req, res, target);
   };
 
-  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname !== "/channel") return refuse(socket, "404 Not Found", `no WebSocket endpoint at ${url.pathname}; the channel is /channel`);
-    if (!hostAllowed(req.headers.host)) return refuse(socket, "403 Forbidden", `host '${req.headers.host ?? ""}' is not this machine`);
-    if (!originAllowed(req.headers.origin)) {
-      return refuse(socket, "403 Forbidden", `origin ${req.headers.origin} may not connect; open the inspector from the URL weft dev printed`);
+  const upgrades = guard.upgrades();
+  upgrades.add("/channel", (req, socket, head, { query }) => {
+    if (!tokenMatches(query.get("token"))) {
+      return refuseUpgrade(socket, 401, "weft channel: missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver-<pid>.json");
     }
-    if (!tokenMatches(url.searchParams.get("token"))) {
-      return refuse(socket, "401 Unauthorized", "missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver.json");
-    }
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => accept(ws, req));
-  };
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      wss.emit("connection", ws, req);
+      accept(ws, req);
+    });
+  });
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
     tuneSocketCompression(ws);
@@ -225,8 +204,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     ws.on("error", gone);
   };
 
-  const http: Server = createServer(handleRequest);
-  http.on("upgrade", handleUpgrade);
+  const http: Server = createServer(guard.http(page, { methods: ["GET", "HEAD", "POST"] }));
+  http.on("upgrade", upgrades.listener);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port ?? 0, host, () => {
@@ -234,7 +213,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       resolve();
     });
   });
-  port = (http.address() as AddressInfo).port;
+  http.on("error", (err) => console.error("weft devserver: the inspector's server:", err));
+  const port = (http.address() as AddressInfo).port;
   const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   return {
     token,
@@ -242,6 +222,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     inspectorUrl: `http://${shown}:${port}/?token=${token}`,
     channelUrl: `ws://${shown}:${port}/channel`,
     async close() {
+      stopHeartbeat();
       options.hub.closeAll();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -250,16 +231,6 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       await closed;
     },
   };
-}
-
-async function serveFile(res: ServerResponse, file: string): Promise<void> {
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "content-length": body.length });
-    res.end(body);
-  } catch {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-  }
 }
 
 /** 127.0.0.0/8 and ::1 (also as IPv4-mapped IPv6): the inspector's console answers only these. */

@@ -13,6 +13,7 @@ import { Hub } from "./hub.ts";
 import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
+import { createTeardown, processStats } from "./teardown.ts";
 import { findWorkspace, removeDevServerInfo, workspaceToken, writeDevServerInfo } from "./workspaceFile.ts";
 
 export interface DevServerOptions {
@@ -26,6 +27,14 @@ export interface DevServerOptions {
   inspectorPort?: number;
   /** Default 127.0.0.1, whatever the app's host. */
   inspectorHost?: string;
+  /** Host names besides this machine's that may reach the app and the inspector (`--allowed-hosts`). */
+  allowedHosts?: readonly string[] | true;
+  /**
+   * Take over the process's unhandledRejection / uncaughtException (as `weft dev` does): app
+   * failures go to their session, the process keeps serving. Default false (a library's caller
+   * owns its process).
+   */
+  handleProcessErrors?: boolean;
   /**
    * Where `.weft/` goes (`devserver-<pid>.json` for the tools, the kept channel `token`); default
    * the app's workspace (nearest .git/.vscode/package.json).
@@ -106,20 +115,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const tap: OutputTap = tapOutput();
-  const cleanup: (() => unknown)[] = [() => tap.restore()];
+  const teardown = createTeardown();
+  teardown.add(() => tap.restore());
 
   const notLoaded: AppMain = () => {
     throw new Error(`the app failed to load: ${status.error?.error.message ?? "unknown error"} (see the overlay)`);
   };
   const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on) });
   globalThis.__WEFT_SWAP__ = engine.registry;
-  cleanup.push(() => {
+  teardown.add(() => {
     engine.dispose();
     if (globalThis.__WEFT_SWAP__ === engine.registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
   const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
-  cleanup.push(() => runner.close());
+  teardown.add(() => runner.close());
   const overlay: Overlay = createOverlay();
 
   /** A save that cannot be taken: the old code keeps serving, the overlay and the tools say why. */
@@ -159,21 +169,25 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
 
+  // The developer reads the page: errors show in full (exposeErrors), as in the terminal.
   const app = await createWeftServer({
     main: engine.main,
     port: options.port,
     host: options.host,
     injectHtml: overlay.html,
     compression: options.compression,
+    exposeErrors: true,
+    allowedHosts: options.allowedHosts,
+    handleProcessErrors: options.handleProcessErrors,
     ...(options.resumeWindowMs !== undefined ? { resumeWindowMs: options.resumeWindowMs } : {}),
     ...(options.gate ? { gate: options.gate } : {}),
   });
-  cleanup.push(() => app.close());
-  overlay.attach(app.http);
-  cleanup.push(() => overlay.close());
+  teardown.add(() => app.close());
+  overlay.attach(app.upgrades);
+  teardown.add(() => overlay.close());
 
   const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true, app: entry });
-  cleanup.push(() => agent.dispose());
+  teardown.add(() => agent.dispose());
   const hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
@@ -181,15 +195,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     stats: () => processStats(startedAt, app.manager.sessions.size, status.report?.id ?? 0),
     swaps: () => status.reports.slice(),
   });
-  cleanup.push(() => hub.dispose());
+  teardown.add(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
-  cleanup.push(undoTap);
+  teardown.add(undoTap);
 
   // The token is the workspace's, kept across restarts: an inspector left open reconnects.
   const workspace = options.workspace ?? findWorkspace(root);
   const kept = workspaceToken(workspace);
   const channel: ChannelServer = await startInspector(options, hub, app.port, kept.token);
-  cleanup.push(() => channel.close());
+  teardown.add(() => channel.close());
   if (print && kept.file === null) tap.printError(`weft: could not keep the inspector's token in ${workspace}/.weft (${kept.problem}); open inspectors need the new URL after each restart`);
   const infoFile = writeDevServerInfo(workspace, {
     version: 1,
@@ -201,7 +215,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     entry,
     startedAt,
   });
-  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {
     engine.discard();
@@ -266,8 +280,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     emit({ type: "swap", report, files, changedAt });
   };
   const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
-  cleanup.push(() => queue.close());
-  cleanup.push(runner.onChange((file) => queue.add(file)));
+  teardown.add(() => queue.close());
+  teardown.add(runner.onChange((file) => queue.add(file)));
 
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
@@ -275,7 +289,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     tap.print(`App: ${app.url}`);
   }
 
-  let closing: Promise<void> | null = null;
   return {
     appUrl: app.url,
     inspectorUrl: channel.inspectorUrl,
@@ -288,29 +301,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return () => listeners.delete(listener);
     },
     idle: () => queue.idle(),
-    close() {
-      closing ??= (async () => {
-        for (const undo of cleanup.splice(0).reverse()) {
-          try {
-            await undo();
-          } catch (err) {
-            console.error("weft: while stopping the devserver:", err);
-          }
-        }
-      })();
-      return closing;
-    },
+    close: () => teardown.run(),
   };
 }
 
-/** The process's figures for `get-stats` (the hub adds the tools). */
-function processStats(startedAt: number, sessions: number, swaps: number): Omit<StatsResult, "channelClients"> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const resources: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-  const memory = process.memoryUsage();
-  return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions, swaps };
-}
 
 export class DevServerError extends Error {
   override name = "DevServerError";
@@ -339,13 +333,13 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
 async function startInspector(options: DevServerOptions, hub: Hub, appPort: number, token: string): Promise<ChannelServer> {
-  const common = { hub, host: options.inspectorHost, compression: options.compression, token };
-  if (options.inspectorPort !== undefined) return startChannelServer({ ...common, port: options.inspectorPort });
-  if (options.port === 0 || appPort === 0) return startChannelServer({ ...common, port: 0 });
+  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts, compression: options.compression, token };
+  if (options.inspectorPort !== undefined) return startChannelServer({ ...base, port: options.inspectorPort });
+  if (options.port === 0 || appPort === 0) return startChannelServer({ ...base, port: 0 });
   try {
-    return await startChannelServer({ ...common, port: appPort + 1 });
+    return await startChannelServer({ ...base, port: appPort + 1 });
   } catch (err) {
     if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
-    return startChannelServer({ ...common, port: 0 });
+    return startChannelServer({ ...base, port: 0 });
   }
 }

@@ -8,3 +8,4 @@ export { startChannelServer, type ChannelServer, type ChannelServerOptions } fro
 export { Hub, type HubContext } from "./hub.ts";
 export { startRecordingViewer, type RecordingViewer, type RecordingViewerOptions } from "./recordingViewer.ts";
 export type { DevServerInfo } from "./workspaceFile.ts";
+export { startStaticDevServer, type StaticDevServer, type StaticDevServerOptions } from "./static/staticDevServer.ts";

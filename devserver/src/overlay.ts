@@ -1,6 +1,5 @@
-import type { IncomingMessage, Server } from "node:http";
-import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { startHeartbeat, type UpgradeRoutes } from "weft/server";
 import type { ErrorInfo } from "@weft/protocol/channel";
 
 /** The app page's own dev socket: build errors and swap notices, nothing else. */
@@ -14,7 +13,8 @@ export type OverlayMessage =
 export interface Overlay {
   /** HTML for the app page's `<head>`: the overlay client. */
   readonly html: string;
-  attach(server: Server): void;
+  /** Takes the overlay's socket path among the app server's upgrades (behind its guard). */
+  attach(upgrades: UpgradeRoutes): void;
   showError(error: ErrorInfo, place: string): void;
   clear(): void;
   notifySwap(summary: string, outcome: string): void;
@@ -31,31 +31,26 @@ export interface Overlay {
  */
 export function createOverlay(): Overlay {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const stopHeartbeat = startHeartbeat(wss, 30_000);
   let current: OverlayMessage | null = null;
   const broadcast = (message: OverlayMessage) => {
     const text = JSON.stringify(message);
     for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
-  let attached: { server: Server; listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void } | null = null;
+  let detach: (() => void) | null = null;
 
   return {
     html: `<script>${CLIENT}</script>`,
-    attach(server) {
-      const listener = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-        if (new URL(req.url ?? "/", "http://x").pathname !== OVERLAY_PATH) return;
-        // Same origin only: the page this script was served with (cross-site WebSocket hijacking).
-        const origin = req.headers.origin;
-        if (origin && !sameHost(origin, req.headers.host)) {
-          socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nweft: origin ${origin} may not open the dev overlay socket\n`);
-          return;
-        }
+    attach(upgrades) {
+      // The app server's guard has checked Host and Origin (same origin only: the page this
+      // script was served with; cross-site WebSocket hijacking).
+      detach = upgrades.add(OVERLAY_PATH, (req, socket, head) => {
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+          wss.emit("connection", ws, req);
           ws.on("error", () => ws.terminate());
           if (current) ws.send(JSON.stringify(current));
         });
-      };
-      server.on("upgrade", listener);
-      attached = { server, listener };
+      });
     },
     showError(error, place) {
       current = { type: "build-error", error: { ...error, stack: undefined }, place };
@@ -70,21 +65,14 @@ export function createOverlay(): Overlay {
       broadcast({ type: "swap", summary, outcome });
     },
     close() {
-      if (attached) attached.server.off("upgrade", attached.listener);
+      detach?.();
+      stopHeartbeat();
       return new Promise<void>((resolve) => {
         for (const ws of wss.clients) ws.terminate();
         wss.close(() => resolve());
       });
     },
   };
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -54,6 +54,8 @@ export interface ChannelClientOptions {
   reconnect?: ReconnectPolicy | false;
   /** Largest frame accepted from the devserver, in characters. */
   maxFrameChars?: number;
+  /** Deepest nesting accepted from the devserver (a deep control tree is a deep frame). */
+  maxDepth?: number;
 }
 
 /** Every default of the client, in one place. */
@@ -63,6 +65,7 @@ export const channelClientDefaults = {
   reconnect: defaultReconnect,
   /** The devserver is trusted (token, loopback): a frame may hold a 10,000-control tree. */
   maxFrameChars: channelDefaults.toolMaxFrameChars,
+  maxDepth: channelDefaults.toolMaxDepth,
 };
 
 export interface RequestOptions {
@@ -246,7 +249,7 @@ export class ChannelClient {
             return socket.bufferedAmount;
           },
         },
-        { maxFrameChars: this.options.maxFrameChars },
+        { maxFrameChars: this.options.maxFrameChars, maxDepth: this.options.maxDepth },
       ),
       hello: null,
       error: null,

@@ -9,6 +9,6 @@
  * another package: the runtime, the renderer, a browser worker and the tools all take it as is.
  */
 export * from "./app/messages.ts";
-export { parseClientMessage, type ParseFailure, type ParseResult } from "./app/parse.ts";
+export { parseClientMessage, nestsDeeperThan, clientInfoLimits, type ParseFailure, type ParseResult, type ParseOptions } from "./app/parse.ts";
 export * from "./tree/index.ts";
 export { host, type Host } from "./host.ts";

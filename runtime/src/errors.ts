@@ -12,7 +12,8 @@ export type WeftErrorCode =
   | "INVOKE_FAILED"
   | "APP_LOAD"
   | "NOT_A_PROP"
-  | "NOT_A_HOOK";
+  | "NOT_A_HOOK"
+  | "RENDER_LOOP";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

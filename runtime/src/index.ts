@@ -5,7 +5,8 @@ export * from "./controls/index.ts";
 export { Page, type PageHandler, type RouteChangeEvent, type ViewPopEvent } from "./page/page.ts";
 export { ClientStorage } from "./page/clientStorage.ts";
 export { Window, type WindowEvent, type WindowEventType } from "./desktop/window.ts";
-export { run, type RunOptions } from "./run.ts";
+// `#run`: the Node `run()` (a server) or, in a static build, the browser one (package.json "imports").
+export { run, type RunOptions } from "#run";
 export { PubSubClient } from "./pubsub/pubsubClient.ts";
 export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnvelope } from "./pubsub/pubsubHub.ts";
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";
@@ -13,6 +14,7 @@ export { useState, useEffect, useMemo, useCallback, useRef, useContext, createCo
 export type { AppMain, SessionState } from "./session/session.ts";
 export type { SessionOptions } from "./session/options.ts";
 export { WeftError, type WeftErrorCode } from "./errors.ts";
+export { describeThrown } from "./thrownValue.ts";
 export type { HookEvent, HookListener, HookSubscribeOptions, WeftHook } from "./hook.ts";
 export type { ControlPlace, SessionDescription, WeftInspection } from "./inspection.ts";
 export { PROTOCOL_VERSION } from "@weft/protocol";

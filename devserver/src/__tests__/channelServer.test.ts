@@ -43,8 +43,8 @@ describe("the channel server", () => {
   it("needs the token (401), refuses a foreign Origin and a foreign Host (403), each saying why", async () => {
     expect(await attempt("/channel")).toMatchObject({ status: 401, body: expect.stringContaining("missing or wrong token") });
     expect(await attempt("/channel?token=nope")).toMatchObject({ status: 401 });
-    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("origin https://evil.example may not connect") });
-    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("not this machine") });
+    expect(await attempt(`/channel?token=${server.token}`, { Origin: "https://evil.example" })).toMatchObject({ status: 403, body: expect.stringContaining("the page at https://evil.example") });
+    expect(await attempt(`/channel?token=${server.token}`, { Host: "evil.example" })).toMatchObject({ status: 403, body: expect.stringMatching(/"evil\.example".*--allowed-hosts/) });
     expect(await attempt("/elsewhere")).toMatchObject({ status: 404 });
   });
 

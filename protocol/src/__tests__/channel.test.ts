@@ -110,4 +110,15 @@ describe("Channel", () => {
     }
     expect(seen).toEqual([7]);
   });
+
+  it("closes with 4010 on a frame nested deeper than the limit, before parsing it", () => {
+    const { closed, transport } = pipe();
+    const channel = new Channel<Msg, Msg>(transport);
+    const seen: unknown[] = [];
+    channel.onMessage((m) => seen.push(m));
+    channel.receive(`[{"type":"a","n":${"[".repeat(20_000)}${"]".repeat(20_000)}}]`);
+    expect(closed).toEqual([{ code: ChannelCloseCode.TooDeep, reason: expect.stringContaining(String(channelDefaults.maxDepth)) }]);
+    expect(ChannelCloseCode.TooDeep).toBe(4010);
+    expect(seen).toEqual([]);
+  });
 });

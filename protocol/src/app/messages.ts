@@ -9,7 +9,10 @@
  *   1 — first version: register/registered, patch (set/insert/remove/move), event, props,
  *       invoke/reply, error, crashed.
  *       Additive, optional (no bump): `registered.devtools`, `event.seq` and `timing`, the
- *       browser-measured round trip a server asks for when developer tools listen.
+ *       browser-measured round trip a server asks for when developer tools listen; `ref` on
+ *       `error` and `crashed` (the server log's reference when the details are withheld); close
+ *       codes 4003 (taken over), 4004 (no register in time), 4010 (nested too deep);
+ *       `client.pwa`, the page runs as an installed app.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -46,6 +49,8 @@ export interface ClientInfo {
   height?: number;
   /** `"light"` or `"dark"`: the browser's `prefers-color-scheme`. */
   brightness?: "light" | "dark";
+  /** True when the page was opened as an installed app (`display-mode: standalone`): `page.pwa`. */
+  pwa?: boolean;
 }
 
 /** First message on every connection. `sessionId` asks to resume that session. */
@@ -176,12 +181,20 @@ export interface ErrorMessage {
   message: string;
   /** The control involved, when there is one. */
   id?: ControlId;
+  /**
+   * Set when the server withholds the details from the browser (`exposeErrors: false`, the
+   * default of `weft run`): the message says only that something failed, and the server log
+   * has the full text and stack under this reference.
+   */
+  ref?: string;
 }
 
 /** The session's `main` failed: the page cannot be shown. */
 export interface CrashedMessage {
   type: "crashed";
   message: string;
+  /** As in `ErrorMessage`: the server log's reference when the details are withheld. */
+  ref?: string;
 }
 
 export type ServerMessage =
@@ -202,14 +215,29 @@ export const CloseCode = {
   VersionMismatch: 4001,
   /** The session was closed by the server (resume window passed, server stopping). */
   SessionClosed: 4002,
+  /** Another connection registered with this session's id while this one stopped answering pings. */
+  TakenOver: 4003,
+  /** The client did not send `register` within the server's `registerTimeoutMs`. */
+  RegisterTimeout: 4004,
   /**
    * From the browser: the tab is going away (closed, or navigating off the app: `pagehide`). The
    * session waits only a short while for it (a refresh comes back at once), not the whole
    * resume window.
    */
-  Goodbye: 4003,
+  Goodbye: 4005,
+  /** A frame nested deeper than the server's `maxMessageDepth`, refused before it was parsed. */
+  TooDeep: 4010,
   /** The server is shutting down. */
   GoingAway: 1001,
   /** ws's own code for a frame above `maxPayload`. */
   TooBig: 1009,
+  /** The server failed handling a frame (a bug in weft): the log has it under the reason's reference. */
+  InternalError: 1011,
 } as const;
+
+/**
+ * How deep a frame from the browser may nest (objects and arrays). The renderer's own frames nest a
+ * few levels; the limit leaves room for app data (a `reply` with a stored value) and refuses the
+ * frames built to exhaust the stack of whatever serializes them next (docs/security.md).
+ */
+export const MAX_MESSAGE_DEPTH = 64;

@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from "../app/parse.ts";
 import { host } from "../host.ts";
 import { ChannelCloseCode } from "./messages.ts";
 
@@ -12,6 +13,8 @@ export interface ChannelTransport {
 export interface ChannelOptions<Out> {
   /** Largest frame accepted from the other side, in characters. Default 1 MiB. */
   maxFrameChars?: number;
+  /** Deepest nesting of objects and arrays accepted in a frame. Default 64. */
+  maxDepth?: number;
   /** Above this many bytes waiting in the socket, droppable messages are dropped. Default 4 MiB. */
   highWaterBytes?: number;
   /** Which outgoing messages a slow reader may lose. Default: none. */
@@ -35,6 +38,14 @@ export const channelDefaults = {
    */
   toolMaxFrameChars: 64 * 1024 * 1024,
   highWaterBytes: 4 * 1024 * 1024,
+  /**
+   * Nesting accepted in a frame: `JSON.parse` builds any depth, and the first `JSON.stringify`
+   * or recursive walk of a value 20,000 deep overflows the stack (a tree 64 controls deep is
+   * already a very deep page; frames wrap it in a few more levels).
+   */
+  maxDepth: 64,
+  /** What a tool accepts from the devserver: a tree frame nests three levels per control. */
+  toolMaxDepth: Infinity,
 };
 
 type Handler<M> = (message: M) => void;
@@ -67,6 +78,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   ) {
     this.options = {
       maxFrameChars: options.maxFrameChars ?? channelDefaults.maxFrameChars,
+      maxDepth: options.maxDepth ?? channelDefaults.maxDepth,
       highWaterBytes: options.highWaterBytes ?? channelDefaults.highWaterBytes,
       isDroppable: options.isDroppable ?? (() => false),
       droppedMessage: options.droppedMessage,
@@ -151,6 +163,9 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     if (this.closedWith) return;
     if (text.length > this.options.maxFrameChars) {
       return this.close(ChannelCloseCode.TooBig, `frame of ${text.length} characters is above the limit of ${this.options.maxFrameChars}`);
+    }
+    if (nestsDeeperThan(text, this.options.maxDepth)) {
+      return this.close(ChannelCloseCode.TooDeep, `frame nests deeper than ${this.options.maxDepth} levels`);
     }
     let parsed: unknown;
     try {

@@ -479,6 +479,8 @@ export const ChannelCloseCode = {
   VersionMismatch: 4001,
   /** A frame above the size limit. */
   TooBig: 4009,
+  /** A frame nested deeper than the limit (`channelDefaults.maxDepth`), refused before parsing. */
+  TooDeep: 4010,
   /** The devserver is stopping. */
   GoingAway: 1001,
 } as const;

@@ -1,8 +1,8 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, extname, join, normalize, sep } from "node:path";
-import { existsSync } from "node:fs";
+import type { GuardedRequestHandler } from "./requestGuard.ts";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -13,6 +13,8 @@ const types: Record<string, string> = {
   ".ico": "image/x-icon",
   ".json": "application/json",
   ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".webmanifest": "application/manifest+json",
   ".map": "application/json",
 };
 
@@ -27,59 +29,71 @@ export function rendererDir(): string {
 }
 
 export interface StaticOptions {
+  /** The folder served; nothing outside it ever is. */
   dir: string;
-  /** HTML put before `</head>` of the page (the devserver's overlay client). */
+  /**
+   * Answer paths that are not files with `index.html` (a single-page app's routes: a deep link
+   * `/todo/3` loads the page, which then asks for that route). Requests for something that looks
+   * like a file (`/img/0.png`) and do not accept HTML still get a 404. Default false.
+   */
+  spaFallback?: boolean;
+  /** Files whose names carry a content hash: cached for good. Default: none. */
+  immutable?: (path: string) => boolean;
+  /** HTML put before `</head>` of `index.html` (the devserver's overlay client). */
   injectHtml?: string;
 }
 
 /**
- * Serves the renderer: hashed assets under `/_weft/` (cached for good), and `index.html` for
- * every other GET, so a deep link (`/todo/3`) loads the app, which then asks for that route.
+ * Serves the files of one folder, behind the request guard (which has already decoded and
+ * checked the path and the method). The one static server of weft: the app's renderer and the
+ * devserver's inspector page both use it. Files are read once and kept: the folders are build
+ * output, small and fixed while the server runs.
  */
-export function createStaticHandler(options: StaticOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createStaticHandler(options: StaticOptions): GuardedRequestHandler {
+  const root = normalize(options.dir);
   const cache = new Map<string, Buffer>();
   const load = async (file: string) => {
     let body = cache.get(file);
     if (!body) {
       body = await readFile(file);
-      if (file.endsWith("index.html") && options.injectHtml) {
+      if (file === join(root, "index.html") && options.injectHtml) {
         body = Buffer.from(body.toString("utf8").replace("</head>", `${options.injectHtml}</head>`));
       }
       cache.set(file, body);
     }
     return body;
   };
+  const send = (res: Parameters<GuardedRequestHandler>[1], file: string, body: Buffer, immutable: boolean) => {
+    res.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "content-length": body.length,
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    res.end(res.req.method === "HEAD" ? undefined : body);
+  };
+  const notFound = (res: Parameters<GuardedRequestHandler>[1], path: string) => {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" }).end(`not found: ${path}\n`);
+  };
 
-  return (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD" }).end();
+  return async (req, res, { path }) => {
+    const file = normalize(join(root, path === "/" ? "index.html" : path));
+    if (!file.startsWith(root + sep)) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("outside the served folder\n");
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const isAsset = path.startsWith("/_weft/") || path === "/favicon.svg";
-    // The page is the answer for routes (`/todo/3`), not for files: an image or script that is
-    // not there gets a 404, not an HTML page in its place.
-    if (!isAsset && extname(path) !== "" && !String(req.headers.accept ?? "").includes("text/html")) {
-      res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}`);
-      return;
+    try {
+      return send(res, file, await load(file), options.immutable?.(path) ?? false);
+    } catch {
+      // not a file of the folder (a route, a directory, a typo): below
     }
-    const file = isAsset ? normalize(join(options.dir, path)) : join(options.dir, "index.html");
-    if (!file.startsWith(options.dir + sep)) {
-      res.writeHead(403).end();
-      return;
+    const looksLikeFile = extname(path) !== "" && !String(req.headers.accept ?? "").includes("text/html");
+    if (!options.spaFallback || looksLikeFile) return notFound(res, path);
+    const index = join(root, "index.html");
+    try {
+      send(res, index, await load(index), false);
+    } catch {
+      notFound(res, path);
     }
-    load(file).then(
-      (body) => {
-        res.writeHead(200, {
-          "content-type": types[extname(file)] ?? "application/octet-stream",
-          "content-length": body.length,
-          "cache-control": isAsset ? "public, max-age=31536000, immutable" : "no-cache",
-        });
-        res.end(req.method === "HEAD" ? undefined : body);
-      },
-      () => {
-        res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}`);
-      },
-    );
   };
 }

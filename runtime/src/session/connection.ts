@@ -1,12 +1,16 @@
 import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
+import { stackOf } from "../thrownValue.ts";
 import type { Session, SessionLink } from "./session.ts";
-import type { SessionManager } from "./sessionManager.ts";
+import type { SessionClaim, SessionManager } from "./sessionManager.ts";
+import { randomId } from "../platform/randomId.ts";
 
 /** A socket as the protocol sees it: text frames out, a close with a code and a reason. */
 export interface Transport {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** Whether the peer answers (a WebSocket ping) within `timeoutMs`; absent: taken as alive. */
+  isAlive?(timeoutMs: number): Promise<boolean>;
 }
 
 export interface ConnectionInfo {
@@ -14,32 +18,57 @@ export interface ConnectionInfo {
   userAgent?: string;
 }
 
+/** Frames a client may send after `register` while the server still decides on its session. */
+const MAX_FRAMES_WHILE_REGISTERING = 64;
+
 /**
- * The protocol state machine of one connection: `register` first, then events, props and
- * replies for its session. Bad input closes this connection with a precise reason; the process
- * and every other session carry on. Shared by the WebSocket server and the in-memory transport
- * of `weft/testing`, so both run the same protocol code.
+ * The protocol state machine of one connection: `register` first (within the register
+ * timeout), then events, props and replies for its session. Bad input closes this connection
+ * with a precise reason; the process and every other session carry on. Shared by the WebSocket
+ * server and the in-memory transport of `weft/testing`, so both run the same protocol code.
  */
 export class Connection implements SessionLink {
   session: Session | null = null;
   private closed = false;
+  /** Set between `register` and the session it gets, when that waits for a ping (a takeover). */
+  private registering: string[] | null = null;
+  private registerTimer: ReturnType<typeof setTimeout> | null;
 
   constructor(
     private readonly manager: SessionManager,
     private readonly transport: Transport,
     private readonly info: ConnectionInfo,
-  ) {}
+  ) {
+    const { registerTimeoutMs } = manager.options;
+    this.registerTimer = setTimeout(
+      () => this.close(CloseCode.RegisterTimeout, `no 'register' within ${registerTimeoutMs} ms of connecting`),
+      registerTimeoutMs,
+    );
+    this.registerTimer.unref?.();
+  }
 
   /** One text frame from the browser. */
   receive(text: string): void {
     if (this.closed) return;
+    if (this.registering) {
+      if (this.registering.length >= MAX_FRAMES_WHILE_REGISTERING) {
+        return this.fail(CloseCode.ProtocolError, "BAD_MESSAGE", `more than ${MAX_FRAMES_WHILE_REGISTERING} frames before 'registered'`);
+      }
+      this.registering.push(text);
+      return;
+    }
     const session = this.session;
     if (session && hook.active) {
       hook.emit({ type: "message", sessionId: session.id, direction: "in", text, bytes: byteLength(text), at: performance.now() });
     }
-    const parsed = parseClientMessage(text);
-    if (!parsed.ok) return this.fail(CloseCode.ProtocolError, parsed.code, parsed.message);
-    this.dispatch(parsed.message, text);
+    const parsed = parseClientMessage(text, { maxDepth: this.manager.options.maxMessageDepth });
+    if (!parsed.ok) return this.fail(parsed.code === "TOO_DEEP" ? CloseCode.TooDeep : CloseCode.ProtocolError, parsed.code, parsed.message);
+    try {
+      this.dispatch(parsed.message, text);
+    } catch (err) {
+      // Handlers' errors are the session's and never get here: this is weft failing on a frame.
+      this.internalError(err);
+    }
   }
 
   send(message: ServerMessage): void {
@@ -54,10 +83,16 @@ export class Connection implements SessionLink {
     }
   }
 
-  /** The transport closed (either side): the session waits for a resume (briefly, after a goodbye: `code` 4003). */
+  isAlive(timeoutMs: number): boolean | Promise<boolean> {
+    if (this.closed) return false;
+    return this.transport.isAlive ? this.transport.isAlive(timeoutMs) : true;
+  }
+
+  /** The transport closed (either side): the session waits for a resume (briefly, after a goodbye: `code` 4005). */
   closedByPeer(code?: number): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopRegisterTimer();
     this.session?.detach(this, code === CloseCode.Goodbye);
   }
 
@@ -65,6 +100,7 @@ export class Connection implements SessionLink {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopRegisterTimer();
     this.session?.detach(this);
     this.transport.close(code, reason.slice(0, 120)); // close reasons are capped at 123 bytes
   }
@@ -80,14 +116,24 @@ export class Connection implements SessionLink {
           `this server speaks weft protocol ${PROTOCOL_VERSION}, the client ${message.protocol}; reload the page`,
         );
       }
-      const { session: next, resumed } = this.manager.sessionFor(message.sessionId, message.client, this.info.ip);
-      if (this.info.userAgent && !next.client.userAgent) next.client.userAgent = this.info.userAgent;
-      this.session = next;
-      // The register frame arrived before there was a session to report it under.
-      if (hook.active) {
-        hook.emit({ type: "message", sessionId: next.id, direction: "in", text, bytes: byteLength(text), at: performance.now() });
-      }
-      next.attach(this, resumed);
+      this.stopRegisterTimer();
+      const claim = this.manager.sessionFor(message.sessionId, message.client, this.info.ip);
+      if (!(claim instanceof Promise)) return this.registered(claim, text);
+      this.registering = [];
+      claim.then(
+        (decided) => {
+          const held = this.registering ?? [];
+          this.registering = null;
+          if (this.closed) return;
+          try {
+            this.registered(decided, text);
+          } catch (err) {
+            return this.internalError(err);
+          }
+          for (const frame of held) this.receive(frame);
+        },
+        (err) => this.internalError(err),
+      );
       return;
     }
     if (!session) return this.fail(CloseCode.ProtocolError, "BAD_MESSAGE", `expected 'register' first, got '${message.type}'`);
@@ -108,9 +154,31 @@ export class Connection implements SessionLink {
     }
   }
 
+  private registered({ session, resumed }: SessionClaim, text: string): void {
+    if (this.info.userAgent && !session.client.userAgent) session.client.userAgent = this.info.userAgent;
+    this.session = session;
+    // The register frame arrived before there was a session to report it under.
+    if (hook.active) {
+      hook.emit({ type: "message", sessionId: session.id, direction: "in", text, bytes: byteLength(text), at: performance.now() });
+    }
+    session.attach(this, resumed);
+  }
+
   private fail(code: number, errorCode: string, message: string): void {
     this.send({ type: "error", code: errorCode, message });
     this.close(code, message);
+  }
+
+  /** weft itself failed on a frame: the log gets the stack, the tab a reference, and it reconnects. */
+  private internalError(err: unknown): void {
+    const ref = randomId(6);
+    console.error(`weft: internal error handling a frame of ${this.session ? `session ${this.session.id}` : "a new connection"} [ref ${ref}]:\n${stackOf(err)}`);
+    this.close(CloseCode.InternalError, `internal error (reference ${ref})`);
+  }
+
+  private stopRegisterTimer(): void {
+    if (this.registerTimer !== null) clearTimeout(this.registerTimer);
+    this.registerTimer = null;
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
@@ -15,8 +14,12 @@ import {
   type ServerMessage,
 } from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
+import { describeThrown, stackOf } from "../thrownValue.ts";
 import type { SessionOptions } from "./options.ts";
+import { runInSession } from "./sessionContext.ts";
 import { Tree } from "./tree.ts";
+import { nextTask } from "../platform/nextTask.ts";
+import { randomId } from "../platform/randomId.ts";
 
 /** An app: the default export of the app module. */
 export type AppMain = (page: Page) => unknown;
@@ -24,6 +27,20 @@ export type AppMain = (page: Page) => unknown;
 /** Where a session's messages go: one WebSocket, or an in-memory pipe in tests. */
 export interface SessionLink {
   send(message: ServerMessage): void;
+  /** Ends the link from the server side (a takeover by another connection). */
+  close(code: number, reason: string): void;
+  /**
+   * Whether the peer still answers (a ping on a WebSocket) within `timeoutMs`: a promise when it
+   * has to ask, a boolean when it knows (an in-memory link is alive while open).
+   */
+  isAlive?(timeoutMs: number): boolean | Promise<boolean>;
+}
+
+/** What the session tells its manager about its life (the manager bounds waiting sessions). */
+export interface SessionLifecycle {
+  detached(session: Session): void;
+  attached(session: Session): void;
+  closed(session: Session): void;
 }
 
 export type SessionState = "connected" | "resuming" | "closed";
@@ -39,15 +56,17 @@ interface PendingInvoke {
  * and its lifecycle (connected → resuming after a drop → closed when the resume window passes).
  */
 export class Session {
-  readonly id = randomBytes(12).toString("base64url");
+  readonly id = randomId(12);
   readonly page: Page;
   readonly tree: Tree;
   readonly createdAt = Date.now();
   state: SessionState = "resuming";
   client: ClientInfo;
   clientIp: string;
-  /** Set when `main` threw: what the browser is told on every (re)connect. */
+  /** Set when `main` threw: its whole text, for the server side and the devtools. */
   crashed: string | null = null;
+  /** What the browser is told about the crash on every (re)connect (the text, or a reference). */
+  private crashReport: { message: string; ref?: string } | null = null;
   /** The app's pubsub, set by the SessionManager. */
   pubsubHub: PubSubHub | null = null;
   /**
@@ -76,7 +95,7 @@ export class Session {
     readonly options: SessionOptions,
     client: ClientInfo,
     clientIp: string,
-    private readonly onClosed: (session: Session) => void,
+    private readonly lifecycle: SessionLifecycle,
   ) {
     this.client = client;
     this.clientIp = clientIp;
@@ -90,6 +109,11 @@ export class Session {
     return this.link !== null;
   }
 
+  /** The connection attached now, if any. */
+  get currentLink(): SessionLink | null {
+    return this.link;
+  }
+
   /**
    * Attaches a connection: the first time, runs `main` and sends the page; on a resume, sends
    * the page as it is now. Either way the browser gets one `registered` with the whole tree.
@@ -100,6 +124,7 @@ export class Session {
     this.link = link;
     this.state = "connected";
     this.leaving = false;
+    this.lifecycle.attached(this);
     if (!this.started) {
       this.started = true;
       this.start();
@@ -153,6 +178,7 @@ export class Session {
     const wait = goodbye ? Math.min(this.options.leaveWindowMs, this.options.resumeWindowMs) : this.options.resumeWindowMs;
     this.expiry = setTimeout(() => this.close(goodbye ? "the tab was closed" : "resume window passed"), wait);
     this.expiry.unref?.();
+    this.lifecycle.detached(this);
   }
 
   /** Ends the session: `onClose`, tasks aborted, pending invokes rejected, tree dropped. */
@@ -172,7 +198,7 @@ export class Session {
     this.link = null;
     hook.sessions.delete(this);
     if (hook.active) hook.emit({ type: "session-close", sessionId: this.id, reason });
-    this.onClosed(this);
+    this.lifecycle.closed(this);
   }
 
   /** Sends every pending change as one patch. While disconnected, changes are folded into the next full page. */
@@ -203,10 +229,11 @@ export class Session {
     if (this._held) return void this._held.push(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
-    const handler = control._h[message.name];
+    // Own handlers only: `constructor` or `__proto__` must not reach Object's built-ins.
+    const handler = Object.hasOwn(control._h, message.name) ? control._h[message.name] : undefined;
     // The browser sends only events it was told have handlers; a miss is a race with a
     // handler just removed, not an error worth a message.
-    if (!handler) return;
+    if (typeof handler !== "function") return;
     if (control._p.disabled === true) return;
     const event = control._decorateEvent({ control, name: message.name, data: message.data, page: this.page });
     this.track(this.runHandler(message.id, message.name, () => handler.call(control, event)));
@@ -218,7 +245,7 @@ export class Session {
     if (!control) return this.refuse("UNKNOWN_CONTROL", `no control ${message.id} in this session`, message.id);
     const allowed = metaOf(control).clientProps;
     for (const [name, value] of Object.entries(message.props)) {
-      const type = allowed[name];
+      const type = Object.hasOwn(allowed, name) ? allowed[name] : undefined;
       if (!type) {
         return this.refuse("BAD_PROP", `${control._typeName()} has no prop '${name}' the browser may set`, message.id);
       }
@@ -266,7 +293,7 @@ export class Session {
     const signal = this.tasks.signal;
     return this.track((async () => {
       try {
-        return await task(signal);
+        return await runInSession(this, () => task(signal));
       } catch (err) {
         if (!signal.aborted) this.reportError("task", err);
         return undefined;
@@ -287,8 +314,8 @@ export class Session {
 
   /** Runs the page's handler for a page event (`routeChange`, `viewPop`) with its event object. */
   dispatchPageEvent(name: string, data: PropValue | undefined): void {
-    const handler = this.page._h[name];
-    if (!handler) return;
+    const handler = Object.hasOwn(this.page._h, name) ? this.page._h[name] : undefined;
+    if (typeof handler !== "function") return;
     const event = this.page._decorateEvent({ control: this.page, name, data, page: this.page });
     this.track(this.runHandler(this.page.id, name, () => handler.call(this.page, event)));
   }
@@ -297,7 +324,7 @@ export class Session {
   async idle(): Promise<void> {
     while (this.inflight.size > 0) {
       await Promise.allSettled([...this.inflight]);
-      await new Promise((resolve) => setImmediate(resolve)); // let follow-up work get tracked
+      await nextTask(); // let follow-up work get tracked
     }
   }
 
@@ -310,7 +337,7 @@ export class Session {
     // waits until the browser has the page: `registered` is always the first message.
     this.heldBack = [];
     try {
-      result = this.main(this.page);
+      result = runInSession(this, () => this.main(this.page));
     } catch (err) {
       this.heldBack = null;
       return this.crash(err);
@@ -341,8 +368,8 @@ export class Session {
   }
 
   private sendPage(resumed: boolean): void {
-    if (this.crashed !== null) {
-      this.send({ type: "crashed", message: this.crashed });
+    if (this.crashReport !== null) {
+      this.send({ type: "crashed", ...this.crashReport });
       return;
     }
     let page;
@@ -355,20 +382,25 @@ export class Session {
   }
 
   private crash(err: unknown): void {
-    this.crashed = errorText(err);
-    console.error(`weft: session ${this.id}: the app's main failed:\n${errorStack(err)}`);
+    this.crashed = describeThrown(err);
+    const ref = this.options.exposeErrors ? undefined : errorRef();
+    console.error(`weft: session ${this.id}: the app's main failed${ref ? ` [ref ${ref}]` : ""}:\n${stackOf(err)}`);
     if (hook.active) hook.emit({ type: "error", sessionId: this.id, where: "main", error: err });
-    this.send({ type: "crashed", message: this.crashed });
+    this.crashReport = ref ? { message: `The app failed to show this page (reference ${ref}).`, ref } : { message: this.crashed };
+    this.send({ type: "crashed", ...this.crashReport });
   }
 
   /** Runs a handler, measures it, reports its errors to the session, and updates after it. */
   private async runHandler(id: ControlId | null, event: string, call: () => unknown): Promise<void> {
     const t0 = performance.now();
     let result: unknown;
+    // A flag, not `error !== undefined`: `throw undefined` is a failure too.
+    let threw = false;
     let error: unknown;
     try {
-      result = call();
+      result = runInSession(this, call);
     } catch (err) {
+      threw = true;
       error = err;
     }
     const syncMs = performance.now() - t0;
@@ -378,10 +410,11 @@ export class Session {
       try {
         await result;
       } catch (err) {
+        threw = true;
         error = err;
       }
     }
-    if (error !== undefined) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
+    if (threw) this.reportError(`on${event[0]!.toUpperCase()}${event.slice(1)} of #${id}`, error, id);
     this.flush();
     if (hook.active) {
       hook.emit({
@@ -391,7 +424,7 @@ export class Session {
         event,
         syncMs,
         ms: performance.now() - t0,
-        ...(error !== undefined ? { error } : {}),
+        ...(threw ? { error } : {}),
       });
     }
   }
@@ -415,10 +448,27 @@ export class Session {
     this.reportError(`render of ${component.componentName}#${component.id}`, err, component.id);
   }
 
+  /**
+   * App code of this session failed where no handler could catch it (a rejection nobody
+   * awaited, a throw in a timer it started): reported like a handler's error, and what it
+   * changed is sent. The process-level handlers (server/processErrors.ts) call this.
+   */
+  reportAppError(where: string, err: unknown): void {
+    if (this.state === "closed") return;
+    this.reportError(where, err);
+    this.flush();
+  }
+
+  /**
+   * To the server log (with the stack), the devtools (the hook) and the browser (an `error`
+   * frame: the text, or with `exposeErrors` off only where it failed and a reference into the log).
+   */
   private reportError(where: string, err: unknown, id?: ControlId | null): void {
-    console.error(`weft: session ${this.id}: ${where} threw:\n${errorStack(err)}`);
+    const ref = this.options.exposeErrors ? undefined : errorRef();
+    console.error(`weft: session ${this.id}: ${where} threw${ref ? ` [ref ${ref}]` : ""}:\n${stackOf(err)}`);
     if (hook.active) hook.emit({ type: "error", sessionId: this.id, where, error: err });
-    this.send({ type: "error", code: "HANDLER_ERROR", message: `${where}: ${errorText(err)}`, ...(id ? { id } : {}) });
+    const message = ref ? `${where} failed (reference ${ref})` : `${where}: ${describeThrown(err)}`;
+    this.send({ type: "error", code: "HANDLER_ERROR", message, ...(id ? { id } : {}), ...(ref ? { ref } : {}) });
   }
 
   private refuse(code: string, message: string, id?: ControlId): void {
@@ -430,10 +480,7 @@ function isPromise(value: unknown): value is Promise<unknown> {
   return typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function";
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name === "Error" ? "" : err.name + ": "}${err.message}` : String(err);
-}
-
-function errorStack(err: unknown): string {
-  return err instanceof Error && err.stack ? err.stack : String(err);
+/** A short id that ties what a user was shown to the server log's line (8 URL-safe characters). */
+function errorRef(): string {
+  return randomId(6);
 }

@@ -4,6 +4,7 @@ import { Page } from "../page/page.ts";
 import { PROTOCOL_VERSION } from "@weft/protocol";
 import type { PubSubHub } from "../pubsub/pubsubHub.ts";
 import type { AppMain, Session } from "../session/session.ts";
+import { runInSession } from "../session/sessionContext.ts";
 import { alignBuilds } from "./align.ts";
 import { ownFields, restore, swapConstructionHook, type BuildContext, type SavedState } from "./bind.ts";
 import { COMPONENT_KEEP_FIELDS, COMPONENT_KEEP_SLOTS, isComponentControl, refreshComponents } from "./components.ts";
@@ -238,7 +239,8 @@ export class SwapEngine {
     this.installPageSeams(session, page);
     let result: unknown;
     try {
-      result = runContext.run({ gen, build }, () => main(page));
+      // The session's code, like a handler's: what it schedules is reported to this session.
+      result = runInSession(session, () => runContext.run({ gen, build }, () => main(page)));
     } catch (err) {
       build.closed = true;
       gen.abort("main threw");

@@ -19,7 +19,10 @@ import { formatTree } from "./formatTree.ts";
 export interface OpenSessionOptions {
   route?: string;
   clientInfo?: Partial<ClientInfo>;
-  /** Session limits (resume window, invoke timeout…). */
+  /**
+   * Session limits (resume window, invoke timeout…). `exposeErrors` is on by default here: a
+   * test wants to read the app's error messages.
+   */
   options?: Partial<SessionOptions>;
   /**
    * Answers the app's calls into the browser (`invoke`: clientStorage, focus…) instead of the
@@ -63,7 +66,7 @@ export class HeadlessSession {
   private readonly onInvoke: OpenSessionOptions["onInvoke"];
 
   constructor(main: AppMain, options: OpenSessionOptions = {}) {
-    this.manager = options.manager ?? new SessionManager(main, options.options);
+    this.manager = options.manager ?? new SessionManager(main, { exposeErrors: true, ...options.options });
     this.onInvoke = options.onInvoke;
     this.client = {
       route: options.route ?? "/",

@@ -136,6 +136,11 @@ export async function replay(file: string | URL | Recording, options: ReplayOpti
     return recorded.reply.error !== undefined ? { error: recorded.reply.error } : { result: recorded.reply.result ?? null };
   };
 
+  // Recorded under `weft run` (exposeErrors off), errors say only where they failed and a
+  // reference: replay the same way, and compare them without their (random) references.
+  const withheld = recording.entries.some((e) => "out" in e && (e.out.type === "error" || e.out.type === "crashed") && e.out.ref !== undefined);
+  const sessionOptions = withheld ? { exposeErrors: false, ...options.session } : options.session;
+
   const expected = new ClientMirror();
   const ids = new IdMap();
   const differences: Difference[] = [];
@@ -158,7 +163,7 @@ export async function replay(file: string | URL | Recording, options: ReplayOpti
               route: register.client.route,
               clientInfo: register.client,
               onInvoke,
-              ...(options.session ? { options: options.session } : {}),
+              ...(sessionOptions ? { options: sessionOptions } : {}),
             });
             break;
           }
@@ -396,6 +401,11 @@ async function settleWithin(work: Promise<unknown>, ms: number): Promise<boolean
   }
 }
 
+/** An error's message with its log reference (random per run) replaced by a placeholder. */
+function withoutRef(m: { message: string; ref?: string }): string {
+  return m.ref ? m.message.split(m.ref).join("<ref>") : m.message;
+}
+
 /**
  * Compares the messages that are not tree changes (invokes, errors, crashes), as words: ids
  * become control names and session ids a placeholder, so only what matters can differ.
@@ -426,9 +436,9 @@ function compareMessages(
         if (m.method.startsWith("devtools.")) return null; // the inspector's picker, not the app
         return `invoke ${m.method}(${m.args.map((a) => JSON.stringify(a)).join(", ")})${m.id !== undefined ? ` on ${name(m.id)}` : ""}`;
       case "error":
-        return `error ${m.code} "${clean(m.message)}"${m.id !== undefined ? ` on ${name(m.id)}` : ""}`;
+        return `error ${m.code} "${clean(withoutRef(m))}"${m.id !== undefined ? ` on ${name(m.id)}` : ""}`;
       case "crashed":
-        return `crash "${clean(m.message)}"`;
+        return `crash "${clean(withoutRef(m))}"`;
       default: {
         const unreachable: never = m;
         return String(unreachable);

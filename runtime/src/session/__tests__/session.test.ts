@@ -107,7 +107,8 @@ describe("Session", () => {
       { options: { blockWarnMs: 20 } },
     );
     await s.find({ key: "slow" }).click();
-    expect(warn.mock.calls[0]![0]).toMatch(/click of Button#\d+ blocked the event loop for \d+ ms/);
+    // Any call, not the first: on a loaded machine main itself may take longer than 20 ms too.
+    expect(warn.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(/click of Button#\d+ blocked the event loop for \d+ ms/);
   });
 
   it("pushes updates from a background task when it calls page.update()", async () => {

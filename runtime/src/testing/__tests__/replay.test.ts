@@ -110,6 +110,25 @@ describe("replay", () => {
     vi.restoreAllMocks();
   });
 
+  it("replays a recording made with the details withheld (weft run): errors compare without their references", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const failing = counter(1, (page) => {
+      (page.controls[2] as Button).onClick = () => {
+        throw new Error("boom");
+      };
+    });
+    const recorder = recordInMemory();
+    const s = await openSession(failing, { options: { exposeErrors: false } });
+    await s.find({ key: "inc" }).click();
+    s.close();
+    const recording = recorder.stop();
+    expect(JSON.stringify(recording.entries)).toContain('"ref"');
+    expect((await replay(recording, { app: failing })).differences.map(String)).toEqual([]);
+    const fixed = await replay(recording, { app: counter(), keepGoing: true });
+    expect(fixed.differences.map(String).join("\n")).toMatch(/expected error HANDLER_ERROR "onClick of Button#inc failed \(reference <ref>\)"/);
+    vi.restoreAllMocks();
+  });
+
   it("gives the app back what the browser answered to its invokes, whatever the call ids", async () => {
     const app = (page: Page) => {
       page.title = "Greeter";
