@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
@@ -8,7 +8,7 @@ import { startCodeServer, type CodeServer } from "./codeServer.ts";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 // The workspace VS Code opens: a copy of examples/counter.ts inside the repository (so it
 // resolves "weft"), in a folder with its own .vscode, which makes it the workspace `weft dev`
-// writes .weft/devserver.json into. Outside test-results/, which the devserver does not watch.
+// writes its .weft/devserver-<pid>.json into. Outside test-results/, which the devserver does not watch.
 const work = join(root, ".cache", "vscode-e2e");
 const workspace = join(work, "workspace");
 const app = join(workspace, "counter.ts");
@@ -34,11 +34,15 @@ test.afterEach(({}, testInfo) => {
 
 test.afterAll(async () => {
   // The devserver the extension started in its terminal, if it outlived code-server's terminals.
-  try {
-    const { pid } = JSON.parse(readFileSync(join(workspace, ".weft", "devserver.json"), "utf8")) as { pid: number };
-    if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
-  } catch {
-    // none left
+  const dir = join(workspace, ".weft");
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!/^devserver-\d+\.json$/.test(name)) continue;
+    try {
+      const { pid } = JSON.parse(readFileSync(join(dir, name), "utf8")) as { pid: number };
+      if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
+    } catch {
+      // gone meanwhile
+    }
   }
   let t = Date.now();
   await codeServer?.stop();
@@ -75,7 +79,7 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   const sessions = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Sessions"]') });
   const tree = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Control Tree"]') });
 
-  // Connected by itself (through .weft/devserver.json), the session listed and its tree shown.
+  // Connected by itself (through .weft/devserver-<pid>.json), the session listed and its tree shown.
   await expect(sessions.locator(".monaco-list-row")).toHaveCount(1, { timeout: 30_000 });
   await expect(sessions.locator(".monaco-list-row")).toContainText("Counter");
   await expect(status(page)).toContainText("weft: 1 session");
@@ -154,4 +158,12 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await expect(page.getByRole("tab", { name: /weft dev counter\.ts/ }).or(page.locator(".terminal-tab, .single-terminal-tab").filter({ hasText: "weft dev counter.ts" })).first()).toBeVisible();
   await expect(status(page)).toContainText("weft: 0 sessions", { timeout: 30_000 });
   await expect(sessions.locator(".monaco-list-row")).toHaveCount(0);
+
+  // Disconnect, then start it again: the sidebar follows the devserver just started (a
+  // Disconnect used to keep it away until the window was reloaded).
+  await runCommand(page, "weft: Disconnect");
+  await expect(status(page)).not.toContainText("session");
+  await page.getByRole("tab", { name: /^counter\.ts/ }).click();
+  await runCommand(page, "weft: Start weft dev for This File");
+  await expect(status(page)).toContainText("weft: 0 sessions", { timeout: 30_000 });
 });

@@ -32,3 +32,20 @@ export function StackView({ stack }: { stack: string }) {
     </pre>
   );
 }
+
+/** An error as the panels show it: its name and message, and its stack folded below. */
+export function ErrorText({ error, className }: { error: { name: string; message: string; stack?: string }; className: string }) {
+  return (
+    <>
+      <div className={className}>
+        {error.name}: {error.message}
+      </div>
+      {error.stack && (
+        <details>
+          <summary className="dim">stack</summary>
+          <StackView stack={error.stack} />
+        </details>
+      )}
+    </>
+  );
+}

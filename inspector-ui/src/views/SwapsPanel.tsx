@@ -1,7 +1,7 @@
 import type { SwapReport } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { formatClock, formatMs, relativePath } from "./format.ts";
-import { StackView } from "./StackView.tsx";
+import { ErrorText } from "./StackView.tsx";
 import "./SwapsPanel.css";
 
 /**
@@ -71,15 +71,7 @@ export function SwapsPanel() {
                     </button>
                   )}
                 </div>
-                <div className="mono err-message">
-                  {e.error.name}: {e.error.message}
-                </div>
-                {e.error.stack && (
-                  <details>
-                    <summary className="dim">stack</summary>
-                    <StackView stack={e.error.stack} />
-                  </details>
-                )}
+                <ErrorText error={e.error} className="mono err-message" />
               </div>
             );
           })}
