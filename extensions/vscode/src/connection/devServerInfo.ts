@@ -25,7 +25,7 @@ export interface ChannelTarget {
   source: string;
 }
 
-/** Parses devserver.json's text; throws an Error that says what is wrong with it. */
+/** Parses a devserver-<pid>.json's text; throws an Error that says what is wrong with it. */
 export function parseDevServerInfo(text: string, file: string): DevServerInfo {
   let data: unknown;
   try {
