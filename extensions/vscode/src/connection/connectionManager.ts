@@ -126,7 +126,9 @@ export class ConnectionManager implements vscode.Disposable {
     }
     const target = choice.target;
     if (this.connectedTarget && instanceOf(this.connectedTarget) === instanceOf(target) && this.stateValue !== "disconnected") return;
-    if (this.started && target.entry === this.started.entry) this.started = null; // found it: from now on it is the followed one
+    // Found it: from now on it is the followed one. (Not on the old devserver of the same entry,
+    // still followed while the new one starts: that choice must not end the wait.)
+    if (choice.why === "started from the editor") this.started = null;
     const failure = this.lastFailure;
     if (failure && failure.instance === instanceOf(target) && Date.now() - failure.at < RETRY_MS) {
       setTimeout(() => this.maybeConnect(), RETRY_MS).unref?.();
