@@ -1,8 +1,13 @@
 import type { Control, HookEvent, SessionDescription, WeftHook, WeftInspection } from "weft";
-import type { ControlsAtResult, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode } from "@weft/protocol/channel";
+import type { WireNode } from "@weft/protocol";
+import type { ControlsAtResult, HookInfo, MessageResult, MessageRow, PropsResult, ServerMessage, SessionInfo, SourceResult, TreeNode } from "@weft/protocol/channel";
 import { toTreeNode, toTreeOp } from "./channelTree.ts";
 import { controlsCreatedAt, createSourceLocator } from "./sourceLocations.ts";
 import { createInspectService, type InspectLimits, type InspectService } from "./inspect/inspectService.ts";
+import { inspectValue } from "./inspect/inspectValue.ts";
+import { propOptions } from "./inspect/propOptions.ts";
+import { describeWhere } from "./inspect/describeWhere.ts";
+import { messageRow } from "./messageRow.ts";
 import { errorInfo, preview } from "./values.ts";
 
 export interface AgentOptions {
@@ -17,6 +22,14 @@ export interface AgentOptions {
    * picker; inspect/inspectService.ts) and browser timings. Default true; limits may be given.
    */
   inspect?: boolean | Partial<InspectLimits>;
+  /** The app's entry module, named in the header of an exported recording. */
+  app?: string;
+}
+
+/** What the tools connected now ask for, so the agent skips work nobody will read. */
+export interface AgentDemand {
+  /** Some tool watches this session's tree (its `tree-ops` are wanted). */
+  tree(sessionId: string): boolean;
 }
 
 export interface Agent {
@@ -35,6 +48,11 @@ export interface Agent {
   controlsAt(sessionId: string, file: string, line: number): ControlsAtResult | null;
   /** The inspector's service, unless turned off. */
   readonly inspect: InspectService | null;
+  /**
+   * Tells the agent what tools want (the hub does): a session whose tree nobody watches costs no
+   * `tree-ops`. Until it is called, everything is made.
+   */
+  setDemand(demand: AgentDemand): void;
   /** Unsubscribes from the hook. */
   dispose(): void;
 }
@@ -59,6 +77,10 @@ export function attachAgent(options: AgentOptions = {}): Agent {
   if (!inspection) throw new Error("weft agent: the weft runtime in this process has no inspection API (hook.inspection, docs/hook.md); update weft");
   const limits = options.messageBuffer ?? { count: 500, chars: 2_000_000 };
   const tracks = new Map<string, SessionTrack>();
+  /** Each session's short number (`#3`), in the order they opened; ended ones keep theirs. */
+  const indexes = new Map<string, number>();
+  let lastIndex = 0;
+  let demand: AgentDemand | null = null;
   const listeners = new Set<(message: ServerMessage) => void>();
   const emit = (message: ServerMessage) => {
     for (const listener of listeners) {
@@ -70,9 +92,23 @@ export function attachAgent(options: AgentOptions = {}): Agent {
     }
   };
   const now = () => performance.timeOrigin + performance.now();
+  const indexOf = (sessionId: string) => {
+    let index = indexes.get(sessionId);
+    if (index === undefined) {
+      indexes.set(sessionId, (index = ++lastIndex));
+      if (indexes.size > 10_000) indexes.delete(indexes.keys().next().value!); // a long day of tabs
+    }
+    return index;
+  };
   const infoOf = (sessionId: string) => {
     const description = inspection.describeSession(sessionId);
-    return description ? sessionInfo(description) : undefined;
+    return description ? sessionInfo(description, indexOf(sessionId)) : undefined;
+  };
+  /** The live control's wire node (for a `set` op's new summary and flags). */
+  let patchSession = "";
+  const nodeOf = (id: number): WireNode | undefined => {
+    const control = inspection.control(patchSession, id);
+    return control ? inspection.node(control) : undefined;
   };
   const track = (id: string) => {
     let t = tracks.get(id);
@@ -88,6 +124,7 @@ export function attachAgent(options: AgentOptions = {}): Agent {
           emit,
           sessionInfo: infoOf,
           frames: (id) => tracks.get(id)?.frames ?? [],
+          ...(options.app !== undefined ? { app: options.app } : {}),
           ...(typeof options.inspect === "object" ? { limits: options.inspect } : {}),
         });
 
@@ -122,17 +159,12 @@ export function attachAgent(options: AgentOptions = {}): Agent {
         return;
       case "message": {
         const t = track(event.sessionId);
-        const row: MessageRow = {
-          sessionId: event.sessionId,
-          seq: ++t.seq,
-          direction: event.direction,
-          kind: messageKind(event.text),
-          bytes: event.bytes,
-          at: performance.timeOrigin + event.at,
-          preview: event.text.slice(0, 160),
-        };
-        if (row.kind === "patch") row.ops = countOps(event.text);
+        const row = messageRow(event.sessionId, ++t.seq, event.direction, event.text, event.bytes, performance.timeOrigin + event.at);
         if (inspect?.isToolFrame(event)) row.tool = true;
+        if (row.kind === "patch") {
+          const cause = inspect?.causeOf(event.sessionId);
+          if (cause) row.cause = cause;
+        }
         t.frames.push({ row, text: event.text });
         t.chars += event.text.length;
         while (t.frames.length > limits.count || (t.chars > limits.chars && t.frames.length > 1)) t.chars -= t.frames.shift()!.text.length;
@@ -141,13 +173,20 @@ export function attachAgent(options: AgentOptions = {}): Agent {
       }
       case "patch": {
         const { sessionId } = event;
-        const nodeOf = (id: number) => {
-          const control = inspection.control(sessionId, id);
-          return control ? inspection.node(control) : undefined;
-        };
-        emit({ type: "tree-ops", sessionId, ops: event.ops.map((op) => toTreeOp(op, nodeOf)) });
+        // Nobody watches this session's tree: its ops would be dropped by the hub anyway.
+        if (!demand || demand.tree(sessionId)) {
+          patchSession = sessionId;
+          const ops = event.ops.map((op) => toTreeOp(op, nodeOf));
+          patchSession = "";
+          emit({ type: "tree-ops", sessionId, ops });
+        }
         const pageId = inspection.root(sessionId)?.id;
-        if (event.ops.some((op) => op.op === "set" && op.id === pageId && op.props && ("route" in op.props || "title" in op.props))) update(sessionId);
+        for (const op of event.ops) {
+          if (op.op === "set" && op.id === pageId && op.props && ("route" in op.props || "title" in op.props)) {
+            update(sessionId);
+            break;
+          }
+        }
         return;
       }
       case "handler":
@@ -166,7 +205,8 @@ export function attachAgent(options: AgentOptions = {}): Agent {
         emit({ type: "blocked", sessionId: event.sessionId, id: event.id, event: event.event, ms: event.ms, at: now() });
         return;
       case "error": {
-        emit({ type: "error", sessionId: event.sessionId, where: event.where, error: errorInfo(event.error), at: now() });
+        const { where, id } = describeWhere(event.where, (controlId) => inspect?.labelIn(event.sessionId, controlId));
+        emit({ type: "error", sessionId: event.sessionId, where, error: errorInfo(event.error), at: now(), ...(id !== undefined ? { id } : {}) });
         if (event.where === "main") update(event.sessionId);
         return;
       }
@@ -189,7 +229,7 @@ export function attachAgent(options: AgentOptions = {}): Agent {
       listeners.add(entry);
       return () => void listeners.delete(entry);
     },
-    sessions: () => inspection.sessions().map(sessionInfo),
+    sessions: () => inspection.sessions().map((s) => sessionInfo(s, indexOf(s.id))),
     tree(sessionId) {
       const root = inspection.root(sessionId);
       return root ? toTreeNode(inspection.tree(root)) : null;
@@ -216,6 +256,9 @@ export function attachAgent(options: AgentOptions = {}): Agent {
       return { sessionId, ...controlsCreatedAt(inspection, root, file, line, (c) => locator.creationSite(c)) };
     },
     inspect,
+    setDemand(next) {
+      demand = next;
+    },
     dispose() {
       unsubscribe();
       listeners.clear();
@@ -226,12 +269,14 @@ export function attachAgent(options: AgentOptions = {}): Agent {
   };
 }
 
-/** The channel's view of a session. */
-export function sessionInfo(session: SessionDescription): SessionInfo {
+/** The channel's view of a session (`index`: its short number, when the agent gave it one). */
+export function sessionInfo(session: SessionDescription, index?: number): SessionInfo {
   const info: SessionInfo = { id: session.id, state: session.state, route: session.route, clientIp: session.clientIp, createdAt: session.createdAt };
   if (session.title !== undefined) info.title = session.title;
   if (session.userAgent) info.userAgent = session.userAgent;
   if (session.crashed !== null) info.crashed = session.crashed;
+  if (session.leaving) info.leaving = true;
+  if (index !== undefined) info.index = index;
   return info;
 }
 
@@ -239,7 +284,12 @@ function propsOf(inspection: WeftInspection, sessionId: string, control: Control
   const node = inspection.node(control);
   const place = inspection.placeOf(control);
   const fields: Record<string, string> = {};
-  for (const [name, value] of inspection.fields(control)) fields[name] = preview(value, inspection);
+  const fieldValues: PropsResult["fieldValues"] = {};
+  for (const [name, value] of inspection.fields(control)) {
+    if (name === "data" && value === undefined) continue; // every control has it: an empty line on each is noise
+    fields[name] = preview(value, inspection);
+    fieldValues[name] = inspectValue(value, inspection);
+  }
   const result: PropsResult = {
     sessionId,
     id: node.i,
@@ -250,24 +300,17 @@ function propsOf(inspection: WeftInspection, sessionId: string, control: Control
     fields,
     parent: place?.parent.id ?? null,
     slot: place?.slot ?? null,
+    fieldValues,
+    declared: [...inspection.propNames(control)],
   };
   if (node.p.key !== undefined) result.key = String(node.p.key);
-  return result;
-}
-
-function messageKind(text: string): string {
-  const match = /^\s*\{\s*"type"\s*:\s*"([^"]{1,40})"/.exec(text);
-  if (match) return match[1]!;
-  try {
-    const type = (JSON.parse(text) as { type?: unknown }).type;
-    return typeof type === "string" ? type : "unknown";
-  } catch {
-    return "bad-frame";
+  const clientProps = inspection.clientProps(control);
+  if (clientProps.length) result.clientProps = [...clientProps];
+  const options = propOptions(node.t, result.declared!);
+  if (options) result.options = options;
+  const hooks = inspection.hooks(control);
+  if (hooks) {
+    result.hooks = hooks.map((h, index): HookInfo => ({ index, kind: h.kind, editable: h.kind === "state", ...("value" in h ? { value: inspectValue(h.value, inspection) } : {}) }));
   }
-}
-
-function countOps(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('"op":"'); i >= 0; i = text.indexOf('"op":"', i + 6)) n++;
-  return n;
+  return result;
 }

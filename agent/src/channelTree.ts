@@ -14,6 +14,8 @@ export function toTreeNode(wire: WireNode): TreeNode {
   if (wire.p.key !== undefined && wire.p.key !== null) node.k = String(wire.p.key);
   const s = summarize(wire.t, wire.p);
   if (s !== undefined) node.s = s;
+  if (wire.p.visible === false) node.x = 1;
+  if (wire.h?.length) node.e = 1;
   if (wire.c) {
     for (const [slot, children] of Object.entries(wire.c)) if (children.length) (node.c ??= {})[slot] = children.map(toTreeNode);
   }
@@ -22,7 +24,8 @@ export function toTreeNode(wire: WireNode): TreeNode {
 
 /**
  * The structural part of a runtime patch op. A `set` says that the control's props changed and,
- * with `nodeOf` (the live control's node now), carries its new summary.
+ * with `nodeOf` (the live control's node now), carries its new summary; a change of `visible` or
+ * of its handlers carries the new flag.
  */
 export function toTreeOp(op: PatchOp, nodeOf?: (id: number) => WireNode | undefined): TreeOp {
   switch (op.op) {
@@ -31,6 +34,8 @@ export function toTreeOp(op: PatchOp, nodeOf?: (id: number) => WireNode | undefi
       if (op.props && "key" in op.props) out.k = op.props.key === null ? null : String(op.props.key);
       const node = op.props ? nodeOf?.(op.id) : undefined;
       if (node) out.s = summarize(node.t, node.p) ?? null;
+      if (op.props && "visible" in op.props) out.x = op.props.visible === false;
+      if (op.h) out.e = op.h.length > 0;
       return out;
     }
     case "insert":

@@ -1,5 +1,5 @@
 import { describeThrown, type WeftInspection } from "weft";
-import type { ErrorInfo } from "@weft/protocol/channel";
+import { controlLabel, type ErrorInfo } from "@weft/protocol/channel";
 
 /** A short, safe text for any value (never the value itself: it may be huge or cyclic). */
 export function preview(value: unknown, inspection: WeftInspection): string {
@@ -10,7 +10,7 @@ export function preview(value: unknown, inspection: WeftInspection): string {
   if (Array.isArray(value)) return `Array(${value.length})`;
   if (value instanceof Map) return `Map(${value.size})`;
   if (value instanceof Set) return `Set(${value.size})`;
-  if (inspection.isControl(value)) return `${inspection.typeName(value)}#${value.id}`;
+  if (inspection.isControl(value)) return controlLabel(inspection.typeName(value), value.id, inspection.node(value).p.key);
   const ctor = (value as object).constructor;
   return ctor && ctor !== Object ? ctor.name || "Object" : "{…}";
 }

@@ -12,13 +12,15 @@ import { viewFromArgs } from "./view.ts";
 export async function command(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ["port", "host", "view", "record", "inspector-port", "inspector-host", "allowed-hosts", "assets"], booleans: ["no-compression", "record-gzip", "static"] },
+    { values: ["port", "host", "view", "record", "inspector-port", "inspector-host", "allowed-hosts", "assets", "resume-window"], booleans: ["no-compression", "record-gzip", "static"] },
     "weft dev",
   );
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
   if (args.flags.get("static") === true) return devStatic(file, args);
   const record = stringFlag(args, "record");
+  const resumeWindow = numberFlag(args, "resume-window");
+  if (resumeWindow !== undefined && resumeWindow < 0) throw new UsageError("--resume-window is a number of seconds, 0 or more", true);
   const plan = viewFromArgs(args);
   const assetsDir = assetsFromArgs(args, file);
   // Recording listens on the hook, so it starts before any tab can connect.
@@ -43,6 +45,7 @@ export async function command(argv: string[]): Promise<number> {
       handleProcessErrors: true,
       ...(plan.gate ? { gate: plan.gate } : {}),
       compression: !args.flags.has("no-compression"),
+      ...(resumeWindow !== undefined ? { resumeWindowMs: resumeWindow * 1000 } : {}),
     });
   } catch (err) {
     await stopRecording?.();

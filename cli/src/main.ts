@@ -3,9 +3,10 @@ import { UsageError } from "./args.ts";
 export const usage = `Usage:
   weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--assets DIR] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]
            [--redis URL [--redis-channel NAME]] [--metrics] [--drain-timeout SECONDS]
-  weft dev <app.ts|server.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--assets DIR] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]
+  weft dev <app.ts|server.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--assets DIR] [--inspector-port N] [--inspector-host H] [--resume-window SECONDS] [--record DIR [--record-gzip]] [--no-compression]
   weft dev <app.ts> --static [--port N] [--host H] [--inspector-port N] [--inspector-host H]
   weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]
+  weft inspect <recording>... [--step N] [--port N]   open recordings in the inspector, with no app
   weft build <app.ts> --static --out <dir> [--base /path/] [--name NAME]
   weft preview <dir> [--port N] [--host H]
 
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import("./run.ts"),
   dev: () => import("./dev.ts"),
   replay: () => import("./replay.ts"),
+  inspect: () => import("./inspect.ts"),
   build: () => import("./build.ts"),
   preview: () => import("./preview.ts"),
 };

@@ -68,6 +68,12 @@ function expand(path: string): string[] {
   return found;
 }
 
+/** The command that opens `file` in the inspector at `step` (relative to where the user is). */
+function inspectCommand(file: string, step: number): string {
+  const path = relative(process.cwd(), resolve(file)) || file;
+  return `npx weft inspect ${/^[\w@%+=:,./-]+$/.test(path) ? path : JSON.stringify(path)} --step ${step}`;
+}
+
 interface ReplayFileOptions {
   app: string | undefined;
   keepGoing: boolean;
@@ -111,6 +117,8 @@ async function replayFile(file: string, options: ReplayFileOptions): Promise<num
     console.log(`✗ ${shown(file)}: the app does not behave as recorded (${result.steps} of ${result.totalSteps} steps replayed against ${shown(appPath)}, ${ms} ms)`);
     for (const difference of result.differences) console.log(`  ${difference.message}`);
     if (result.steps < result.totalSteps) console.log("  (stopped at the first step that differs; --keep-going replays every step)");
+    const step = result.differences[0]?.step;
+    if (step !== undefined) console.log(`  open the recording at that step in the inspector: ${inspectCommand(file, step)}`);
   }
   for (const note of result.notes) console.log(`  note: ${note}`);
 

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createRequestGuard, createStaticHandler, perMessageDeflateOptions, refuseUpgrade, startHeartbeat, tuneSocketCompression, type GuardedRequestHandler } from "weft/server";
@@ -32,7 +32,17 @@ export interface ChannelServerOptions {
   token?: string;
   /** Ping each tool's socket this often, ending the ones that stopped answering. Default 30 s. */
   heartbeatMs?: number;
+  /** Largest recording a page may upload (dropped on the inspector), in bytes. Default 64 MiB. */
+  maxRecordingBytes?: number;
 }
+
+/**
+ * Channel frames under this many characters go uncompressed: on loopback, deflating the steady
+ * stream of small frames (rows, ops, chains: ~1 KB per app event) cost the app's process more
+ * CPU than serializing them, to save bytes nobody pays for. A big tree snapshot or backlog
+ * (a 10,000-control tree is 533 KiB, 67 KiB deflated) still goes compressed.
+ */
+const COMPRESS_FRAMES_FROM = 32 * 1024;
 
 export interface ChannelServer {
   readonly token: string;
@@ -100,12 +110,67 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     });
     res.end(req.method === "HEAD" ? undefined : placeholderPage(nonce));
   };
-  const page = dist ? createStaticHandler({ dir: dist, immutable: (path) => path.startsWith("/assets/") }) : placeholder;
+  const files = dist ? createStaticHandler({ dir: dist, immutable: (path) => path.startsWith("/assets/") }) : placeholder;
+
+  /**
+   * A recording dropped on the inspector page: POSTed with the token in `x-weft-token` (a page
+   * of another site has no token, and the guard refuses its Origin too), read like `weft inspect`
+   * reads a file (plain or gzip), and opened as an ended session every tool lists.
+   */
+  const maxRecordingBytes = options.maxRecordingBytes ?? 64 * 1024 * 1024;
+  const receiveRecording = (req: IncomingMessage, res: ServerResponse) => {
+    const answer = (status: number, body: object) => {
+      if (!res.headersSent) res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+    };
+    const given = req.headers["x-weft-token"];
+    if (!tokenMatches(typeof given === "string" ? given : null)) return answer(401, { error: "missing or wrong token (x-weft-token)" });
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > maxRecordingBytes) {
+      req.resume();
+      return answer(413, { error: `the recording is ${declared} bytes; the inspector takes up to ${maxRecordingBytes} (maxRecordingBytes)` });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxRecordingBytes) over = true;
+      else chunks.push(chunk);
+    });
+    req.on("error", () => answer(400, { error: "the upload broke off" }));
+    req.on("end", () => {
+      if (over) return answer(413, { error: `the recording is over ${maxRecordingBytes} bytes (maxRecordingBytes)` });
+      let name = "dropped recording";
+      try {
+        name = decodeURIComponent(String(req.headers["x-weft-file"] ?? name));
+      } catch {
+        // a malformed name is only a label
+      }
+      options.hub.openRecording(Buffer.concat(chunks), name).then(
+        (session) => answer(200, { session }),
+        (err: unknown) => answer(400, { error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown }).code ?? "FAILED" }),
+      );
+    });
+  };
+
+  const page: GuardedRequestHandler = (req, res, target) => {
+    if (target.path === "/recordings") {
+      if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
+      return receiveRecording(req, res);
+    }
+    if (req.method === "POST") return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+    if (target.path === "/check-token") {
+      // The inspector page asks when its channel is refused: a browser learns nothing from a
+      // refused upgrade, and "weft dev restarted with another token" needs saying.
+      return void res.writeHead(tokenMatches(target.query.get("token")) ? 204 : 401, { "cache-control": "no-store" }).end();
+    }
+    return files(req, res, target);
+  };
 
   const upgrades = guard.upgrades();
   upgrades.add("/channel", (req, socket, head, { query }) => {
     if (!tokenMatches(query.get("token"))) {
-      return refuseUpgrade(socket, 401, "weft channel: missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver.json");
+      return refuseUpgrade(socket, 401, "weft channel: missing or wrong token; use the Inspector URL weft dev printed, or the token in .weft/devserver-<pid>.json");
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       wss.emit("connection", ws, req);
@@ -117,7 +182,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     tuneSocketCompression(ws);
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
-        send: (text) => ws.send(text),
+        send: (text) => ws.send(text, { compress: text.length >= COMPRESS_FRAMES_FROM }),
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;
@@ -139,7 +204,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     ws.on("error", gone);
   };
 
-  const http: Server = createServer(guard.http(page));
+  const http: Server = createServer(guard.http(page, { methods: ["GET", "HEAD", "POST"] }));
   http.on("upgrade", upgrades.listener);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -15,7 +15,7 @@ import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
 import { createTeardown, processStats } from "./teardown.ts";
-import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
+import { findWorkspace, removeDevServerInfo, workspaceToken, writeDevServerInfo } from "./workspaceFile.ts";
 import { trackHostGenerations } from "./hostGeneration.ts";
 import { MountedApps } from "./mountedApps.ts";
 
@@ -46,8 +46,13 @@ export interface DevServerOptions {
    * owns its process).
    */
   handleProcessErrors?: boolean;
-  /** Where `.weft/devserver.json` goes; default the app's workspace (nearest .git/.vscode/package.json). */
+  /**
+   * Where `.weft/` goes (`devserver-<pid>.json` for the tools, the kept channel `token`); default
+   * the app's workspace (nearest .git/.vscode/package.json).
+   */
   workspace?: string;
+  /** How long a session whose tab went away is kept for it to come back (`--resume-window`). Default: the runtime's (an hour). */
+  resumeWindowMs?: number;
   /** Wait this long for more changes before swapping. Default 3 ms. */
   quietMs?: number;
   /** Print the URL lines and swap lines. Default true. */
@@ -118,7 +123,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   const rel = (file: string) => relative(root, file) || file;
   /** What the last saves left: the current build error (none once a save is taken) and the last report. */
-  const status: { error: BuildErrorMessage | null; report: SwapReport | null } = { error: null, report: null };
+  const status: { error: BuildErrorMessage | null; report: SwapReport | null; reports: SwapReport[] } = { error: null, report: null, reports: [] };
+  /** What `get-swaps` answers: the last 200 reports, newest first. */
+  const keepReport = (report: SwapReport) => {
+    status.report = report;
+    status.reports.unshift(report);
+    if (status.reports.length > 200) status.reports.pop();
+  };
 
   const tap: OutputTap = tapOutput();
   const teardown = createTeardown();
@@ -230,6 +241,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       exposeErrors: true,
       allowedHosts: options.allowedHosts,
       handleProcessErrors: options.handleProcessErrors,
+      ...(options.resumeWindowMs !== undefined ? { resumeWindowMs: options.resumeWindowMs } : {}),
       ...(options.assetsDir !== undefined ? { assetsDir: options.assetsDir } : {}),
       ...(options.gate ? { gate: options.gate } : {}),
     });
@@ -243,22 +255,25 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const appUrls = (): string[] => (app ? [app.url] : mounted.urls);
   const appUrl = appUrls()[0] ?? "";
 
-  const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
+  const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true, app: entry });
   teardown.add(() => agent.dispose());
   const hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: appUrls()[0] ?? "", root }, pid: process.pid, startedAt }),
     backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
     stats: () => processStats(startedAt, app ? app.manager.sessions.size : mounted.sessionCount, status.report?.id ?? 0),
+    swaps: () => status.reports.slice(),
   });
   teardown.add(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
   teardown.add(undoTap);
 
-  const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl));
-  teardown.add(() => channel.close());
-
+  // The token is the workspace's, kept across restarts: an inspector left open reconnects.
   const workspace = options.workspace ?? findWorkspace(root);
+  const kept = workspaceToken(workspace);
+  const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl), kept.token);
+  teardown.add(() => channel.close());
+  if (print && kept.file === null) tap.printError(`weft: could not keep the inspector's token in ${workspace}/.weft (${kept.problem}); open inspectors need the new URL after each restart`);
   const infoFile = writeDevServerInfo(workspace, {
     version: 1,
     pid: process.pid,
@@ -298,7 +313,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     report.ms = performance.now() - changedAt;
     if (report.activeMs !== undefined) report.activeMs += phases.tImported - changedAt;
     report.phases = { waitMs: phases.tStart - changedAt, importMs: phases.tImported - phases.tStart, swapMs: performance.now() - phases.tImported };
-    status.report = report;
+    keepReport(report);
     if (status.error) {
       status.error = null;
       overlay.clear();
@@ -338,11 +353,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const edited = facts.filter((f) => changed.includes(f.file));
     const quietFiles = edited.length > 0 && edited.every((f) => f.boundary) ? reimport.executed.filter((f) => !changed.includes(f)) : [];
     let report: SwapReport;
+    // What the swap sends the tabs is its doing, and the inspector says so (a chain per session).
+    const cause = agent.inspect?.beginCause("swap", "swap");
     try {
       report = await engine.swap(main, { files: files.map(rel), ...(restartReason ? { restartReason } : {}), reset: resetOf(reimport.executed, entry), quietFiles });
     } catch (err) {
+      cause?.end();
       return refuse(err, files, `the new code threw while ${err instanceof SwapBuildError ? err.doing : "building the page"}`, changedAt, changedSinceLoad);
     }
+    cause?.end(`swap #${report.id}`);
     if (reimport.unreachable.length > 0) {
       runner.forget(reimport.unreachable);
       report.stopped.timers += engine.dropModules(reimport.unreachable).timers;
@@ -472,8 +491,8 @@ function unsafeToSwap(facts: readonly ModuleFacts[], root: string): string | und
 }
 
 /** The inspector's server: on the asked port, else next to the app's, else any free one. */
-async function startInspector(options: DevServerOptions, hub: Hub, appPort: number): Promise<ChannelServer> {
-  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts, compression: options.compression };
+async function startInspector(options: DevServerOptions, hub: Hub, appPort: number, token: string): Promise<ChannelServer> {
+  const base = { hub, host: options.inspectorHost, allowedHosts: options.allowedHosts, compression: options.compression, token };
   if (options.inspectorPort !== undefined) return startChannelServer({ ...base, port: options.inspectorPort });
   if (options.port === 0 || appPort === 0) return startChannelServer({ ...base, port: 0 });
   try {

@@ -11,7 +11,11 @@ import {
   type ResultMessage,
   type ServerMessage,
   type StatsResult,
+  type SwapReport,
+  type DeadSession,
 } from "@weft/protocol/channel";
+import type { AgentDemand } from "@weft/agent";
+import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
   ControlsAtResult,
   InspectClientMessage,
@@ -38,7 +42,13 @@ export interface HubAgent {
   message(sessionId: string, seq: number): MaybePromise<MessageResult | null>;
   source(sessionId: string, id: number, event?: string): MaybePromise<SourceResult | null>;
   controlsAt(sessionId: string, file: string, line: number): MaybePromise<ControlsAtResult | null>;
-  readonly inspect: { handle(message: InspectClientMessage, reply: (message: ServerMessage) => void, tool: { loopback: boolean }): void } | null;
+  readonly inspect: {
+    handle(message: InspectClientMessage, reply: (message: ServerMessage) => void, tool: { loopback: boolean }): void;
+    /** Opens a recording as an ended session (dropped on the inspector); absent where recordings cannot be opened. */
+    openRecording?(recording: Recording): DeadSession;
+  } | null;
+  /** Told which sessions some tool watches, so it skips the tree work for the others. */
+  setDemand?(demand: AgentDemand): void;
 }
 
 /** What the hub needs from the devserver to answer a tool. */
@@ -50,6 +60,8 @@ export interface HubContext {
   backlog(): ServerMessage[];
   /** The process's figures; the hub adds how many tools are connected. */
   stats(): Omit<StatsResult, "channelClients">;
+  /** The swap reports kept, newest first (`get-swaps`: what a tool that came late missed). */
+  swaps?(): SwapReport[];
 }
 
 interface Watch {
@@ -95,15 +107,28 @@ export class Hub {
 
   constructor(private readonly context: HubContext) {
     this.stopListening = context.agent.subscribe((message) => this.broadcast(message));
+    // The agent skips the tree ops of sessions no tool watches.
+    context.agent.setDemand?.({ tree: (sessionId) => this.watched(sessionId) });
+  }
+
+  private watched(sessionId: string): boolean {
+    for (const tool of this.tools) if (tool.ready && tool.watches.get(sessionId)?.tree) return true;
+    return false;
   }
 
   get size(): number {
     return this.tools.size;
   }
 
+  /** Sends `message` to every tool that wants it, serialized once for all of them. */
   broadcast(message: ServerMessage): void {
     if (message.type === "log") this.keepOutput(message);
-    for (const tool of this.tools) if (tool.wants(message)) tool.channel.send(message);
+    let json: string | null = null;
+    for (const tool of this.tools) {
+      if (!tool.wants(message)) continue;
+      json ??= JSON.stringify(message);
+      tool.channel.sendJson(message, json);
+    }
   }
 
   /** Recent app output, so a tool that connects late (the inspector's terminal) shows it too. */
@@ -130,6 +155,17 @@ export class Hub {
     return () => this.tools.delete(tool);
   }
 
+  /**
+   * A recording a tool handed over (dropped on the inspector): read (plain or gzip) and checked as
+   * `weft replay` reads one, then listed as an ended session for every tool. Rejects with the
+   * reader's `RecordingError` (its message says what is wrong with the file).
+   */
+  async openRecording(bytes: Buffer, name: string): Promise<DeadSession> {
+    const inspect = this.context.agent.inspect;
+    if (!inspect?.openRecording) throw new Error("this devserver cannot open recordings (its agent's inspect service is off, or the app runs in the browser)");
+    return inspect.openRecording(await readRecordingBytes(bytes, name));
+  }
+
   /** Closes every tool's channel (the channel server is stopping). */
   closeAll(): void {
     for (const tool of this.tools) tool.channel.close(ChannelCloseCode.GoingAway, "the devserver is stopping");
@@ -146,6 +182,10 @@ export class Hub {
     const { channel } = tool;
     if (!tool.ready && message.type !== "hello") {
       return channel.close(ChannelCloseCode.BadFrame, `expected 'hello' first, got '${message.type}'`);
+    }
+    if (message.type === "get-swaps") {
+      channel.send({ type: "result", requestId: message.requestId, of: "get-swaps", result: { reports: this.context.swaps?.() ?? [] } });
+      return;
     }
     // The inspector's requests (edit, eval, history, picker…) are the agent's inspect service's.
     if (isInspectMessage(message)) {

@@ -1,13 +1,25 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DevServerInfo } from "@weft/protocol/channel";
 
 /**
- * `<workspace>/.weft/devserver.json`: where tools that were not started by `weft dev` (the
- * VS Code extension) find the running devserver. Holds the token, so it is readable by the
- * user only. Removed when the devserver stops (if it is still this process's).
+ * `<workspace>/.weft/`: how tools that were not started by `weft dev` (the VS Code extension)
+ * find the running devservers, and what a devserver keeps across its restarts.
+ *
+ * - `devserver-<pid>.json`, one per running devserver (two `weft dev` in one workspace must not
+ *   overwrite each other's, nor remove it when one stops): URL and token. Removed when its
+ *   devserver stops; a file whose process is gone (killed) is removed by the next devserver and
+ *   ignored by the tools.
+ * - `token`: the channel's token, made once per workspace and kept, so an inspector page or the
+ *   extension left open across a restart of `weft dev` reconnects by itself.
+ *
+ * Both hold the token: readable by the user only (mode 600).
  */
 export type { DevServerInfo };
+
+const TOKEN_FILE = "token";
+const INFO_FILE = /^devserver-(\d+)\.json$/;
 
 /** The workspace of an app: the nearest folder above it with a .git, a .vscode, or a package.json. */
 export function findWorkspace(from: string): string {
@@ -19,10 +31,16 @@ export function findWorkspace(from: string): string {
   }
 }
 
+/** Where a devserver's file goes: `.weft/devserver-<pid>.json`. */
+export function devServerInfoPath(workspace: string, pid: number): string {
+  return join(workspace, ".weft", `devserver-${pid}.json`);
+}
+
 export function writeDevServerInfo(workspace: string, info: DevServerInfo): string {
   const dir = join(workspace, ".weft");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, "devserver.json");
+  removeStaleInfo(dir);
+  const file = devServerInfoPath(workspace, info.pid);
   writeFileSync(file, JSON.stringify(info, null, 2) + "\n", { mode: 0o600 });
   return file;
 }
@@ -33,5 +51,57 @@ export function removeDevServerInfo(file: string, pid: number): void {
     if (current.pid === pid) rmSync(file, { force: true });
   } catch {
     // gone already, or not ours to remove
+  }
+}
+
+/**
+ * The workspace's channel token: the one kept in `.weft/token`, or a new one written there.
+ * `changed` says why a new one had to be made (none was kept, or the file was unreadable):
+ * inspectors open with the old one then need the new URL. Null `file` when it could not be kept.
+ */
+export function workspaceToken(workspace: string): { token: string; kept: boolean; file: string | null; problem?: string } {
+  const dir = join(workspace, ".weft");
+  const file = join(dir, TOKEN_FILE);
+  try {
+    const saved = readFileSync(file, "utf8").trim();
+    if (/^[\w-]{20,200}$/.test(saved)) {
+      chmodSync(file, 0o600); // whatever a copy or an editor left it at
+      return { token: saved, kept: true, file };
+    }
+  } catch {
+    // none yet
+  }
+  const token = randomBytes(24).toString("base64url");
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, token + "\n", { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return { token, kept: false, file };
+  } catch (err) {
+    return { token, kept: false, file: null, problem: (err as Error).message };
+  }
+}
+
+/** Files of devservers whose process is gone (a `kill -9`, a crash): nothing will remove them otherwise. */
+function removeStaleInfo(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(INFO_FILE.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

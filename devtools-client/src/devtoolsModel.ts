@@ -1,11 +1,16 @@
 import { TreeOpError, type HelloFromServer } from "@weft/protocol/channel";
 import type { ChannelClient, ChannelCommand, ChannelEvent } from "./channelClient.ts";
+import { host } from "@weft/protocol";
+import { ChannelError } from "./channelError.ts";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
 import { MESSAGE_LOG_CAPACITY, MessageLog } from "./messageLog.ts";
 import { nameOf } from "./names.ts";
 import { SessionList, type SessionListOptions } from "./sessionList.ts";
 import { SwapLog } from "./swapLog.ts";
 import { TreeStore } from "./treeStore.ts";
+
+/** Asks the devserver: the channel client's `request`. */
+export type Requester = ChannelClient["request"];
 
 export interface DevtoolsModelOptions {
   sessions?: SessionListOptions;
@@ -24,6 +29,9 @@ export interface DevtoolsModelOptions {
  * It watches one session at a time, the one `sessions` has selected (watching every session
  * would have the devserver send every tree's ops). When an op does not fit the tree, it says so
  * (`onProblem`), ignores ops until the whole tree comes again, and asks for it.
+ *
+ * A tool that opens late still shows what came before it: the rows the agent kept for the
+ * session it watches (`get-rows`), and the swap reports the devserver kept (`get-swaps`).
  */
 export class DevtoolsModel {
   readonly sessions: SessionList;
@@ -37,6 +45,7 @@ export class DevtoolsModel {
   /** After an op that did not fit: ops are ignored until the fresh tree arrives. */
   private resyncing = false;
   private send: ((command: ChannelCommand) => void) | null = null;
+  private request: Requester | null = null;
   private readonly connection = new Emitter<HelloFromServer | null>();
   private readonly watches = new Emitter<string | null>();
   private readonly problems = new Emitter<string>();
@@ -85,26 +94,29 @@ export class DevtoolsModel {
    * session is watched again. Returns the undo.
    */
   connect(client: ChannelClient): Unsubscribe {
+    const request: Requester = (type, params, options) => client.request(type, params, options);
     const undoState = client.onState((state) => {
-      if (state.status === "open") this.attach((command) => client.send(command));
-      else this.send = null;
+      if (state.status === "open") this.attach((command) => client.send(command), request);
+      else this.send = this.request = null;
     });
     const undoMessages = client.onMessage((message) => this.handle(message));
-    if (client.isOpen) this.attach((command) => client.send(command));
+    if (client.isOpen) this.attach((command) => client.send(command), request);
     return () => {
       undoState();
       undoMessages();
-      this.send = null;
+      this.send = this.request = null;
     };
   }
 
   /**
-   * A channel opened: commands go out through `send`. Called before the devserver's hello is
+   * A channel opened: commands go out through `send`, and the backlogs (kept rows, kept swap
+   * reports) are asked for through `request` when given. Called before the devserver's hello is
    * handled, so the sessions in the hello's frame can be watched at once; the session shown
    * before a reconnection is watched again.
    */
-  attach(send: (command: ChannelCommand) => void): void {
+  attach(send: (command: ChannelCommand) => void, request?: Requester): void {
     this.send = send;
+    this.request = request ?? null;
     this.watching = null;
     if (this.watchedId !== null && this.sessions.isLive(this.watchedId)) this.watch(this.watchedId);
   }
@@ -112,6 +124,7 @@ export class DevtoolsModel {
   /** Forgets everything (the tool left this devserver). */
   reset(): void {
     this.send = null;
+    this.request = null;
     const was = this.helloMessage !== null;
     this.helloMessage = null;
     this.sessions.clear();
@@ -133,6 +146,7 @@ export class DevtoolsModel {
         if (before && (before.pid !== message.pid || before.startedAt !== message.startedAt)) this.reset();
         this.helloMessage = message;
         this.connection.emit(message);
+        this.backfillSwaps();
         return;
       }
       case "sessions":
@@ -184,13 +198,42 @@ export class DevtoolsModel {
     this.tree.replace(null);
     this.messages.clear();
     if (id !== null && this.sessions.isLive(id)) this.watch(id);
+    else if (id !== null) this.backfillRows(id); // an ended session: its kept rows are all there is
     this.watches.emit(id);
   }
 
-  /** Asks for the session's whole tree, then its ops and message rows. */
+  /** Asks for the session's whole tree, then its ops and message rows, and the rows kept from before. */
   private watch(sessionId: string): void {
     if (!this.send) return;
     this.send({ type: "watch", sessionId, tree: true, messages: true });
     this.watching = sessionId;
+    this.backfillRows(sessionId);
+  }
+
+  /** The rows the agent kept of `sessionId` (an ended one's too): what happened before this tool watched. */
+  backfillRows(sessionId: string): void {
+    this.request?.("get-rows", { sessionId }).then(
+      (answer) => {
+        if (this.watchedId === sessionId) this.messages.backfill(answer.rows);
+      },
+      (err: unknown) => this.failed(`fetching the kept messages of session ${sessionId}`, err),
+    );
+  }
+
+  private backfillSwaps(): void {
+    this.request?.("get-swaps", {}).then(
+      (answer) => this.swaps.addReports(answer.reports),
+      (err: unknown) => this.failed("fetching the kept swap reports", err),
+    );
+  }
+
+  /**
+   * A backlog could not be fetched: said in the console with what was being done (the views
+   * still show what comes from now on). An older devserver that does not know the request, or a
+   * channel that closed meanwhile, is no problem.
+   */
+  private failed(what: string, err: unknown): void {
+    if (err instanceof ChannelError && (err.code === "UNKNOWN_REQUEST" || err.code === "CLOSED" || err.code === "NOT_CONNECTED")) return;
+    host.console.error(`[weft devtools] ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -52,7 +52,10 @@ export class MessageLog {
   /** Seqs of patch rows, oldest first: where the tree changed (time travel's steps). */
   private patches: number[] = [];
   filter: MessageFilter = defaultFilter;
-  totals: Totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+  /** Over every row received, and over those that are not the devtools' own. */
+  private counted = { all: emptyTotals(), app: emptyTotals() };
+  /** Seqs of the rows that are not the devtools' own, oldest first: positions a person counts (time travel steps over them). */
+  private appSeqs: number[] = [];
   /** Rows the devserver dropped because this tool read too slowly (its `dropped` messages). */
   dropped = 0;
   /** Bumped on every change the view must see. */
@@ -100,14 +103,11 @@ export class MessageLog {
         if (this.patches.length >= this.rows.capacity) this.patches.shift();
         this.patches.push(row.seq);
       }
-      const t = this.totals;
-      t.messages++;
-      if (row.direction === "in") {
-        t.in++;
-        t.bytesIn += row.bytes;
-      } else {
-        t.out++;
-        t.bytesOut += row.bytes;
+      count(this.counted.all, row);
+      if (!row.tool) {
+        count(this.counted.app, row);
+        if (this.appSeqs.length >= this.rows.capacity) this.appSeqs.shift();
+        this.appSeqs.push(row.seq);
       }
       if (this.passes(row)) this.hits.push(index);
     }
@@ -166,6 +166,20 @@ export class MessageLog {
     return this.patches;
   }
 
+  /**
+   * Counts and bytes per direction over every row received (evicted ones too), leaving out the
+   * devtools' own frames (picker calls, timings) unless the filter shows them: hovering the tree
+   * must not make the app's traffic look busier.
+   */
+  get totals(): Totals {
+    return this.filter.tool ? this.counted.all : this.counted.app;
+  }
+
+  /** Seqs of the rows held that are the app's (not the devtools'), oldest first. */
+  get appRowSeqs(): readonly number[] {
+    return this.appSeqs;
+  }
+
   /** The seq of the newest row held (0 when empty). */
   get lastSeq(): number {
     return this.rows.at(this.rows.pushed - 1)?.seq ?? 0;
@@ -219,7 +233,8 @@ export class MessageLog {
     this.head = 0;
     this.seqs.clear();
     this.patches = [];
-    this.totals = { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+    this.appSeqs = [];
+    this.counted = { all: emptyTotals(), app: emptyTotals() };
     this.dropped = 0;
     if (this.frozen) this.frozen = { count: 0, first: 0 };
     this.version++;
@@ -264,6 +279,21 @@ export class MessageLog {
     return row.preview.toLowerCase().includes(q);
   }
 
+}
+
+function emptyTotals(): Totals {
+  return { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+}
+
+function count(t: Totals, row: MessageRow): void {
+  t.messages++;
+  if (row.direction === "in") {
+    t.in++;
+    t.bytesIn += row.bytes;
+  } else {
+    t.out++;
+    t.bytesOut += row.bytes;
+  }
 }
 
 const ID = /"id":(\d+)/;

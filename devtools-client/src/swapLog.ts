@@ -39,6 +39,20 @@ export class SwapLog {
     this.changes.emit();
   }
 
+  /** Reports from before the tool connected (`get-swaps`), in any order: merged, newest first, each once. */
+  addReports(reports: readonly SwapReport[]): void {
+    const byId = new Map(this.reportList.map((r) => [r.id, r]));
+    let added = false;
+    for (const r of reports) {
+      if (byId.has(r.id)) continue;
+      byId.set(r.id, r);
+      added = true;
+    }
+    if (!added) return;
+    this.reportList = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, this.limit);
+    this.changes.emit();
+  }
+
   setError(error: BuildError | null): void {
     if (error === null && this.currentError === null) return;
     this.currentError = error;

@@ -100,6 +100,8 @@ export class Connection {
   start(): void {
     this.stopped = false;
     addEventListener("online", this.retryNow);
+    addEventListener("pagehide", this.goodbye);
+    addEventListener("pageshow", this.back);
     this.open();
   }
 
@@ -107,6 +109,8 @@ export class Connection {
   stop(): void {
     this.stopped = true;
     removeEventListener("online", this.retryNow);
+    removeEventListener("pagehide", this.goodbye);
+    removeEventListener("pageshow", this.back);
     this.clearRetry();
     this.ws?.close(1000, "client stopped");
     this.ws = null;
@@ -244,6 +248,25 @@ export class Connection {
     this.attempt++;
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
+
+  /**
+   * The tab is going away (closed, reloaded, navigated off the app): say so with the close code,
+   * so the server ends the session after a short wait instead of the whole resume window (an
+   * hour, Flet's default) and the devtools show it ended. A reload comes back within that wait
+   * and resumes, as before.
+   */
+  private goodbye = (): void => {
+    const ws = this.ws;
+    this.clearRetry();
+    this.ws = null;
+    this.registered = false;
+    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(CloseCode.Goodbye, "pagehide");
+  };
+
+  /** Back from the back-forward cache after a goodbye: connect again (the session resumes if it is still there). */
+  private back = (event: PageTransitionEvent): void => {
+    if (event.persisted && !this.stopped && !this.ws) this.open();
+  };
 
   /** The network came back: don't wait out the backoff. */
   private retryNow = (): void => {

@@ -12,7 +12,8 @@ export type WeftErrorCode =
   | "APP_LOAD"
   | "NOT_A_PROP"
   | "RENDER_LOOP"
-  | "PUBSUB_MESSAGE";
+  | "PUBSUB_MESSAGE"
+  | "NOT_A_HOOK";
 
 export class WeftError extends Error {
   readonly code: WeftErrorCode;

@@ -17,7 +17,8 @@ export type HookEvent =
   | { type: "session-open"; session: Session; client: ClientInfo }
   | { type: "session-close"; sessionId: string; reason: string }
   | { type: "connect"; sessionId: string; resumed: boolean }
-  | { type: "disconnect"; sessionId: string }
+  /** `goodbye`: the tab said it was going away (pagehide), so the session will end soon. */
+  | { type: "disconnect"; sessionId: string; goodbye?: boolean }
   /** A protocol frame; `bytes` is its UTF-8 size, `at` a `performance.now()` stamp. */
   | { type: "message"; sessionId: string; direction: "in" | "out"; text: string; bytes: number; at: number }
   /** One flush: the ops that went out (or would have, while disconnected) and what it cost. */

@@ -1,4 +1,5 @@
 import type { ControlId, PropValue, WireNode } from "@weft/protocol";
+import { ComponentControl } from "./components/componentControl.ts";
 import { metaOf, type Control } from "./controls/control.ts";
 import { WeftError } from "./errors.ts";
 import { hook } from "./hook.ts";
@@ -17,6 +18,15 @@ export interface SessionDescription {
   createdAt: number;
   /** What the browser is told when `main` threw, or null. */
   crashed: string | null;
+  /** Its tab said goodbye (closed, navigated away): it ends soon unless the tab comes back. */
+  leaving?: boolean;
+}
+
+/** One hook of a component, in call order, as a tool shows it (React DevTools' hooks list). */
+export interface HookDescription {
+  kind: "state" | "ref" | "memo" | "effect" | "context";
+  /** The state, the ref's `current`, the memo's value; effects and contexts have none. */
+  value?: unknown;
 }
 
 /** Where a control sits in its parent. */
@@ -68,12 +78,29 @@ export interface WeftInspection {
   handler(control: Control, event: string): Function | undefined;
   /** The app's own fields of the control (class fields, `data`), without anything weft keeps on it. */
   fields(control: Control): [name: string, value: unknown][];
+  /** A component's hooks in call order, or null when the control is not a component. */
+  hooks(control: Control): HookDescription[] | null;
+  /** The props the browser itself changes (a checkbox's `value`, a field's text). */
+  clientProps(control: Control): readonly string[];
 
   /**
    * Sets a wire prop of a live control as app code would (`control.text = "Hi"`) and sends the
    * change to the session's tab. Throws `WeftError` `NOT_A_PROP` when the class has no such prop.
    */
   setProp(sessionId: string, control: Control, name: string, value: PropValue | null): void;
+  /**
+   * Changes a prop the browser itself changes (`clientProps`) as the user would have: the tab is
+   * sent the value, then the control's `change` handler runs like one from the browser, with
+   * the value as the event's data. Returns whether a handler ran. Throws `NOT_A_PROP` for a
+   * prop the browser does not change.
+   */
+  changeAsUser(sessionId: string, control: Control, name: string, value: PropValue | null): boolean;
+  /**
+   * Sets a component's state hook (its place in the call order) as its setter would: the
+   * component renders again and the tab is sent what changed. Throws `NOT_A_HOOK` for another
+   * kind of hook or a control that is no component.
+   */
+  setHookState(sessionId: string, control: Control, index: number, value: unknown): void;
   /** Sends a session's pending changes now (after a tool's console changed controls). */
   flush(sessionId: string): void;
   /** Calls a browser method of the session's tab (the devtools' highlight and picker). */
@@ -95,6 +122,7 @@ const describe = (session: Session): SessionDescription => {
     crashed: session.crashed,
   };
   if (session.page.title !== undefined) description.title = session.page.title;
+  if (session.leaving) description.leaving = true;
   if (session.client.userAgent) description.userAgent = session.client.userAgent;
   return description;
 };
@@ -139,6 +167,22 @@ export const inspection: WeftInspection = {
   handler: (control, event) => control._h[event],
   // Everything weft keeps on a control is `id` or starts with `_`; the rest is the app's.
   fields: (control) => Object.entries(control).filter(([name]) => name !== "id" && !name.startsWith("_")),
+  hooks: (control) => {
+    if (!(control instanceof ComponentControl)) return null;
+    return control._hooks.map((slot): HookDescription => {
+      switch (slot.kind) {
+        case "state":
+          return { kind: "state", value: slot.value };
+        case "ref":
+          return { kind: "ref", value: slot.value.current };
+        case "memo":
+          return { kind: "memo", value: slot.value };
+        default:
+          return { kind: slot.kind };
+      }
+    });
+  },
+  clientProps: (control) => Object.keys(metaOf(control).clientProps),
 
   setProp: (sessionId, control, name, value) => {
     const session = need(sessionId);
@@ -149,6 +193,28 @@ export const inspection: WeftInspection = {
     // Through the accessor, as app code would: the change is recorded and sent like any other.
     control.assign({ [name]: value });
     session.flush();
+  },
+  changeAsUser: (sessionId, control, name, value) => {
+    const session = need(sessionId);
+    if (!(name in metaOf(control).clientProps)) {
+      throw new WeftError("NOT_A_PROP", `${control._typeName()}.${name} is not a prop the browser changes (those are: ${Object.keys(metaOf(control).clientProps).join(", ") || "none"})`);
+    }
+    // The tab did not change it: unlike the browser's own `props` message, it is sent there.
+    control.assign({ [name]: value });
+    session.flush();
+    if (!control._h.change) return false;
+    // Then the event the renderer sends after such a change (renderer/src/useEvents.ts), through
+    // the session's own path: disabled controls ignore it, the handler is timed and reported.
+    session.handleEvent({ type: "event", id: control.id, name: "change", ...(value === null ? {} : { data: value }) });
+    return control._p.disabled !== true;
+  },
+  setHookState: (sessionId, control, index, value) => {
+    need(sessionId);
+    const slot = control instanceof ComponentControl ? control._hooks[index] : undefined;
+    if (!slot || slot.kind !== "state") {
+      throw new WeftError("NOT_A_HOOK", `${control._typeName()} has no state hook at ${index}${control instanceof ComponentControl ? "" : " (it is not a component)"}`);
+    }
+    slot.set(value); // renders the component again on the next microtask, then flushes
   },
   flush: (sessionId) => {
     const session = find(sessionId);

@@ -183,7 +183,7 @@ test("time travel shows the tree as it was after an earlier message, with the ne
   }
   await expect(treeNode(inspector, countId)).toContainText('"3"');
   // Step back patch by patch with the ◀ button.
-  const back = inspector.getByTitle("Back to the previous patch");
+  const back = inspector.getByRole("button", { name: "Back to the previous patch" });
   await back.click();
   await expect(treeNode(inspector, countId)).toContainText('"2"');
   await expect(inspector.getByTestId("time-travel")).toContainText('Text#count value "2" → "3"');

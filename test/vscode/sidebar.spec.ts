@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
@@ -8,7 +8,7 @@ import { startCodeServer, type CodeServer } from "./codeServer.ts";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 // The workspace VS Code opens: a copy of examples/counter.ts inside the repository (so it
 // resolves "weft"), in a folder with its own .vscode, which makes it the workspace `weft dev`
-// writes .weft/devserver.json into. Outside test-results/, which the devserver does not watch.
+// writes its .weft/devserver-<pid>.json into. Outside test-results/, which the devserver does not watch.
 const work = join(root, ".cache", "vscode-e2e");
 const workspace = join(work, "workspace");
 const app = join(workspace, "counter.ts");
@@ -34,11 +34,15 @@ test.afterEach(({}, testInfo) => {
 
 test.afterAll(async () => {
   // The devserver the extension started in its terminal, if it outlived code-server's terminals.
-  try {
-    const { pid } = JSON.parse(readFileSync(join(workspace, ".weft", "devserver.json"), "utf8")) as { pid: number };
-    if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
-  } catch {
-    // none left
+  const dir = join(workspace, ".weft");
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!/^devserver-\d+\.json$/.test(name)) continue;
+    try {
+      const { pid } = JSON.parse(readFileSync(join(dir, name), "utf8")) as { pid: number };
+      if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
+    } catch {
+      // gone meanwhile
+    }
   }
   let t = Date.now();
   await codeServer?.stop();
@@ -75,14 +79,14 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   const sessions = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Sessions"]') });
   const tree = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Control Tree"]') });
 
-  // Connected by itself (through .weft/devserver.json), the session listed and its tree shown.
+  // Connected by itself (through .weft/devserver-<pid>.json), the session listed and its tree shown.
   await expect(sessions.locator(".monaco-list-row")).toHaveCount(1, { timeout: 30_000 });
   await expect(sessions.locator(".monaco-list-row")).toContainText("Counter");
   await expect(status(page)).toContainText("weft: 1 session");
   const row = (label: string) => tree.locator(`.monaco-list-row[aria-label^='${label}']`);
-  await expect(row('Button "inc"')).toBeVisible();
-  await expect(row('Button "dec"')).toBeVisible();
-  await expect(row('Text "count"')).toBeVisible();
+  await expect(row('Button#inc')).toBeVisible();
+  await expect(row('Button#dec')).toBeVisible();
+  await expect(row('Text#count')).toBeVisible();
 
   // The Messages view (a webview) lists the session's frames: a click in the app is an event up
   // and a patch down; a row opens onto the frame's text.
@@ -101,13 +105,13 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await second.close();
 
   // Reveal in editor: the line that created the + button…
-  await row('Button "inc"').click();
-  await row('Button "inc"').locator('.action-label[aria-label="Reveal in Editor"]').click();
+  await row('Button#inc').click();
+  await row('Button#inc').locator('.action-label[aria-label="Reveal in Editor"]').click();
   await expect(page.locator(".tab.active")).toContainText("counter.ts");
   await expect(cursor(page)).toHaveText(/Ln 18, Col 9\b/);
 
   // …and its click handler's definition (the arrow `step(1)` returned, on line 7).
-  await row('Button "inc"').click();
+  await row('Button#inc').click();
   await runCommand(page, "weft: Go to Handler");
   await expect(cursor(page)).toHaveText(/Ln 7, Col \d+/);
 
@@ -118,12 +122,12 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await page.keyboard.press("Enter");
   await expect(cursor(page)).toHaveText(/Ln 16\b/);
   await runCommand(page, "weft: Select Control at Cursor");
-  await expect(row('Button "dec"')).toHaveAttribute("aria-selected", "true");
+  await expect(row('Button#dec')).toHaveAttribute("aria-selected", "true");
 
   // A save is swapped in: the tree grows a row by itself, the Swaps view and status bar say so.
   const source = readFileSync(app, "utf8");
   writeFileSync(app, source.replace("        count,\n", '        count,\n        new Text({ value: "new", key: "added" }),\n'));
-  await expect(row('Text "added"')).toBeVisible();
+  await expect(row('Text#added')).toBeVisible();
   const swaps = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Swaps"]') });
   await expect(swaps.locator(".monaco-list-row").first()).toContainText(/#\d+ swapped in \d+ ms \(counter\.ts\)/);
   await expect(status(page)).toContainText(/swap \d+ ms/);

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { WeftInspection } from "weft";
-import type { EvalResult } from "@weft/protocol/channel";
+import { controlLabel, type EvalResult } from "@weft/protocol/channel";
 
 export interface EvaluateOptions {
   /** Names in scope (`$page`, `$sel`…). */
@@ -103,7 +103,7 @@ function forDisplay(value: unknown, inspection: WeftInspection, depth: number, s
   if (done) return done;
   const node = inspection.node(value);
   const key = node.p.key;
-  const out = instanceNamed(`${inspection.typeName(value)}#${key === undefined ? value.id : String(key)}`);
+  const out = instanceNamed(controlLabel(inspection.typeName(value), value.id, key));
   seen.set(value, out);
   out.id = value.id;
   for (const [name, prop] of Object.entries(node.p)) if (name !== "key") out[name] = prop;

@@ -86,6 +86,22 @@ export class SessionHistory {
     return this.steps.length - this.head;
   }
 
+  /** The oldest message the history can show the tree after. */
+  get firstSeq(): number {
+    return this.baseSeq;
+  }
+
+  /**
+   * The tree after message `seq` (clamped to what is kept) with every prop, as the tab held it:
+   * the first page of a recording exported from the middle of a session. Null before the first page.
+   */
+  wireAt(seq: number): WireNode | null {
+    if (!this.base) return null;
+    const mirror = this.base.clone();
+    for (let i = this.head; i < this.steps.length && this.steps[i]!.seq <= seq; i++) for (const op of this.steps[i]!.ops) mirror.applyOp(op);
+    return mirror.root === null ? null : mirror.toWire(mirror.root);
+  }
+
   /** The tree after message `seq` (default: now) and the next patch's changes with before/after values. */
   at(sessionId: string, seq?: number): HistoryResult {
     const first = this.baseSeq;

@@ -1,8 +1,7 @@
 import type { PatchOp, WireNode } from "@weft/protocol";
 import { ClientMirror } from "weft/testing";
-import type { HistoryChange, TreeNode } from "@weft/protocol/channel";
+import { controlLabel, type HistoryChange, type TreeNode } from "@weft/protocol/channel";
 import { toTreeNode } from "../channelTree.ts";
-import { labelOf } from "./summary.ts";
 
 /**
  * A session's tree as its tab holds it, rebuilt from what the server sent (`registered` pages and
@@ -27,7 +26,7 @@ export class TreeMirror extends ClientMirror {
 
   label(id: number): string {
     const node = this.nodes.get(id);
-    return node ? labelOf(node.n ?? node.t, id, node.p.key) : `#${id}`;
+    return node ? controlLabel(node.n ?? node.t, id, node.p.key) : controlLabel("control", id);
   }
 
   /** What `op` changes, described against this mirror before it is applied (before → after). */
@@ -41,7 +40,7 @@ export class TreeMirror extends ClientMirror {
         return change;
       }
       case "insert":
-        return { op: "insert", id: op.node.i, label: labelOf(op.node.n ?? op.node.t, op.node.i, op.node.p.key), parent: this.label(op.parent), slot: op.slot, nodes: countWire(op.node) };
+        return { op: "insert", id: op.node.i, label: controlLabel(op.node.n ?? op.node.t, op.node.i, op.node.p.key), parent: this.label(op.parent), slot: op.slot, nodes: countWire(op.node) };
       case "remove":
         return { op: "remove", id: op.id, label: this.label(op.id), parent: this.label(op.parent), slot: op.slot, nodes: this.count(op.id) };
       case "move":

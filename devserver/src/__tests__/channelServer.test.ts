@@ -75,8 +75,8 @@ describe("the channel server", () => {
 
 describe("the channel server's compression", () => {
   /** A channel whose backlog is one big log message, as a busy app's terminal output would be. */
-  async function channelWithBacklog(compression: boolean | undefined) {
-    const text = Array.from({ length: 400 }, (_, i) => `line ${i}: GET /api/items?page=${i} 200 12ms\n`).join("");
+  async function channelWithBacklog(compression: boolean | undefined, lines = 1_000) {
+    const text = Array.from({ length: lines }, (_, i) => `line ${i}: GET /api/items?page=${i} 200 12ms\n`).join("");
     const hub = new Hub({
       agent,
       hello: () => ({ type: "hello", version: 1, app: { entry: "/app/app.ts", url: "http://127.0.0.1:1/", root: "/app" }, pid: 1, startedAt: 0 }),
@@ -107,6 +107,18 @@ describe("the channel server's compression", () => {
       expect(answer.extensions).toMatch(/^permessage-deflate; server_no_context_takeover; client_no_context_takeover; server_max_window_bits=11/);
       expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
       expect(answer.bytes).toBeLessThan(Buffer.byteLength(answer.text) / 4);
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it("sends the steady stream of small frames as they are: deflating them costs the app more than the bytes cost", async () => {
+    const { text, channel } = await channelWithBacklog(undefined, 100);
+    try {
+      const answer = await hello(channel);
+      expect(answer.extensions).toMatch(/^permessage-deflate/);
+      expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
+      expect(answer.bytes).toBeGreaterThan(Buffer.byteLength(answer.text));
     } finally {
       await channel.close();
     }

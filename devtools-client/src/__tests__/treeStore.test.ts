@@ -31,7 +31,7 @@ const ids = (change: TreeChange) => (change.reset ? "all" : change.redraw);
 describe("TreeStore", () => {
   it("builds the tree from the devserver's structure, names and keys included", () => {
     const { store } = storeWith();
-    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    Text "count" #3', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5"].join("\n"));
+    expect(formatTree(store)).toBe(["Page@1", "  View@2", "    Text#count", "    TodoItem(Row)#todo-milk", "      Checkbox@5"].join("\n"));
     expect(store.size).toBe(5);
     expect(store.pathTo(5)!.map((n) => n.id)).toEqual([1, 2, 4, 5]);
   });
@@ -46,7 +46,7 @@ describe("TreeStore", () => {
     ]);
     expect(changes.some((c) => c.reset)).toBe(false);
     expect(store.pathTo(3)!.map((n) => n.id)).toEqual([1, 2, 4, 3]);
-    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', "      Checkbox #5", '      Text "count" #3'].join("\n"));
+    expect(formatTree(store)).toBe(["Page@1", "  View@2", "    TodoItem(Row)#todo-milk", "      Checkbox@5", "      Text#count"].join("\n"));
   });
 
   it("follows a control moved into a new container in one patch (a shown id deep in the inserted subtree)", () => {
@@ -105,7 +105,7 @@ describe("TreeStore", () => {
       { op: "move", parent: 2, slot: "controls", id: 4, before: 3 },
       { op: "remove", parent: 4, slot: "controls", id: 5 },
     ]);
-    expect(formatTree(store)).toBe(['Page #1', '  View #2', '    TodoItem(Row) "todo-milk" #4', '    Text "total" #3', '    Text "hint" #7'].join("\n"));
+    expect(formatTree(store)).toBe(["Page@1", "  View@2", "    TodoItem(Row)#todo-milk", "    Text#total", "    Text#hint"].join("\n"));
     expect(changes[0]).toMatchObject({ reset: false, changed: [3, 7, 4], structural: true });
   });
 

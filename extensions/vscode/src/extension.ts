@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { connect, disconnect } from "./commands/connect.ts";
+import { chooseDevServer, connect, disconnect } from "./commands/connect.ts";
 import { openApp, openInspector, openInspectorInBrowser } from "./commands/openInspector.ts";
 import { revealHandler, revealInEditor } from "./commands/revealInEditor.ts";
 import { selectAtCursor } from "./commands/selectAtCursor.ts";
@@ -46,12 +46,13 @@ export function activate(context: vscode.ExtensionContext) {
     new SwapDiagnostics(connection),
   );
 
-  const dev = startDev(discovery);
+  const dev = startDev(discovery, connection);
   subscriptions.push(
     dev.disposable,
     vscode.commands.registerCommand("weft.startDev", dev.command),
     vscode.commands.registerCommand("weft.connect", connect(connection, discovery)),
     vscode.commands.registerCommand("weft.disconnect", disconnect(connection)),
+    vscode.commands.registerCommand("weft.chooseDevServer", chooseDevServer(connection)),
     vscode.commands.registerCommand("weft.openInspector", openInspector(connection, inspectorPanel)),
     vscode.commands.registerCommand("weft.openInspectorInBrowser", openInspectorInBrowser(connection)),
     vscode.commands.registerCommand("weft.openApp", openApp(connection)),

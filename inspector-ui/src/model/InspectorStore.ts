@@ -4,6 +4,7 @@ import { AppConsole } from "./appConsole.ts";
 import { InspectedTree } from "./inspectedTree.ts";
 import { reportFailure, type InspectorChannel, type InspectorContext } from "./inspectorContext.ts";
 import { PostMortem } from "./postMortem.ts";
+import { Recordings, type UploadTarget } from "./recordings.ts";
 import { Selection } from "./selection.ts";
 import { TimeTravel } from "./timeTravel.ts";
 import { Topics, type Topic } from "./topics.ts";
@@ -14,6 +15,15 @@ export type { Topic };
 export interface InspectorStoreOptions {
   /** Message rows kept for the shown session. Default 100,000. */
   messageCapacity?: number;
+  /** Where a dropped recording is posted (the devserver's `/recordings`); none: dropping does nothing. */
+  upload?: UploadTarget;
+}
+
+/** A session to show once it is listed (the page's URL names it: `weft inspect`), at a replay step. */
+export interface Focus {
+  sessionId: string;
+  /** A recording's step (from 1): time travel opens after it, its message selected. */
+  step?: number;
 }
 
 const everyTopic: Topic[] = ["connection", "sessions", "tree", "selection", "props", "messages", "message", "chains", "swaps", "history", "pick"];
@@ -35,7 +45,14 @@ export class InspectorStore {
   readonly timeTravel: TimeTravel;
   readonly postMortem: PostMortem;
   readonly console: AppConsole;
+  readonly recordings: Recordings;
   connection: ChannelState = { status: "connecting", attempt: 0 };
+  /**
+   * The devserver answers but refuses this page's token: it restarted with another one (a new
+   * workspace, or `.weft/token` removed). Only a fresh Inspector URL helps.
+   */
+  tokenRejected = false;
+  private focus: Focus | null = null;
   /** The session the concerns were last reset for. */
   private shownId: string | null = null;
 
@@ -51,7 +68,11 @@ export class InspectorStore {
     this.timeTravel = new TimeTravel(context, this.tree);
     this.postMortem = new PostMortem(context, this.tree);
     this.console = new AppConsole(context);
-    this.model.sessions.subscribe(() => this.topics.notify("sessions"));
+    this.recordings = new Recordings(context, options.upload ?? null);
+    this.model.sessions.subscribe(() => {
+      this.topics.notify("sessions");
+      this.applyFocus();
+    });
     this.model.sessions.onSelect((id) => this.shown(id));
     this.model.swaps.subscribe(() => this.topics.notify("swaps"));
   }
@@ -99,10 +120,44 @@ export class InspectorStore {
     return this.tree.nameOf(id);
   }
 
+  /** The shown session, when it is a recording (`weft inspect`, or a dropped file). */
+  get shownRecording() {
+    const s = this.model.sessions.selected;
+    return s && "recording" in s ? s.recording : undefined;
+  }
+
+  /** Shows `sessionId` once it is listed (now, if it is), at a recording's `step`. */
+  focusOn(focus: Focus): void {
+    this.focus = focus;
+    this.applyFocus();
+  }
+
+  /** The channel stays refused while the devserver answers: say the token changed (or not). */
+  setTokenRejected(rejected: boolean): void {
+    if (rejected === this.tokenRejected) return;
+    this.tokenRejected = rejected;
+    this.topics.notify("connection");
+  }
+
+  private applyFocus(): void {
+    const focus = this.focus;
+    const sessions = this.model.sessions;
+    if (!focus || !(sessions.isLive(focus.sessionId) || sessions.isEnded(focus.sessionId))) return;
+    this.focus = null;
+    sessions.select(focus.sessionId);
+    const steps = this.shownRecording?.steps;
+    if (focus.step === undefined || !steps?.length) return;
+    const at = steps[Math.min(focus.step, steps.length) - 1]!;
+    const next = steps[focus.step]; // the tree after everything the step's message caused
+    this.timeTravel.travel(next === undefined ? null : next - 1);
+    this.traffic.selectMessage(at);
+  }
+
   // ------------------------------------------------------------------ from the channel
 
   setConnection(state: ChannelState): void {
     this.connection = state;
+    if (state.status === "open") this.tokenRejected = false;
     // Before the hello's frame is handled: its sessions are watched at once, the shown one again.
     if (state.status === "open") this.opened();
     this.topics.notify("connection");
@@ -122,7 +177,13 @@ export class InspectorStore {
         if (message.sessionId === this.sessionId) this.selection.picked(message.id);
         return;
       case "error":
-        return this.console.addError({ ...(message.sessionId ? { sessionId: message.sessionId } : {}), where: message.where, error: message.error, at: message.at });
+        return this.console.addError({
+          ...(message.sessionId ? { sessionId: message.sessionId } : {}),
+          ...(message.id !== undefined ? { id: message.id } : {}),
+          where: message.where,
+          error: message.error,
+          at: message.at,
+        });
       case "log":
         return this.console.write(message.stream, message.text);
       case "swap":
@@ -133,7 +194,10 @@ export class InspectorStore {
   }
 
   private opened(): void {
-    this.model.attach((command) => this.channel.send(command));
+    this.model.attach(
+      (command) => this.channel.send(command),
+      (type, params, options) => this.channel.request(type, params, options),
+    );
     this.channel.request("get-dead-sessions", {}).then(
       (answer) => this.model.sessions.addEnded(...answer.sessions),
       (err: unknown) => reportFailure("fetching the ended sessions", err),

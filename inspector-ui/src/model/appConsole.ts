@@ -7,6 +7,8 @@ export interface ErrorEntry {
   where: string;
   error: ErrorInfo;
   at: number;
+  /** The control it happened in (a handler's, a component's). */
+  id?: number;
 }
 
 /** Bounds of what the console keeps (docs/inspector.md, "Memory"). */

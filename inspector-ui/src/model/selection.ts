@@ -1,5 +1,6 @@
 import { ChannelError, type TreeChange } from "@weft/devtools-client";
-import type { PropsResult, SourceLocation } from "@weft/protocol/channel";
+import type { WireNode } from "@weft/protocol";
+import type { PropsResult, SetPropResult, SourceLocation } from "@weft/protocol/channel";
 import type { InspectedTree } from "./inspectedTree.ts";
 import { reportFailure, type InspectorContext } from "./inspectorContext.ts";
 
@@ -56,12 +57,31 @@ export class Selection {
     }, 100);
   }
 
-  /** Sets a prop of a control in the live session. Rejects with the devserver's reason. */
-  async setProp(id: number, name: string, value: string | number | boolean | null): Promise<void> {
+  /**
+   * Sets a prop of a control in the live session (null unsets it); `as: "user"` changes a prop the
+   * browser changes as the user would, running its `onChange`. Rejects with the devserver's reason.
+   */
+  async setProp(id: number, name: string, value: string | number | boolean | null, as: "app" | "user" = "app"): Promise<SetPropResult> {
     const sessionId = this.sessionId;
     if (!sessionId || !this.live) throw new ChannelError("NOT_FOUND", "no live session is shown", "set-prop");
-    await this.context.channel.request("set-prop", { sessionId, id, name, value });
+    const result = await this.context.channel.request("set-prop", { sessionId, id, name, value, ...(as === "user" ? { as } : {}) });
     if (this.selected === id) this.fetchProps(id);
+    return result;
+  }
+
+  /** Sets a component's state hook; it renders again. Rejects with the devserver's reason. */
+  async setHook(id: number, index: number, value: string | number | boolean | null): Promise<void> {
+    const sessionId = this.sessionId;
+    if (!sessionId || !this.live) throw new ChannelError("NOT_FOUND", "no live session is shown", "set-hook");
+    await this.context.channel.request("set-hook", { sessionId, id, index, value });
+    if (this.selected === id) this.refreshProps();
+  }
+
+  /** The control and everything under it with every prop (for "copy as JSON"). */
+  async subtree(id: number): Promise<WireNode> {
+    const sessionId = this.sessionId;
+    if (!sessionId) throw new ChannelError("NOT_FOUND", "no session is shown", "get-subtree");
+    return (await this.context.channel.request("get-subtree", { sessionId, id })).root;
   }
 
   /** Outlines a control in the app page (null: none), a little after the pointer settles. */

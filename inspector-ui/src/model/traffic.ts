@@ -85,7 +85,7 @@ export class Traffic {
     this.context.topics.notify("chains");
   }
 
-  /** Another session is shown: the rows and chains the agent kept from before we watched come first. */
+  /** Another session is shown: the chains the agent kept from before we watched come first (the shared model fetches the rows). */
   reset(sessionId: string | null): void {
     this.selectedMessage = null;
     this.messageText = null;
@@ -96,12 +96,6 @@ export class Traffic {
 
   private backfill(sessionId: string): void {
     const { channel, model } = this.context;
-    channel.request("get-rows", { sessionId }).then(
-      (answer) => {
-        if (model.sessions.selectedId === sessionId) this.log.backfill(answer.rows);
-      },
-      (err: unknown) => reportFailure(`fetching the kept messages of session ${sessionId}`, err),
-    );
     channel.request("get-chains", { sessionId }).then(
       (answer) => {
         if (model.sessions.selectedId !== sessionId) return;

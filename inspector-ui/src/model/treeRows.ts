@@ -14,6 +14,8 @@ export interface TreeRow {
  */
 export class TreeRows {
   private readonly collapsed = new Set<number>();
+  /** When the tree is filtered to search matches: the matches and their ancestors; null: everything. */
+  private kept: Set<number> | null = null;
   private rowsCache: TreeRow[] | null = null;
   /** Counts structural changes and folds: what the rows depend on (a set that changes a summary keeps them). */
   private layout = 0;
@@ -69,6 +71,11 @@ export class TreeRows {
     this.folded();
   }
 
+  /** A filter's matches change with the tree: call after a structural change to keep it. */
+  refilter(ids: readonly number[]): void {
+    if (this.kept) this.setFilter(ids);
+  }
+
   /** Opens every ancestor of `id`, so its row is visible. */
   reveal(id: number): void {
     let changed = false;
@@ -78,13 +85,35 @@ export class TreeRows {
     if (changed) this.folded();
   }
 
-  /** The visible rows, depth-first in slot order, skipping what is under a collapsed node. */
+  /**
+   * Shows only `ids` and their ancestors (the search's "filter to matches"), or everything again
+   * with null. Collapsed nodes stay collapsed unless a match is under them.
+   */
+  setFilter(ids: readonly number[] | null): void {
+    if (ids === null) {
+      if (this.kept === null) return;
+      this.kept = null;
+    } else {
+      const kept = new Set<number>();
+      for (const id of ids) for (let at: number | null = id; at !== null && !kept.has(at); at = this.store.get(at)?.parent ?? null) kept.add(at);
+      this.kept = kept;
+    }
+    this.folded();
+  }
+
+  get filtered(): boolean {
+    return this.kept !== null;
+  }
+
+  /** The visible rows, depth-first in slot order, skipping what is under a collapsed node (or filtered out). */
   rows(): TreeRow[] {
     if (this.rowsCache && this.cachedAt === this.layout) return this.rowsCache;
     const rows: TreeRow[] = [];
+    const kept = this.kept;
     this.store.walk((node, depth) => {
+      if (kept && !kept.has(node.id)) return false;
       rows.push({ id: node.id, depth });
-      return !this.collapsed.has(node.id);
+      return kept ? true : !this.collapsed.has(node.id);
     });
     this.rowsCache = rows;
     this.cachedAt = this.layout;

@@ -1,39 +1,59 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ChannelState } from "@weft/devtools-client";
 import { useTopics } from "../useStore.ts";
 import { applyTheme, initialTheme, type Theme } from "../theme.ts";
 import { BuildErrorBanner } from "./BuildErrorBanner.tsx";
-import { BottomPanel } from "./BottomPanel.tsx";
-import { SessionList } from "./SessionList.tsx";
-import { SidePanel } from "./SidePanel.tsx";
-import { TreePane } from "./TreePane.tsx";
+import { download } from "./download.ts";
+import { DropZone } from "./DropZone.tsx";
+import { useWidth } from "./useWidth.ts";
+import { NARROW_PX, Workspace } from "./Workspace.tsx";
 import "./App.css";
 
 /** The inspector: sessions | control tree | selected control, over messages / swaps / terminal. */
 export function App() {
-  const store = useTopics("connection");
+  const store = useTopics("connection", "sessions");
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  const root = useRef<HTMLDivElement>(null);
+  const width = useWidth(root);
   const c = store.connection;
-  const entry = store.hello?.app.entry ?? "";
+  const hello = store.hello;
+  const entry = hello?.app.entry ?? "";
   const refused = c.status === "closed" && c.retryInMs === null;
+  const shown = store.sessionId;
+  const status = store.recordings.status;
   return (
-    <div className="app">
+    <div className={`app ${width < NARROW_PX ? "is-narrow" : ""}`} ref={root}>
       <header className="app-header">
         <span className="app-logo" aria-hidden>
           ≡
         </span>
-        <strong>weft inspector</strong>
+        <strong className="app-name">weft inspector</strong>
         {entry && (
-          <span className="dim mono" title={entry}>
+          <span className="dim mono app-entry" title={entry}>
             {entry.split(/[\\/]/).pop()}
+            {hello?.viewer ? " · recordings" : ""}
           </span>
         )}
         <span className={`app-link app-link-${c.status}`} data-testid="channel-state" title={c.status === "closed" ? c.error.message : undefined}>
-          {c.status === "open" ? "connected" : c.status === "closed" ? (c.retryInMs === null ? "disconnected" : "reconnecting…") : "connecting…"}
+          {c.status === "open" ? "connected" : c.status === "closed" ? (store.tokenRejected ? "token refused" : c.retryInMs === null ? "disconnected" : "reconnecting…") : "connecting…"}
         </span>
         <span className="app-spacer" />
-        {store.hello && (
-          <a className="dim" href={store.hello.app.url} target="_blank" rel="noreferrer">
+        {shown && c.status === "open" && (
+          <button
+            data-testid="export-recording"
+            title="Save the shown session as a recording (.weft.jsonl): replay it with weft replay, open it with weft inspect"
+            onClick={() => {
+              store.recordings.export(shown).then(
+                (r) => download(r.name, r.text),
+                (err: Error) => console.error(`[weft inspector] exporting session ${shown} failed: ${err.message}`),
+              );
+            }}
+          >
+            ⤓ export
+          </button>
+        )}
+        {hello?.app.url && (
+          <a className="dim" href={hello.app.url} target="_blank" rel="noreferrer">
             open app ↗
           </a>
         )}
@@ -45,7 +65,7 @@ export function App() {
             setTheme(next);
           }}
         >
-          {theme === "dark" ? "☀ light" : "☾ dark"}
+          {theme === "dark" ? "☀" : "☾"}
         </button>
       </header>
       {refused ? (
@@ -55,15 +75,25 @@ export function App() {
         </div>
       ) : (
         <>
+          {store.tokenRejected ? (
+            <div className="app-banner app-banner-error" role="alert" data-testid="token-changed">
+              weft dev is running, but with another token than this page's: it was restarted in another workspace, or its <span className="mono">.weft/token</span> was removed. Open the Inspector URL it printed last (also in <span className="mono">.weft/devserver-*.json</span>).
+            </div>
+          ) : c.status !== "open" && hello ? (
+            <div className="app-banner" data-testid="devserver-gone">
+              weft dev went away: the sessions below are as they were. This page reconnects by itself when it is back.
+            </div>
+          ) : null}
+          {status && (
+            <div className={`app-banner ${status.error ? "app-banner-error" : ""}`} data-testid="recording-status">
+              {status.text}
+            </div>
+          )}
           <BuildErrorBanner />
-          <main className="app-main">
-            <SessionList />
-            <TreePane />
-            <SidePanel />
-          </main>
-          <BottomPanel />
+          <Workspace narrow={width < NARROW_PX} workspace={hello?.app.root ?? "default"} key={hello?.app.root ?? "default"} />
         </>
       )}
+      <DropZone />
     </div>
   );
 }

@@ -9,12 +9,12 @@ const TerminalPanel = lazy(() => import("./TerminalPanel.tsx"));
 
 type Tab = "messages" | "swaps" | "terminal";
 
-export function BottomPanel() {
+export function BottomPanel({ narrow = false }: { narrow?: boolean }) {
   const store = useTopics("swaps", "messages");
   const [tab, setTab] = useState<Tab>("messages");
   const problems = (store.model.swaps.error ? 1 : 0) + store.console.errors.length;
   return (
-    <section className="bottom">
+    <section className="bottom" aria-label="Messages, swaps and terminal">
       <div className="bottom-tabs" role="tablist">
         <TabButton id="messages" tab={tab} setTab={setTab}>
           Messages <span className="faint">{store.traffic.log.totals.messages.toLocaleString()}</span>
@@ -28,7 +28,7 @@ export function BottomPanel() {
         </TabButton>
       </div>
       <div className="bottom-body">
-        {tab === "messages" && <MessagesPanel />}
+        {tab === "messages" && <MessagesPanel narrow={narrow} />}
         {tab === "swaps" && <SwapsPanel />}
         {tab === "terminal" && (
           <Suspense fallback={<p className="empty">Loading the terminal…</p>}>

@@ -15,7 +15,7 @@ const ROW = 22;
  * selected row shows its payload as readable JSON and, for an event or the patch it caused, the
  * event's causal chain.
  */
-export function MessagesPanel() {
+export function MessagesPanel({ narrow = false }: { narrow?: boolean }) {
   const store = useTopics("messages", "message", "chains");
   const log = store.traffic.log;
   const [text, setText] = useState(log.filter.text);
@@ -23,7 +23,7 @@ export function MessagesPanel() {
   const selectedIndex = store.traffic.selectedMessage === null ? -1 : log.indexOfSeq(store.traffic.selectedMessage);
 
   return (
-    <div className="msgs">
+    <div className={`msgs ${narrow ? "is-narrow" : ""}`}>
       <div className="msgs-list">
         <div className="pane-head msgs-tools">
           <input
@@ -65,7 +65,7 @@ export function MessagesPanel() {
           <span className="c-preview">payload</span>
         </div>
         {log.length === 0 ? (
-          <p className="empty">{store.sessionId ? "No message yet: use the app and its frames appear here." : "Select a session."}</p>
+          <p className="empty" data-testid="messages-empty">{emptyText(store.sessionId, t.messages, log.filter)}</p>
         ) : (
           <VirtualList
             className="msgs-rows"
@@ -113,12 +113,26 @@ function Row({ row, selected }: { row: LogRow; selected: boolean }) {
       <span className="c-action">
         {row.action}
         {chain && row.kind === "event" && chain.roundTripMs !== undefined && <span className="msg-rtt"> {chain.roundTripMs.toFixed(0)} ms</span>}
+        {row.cause !== undefined && (
+          <span className="msg-cause" data-testid="message-cause" title="What sent this patch: no browser event did">
+            {" "}
+            ← {chain?.cause && chain.cause !== "event" ? chain.event : row.cause}
+          </span>
+        )}
       </span>
       <span className="c-control t-type">{control}</span>
       <span className="c-size dim">{formatBytes(row.bytes)}</span>
       <span className="c-preview faint">{row.preview}</span>
     </div>
   );
+}
+
+/** What the empty list says: nothing came yet, or nothing passes the filter (and how much is hidden). */
+function emptyText(sessionId: string | null, total: number, filter: { text: string; direction: string; tool: boolean }): string {
+  if (!sessionId) return "Select a session.";
+  if (total === 0) return "No message yet: use the app and its frames appear here.";
+  const what = [filter.text && `“${filter.text}”`, filter.direction !== "all" && (filter.direction === "in" ? "in only" : "out only")].filter(Boolean).join(", ");
+  return `No message matches the filter${what ? ` (${what})` : ""}: ${total.toLocaleString()} message${total === 1 ? "" : "s"} hidden.`;
 }
 
 function MessageDetail() {

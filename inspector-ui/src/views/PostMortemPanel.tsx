@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useTopics } from "../useStore.ts";
 import { formatClock } from "./format.ts";
+import { ErrorText } from "./StackView.tsx";
 import "./PostMortemPanel.css";
 
 /**
@@ -35,15 +36,7 @@ export function PostMortemPanel() {
               <div>
                 <span className="pm-where">{e.where}</span> <span className="dim">{formatClock(e.at)}</span>
               </div>
-              <div className="pm-message">
-                {e.error.name}: {e.error.message}
-              </div>
-              {e.error.stack && (
-                <details>
-                  <summary className="dim">stack</summary>
-                  <pre className="pm-stack">{e.error.stack}</pre>
-                </details>
-              )}
+              <ErrorText error={e.error} className="pm-message" />
             </li>
           ))}
         </ol>

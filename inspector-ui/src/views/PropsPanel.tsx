@@ -1,34 +1,64 @@
 import { useEffect, useRef, useState } from "react";
-import type { PropsResult } from "@weft/protocol/channel";
+import type { HookInfo, PropsResult } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { relativePath } from "./format.ts";
 import { JsonView } from "./JsonView.tsx";
+import { toJson, ValueView } from "./ValueView.tsx";
 import "./PropsPanel.css";
+
+type Editable = string | number | boolean | null;
 
 /**
  * The selected control, fetched when selected (never before: React DevTools' lazy inspection):
- * its props, editable when they are text, numbers or booleans (the change goes to the live
- * session and its tab at once), its handlers with where they are defined, and the app's own
- * fields of the control.
+ * its props, editable when they are text, numbers, booleans or one of a few words (a select),
+ * and unset with ×; a prop the browser itself changes (a checkbox's value) is changed as the
+ * user's click would, running its onChange, or says it ran none. A component's hooks (state
+ * editable); its handlers with where they are defined; the app's own fields, unfolding, controls
+ * as links. Any value, or the whole control with everything under it, copies as JSON.
  */
 export function PropsPanel() {
   const store = useTopics("props", "selection", "sessions", "history");
   const p = store.selection.props;
   const live = store.showingLive;
+  const [copied, setCopied] = useState<string | null>(null);
   if (!p) return <p className="empty">Select a control in the tree (or pick one in the app) to see its props.</p>;
   const item = store.tree.shown.get(p.id) ?? store.tree.live.get(p.id);
   const r = p.result;
   const root = store.hello?.app.root;
+  const copy = (what: string, text: string) => {
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(what),
+      () => setCopied(`could not copy ${what}`),
+    );
+  };
   return (
     <div className="props" data-testid="props" data-weft-id={p.id}>
       <div className="pane-head props-head">
         <span className="t-type props-title">{r ? r.name : (item?.name ?? item?.type ?? "Control")}</span>
         {(r?.key ?? item?.key) !== undefined && <span className="t-key">#{r?.key ?? item?.key}</span>}
-        <span className="faint">id {p.id}</span>
+        <span className="faint">@{p.id}</span>
         {r && r.name !== r.type && <span className="faint">draws {r.type}</span>}
+        <span className="app-spacer" />
+        <button
+          data-testid="copy-subtree"
+          title="Copy this control and everything under it, with every prop, as JSON"
+          onClick={() => {
+            store.selection.subtree(p.id).then(
+              (tree) => copy("the subtree", JSON.stringify(tree, null, 2)),
+              (err: Error) => setCopied(`could not copy: ${err.message}`),
+            );
+          }}
+        >
+          copy JSON
+        </button>
       </div>
+      {copied && (
+        <div className="props-copied dim" role="status" data-testid="copied">
+          {copied.startsWith("could not") ? copied : `Copied ${copied}.`}
+        </div>
+      )}
       <div className="pane-body">
-        {!live && <p className="props-note dim">The session has ended: nothing to fetch. Its last tree is shown.</p>}
+        {!live && <p className="props-note dim">{store.shownRecording ? "A recording: props are not recorded, only what the tree shows." : "The session has ended: nothing to fetch. Its last tree is shown."}</p>}
         {live && store.timeTravel.history.seq !== null && <p className="props-note dim">Time travel: the props below are the live values.</p>}
         {p.error && <p className="props-note props-error">{p.error}</p>}
         {live && !r && !p.error && <p className="props-note dim">Loading…</p>}
@@ -38,10 +68,21 @@ export function PropsPanel() {
             <table className="props-table mono">
               <tbody>
                 {Object.entries(r.props).map(([name, value]) => (
-                  <PropRow key={name} name={name} value={value} editable={live && name !== "key"} onSet={(v) => store.selection.setProp(p.id, name, v)} />
+                  <PropRow
+                    key={name}
+                    name={name}
+                    value={value}
+                    options={r.options?.[name]}
+                    asUser={r.clientProps?.includes(name) ?? false}
+                    editable={live && name !== "key"}
+                    onSet={(v, as) => store.selection.setProp(p.id, name, v, as)}
+                    onCopy={() => copy(`${name}`, JSON.stringify(value, null, 2))}
+                  />
                 ))}
               </tbody>
             </table>
+            <UnsetProps result={r} live={live} onSet={(name, v) => store.selection.setProp(p.id, name, v)} />
+            {r.hooks && <Hooks hooks={r.hooks} live={live} onSet={(index, v) => store.selection.setHook(p.id, index, v)} />}
             <h4 className="props-section">Handlers</h4>
             {r.handlers.length === 0 ? (
               <p className="props-note dim">none</p>
@@ -71,12 +112,18 @@ export function PropsPanel() {
                 <h4 className="props-section">Fields</h4>
                 <table className="props-table mono">
                   <tbody>
-                    {Object.entries(r.fields).map(([name, preview]) => (
-                      <tr key={name}>
-                        <th>{name}</th>
-                        <td className="dim">{preview}</td>
-                      </tr>
-                    ))}
+                    {Object.entries(r.fields).map(([name, preview]) => {
+                      const value = r.fieldValues?.[name];
+                      return (
+                        <tr key={name} data-testid="field-row" data-field={name}>
+                          <th>{name}</th>
+                          <td>
+                            {value !== undefined ? <ValueView value={value} /> : <span className="dim">{preview}</span>}
+                            {value !== undefined && <CopyButton onCopy={() => copy(name, JSON.stringify(toJson(value), null, 2))} />}
+                          </td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
               </>
@@ -96,23 +143,48 @@ function ParentLine({ result }: { result: PropsResult }) {
     <p className="props-note dim">
       in{" "}
       <button className="props-link" onClick={() => store.selection.select(result.parent)}>
-        {store.nameOfControl(result.parent) ?? `#${result.parent}`}
+        {store.nameOfControl(result.parent) ?? `@${result.parent}`}
       </button>
       {result.slot ? `.${result.slot}` : ""}
     </p>
   );
 }
 
-type Editable = string | number | boolean | null;
+function CopyButton({ onCopy }: { onCopy(): void }) {
+  return (
+    <button className="props-copy" title="Copy as JSON" onClick={onCopy}>
+      ⧉
+    </button>
+  );
+}
 
-function PropRow({ name, value, editable, onSet }: { name: string; value: unknown; editable: boolean; onSet(value: Editable): Promise<void> }) {
+function PropRow(props: {
+  name: string;
+  value: unknown;
+  options: string[] | undefined;
+  asUser: boolean;
+  editable: boolean;
+  onSet(value: Editable, as: "app" | "user"): Promise<{ ran?: string | null; note?: string }>;
+  onCopy(): void;
+}) {
+  const { name, value, options, asUser, editable } = props;
   const [error, setError] = useState<string | null>(null);
-  const commit = (v: Editable) => {
+  const [note, setNote] = useState<string | null>(null);
+  const commit = (v: Editable, as: "app" | "user" = asUser ? "user" : "app") => {
     setError(null);
-    onSet(v).catch((err: Error) => setError(err.message));
+    setNote(null);
+    props.onSet(v, as).then(
+      (result) => {
+        if (result.ran) setNote(`ran ${result.ran}, as the user's change would`);
+        else if (result.note) setNote(result.note);
+      },
+      (err: Error) => setError(err.message),
+    );
   };
   let editor;
-  if (editable && typeof value === "boolean") {
+  if (editable && options && (typeof value === "string" || value === undefined)) {
+    editor = <SelectEditor value={value as string} options={options} onCommit={commit} />;
+  } else if (editable && typeof value === "boolean") {
     editor = <BoolEditor value={value} onCommit={commit} />;
   } else if (editable && (typeof value === "string" || typeof value === "number")) {
     editor = <TextEditor value={value} onCommit={commit} />;
@@ -121,12 +193,117 @@ function PropRow({ name, value, editable, onSet }: { name: string; value: unknow
   }
   return (
     <tr data-testid="prop-row" data-prop={name}>
-      <th>{name}</th>
+      <th title={asUser ? "The browser changes this prop itself: an edit acts as the user would" : undefined}>
+        {name}
+        {asUser && <span className="props-user" aria-hidden> ⚇</span>}
+      </th>
       <td>
-        {editor}
+        <span className="props-cell">
+          {editor}
+          <CopyButton onCopy={props.onCopy} />
+          {editable && (
+            <button className="props-unset" data-testid="prop-unset" title={`Unset ${name}: as if the app had never set it`} onClick={() => commit(null, "app")}>
+              ×
+            </button>
+          )}
+        </span>
+        {note && (
+          <div className="props-note-inline dim" data-testid="prop-note">
+            {note}
+          </div>
+        )}
         {error && <div className="props-error">{error}</div>}
       </td>
     </tr>
+  );
+}
+
+/** Props the class declares but the control has not set: a select to set one (those with words, and booleans by name). */
+function UnsetProps({ result, live, onSet }: { result: PropsResult; live: boolean; onSet(name: string, v: Editable): Promise<unknown> }) {
+  const [error, setError] = useState<string | null>(null);
+  const unset = (result.declared ?? []).filter((n) => !(n in result.props) && n !== "key" && result.options?.[n]);
+  if (!live || unset.length === 0) return null;
+  return (
+    <div className="props-add">
+      <select
+        aria-label="Set a prop that is not set"
+        data-testid="prop-add"
+        value=""
+        onChange={(e) => {
+          const [name, word] = e.target.value.split("=");
+          if (!name || word === undefined) return;
+          setError(null);
+          onSet(name, word).catch((err: Error) => setError(err.message));
+        }}
+      >
+        <option value="">+ set a prop…</option>
+        {unset.map((name) => (
+          <optgroup key={name} label={name}>
+            {result.options![name]!.map((word) => (
+              <option key={word} value={`${name}=${word}`}>
+                {name}: {word}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {error && <span className="props-error"> {error}</span>}
+    </div>
+  );
+}
+
+function Hooks({ hooks, live, onSet }: { hooks: HookInfo[]; live: boolean; onSet(index: number, v: Editable): Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const names = { state: "useState", ref: "useRef", memo: "useMemo", effect: "useEffect", context: "useContext" } as const;
+  return (
+    <>
+      <h4 className="props-section">Hooks</h4>
+      {error && <p className="props-note props-error">{error}</p>}
+      <table className="props-table mono">
+        <tbody>
+          {hooks.map((h) => {
+            const v = h.value;
+            const editable = live && h.editable && (typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+            const commit = (next: Editable) => {
+              setError(null);
+              onSet(h.index, next).catch((err: Error) => setError(err.message));
+            };
+            return (
+              <tr key={h.index} data-testid="hook-row" data-kind={h.kind}>
+                <th>
+                  {h.index + 1} {names[h.kind]}
+                </th>
+                <td>
+                  {editable && typeof v === "boolean" ? (
+                    <BoolEditor value={v} onCommit={commit} />
+                  ) : editable && (typeof v === "string" || typeof v === "number") ? (
+                    <TextEditor value={v} onCommit={commit} />
+                  ) : v !== undefined ? (
+                    <ValueView value={v} />
+                  ) : (
+                    <span className="faint">—</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function SelectEditor({ value, options, onCommit }: { value: string | undefined; options: string[]; onCommit(v: Editable): void }) {
+  const known = value === undefined || options.includes(value);
+  return (
+    <select data-testid="prop-input" className="props-select" value={value ?? ""} onChange={(e) => onCommit(e.target.value)}>
+      {!known && <option value={value}>{value}</option>}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
   );
 }
 

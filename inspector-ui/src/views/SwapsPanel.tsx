@@ -1,6 +1,7 @@
 import type { SwapReport } from "@weft/protocol/channel";
 import { useTopics } from "../useStore.ts";
 import { formatClock, formatMs, relativePath } from "./format.ts";
+import { ErrorText } from "./StackView.tsx";
 import "./SwapsPanel.css";
 
 /**
@@ -45,27 +46,35 @@ export function SwapsPanel() {
         </div>
         <div className="pane-body">
           {errors.length === 0 && <p className="empty">No error reported.</p>}
-          {errors.map((e, i) => (
-            <div key={i} className="swap swap-error">
-              <div>
-                <span className="mono">{e.where}</span> <span className="dim">{formatClock(e.at)}</span>
-                {e.sessionId && (
-                  <button className="chain-link" onClick={() => store.selectSession(e.sessionId!)}>
-                    {e.sessionId.slice(0, 8)}
-                  </button>
-                )}
+          {errors.map((e, i) => {
+            const session = e.sessionId ? (store.sessions.get(e.sessionId) ?? store.sessions.ended.find((s) => s.id === e.sessionId)) : undefined;
+            return (
+              <div key={i} className="swap swap-error" data-testid="error-entry">
+                <div className="err-head">
+                  <span className="err-time dim mono">{formatClock(e.at)}</span>
+                  <span className="err-where mono">{e.where}</span>
+                  {e.sessionId && (
+                    <button className="chain-link err-session" title={`Show session ${e.sessionId}`} onClick={() => store.selectSession(e.sessionId!)}>
+                      session {session?.index !== undefined ? `#${session.index}` : e.sessionId.slice(0, 6)}
+                    </button>
+                  )}
+                  {e.id !== undefined && e.sessionId && (
+                    <button
+                      className="chain-link err-control"
+                      title="Show the control in the tree"
+                      onClick={() => {
+                        store.selectSession(e.sessionId!);
+                        store.selection.select(e.id!);
+                      }}
+                    >
+                      select it
+                    </button>
+                  )}
+                </div>
+                <ErrorText error={e.error} className="mono err-message" />
               </div>
-              <div className="mono">
-                {e.error.name}: {e.error.message}
-              </div>
-              {e.error.stack && (
-                <details>
-                  <summary className="dim">stack</summary>
-                  <pre className="swap-frame">{e.error.stack}</pre>
-                </details>
-              )}
-            </div>
-          ))}
+            );
+          })}
         </div>
       </div>
     </div>

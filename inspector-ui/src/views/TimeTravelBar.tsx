@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { HistoryChange } from "@weft/protocol/channel";
+import { foldChanges } from "../model/chainView.ts";
+import { positionIndex, sliderPositions, stepBack, stepForward } from "../model/timeSteps.ts";
 import { useTopics } from "../useStore.ts";
 import "./TimeTravelBar.css";
 
@@ -22,7 +24,11 @@ export function TimeTravelBar() {
     if (sessionId) store.timeTravel.loadRange();
   }, [store, sessionId]);
 
-  const value = dragging ?? h.seq ?? last;
+  // The slider rests on the app's messages, not the devtools' own frames (a highlight's call).
+  const positions = sliderPositions(store.traffic.log.appRowSeqs, first, last);
+  const at = h.seq ?? last;
+  const value = dragging ?? positionIndex(positions, at);
+  const seqAt = (index: number) => positions[Math.max(0, Math.min(positions.length - 1, index))] ?? first;
   /** Travels to `seq` (null: live); a slider drag waits until it rests, a button goes at once. */
   const go = (seq: number | null, settle = false) => {
     if (timer.current) clearTimeout(timer.current);
@@ -35,46 +41,36 @@ export function TimeTravelBar() {
   };
   // Live, the patch rows say where the tree changed; in the past, the agent's answer does.
   const steps = h.seq === null ? store.traffic.log.patchSeqs : (h.result?.steps ?? []);
-  // Back: the state just before the last patch in effect; forward: the next patch applied.
-  let applied: number | undefined;
-  for (const s of steps) if (s <= value) applied = s;
-  const prevStep = applied === undefined ? undefined : Math.max(first, applied - 1);
-  const nextStep = steps.find((s) => s > value);
-  // For an ended session, "live" is its last state.
   const live = h.seq === null;
+  const back = stepBack(steps, first, at);
+  const forward = live ? undefined : stepForward(steps, at);
 
   return (
     <div className={`tt ${live ? "" : "is-past"}`} data-testid="time-travel">
       <div className="tt-bar">
-        <button title="Back to the previous patch" disabled={prevStep === undefined || value <= first} onClick={() => go(prevStep ?? first)}>
+        <button title="Back: the tree before the patch in effect" aria-label="Back to the previous patch" disabled={back === undefined} onClick={() => back !== undefined && go(back)}>
           ◀
         </button>
         <input
           type="range"
           aria-label="Time travel: the tree after message"
-          min={first}
-          max={last || 1}
+          min={0}
+          max={Math.max(1, positions.length - 1)}
           step={1}
           value={value}
-          list="tt-steps"
           onChange={(e) => {
-            const seq = Number(e.target.value);
-            setDragging(seq);
-            go(seq, true);
+            const index = Number(e.target.value);
+            setDragging(index);
+            go(index >= positions.length - 1 ? null : seqAt(index), true);
           }}
         />
-        <datalist id="tt-steps">
-          {steps.slice(-200).map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-        <button title="Forward to the next patch" disabled={nextStep === undefined && live} onClick={() => go(nextStep ?? null)}>
+        <button title="Forward: the tree after the next patch" aria-label="Forward to the next patch" disabled={live} onClick={() => go(forward ?? null)}>
           ▶
         </button>
         <button aria-pressed={live} title="Show the live tree" onClick={() => go(null)} data-testid="time-travel-live">
           live
         </button>
-        <span className="tt-where dim mono">{live ? (store.showingDead ? `at the end · #${last}` : `now · #${last}`) : `after #${value}${h.loading ? " …" : ""}`}</span>
+        <span className="tt-where dim mono">{live ? (store.showingDead ? `at the end · #${last}` : `now · #${last}`) : `after #${dragging !== null ? seqAt(dragging) : at}${h.loading ? " …" : ""}`}</span>
       </div>
       {!live && h.result && (
         <div className="tt-next">
@@ -82,15 +78,25 @@ export function TimeTravelBar() {
           {h.result.next ? (
             <>
               <div className="dim">
-                Next: patch after message #{h.result.next.seq} · {h.result.next.changes.length} change{h.result.next.changes.length === 1 ? "" : "s"}
+                Next: patch{" "}
+                <button className="tt-name" onClick={() => store.traffic.selectMessage(h.result!.next!.seq)}>
+                  #{h.result.next.seq}
+                </button>{" "}
+                · {h.result.next.changes.length} change{h.result.next.changes.length === 1 ? "" : "s"}
               </div>
               <ul className="mono">
-                {h.result.next.changes.slice(0, 40).map((c, i) => (
+                {foldChanges(h.result.next.changes).slice(0, 40).map((line, i) => (
                   <li key={i}>
-                    <ChangeLine change={c} onSelect={() => store.selection.select(c.id)} />
+                    {"folded" in line ? (
+                      <>
+                        <span className={`tt-op ${line.folded.op === "insert" ? "tt-insert" : "tt-remove"}`}>{line.folded.op === "insert" ? "+" : "−"}</span> {line.folded.count.toLocaleString()} controls {line.folded.op === "insert" ? "into" : "from"} {line.folded.parent}
+                      </>
+                    ) : (
+                      <ChangeLine change={line.change} onSelect={() => store.selection.select(line.change.id)} />
+                    )}
                   </li>
                 ))}
-                {h.result.next.changes.length > 40 && <li className="dim">… {h.result.next.changes.length - 40} more</li>}
+                {foldChanges(h.result.next.changes).length > 40 && <li className="dim">… more</li>}
               </ul>
             </>
           ) : (

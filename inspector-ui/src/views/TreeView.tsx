@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import type { TreeRows } from "../model/treeRows.ts";
 import { useTopics } from "../useStore.ts";
 import { VirtualList } from "./VirtualList.tsx";
@@ -13,23 +13,30 @@ export interface TreeViewProps {
   tree: TreeRows;
   /** Search hits, marked in the rows. */
   matches: number[];
+  /** The search's text, marked where it matched. */
+  query: string;
+  /** The search's current match: scrolled to as the query is typed. */
+  current: number | null;
   /** A snapshot (history, post-mortem): no highlighting in the app. */
   readOnly: boolean;
 }
 
 /**
  * The control tree as a windowed list of rows: type (class name when it differs), key and the
- * main prop's summary; lines that just changed flash. Hovering a row outlines the control in the
- * app page; arrows move the selection, left/right fold.
+ * main prop's summary; lines that just changed flash, hidden controls (`visible: false`) are
+ * dimmed. Hovering a row outlines the control in the app page (scrolling the page to it when it
+ * is out of view); arrows move the selection, left/right fold.
  */
-export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
+export function TreeView({ tree, matches, query, current, readOnly }: TreeViewProps) {
   const store = useTopics("tree", "selection", "history");
   const rows = tree.rows();
   const selected = store.selection.selected;
   const selectedIndex = selected === null ? -1 : tree.rowIndex(selected);
+  const currentIndex = current === null ? -1 : tree.rowIndex(current);
   const hits = new Set(matches);
   const changedNext = new Set(store.timeTravel.history.seq !== null ? (store.timeTravel.history.result?.next?.changes.map((c) => c.id) ?? []) : []);
   const now = performance.now();
+  const q = query.trim().replace(/^#/, "").toLowerCase();
 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
@@ -49,7 +56,7 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
   );
 
   if (rows.length === 0) {
-    return <p className="empty">{store.sessionId ? "Waiting for the tree…" : "Select a session to see its controls."}</p>;
+    return <p className="empty">{!store.sessionId ? "Select a session to see its controls." : tree.filtered ? "No control matches." : "Waiting for the tree…"}</p>;
   }
 
   return (
@@ -57,22 +64,26 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
       <VirtualList
         count={rows.length}
         rowHeight={ROW}
-        scrollTo={selectedIndex}
+        scrollTo={currentIndex >= 0 && q ? currentIndex : selectedIndex}
         onKeyDown={onKeyDown}
         label="Controls"
         renderRow={(i) => {
           const row = rows[i]!;
           const item = tree.get(row.id)!;
           const hasChildren = tree.hasChildren(row.id);
-          const collapsed = tree.isCollapsed(row.id);
+          const collapsed = tree.isCollapsed(row.id) && !tree.filtered;
           const flash = tree === store.tree.live && now - (store.tree.flashes.get(row.id) ?? -1e9) < FLASH_MS;
+          const hit = hits.has(row.id);
           const cls = [
             "tree-row",
             row.id === selected ? "is-selected" : "",
-            hits.has(row.id) ? "is-match" : "",
+            hit ? "is-match" : "",
+            row.id === current ? "is-current" : "",
             flash ? "is-flash" : "",
             changedNext.has(row.id) ? "is-next" : "",
+            item.hidden ? "is-hidden" : "",
           ].join(" ");
+          const mark = (text: string) => (hit && q ? marked(text, q) : text);
           return (
             <div
               className={cls}
@@ -81,13 +92,14 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
               aria-selected={row.id === selected}
               role="listitem"
               style={{ paddingLeft: 6 + row.depth * 14 }}
+              title={item.hidden ? "visible: false — in the tree, not drawn" : undefined}
               onClick={() => store.selection.select(row.id)}
               onMouseEnter={() => !readOnly && store.selection.highlight(row.id)}
             >
               <span
                 className={`tree-twisty ${hasChildren ? "" : "is-leaf"}`}
                 onClick={(e) => {
-                  if (!hasChildren) return;
+                  if (!hasChildren || tree.filtered) return;
                   e.stopPropagation();
                   tree.setCollapsed(row.id, !collapsed);
                   store.tree.refresh();
@@ -96,15 +108,29 @@ export function TreeView({ tree, matches, readOnly }: TreeViewProps) {
                 {hasChildren ? (collapsed ? "▸" : "▾") : ""}
               </span>
               {item.slot && !quietSlots.has(item.slot) && <span className="tree-slot">{item.slot}</span>}
-              <span className="t-type">{item.name ?? item.type}</span>
-              {item.name && <span className="faint tree-drawn">{item.type}</span>}
-              {item.key !== undefined && <span className="t-key">#{item.key}</span>}
-              {item.summary !== undefined && <span className="t-summary tree-summary">{item.summary}</span>}
-              <span className="faint tree-id">{row.id}</span>
+              <span className="t-type">{mark(item.name ?? item.type)}</span>
+              {item.name && <span className="faint tree-drawn">{mark(item.type)}</span>}
+              {item.key !== undefined && <span className="t-key">#{mark(item.key)}</span>}
+              {item.summary !== undefined && <span className="t-summary tree-summary">{mark(item.summary)}</span>}
+              {item.hidden && <span className="tree-flag">hidden</span>}
+              <span className="faint tree-id">@{row.id}</span>
             </div>
           );
         }}
       />
     </div>
+  );
+}
+
+/** `text` with the first case-insensitive occurrence of `query` in a <mark>. */
+function marked(text: string, query: string): ReactNode {
+  const at = text.toLowerCase().indexOf(query);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark className="tree-mark">{text.slice(at, at + query.length)}</mark>
+      {text.slice(at + query.length)}
+    </>
   );
 }

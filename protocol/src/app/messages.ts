@@ -219,6 +219,12 @@ export const CloseCode = {
   TakenOver: 4003,
   /** The client did not send `register` within the server's `registerTimeoutMs`. */
   RegisterTimeout: 4004,
+  /**
+   * From the browser: the tab is going away (closed, or navigating off the app: `pagehide`). The
+   * session waits only a short while for it (a refresh comes back at once), not the whole
+   * resume window.
+   */
+  Goodbye: 4005,
   /** A frame nested deeper than the server's `maxMessageDepth`, refused before it was parsed. */
   TooDeep: 4010,
   /** The server is shutting down. */

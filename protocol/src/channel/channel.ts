@@ -61,7 +61,8 @@ type Handler<M> = (message: M) => void;
  * closes the channel with a precise reason. Runs in Node and in browsers alike.
  */
 export class Channel<Out extends { type: string }, In extends { type: string }> {
-  private queue: Out[] = [];
+  /** Each queued message as JSON: serialized once, when sent (a message shared by several channels is serialized once for all, `sendJson`). */
+  private queue: string[] = [];
   private scheduled = false;
   private dropped = 0;
   private readonly handlers = new Map<string, Set<Handler<In>>>();
@@ -92,11 +93,32 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   /** Queues a message; everything queued in this microtask leaves as one frame. */
   send(message: Out): void {
     if (this.closedWith) return;
-    if (this.options.isDroppable(message) && (this.transport.bufferedAmount ?? 0) > this.options.highWaterBytes) {
+    if (this.options.isDroppable(message) && this.overHighWater()) {
       this.dropped++;
       return;
     }
-    this.queue.push(message);
+    this.enqueue(JSON.stringify(message));
+  }
+
+  /**
+   * Queues a message already serialized (`json` is `JSON.stringify(message)`): a devserver that
+   * sends one message to several tools serializes it once, not once per tool.
+   */
+  sendJson(message: Out, json: string): void {
+    if (this.closedWith) return;
+    if (this.options.isDroppable(message) && this.overHighWater()) {
+      this.dropped++;
+      return;
+    }
+    this.enqueue(json);
+  }
+
+  private overHighWater(): boolean {
+    return (this.transport.bufferedAmount ?? 0) > this.options.highWaterBytes;
+  }
+
+  private enqueue(json: string): void {
+    this.queue.push(json);
     if (!this.scheduled) {
       this.scheduled = true;
       const wait = this.lastFrameAt + this.options.minFrameIntervalMs - host.performance.now();
@@ -111,15 +133,15 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     if (this.timer !== null) host.clearTimeout(this.timer);
     this.timer = null;
     if (this.closedWith) return;
-    if (this.dropped > 0 && this.options.droppedMessage && (this.transport.bufferedAmount ?? 0) <= this.options.highWaterBytes) {
-      this.queue.push(this.options.droppedMessage(this.dropped));
+    if (this.dropped > 0 && this.options.droppedMessage && !this.overHighWater()) {
+      this.queue.push(JSON.stringify(this.options.droppedMessage(this.dropped)));
       this.dropped = 0;
     }
     if (this.queue.length === 0) return;
     const frame = this.queue;
     this.queue = [];
     this.lastFrameAt = host.performance.now();
-    this.transport.send(JSON.stringify(frame));
+    this.transport.send(`[${frame.join(",")}]`);
   }
 
   /** Subscribes to one message type. Returns the unsubscribe. */

@@ -1,6 +1,6 @@
 /**
- * `<workspace>/.weft/devserver.json`: where tools that were not started by `weft dev` (the
- * VS Code extension) find the running devserver. The devserver writes it
+ * `<workspace>/.weft/devserver-<pid>.json`, one per running devserver: where tools that were
+ * not started by `weft dev` (the VS Code extension) find them. The devserver writes it
  * (devserver/src/workspaceFile.ts); tools read it and check every field, since it is input.
  */
 export interface DevServerInfo {

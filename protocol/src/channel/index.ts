@@ -8,5 +8,6 @@ export * from "./messages.ts";
 export * from "./inspectMessages.ts";
 export type * from "./swapReport.ts";
 export type * from "./devServerInfo.ts";
+export { controlLabel } from "./controlLabel.ts";
 export { Channel, channelDefaults, type ChannelOptions, type ChannelTransport } from "./channel.ts";
 export * from "../tree/index.ts";

@@ -7,7 +7,9 @@
  * A devserver that predates these answers each request with `failure` UNKNOWN_REQUEST and
  * ignores `highlight`/`pick`: a tool degrades, it does not break.
  */
+import type { WireNode } from "../app/messages.ts";
 import type { ErrorInfo, MessageRow, Result, SessionInfo, TreeNode } from "./messages.ts";
+import type { SwapReport } from "./swapReport.ts";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -19,8 +21,14 @@ import type { ErrorInfo, MessageRow, Result, SessionInfo, TreeNode } from "./mes
  */
 export interface CausalChain {
   sessionId: string;
-  /** The event frame's row `seq`. */
+  /** The event frame's row `seq` (for a chain with another `cause`: its first patch's row). */
   seq: number;
+  /**
+   * What started it: a browser event (the default), a hot swap, a prop edited in a tool, or the
+   * inspector's console. For those three, `id`/`control` name the control edited (or the page)
+   * and `event` says what was done (`swap #3`, `set value`, the expression).
+   */
+  cause?: "event" | "swap" | "edit" | "console";
   /** The browser's own number for the event (`event.seq`), when it sent one. */
   clientSeq?: number;
   /** The control the event was aimed at, and its name (`Button#inc`). */
@@ -47,6 +55,13 @@ export interface ChainChange {
   op: "set" | "insert" | "remove" | "move";
   /** For `set`: the props that changed. */
   props?: string[];
+  /**
+   * For `set`: each changed prop with its value before and after ("why did this update",
+   * react#16481). Long strings are cut to 200 characters.
+   */
+  values?: { name: string; before: unknown; after: unknown }[];
+  /** For `insert`/`remove`: the parent and its slot (`Column#items.controls`). */
+  parent?: string;
 }
 
 /** One change of a patch made readable: what a node was before and what it became. */
@@ -78,6 +93,23 @@ export interface DeadSession extends SessionInfo {
   reason: string;
   /** How many errors it reported. */
   errors: number;
+  /** Set when the session comes from a recording file (`weft inspect`, or dropped on the inspector). */
+  recording?: RecordingInfo;
+}
+
+/** Where an inspected recording came from. */
+export interface RecordingInfo {
+  /** The file's name (`todo.weft.jsonl`). */
+  file: string;
+  /** The app its header names. */
+  app: string;
+  /** When the recorded session opened, ISO 8601. */
+  startedAt: string;
+  /**
+   * The message `seq` where each replay step starts (index 0: step 1), so `weft inspect --step N`
+   * and a replay's differences can point at a row.
+   */
+  steps: number[];
 }
 
 export interface SessionError {
@@ -105,7 +137,11 @@ export interface EvalResult {
 
 // ---------------------------------------------------------------- tool → devserver
 
-/** Sets a prop of a live control and sends the change to its tab (text, numbers, booleans). */
+/**
+ * Sets a prop of a live control and sends the change to its tab (text, numbers, booleans; null
+ * unsets it). With `as: "user"`, a prop the browser itself changes (a checkbox's `value`) is
+ * changed as the user's click would: the prop, then its `change` handler.
+ */
 export interface SetPropRequest {
   type: "set-prop";
   requestId: number;
@@ -113,6 +149,57 @@ export interface SetPropRequest {
   id: number;
   name: string;
   value: string | number | boolean | null;
+  as?: "app" | "user";
+}
+
+export interface SetPropResult {
+  id: number;
+  name: string;
+  /** With `as: "user"`: the handler that ran (`onChange`), or null with `note` saying why none did. */
+  ran?: string | null;
+  note?: string;
+}
+
+/** Sets a component's state hook, as its setter would: the component renders again. */
+export interface SetHookRequest {
+  type: "set-hook";
+  requestId: number;
+  sessionId: string;
+  id: number;
+  index: number;
+  value: string | number | boolean | null;
+}
+
+/** The control and everything under it with every prop, as the browser holds it (copy as JSON). */
+export interface GetSubtreeRequest {
+  type: "get-subtree";
+  requestId: number;
+  sessionId: string;
+  id: number;
+}
+
+/** Every hot-swap report the devserver keeps (the last 200), newest first. */
+export interface GetSwapsRequest {
+  type: "get-swaps";
+  requestId: number;
+}
+
+/**
+ * A session as a recording file (docs/recording.md), built from what the agent keeps of it: the
+ * whole session when it is short, else its last kept messages after the page as it was then.
+ */
+export interface ExportRecordingRequest {
+  type: "export-recording";
+  requestId: number;
+  sessionId: string;
+}
+
+export interface ExportRecordingResult {
+  /** A file name for it: `<app>-<yyyymmdd>-<hhmmss>-<id>.weft.jsonl`. */
+  name: string;
+  text: string;
+  /** Set when the recording does not start at the session's first message: what it leaves out. */
+  partial?: string;
 }
 
 /**
@@ -162,6 +249,10 @@ export interface GetPostMortemRequest {
 
 export type InspectRequest =
   | SetPropRequest
+  | SetHookRequest
+  | GetSubtreeRequest
+  | GetSwapsRequest
+  | ExportRecordingRequest
   | EvalRequest
   | GetHistoryRequest
   | GetRowsRequest
@@ -189,6 +280,10 @@ export type InspectClientMessage = InspectRequest | InspectCommand;
 
 const inspectTypes: ReadonlySet<string> = new Set<InspectClientMessage["type"]>([
   "set-prop",
+  "set-hook",
+  "get-subtree",
+  "get-swaps",
+  "export-recording",
   "eval",
   "get-history",
   "get-rows",
@@ -207,7 +302,11 @@ export function isInspectMessage(message: { type: string }): message is InspectC
 // ---------------------------------------------------------------- devserver → tool
 
 export type InspectResult =
-  | Result<"set-prop", { id: number; name: string }>
+  | Result<"set-prop", SetPropResult>
+  | Result<"set-hook", { id: number; index: number }>
+  | Result<"get-subtree", { sessionId: string; id: number; root: WireNode }>
+  | Result<"get-swaps", { reports: SwapReport[] }>
+  | Result<"export-recording", ExportRecordingResult>
   | Result<"eval", EvalResult>
   | Result<"get-history", HistoryResult>
   | Result<"get-rows", { sessionId: string; rows: MessageRow[] }>

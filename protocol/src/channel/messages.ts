@@ -36,6 +36,13 @@ export interface SessionInfo {
   createdAt: number;
   /** Set when the session's `main` threw. */
   crashed?: string;
+  /**
+   * A short number per devserver, from 1 in the order sessions opened: what tells five tabs of
+   * one app apart at a glance (`#3 Todos /active`).
+   */
+  index?: number;
+  /** The tab said goodbye (it was closed or navigated away): the session ends soon unless it comes back (a refresh). */
+  leaving?: boolean;
 }
 
 /**
@@ -49,6 +56,10 @@ export interface TreeNode {
   k?: string;
   /** A short text of the control's main prop (`"Hello"` for a Text): what the tree row shows. */
   s?: string;
+  /** 1: `visible: false` (drawn by nobody, kept in the tree). */
+  x?: 1;
+  /** 1: the control has handlers. */
+  e?: 1;
   c?: Record<string, TreeNode[]>;
 }
 
@@ -63,6 +74,10 @@ export interface TreeSetOp {
   id: number;
   k?: string | null;
   s?: string | null;
+  /** Present when `visible` changed: true when it is now hidden. */
+  x?: boolean;
+  /** Present when its handlers changed: whether it has any now. */
+  e?: boolean;
 }
 export type TreeInsertOp = InsertOpOf<TreeNode>;
 export type TreeOp = TreeSetOp | TreeInsertOp | RemoveOp | MoveOp;
@@ -99,6 +114,11 @@ export interface MessageRow {
   preview: string;
   /** The frame is the devtools' own (a picker call and its reply, a timing report). */
   tool?: boolean;
+  /**
+   * For a patch no browser event caused: what did (`swap #3`, `edit Text#count.value`,
+   * `console`), as the chain of that cause says it.
+   */
+  cause?: string;
 }
 
 export interface PropsResult {
@@ -113,6 +133,51 @@ export interface PropsResult {
   fields: Record<string, string>;
   parent: number | null;
   slot: string | null;
+  /** The same fields as values a tool can unfold (controls as links), when the devserver sends them. */
+  fieldValues?: Record<string, InspectedValue>;
+  /** A component's hooks in call order (React DevTools' "hooks" section), when it is one. */
+  hooks?: HookInfo[];
+  /** Props the browser itself changes (a checkbox's `value`): editing one can act as the user would. */
+  clientProps?: string[];
+  /** Props that take one of a few words (`textAlign`): the words, for a select. */
+  options?: Record<string, string[]>;
+  /** Every prop the class declares (set or not), in order. */
+  declared?: string[];
+}
+
+/**
+ * A value of the app's as a tool shows it: JSON as it is, with what JSON cannot say marked by a
+ * `$weft` key: a control (a link), a function, `undefined`, a class instance, a Map or Set, a
+ * list or object cut short, a cycle. Bounded in depth and size by the devserver.
+ */
+export type InspectedValue =
+  | null
+  | boolean
+  | number
+  | string
+  | InspectedValue[]
+  | { [key: string]: InspectedValue }
+  | { $weft: "control"; id: number; label: string }
+  | { $weft: "function"; name: string }
+  | { $weft: "undefined" }
+  | { $weft: "bigint" | "symbol" | "date" | "error" | "other"; text: string }
+  | { $weft: "instance"; name: string; fields: Record<string, InspectedValue> }
+  | { $weft: "map"; entries: [InspectedValue, InspectedValue][]; size: number }
+  | { $weft: "set"; values: InspectedValue[]; size: number }
+  /** An array or object longer than shown: `items`/`keys` of `count` are there. */
+  | { $weft: "more"; count: number; shown: InspectedValue[] | Record<string, InspectedValue> }
+  | { $weft: "cycle" }
+  | { $weft: "deep"; preview: string };
+
+/** One hook of a component, in call order. */
+export interface HookInfo {
+  /** Its place in the call order (0-based): what `set-hook` names. */
+  index: number;
+  kind: "state" | "ref" | "memo" | "effect" | "context";
+  /** The state, the ref's `current`, the memo's value (effects and contexts have none). */
+  value?: InspectedValue;
+  /** Only state hooks can be set from a tool. */
+  editable: boolean;
 }
 
 export interface MessageResult {
@@ -162,9 +227,12 @@ export interface StatsResult {
 export interface HelloFromServer {
   type: "hello";
   version: number;
+  /** `url` is empty for a recording viewer (`weft inspect`): there is no app to open. */
   app: { entry: string; url: string; root: string };
   pid: number;
   startedAt: number;
+  /** A `weft inspect` server: no app runs, its sessions are recordings. */
+  viewer?: boolean;
 }
 
 /** Every live session, after `hello`. */
@@ -232,13 +300,15 @@ export interface BlockedMessage {
   at: number;
 }
 
-/** An error in the app or in weft (`where` says in what: `main`, `handler`, `swap`…). */
+/** An error in the app or in weft (`where` says in what: `main`, `onClick of Button#inc`, `swap`…). */
 export interface ErrorReportMessage {
   type: "error";
   sessionId?: string;
   where: string;
   error: ErrorInfo;
   at: number;
+  /** The control it happened in, when there is one (a handler's, a component's). */
+  id?: number;
 }
 
 /** What the app (and weft) printed. */

@@ -14,6 +14,10 @@ export interface ControlInfo {
   key?: string;
   /** A short text of the main prop (`"Hello"` for a Text), when the devserver sends one. */
   summary?: string;
+  /** `visible: false`: the control is in the tree but not drawn (tools dim it). */
+  hidden?: true;
+  /** It has handlers (a tool offers "go to handler" only then). */
+  handles?: true;
 }
 
 /** The `ControlInfo` fields of a channel node (absent fields stay absent). */
@@ -22,10 +26,12 @@ export function controlInfo(node: TreeNode): ControlInfo {
   if (node.n !== undefined) info.name = node.n;
   if (node.k !== undefined) info.key = node.k;
   if (node.s !== undefined) info.summary = node.s;
+  if (node.x === 1) info.hidden = true;
+  if (node.e === 1) info.handles = true;
   return info;
 }
 
-/** Applies a `set` tree op's key and summary (`null`: gone). Returns whether either changed. */
+/** Applies a `set` tree op's key, summary and flags (`null`: gone). Returns whether any changed. */
 export function applyInfoChange(info: ControlInfo, op: TreeSetOp): boolean {
   let changed = false;
   if (op.k !== undefined && (op.k ?? undefined) !== info.key) {
@@ -38,5 +44,14 @@ export function applyInfoChange(info: ControlInfo, op: TreeSetOp): boolean {
     else info.summary = op.s;
     changed = true;
   }
+  changed = setFlag(info, "hidden", op.x) || changed;
+  changed = setFlag(info, "handles", op.e) || changed;
   return changed;
+}
+
+function setFlag(info: ControlInfo, name: "hidden" | "handles", to: boolean | undefined): boolean {
+  if (to === undefined || to === (info[name] === true)) return false;
+  if (to) info[name] = true;
+  else delete info[name];
+  return true;
 }

@@ -1,5 +1,5 @@
 import type { ControlId, PropValue } from "@weft/protocol";
-import { findControlElement, hideHighlight, showHighlight } from "./highlight.ts";
+import { findControlElement, hideHighlight, scrollIntoViewIfAway, showHighlight } from "./highlight.ts";
 import { startPick, stopPick } from "./pickMode.ts";
 
 type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
@@ -8,8 +8,8 @@ type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropVal
  * What the inspector may ask of the app page, through the protocol's `invoke` (the agent calls
  * them on the session; the renderer's handleInvoke dispatches here):
  *
- * - `devtools.highlight [id, label?]` outlines a control (`[null]` removes the outline); answers
- *   whether the control is on screen.
+ * - `devtools.highlight [id, label?]` outlines a control (`[null]` removes the outline), scrolling
+ *   the page to it when it is out of view; answers whether the control is in the page.
  * - `devtools.pick [true]` starts pick mode and answers with the picked control's id (null when
  *   cancelled); `devtools.pick [false]` cancels a running pick.
  */
@@ -25,6 +25,7 @@ export const devtoolsMethods: Record<string, Method> = {
       hideHighlight();
       return false;
     }
+    scrollIntoViewIfAway(element);
     showHighlight(element, typeof args[1] === "string" ? args[1] : undefined);
     return true;
   },

@@ -14,11 +14,11 @@ export function findControlElement(id: ControlId): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-weft-id="${Number(id)}"]`);
 }
 
-/** The name shown on the outline: `Button#inc`, from the element's data attributes. */
+/** The name shown on the outline, as every tool names controls: `Button#inc` by key, `Text@12` by id. */
 export function labelOfElement(element: Element): string {
   const type = element.getAttribute("data-weft-type") ?? "Control";
   const key = element.getAttribute("data-weft-key");
-  return `${type}#${key ?? element.getAttribute("data-weft-id")}`;
+  return key === null ? `${type}@${element.getAttribute("data-weft-id")}` : `${type}#${key}`;
 }
 
 /** Outlines `element` with `label` (or removes the outline with null). */
@@ -47,11 +47,46 @@ export function hideHighlight(): void {
   target = null;
 }
 
+/**
+ * The box a control takes on screen. A control drawn without a box of its own (a function
+ * component, a radio group: `display: contents`) takes the union of its children's boxes.
+ */
+export function boxOf(element: Element): { left: number; top: number; width: number; height: number } | null {
+  const r = element.getBoundingClientRect();
+  if (r.width > 0 || r.height > 0) return { left: r.left, top: r.top, width: r.width, height: r.height };
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const child of element.children) {
+    const b = boxOf(child);
+    if (!b) continue;
+    left = Math.min(left, b.left);
+    top = Math.min(top, b.top);
+    right = Math.max(right, b.left + b.width);
+    bottom = Math.max(bottom, b.top + b.height);
+  }
+  return left === Infinity ? null : { left, top, width: right - left, height: bottom - top };
+}
+
+/**
+ * Scrolls the page so the control is in view, when it is not (hovering its row in the inspector
+ * brings it to the person's eyes); a control without a box of its own scrolls to its first child.
+ */
+export function scrollIntoViewIfAway(element: Element): void {
+  const b = boxOf(element);
+  if (!b) return;
+  if (b.top >= 0 && b.left >= 0 && b.top + Math.min(b.height, 40) <= innerHeight && b.left + Math.min(b.width, 40) <= innerWidth) return;
+  let shown: Element | null = element;
+  while (shown && shown.getBoundingClientRect().width === 0 && shown.getBoundingClientRect().height === 0) shown = shown.firstElementChild;
+  (shown ?? element).scrollIntoView({ block: "center", inline: "nearest" });
+}
+
 function place(): void {
   cancelAnimationFrame(frame);
   if (!box || !target) return;
   if (!target.isConnected) return hideHighlight();
-  const r = target.getBoundingClientRect();
+  const r = boxOf(target) ?? { left: 0, top: 0, width: 0, height: 0 };
   Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${Math.max(r.width, 2)}px`, height: `${Math.max(r.height, 2)}px` });
   // The tag flips inside the box when the control touches the top of the window.
   tag!.style.bottom = r.top < 20 ? "auto" : "100%";

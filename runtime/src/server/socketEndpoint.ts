@@ -74,7 +74,7 @@ export function attachSocketEndpoint(upgrades: UpgradeRoutes, manager: SessionMa
     // ws closes the socket itself on a frame above maxPayload (1009) or a broken frame, then
     // emits 'error': the session just waits for a resume, like any dropped connection.
     ws.on("error", () => outsideCallerContext(() => connection.closedByPeer()));
-    ws.on("close", () => outsideCallerContext(() => connection.closedByPeer()));
+    ws.on("close", (code) => outsideCallerContext(() => connection.closedByPeer(code)));
   };
 
   return (reason) =>

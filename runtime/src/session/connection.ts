@@ -94,12 +94,12 @@ export class Connection implements SessionLink {
     return this.transport.isAlive ? this.transport.isAlive(timeoutMs) : true;
   }
 
-  /** The transport closed (either side): the session waits for a resume. */
-  closedByPeer(): void {
+  /** The transport closed (either side): the session waits for a resume (briefly, after a goodbye: `code` 4005). */
+  closedByPeer(code?: number): void {
     if (this.closed) return;
     this.closed = true;
     this.stopRegisterTimer();
-    this.session?.detach(this);
+    this.session?.detach(this, code === CloseCode.Goodbye);
   }
 
   /** Closes from the server side with a reason the browser can show. */

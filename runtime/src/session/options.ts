@@ -8,6 +8,11 @@ import { MAX_MESSAGE_DEPTH } from "@weft/protocol";
 export interface WeftOptions {
   /** How long a disconnected session waits for its tab to come back. Flet's default: 3600 s. */
   resumeWindowMs: number;
+  /**
+   * How long it waits instead when the tab said goodbye (closed, or navigated away): long enough
+   * for a refresh to resume, short enough that a closed tab's session ends at once for a person.
+   */
+  leaveWindowMs: number;
   /** A handler holding the event loop longer than this is reported with its duration. */
   blockWarnMs: number;
   /** How long `invoke()` (clientStorage, focus…) waits for the browser's reply. */
@@ -66,6 +71,7 @@ export type SessionOptions = WeftOptions;
 
 export const defaultOptions: WeftOptions = {
   resumeWindowMs: 3600_000,
+  leaveWindowMs: 10_000,
   blockWarnMs: 100,
   invokeTimeoutMs: 10_000,
   exposeErrors: false,

@@ -86,6 +86,8 @@ export class Session {
   /** Called at the first input that has to wait (see `hold`). */
   private onHeldInput: (() => void) | null = null;
   private link: SessionLink | null = null;
+  /** The tab said goodbye and has not come back yet: the session ends after `leaveWindowMs`. */
+  leaving = false;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private readonly tasks = new AbortController();
   private readonly invokes = new Map<number, PendingInvoke>();
@@ -136,6 +138,7 @@ export class Session {
     this.expiry = null;
     this.link = link;
     this.state = "connected";
+    this.leaving = false;
     this.lifecycle.attached(this);
     if (!this.started) {
       this.started = true;
@@ -180,15 +183,20 @@ export class Session {
     return this.awaitingBrowser;
   }
 
-  /** The connection dropped: keep everything for `resumeWindowMs`, then close. */
-  detach(link: SessionLink): void {
+  /**
+   * The connection dropped: keep everything for `resumeWindowMs`, then close. A tab that said
+   * goodbye (closed, navigated away) is waited for only `leaveWindowMs`, enough for a refresh.
+   */
+  detach(link: SessionLink, goodbye = false): void {
     if (this.link !== link) return;
     this.link = null;
     if (this.state === "closed") return;
     this.state = "resuming";
-    if (hook.active) hook.emit({ type: "disconnect", sessionId: this.id });
+    this.leaving = goodbye;
+    if (hook.active) hook.emit({ type: "disconnect", sessionId: this.id, ...(goodbye ? { goodbye: true } : {}) });
     this.callPageHandler("disconnect", this.page.onDisconnect);
-    this.expiry = setTimeout(() => this.close("resume window passed"), this.options.resumeWindowMs);
+    const wait = goodbye ? Math.min(this.options.leaveWindowMs, this.options.resumeWindowMs) : this.options.resumeWindowMs;
+    this.expiry = setTimeout(() => this.close(goodbye ? "the tab was closed" : "resume window passed"), wait);
     this.expiry.unref?.();
     this.lifecycle.detached(this);
   }

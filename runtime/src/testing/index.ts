@@ -12,6 +12,7 @@ export {
   RECORDING_FORMAT,
   RECORDING_VERSION,
   readRecording,
+  readRecordingBytes,
   parseRecording,
   formatRecordingHeader,
   formatRecordingEntry,

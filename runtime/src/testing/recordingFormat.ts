@@ -119,7 +119,15 @@ export async function readRecording(file: string | URL): Promise<Recording> {
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
     throw new RecordingError("UNREADABLE", `cannot read ${path}: ${why}`);
   }
-  return parseRecording(await recordingText(bytes, path), path);
+  return readRecordingBytes(bytes, path);
+}
+
+/**
+ * Reads and checks a recording's bytes, plain or gzip (a file uploaded to the inspector);
+ * `source` names it in messages. Throws a `RecordingError` saying what is wrong.
+ */
+export async function readRecordingBytes(bytes: Buffer, source: string): Promise<Recording> {
+  return parseRecording(await recordingText(bytes, source), source);
 }
 
 /**

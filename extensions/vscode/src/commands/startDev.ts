@@ -1,14 +1,16 @@
 import { basename, relative } from "node:path";
 import * as vscode from "vscode";
+import type { ConnectionManager } from "../connection/connectionManager.ts";
 import type { DevServerDiscovery } from "../connection/discovery.ts";
 
 /**
  * `weft.startDev`: runs `weft dev <file>` for the current file in an integrated terminal (the
  * command is `weft.devCommand`), in the file's workspace folder. Running it again for the same
- * file replaces that terminal, which stops the old devserver. The extension connects by itself
- * once the devserver has written `.weft/devserver.json`.
+ * file replaces that terminal, which stops the old devserver. The sidebar follows the new
+ * devserver by itself once it has written its `.weft/devserver-<pid>.json`, whatever it showed
+ * before (even after a Disconnect).
  */
-export function startDev(discovery: DevServerDiscovery) {
+export function startDev(discovery: DevServerDiscovery, connection: ConnectionManager) {
   const terminals = new Map<string, vscode.Terminal>();
   const command = async (arg?: vscode.Uri) => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
@@ -24,6 +26,7 @@ export function startDev(discovery: DevServerDiscovery) {
     const terminal = vscode.window.createTerminal({ name: `weft dev ${basename(uri.fsPath)}`, ...(cwd ? { cwd } : {}) });
     terminals.set(uri.fsPath, terminal);
     const devCommand = vscode.workspace.getConfiguration("weft").get<string>("devCommand", "npx weft dev");
+    connection.expectStarted(uri.fsPath);
     terminal.sendText(`${devCommand} ${quote(file)}`);
     terminal.show(true);
     // The file appears within a second or two; look a few times rather than wait for the poll.

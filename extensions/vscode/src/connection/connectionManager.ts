@@ -2,34 +2,39 @@ import * as vscode from "vscode";
 import WebSocket from "ws";
 import { ChannelClient, DevtoolsModel, redact } from "@weft/devtools-client";
 import { channelPerMessageDeflate } from "./channelCompression.ts";
+import { chooseTarget, instanceOf } from "./chooseTarget.ts";
 import type { ChannelTarget } from "./devServerInfo.ts";
 import type { DevServerDiscovery } from "./discovery.ts";
 
 export type ConnectionState = "disconnected" | "connecting" | "connected";
 
-/** After a failed attempt, the same URL is not tried again for this long. */
+/** After a failed attempt, the same devserver is not tried again for this long. */
 const RETRY_MS = 5000;
 
 /** The sidebar keeps fewer rows than the inspector: its webview shows the last 500. */
-const modelOptions = { messageCapacity: 1_000, swapLimit: 20 };
+const modelOptions = { messageCapacity: 1_000, swapLimit: 200 };
 
 /**
- * Keeps the extension connected to one `weft dev`: the one discovery finds (unless
- * `weft.autoConnect` is off), or the one the user named. Feeds the model (@weft/devtools-client's,
- * the inspector's too); when the devserver stops, empties it and waits for the next one, which
- * discovery finds (a restarted devserver has a new port or token, so the client itself does not
- * reconnect).
+ * Keeps the extension connected to one `weft dev` of the workspace, chosen among the running ones
+ * (chooseTarget.ts: the one the user chose, the one just started from the editor, the one whose
+ * app is open, the only one, or ask). Feeds the model (@weft/devtools-client's, the inspector's
+ * too); when the devserver stops or restarts, empties it and follows the next one discovery
+ * finds. Disconnect leaves that run of the devserver alone; its next run is joined again.
  */
 export class ConnectionManager implements vscode.Disposable {
   readonly model = new DevtoolsModel(modelOptions);
   private client: ChannelClient | null = null;
   private connectedTarget: ChannelTarget | null = null;
   private stateValue: ConnectionState = "disconnected";
-  /** A target the user gave: discovery does not replace it. */
+  /** A target the user gave or chose: followed while it runs. */
   private manual: ChannelTarget | null = null;
-  /** The user disconnected from this URL: do not reconnect to it by itself. */
-  private declined: string | null = null;
-  private lastFailure: { url: string; at: number } | null = null;
+  /** "Start weft dev for This File" was run for this entry: its devserver is followed. */
+  private started: { entry: string; at: number } | null = null;
+  /** Runs of devservers the user disconnected from. */
+  private readonly declined = new Set<string>();
+  private lastFailure: { instance: string; at: number } | null = null;
+  /** The choice the user was last asked for: not asked again until the devservers change. */
+  private asked: string | null = null;
   private attempt = 0;
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
   readonly onDidChangeState = this.stateChanged.event;
@@ -41,6 +46,9 @@ export class ConnectionManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       discovery.onDidChange(() => this.maybeConnect()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        if (this.stateValue === "disconnected") this.maybeConnect();
+      }),
       { dispose: this.model.onProblem((problem) => log.warn(problem)) },
     );
     this.maybeConnect();
@@ -59,17 +67,33 @@ export class ConnectionManager implements vscode.Disposable {
     return this.connectedTarget;
   }
 
-  /** Connects to what the user gave, replacing any connection. */
+  /** Every running devserver of the workspace. */
+  get targets(): readonly ChannelTarget[] {
+    return this.discovery.targets;
+  }
+
+  /** Connects to what the user gave or chose, replacing any connection. */
   async connectTo(target: ChannelTarget): Promise<void> {
     this.manual = target;
-    this.declined = null;
+    this.declined.delete(instanceOf(target));
     this.lastFailure = null;
     await this.connect(target, true);
   }
 
-  disconnect(): void {
-    this.declined = this.connectedTarget?.url ?? this.discovery.target?.url ?? null;
+  /** "Start weft dev for This File" ran: follow the devserver of `entry` once it appears. */
+  expectStarted(entry: string): void {
+    this.started = { entry, at: Date.now() };
     this.manual = null;
+    this.declined.clear(); // starting one is asking to be connected
+    void this.discovery.refresh();
+  }
+
+  disconnect(): void {
+    const target = this.connectedTarget;
+    if (target) this.declined.add(instanceOf(target));
+    for (const t of this.discovery.targets) if (t.url === target?.url) this.declined.add(instanceOf(t));
+    this.manual = null;
+    this.started = null;
     this.close();
   }
 
@@ -78,24 +102,49 @@ export class ConnectionManager implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** Called on every discovery change and after a connection ends. */
+  /** Called on every discovery change, an editor change while disconnected, and after a connection ends. */
   private maybeConnect(): void {
-    if (this.stateValue !== "disconnected") {
-      // A newer devserver replaced the one we follow (the old one may linger a moment).
-      const found = this.discovery.target;
-      if (!this.manual && found && this.connectedTarget && found.url !== this.connectedTarget.url && this.autoConnect) {
-        this.close();
-      } else {
-        return;
-      }
+    if (!this.autoConnect && !this.manual) return;
+    const choice = chooseTarget(this.discovery.targets, {
+      manual: this.manual,
+      started: this.started,
+      current: this.stateValue === "disconnected" ? null : this.connectedTarget,
+      activeFile: vscode.window.activeTextEditor?.document.uri.scheme === "file" ? vscode.window.activeTextEditor.document.uri.fsPath : null,
+      declined: this.declined,
+    });
+    if (choice.kind === "none") {
+      // The followed devserver is gone (its file went with it): leave it.
+      if (this.connectedTarget && this.connectedTarget.pid && !this.discovery.targets.some((t) => instanceOf(t) === instanceOf(this.connectedTarget!))) this.close();
+      return;
     }
-    const target = this.manual ?? (this.autoConnect ? this.discovery.target : null);
-    if (!target || target.url === this.declined) return;
-    if (this.lastFailure && this.lastFailure.url === target.url && Date.now() - this.lastFailure.at < RETRY_MS) {
+    if (choice.kind === "ask") {
+      const key = choice.targets.map(instanceOf).join(",");
+      if (this.stateValue !== "disconnected" || this.asked === key) return;
+      this.asked = key;
+      void this.ask(choice.targets);
+      return;
+    }
+    const target = choice.target;
+    if (this.connectedTarget && instanceOf(this.connectedTarget) === instanceOf(target) && this.stateValue !== "disconnected") return;
+    // Found it: from now on it is the followed one. (Not on the old devserver of the same entry,
+    // still followed while the new one starts: that choice must not end the wait.)
+    if (choice.why === "started from the editor") this.started = null;
+    const failure = this.lastFailure;
+    if (failure && failure.instance === instanceOf(target) && Date.now() - failure.at < RETRY_MS) {
       setTimeout(() => this.maybeConnect(), RETRY_MS).unref?.();
       return;
     }
+    this.log.info(`following weft dev of ${target.entry ?? target.url} (${choice.why})`);
     void this.connect(target, false);
+  }
+
+  /** Several devservers run and nothing says which one the user means. */
+  private async ask(targets: ChannelTarget[]): Promise<void> {
+    const picked = await vscode.window.showQuickPick(
+      targets.map((t) => ({ label: vscode.workspace.asRelativePath(t.entry ?? t.url), description: t.app, detail: `weft dev, pid ${t.pid}, started ${t.startedAt ? new Date(t.startedAt).toLocaleTimeString() : "?"}`, target: t })),
+      { title: "Several weft dev run in this workspace", placeHolder: "Which one should the weft sidebar show?", ignoreFocusOut: true },
+    );
+    if (picked) await this.connectTo(picked.target).catch((err: unknown) => this.log.warn(String(err)));
   }
 
   private get autoConnect(): boolean {
@@ -105,6 +154,7 @@ export class ConnectionManager implements vscode.Disposable {
   private async connect(target: ChannelTarget, byUser: boolean): Promise<void> {
     this.close();
     const attempt = ++this.attempt;
+    this.connectedTarget = target; // being connected to: a discovery change meanwhile does not start another attempt
     this.setState("connecting");
     this.log.info(`connecting to ${redact(target.url)} (from ${target.source})`);
     const client = new ChannelClient({
@@ -119,7 +169,10 @@ export class ConnectionManager implements vscode.Disposable {
       // Before the hello's frame is handled: its sessions make the model watch one at once.
       if (state.status === "open") {
         opened = true;
-        this.model.attach((command) => client.send(command));
+        this.model.attach(
+          (command) => client.send(command),
+          (type, params, options) => client.request(type, params, options),
+        );
       } else if (state.status === "closed" && opened) {
         this.log.info(`the channel closed: ${state.error.message}`);
         this.client = null;
@@ -139,13 +192,15 @@ export class ConnectionManager implements vscode.Disposable {
       if (attempt !== this.attempt) return client.close();
       this.client = client;
       this.connectedTarget = { ...target, app: target.app ?? hello.app.url };
+      this.asked = null;
       this.setState("connected");
       this.log.info(`connected to weft dev of ${hello.app.entry} (pid ${hello.pid})`);
     } catch (err) {
       if (attempt !== this.attempt) return;
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(message);
-      this.lastFailure = { url: target.url, at: Date.now() };
+      this.connectedTarget = null;
+      this.lastFailure = { instance: instanceOf(target), at: Date.now() };
       this.model.reset();
       this.setState("disconnected");
       if (byUser) {

@@ -1,7 +1,7 @@
 /**
- * `<workspace>/.weft/devserver.json`, which `weft dev` writes while it runs
- * (devserver/src/workspaceFile.ts owns the format): how the extension finds it with no setup.
- * Read at the edge, so every field is checked before use.
+ * `<workspace>/.weft/devserver-<pid>.json`, one per running `weft dev` (an older weft wrote
+ * `.weft/devserver.json`), which devserver/src/workspaceFile.ts owns: how the extension finds
+ * them with no setup. Read at the edge, so every field is checked before use.
  */
 import type { DevServerInfo } from "@weft/protocol/channel";
 
@@ -15,13 +15,17 @@ export interface ChannelTarget {
   inspector: string;
   /** The app, when known (the devserver's hello says it too). */
   app?: string;
-  /** The devserver's process, when known (from devserver.json): a dead one is not tried. */
+  /** The devserver's process, when known (from its file): a dead one is not tried. */
   pid?: number;
+  /** When it started (from its file): tells a restarted devserver from the one before. */
+  startedAt?: number;
+  /** Its app's entry module (from its file), to follow the one whose app the editor shows. */
+  entry?: string;
   /** What it came from, for messages: a file or "the URL you gave". */
   source: string;
 }
 
-/** Parses devserver.json's text; throws an Error that says what is wrong with it. */
+/** Parses a devserver-<pid>.json's text; throws an Error that says what is wrong with it. */
 export function parseDevServerInfo(text: string, file: string): DevServerInfo {
   let data: unknown;
   try {
@@ -45,7 +49,7 @@ export function parseDevServerInfo(text: string, file: string): DevServerInfo {
 export function targetOf(info: DevServerInfo, file: string): ChannelTarget {
   const url = new URL(info.channel);
   url.searchParams.set("token", info.token);
-  return { url: url.href, inspector: info.inspector, app: info.app, pid: info.pid, source: file };
+  return { url: url.href, inspector: info.inspector, app: info.app, pid: info.pid, startedAt: info.startedAt, entry: info.entry, source: file };
 }
 
 /**

@@ -103,13 +103,12 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
         : depth < EXPANDED_LEVELS && children.length <= EXPANDED_MAX_CHILDREN
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.name ?? node.type, state);
+    // The inspector's notation: `Button#inc` by key, `Row@7` by id, then the summary.
+    const item = new vscode.TreeItem(describeNode({ ...node, summary: undefined }), state);
     item.id = `${this.connection.model.watched}:${node.id}`;
     const parts: string[] = [];
-    if (node.key !== undefined) parts.push(`"${node.key}"`);
     if (node.summary) parts.push(node.summary);
     if (node.slot && node.slot !== "controls" && node.slot !== "views") parts.push(`(${node.slot})`);
-    parts.push(`#${node.id}`);
     item.description = parts.join("  ");
     item.iconPath = new vscode.ThemeIcon(isControlType(node.type) ? ICONS[node.type] : "symbol-misc");
     item.contextValue = "control";

@@ -151,11 +151,16 @@ describe("inspector store", () => {
 
   it("says in the console what it could not fetch, rather than dropping it", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { store } = setup({ "get-dead-sessions": () => ({ sessions: [] }) });
+    const { store } = setup({
+      "get-dead-sessions": () => ({ sessions: [] }),
+      "get-rows": () => {
+        throw new ChannelError("TIMEOUT", "weft dev did not answer 'get-rows' within 10000 ms", "get-rows");
+      },
+    });
     store.receive({ type: "sessions", sessions: [session("b", 2)] });
     await tick();
     expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
-      "[weft inspector] fetching the kept messages of session b failed: no answer for get-rows",
+      "[weft devtools] fetching the kept messages of session b failed: weft dev did not answer 'get-rows' within 10000 ms",
       "[weft inspector] fetching the causal chains of session b failed: no answer for get-chains",
     ]);
   });

@@ -37,7 +37,7 @@ const print = (m: TreeRows) => m.rows().map((r) => "  ".repeat(r.depth) + nameOf
 describe("inspector tree rows", () => {
   it("lists a whole tree's rows depth-first", () => {
     const { rows } = rowsOf(page);
-    expect(print(rows)).toEqual(['Page#1 "/"', "  View#2", '    Text#count "0"', '    Button#inc "+"', "    TodoItem#todo-1", '      Checkbox#6 "milk"']);
+    expect(print(rows)).toEqual(['Page@1 "/"', "  View@2", '    Text#count "0"', '    Button#inc "+"', "    TodoItem#todo-1", '      Checkbox@6 "milk"']);
   });
 
   it("follows the store's ops: new rows after a structural change, new text after a set", () => {
@@ -51,7 +51,7 @@ describe("inspector tree rows", () => {
       { op: "move", parent: 2, slot: "controls", id: 5, before: 3 },
       { op: "remove", parent: 5, slot: "controls", id: 6 },
     ]);
-    expect(print(rows)).toEqual(['Page#1 "/"', "  View#2", "    TodoItem#todo-1", '    Text#count "1"', '    Text#hint "hi"', '    Button#inc "+"']);
+    expect(print(rows)).toEqual(['Page@1 "/"', "  View@2", "    TodoItem#todo-1", '    Text#count "1"', '    Text#hint "hi"', '    Button#inc "+"']);
   });
 
   it("hides what is under a collapsed node and reveals a node by opening its ancestors", () => {
@@ -83,5 +83,16 @@ describe("inspector tree rows", () => {
     const { rows } = rowsOf(node);
     expect(rows.rows()).toHaveLength(10_000);
     expect(rows.rows()[9_999]!.depth).toBe(9_999);
+  });
+});
+
+describe("inspector tree rows, filtered", () => {
+  it("shows only the search's matches and the way down to them, even under a folded node, and everything again after", () => {
+    const { rows } = rowsOf(page);
+    rows.setCollapsed(5, true);
+    rows.setFilter(rows.search("milk"));
+    expect(print(rows)).toEqual(['Page@1 "/"', "  View@2", "    TodoItem#todo-1", '      Checkbox@6 "milk"']);
+    rows.setFilter(null);
+    expect(print(rows)).toHaveLength(5); // the fold is kept
   });
 });

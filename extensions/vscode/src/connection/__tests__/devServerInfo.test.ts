@@ -15,7 +15,7 @@ const info = {
 describe("devserver.json", () => {
   it("gives the channel URL with its token", () => {
     const target = targetOf(parseDevServerInfo(JSON.stringify(info), "f.json"), "f.json");
-    expect(target).toEqual({ url: "ws://127.0.0.1:8551/channel?token=abc", inspector: info.inspector, app: info.app, pid: 42, source: "f.json" });
+    expect(target).toEqual({ url: "ws://127.0.0.1:8551/channel?token=abc", inspector: info.inspector, app: info.app, pid: 42, startedAt: 1, entry: "/work/app.ts", source: "f.json" });
   });
 
   it("says what is wrong with a broken file", () => {
