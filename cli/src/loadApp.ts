@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { AppMain } from "weft";
 import { UsageError } from "./args.ts";
 import { codeFrame, locateError } from "./codeFrame.ts";
+import { compileTypeScriptOnImport } from "./typescript.ts";
 
 /**
  * Imports an app module and returns its `main`. A file that is missing, does not compile, throws
@@ -13,6 +14,7 @@ export async function loadApp(file: string): Promise<{ main: AppMain; path: stri
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no app at ${path}`);
   let mod: { default?: unknown };
+  if (/\.[cm]?tsx?$/.test(path)) await compileTypeScriptOnImport();
   try {
     mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
   } catch (err) {

@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
 import { runContext, type RunContext } from "weft/swap";
@@ -67,7 +68,7 @@ export class AppRunner {
       },
       ssr: { external: ["weft"] },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [swapPlugin(facts, changed)],
+      plugins: [sameRuntimePlugin(), swapPlugin(facts, changed)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       override runInlinedModule(...args: Parameters<ESModulesEvaluator["runInlinedModule"]>) {
@@ -203,6 +204,23 @@ function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) =>
     hotUpdate(ctx) {
       if (this.environment.name === "ssr") onChange(ctx.file);
       return [];
+    },
+  };
+}
+
+/**
+ * The app's `weft` is the devserver's own, resolved as Node resolves it for this module: the
+ * sources inside weft's repository (the `@weft/source` condition), the build in an installed
+ * weft. Vite's resolver does not know which conditions this process runs with, and one runtime
+ * on both sides (the same sessions, hook and control classes) is what a swap relies on.
+ */
+function sameRuntimePlugin(): Plugin {
+  return {
+    name: "weft:same-runtime",
+    enforce: "pre",
+    resolveId(id) {
+      if (id !== "weft" && !id.startsWith("weft/")) return null;
+      return { id: fileURLToPath(import.meta.resolve(id)), external: true };
     },
   };
 }

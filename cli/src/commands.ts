@@ -1,0 +1,67 @@
+/** A subcommand: parses its own arguments, resolves with the exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+export interface CommandInfo {
+  /** The synopsis line(s): `weft run <app.ts> [--port N] …`. */
+  synopsis: string[];
+  /** One sentence for the list of commands. */
+  summary: string;
+  /** `weft help <name>`: the flags and what they do, under the synopsis. */
+  details?: string;
+  /** The command's module, loaded only when it runs (`weft run` never loads Vite). */
+  load(): Promise<{ command: Command }>;
+}
+
+const viewFlags = `  --view web       serve the app and print its URL (the default)
+  --view browser   also open it in the default browser
+  --view desktop   show it in its own window: an installed Chrome, Chromium or Edge in app
+                   mode (CHROME_PATH picks one); closing the window ends the app.
+                   WEFT_BROWSER_FLAGS adds flags for that browser (e.g. --disable-gpu)`;
+
+const serveFlags = `  --port N               the app's port (default 8550; 0 picks a free one)
+  --host H               the address to listen on (default 127.0.0.1)
+  --allowed-hosts A,B    host names besides this machine's that may reach the app
+  --record DIR           write each session to DIR as a recording (--record-gzip: gzipped)
+  --no-compression       no permessage-deflate on the app's socket`;
+
+/** Every command, in the order `weft help` lists them. A command is here only once it exists. */
+export const commands: Record<string, CommandInfo> = {
+  run: {
+    synopsis: [
+      "weft run <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--resume-window SECONDS] [--expose-errors] [--record DIR [--record-gzip]] [--no-compression]",
+    ],
+    summary: "serve an app (prints App: <url>)",
+    details: `${serveFlags}
+  --resume-window S      how long a closed tab's session waits for the tab to come back
+  --expose-errors        show the app's error messages to its users (not only a reference)
+
+${viewFlags}`,
+    load: () => import("./run.ts"),
+  },
+  dev: {
+    synopsis: [
+      "weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]",
+    ],
+    summary: "serve an app under the dev server: every save is swapped into the open tabs, which keep their state; prints Inspector: and App: URLs",
+    details: `${serveFlags}
+  --inspector-port N     the inspector's port (default: the app's + 1)
+  --inspector-host H     the inspector's address (default 127.0.0.1)
+
+${viewFlags}`,
+    load: () => import("./dev.ts"),
+  },
+  replay: {
+    synopsis: ["weft replay <recording|dir>... [--app <app.ts>] [--keep-going] [--emit-test [--out <file>]]"],
+    summary: "replay recorded sessions headlessly against their app (exit 0 as recorded, 1 with differences, 2 on a bad file)",
+    details: `  --app <app.ts>   the app to replay against (default: the one the recording's header names,
+                   relative to the recording's folder)
+  --keep-going     replay every step, not only up to the first that differs
+  --emit-test      write the recording as a Vitest test (--out <file>: where)`,
+    load: () => import("./replay.ts"),
+  },
+  create: {
+    synopsis: ["weft create <dir> [--force] [--name NAME]"],
+    summary: "start a new project in <dir>: an app, its test with weft/testing, a tsconfig, scripts dev, start, test (as npm create weft@latest)",
+    load: () => import("./create.ts"),
+  },
+};
