@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { PerMessageDeflateOptions } from "ws";
 import type { AppMain } from "weft";
-import { attachSocketEndpoint, createStaticHandler, perMessageDeflateOptions, rendererDir, SessionManager } from "weft/server";
+import { attachSocketEndpoint, createRequestGuard, createStaticHandler, perMessageDeflateOptions, rendererDir, SessionManager } from "weft/server";
 
 /**
  * The wire setups the compression benchmark compares: none, weft's (no context takeover,
@@ -28,8 +28,11 @@ export interface ServedApp {
 export async function serveApp(main: AppMain, variant: WireVariant): Promise<ServedApp> {
   // The 4,000-control main takes longer than the block warning's 100 ms: expected here, not news.
   const manager = new SessionManager(main, { blockWarnMs: 60_000 });
-  const http = createServer(createStaticHandler({ dir: rendererDir() }));
-  const closeSockets = attachSocketEndpoint(http, manager, { path: "/ws", maxMessageBytes: 1024 * 1024, allowedOrigins: [], perMessageDeflate: wireVariants[variant] });
+  const guard = createRequestGuard({ host: "127.0.0.1" });
+  const http = createServer(guard.http(createStaticHandler({ dir: rendererDir(), spaFallback: true })));
+  const upgrades = guard.upgrades();
+  http.on("upgrade", upgrades.listener);
+  const closeSockets = attachSocketEndpoint(upgrades, manager, { path: "/ws", maxMessageBytes: 1024 * 1024, heartbeatMs: 0, perMessageDeflate: wireVariants[variant] });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const port = (http.address() as AddressInfo).port;
   return {

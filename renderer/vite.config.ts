@@ -4,12 +4,14 @@ import { defineConfig } from "vite";
 
 /**
  * Builds the renderer into `dist/`. The weft server serves `dist/index.html` for every path
- * that is not an asset, so assets live under `/_weft/` where they cannot collide with an
- * app's routes, and every URL is root-absolute (base "/") so deep links like `/todo/3` load.
+ * that is not an asset, so assets live under `_weft/` where they cannot collide with an app's
+ * routes. URLs are relative (base "./"): the page's `<base href>` (index.html) anchors them, so
+ * deep links like `/todo/3` load, and one build serves at `/`, under a mount and in a static
+ * build at any `--base`; chunks and fonts resolve from the file that asks for them.
  */
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  base: "/",
+  base: "./",
   plugins: [react()],
   build: {
     outDir: "dist",

@@ -41,11 +41,14 @@ ${viewFlags}`,
   dev: {
     synopsis: [
       "weft dev <app.ts> [--view web|browser|desktop] [--port N] [--host H] [--allowed-hosts A,B] [--inspector-port N] [--inspector-host H] [--record DIR [--record-gzip]] [--no-compression]",
+      "weft dev <app.ts> --static [--port N] [--host H] [--inspector-port N] [--inspector-host H]",
     ],
     summary: "serve an app under the dev server: every save is swapped into the open tabs, which keep their state; prints Inspector: and App: URLs",
     details: `${serveFlags}
   --inspector-port N     the inspector's port (default: the app's + 1)
   --inspector-host H     the inspector's address (default 127.0.0.1)
+  --static               run the app in the tab's Web Worker, as weft build --static ships it
+                         (--view, --allowed-hosts, --record and --no-compression do not apply)
 
 ${viewFlags}`,
     load: () => import("./dev.ts"),
@@ -58,6 +61,22 @@ ${viewFlags}`,
   --keep-going     replay every step, not only up to the first that differs
   --emit-test      write the recording as a Vitest test (--out <file>: where)`,
     load: () => import("./replay.ts"),
+  },
+  build: {
+    synopsis: ["weft build <app.ts> --static --out <dir> [--base /path/] [--name NAME]"],
+    summary: "write a static site that runs the app in the browser (a Web Worker, a service worker, a web app manifest)",
+    details: `  --static         the only kind of build for now: the app runs in the browser, no server
+  --out <dir>      the folder to write the site to
+  --base /path/    the path the site is served under (default /)
+  --name NAME      the app's name in its web app manifest`,
+    load: () => import("./build.ts"),
+  },
+  preview: {
+    synopsis: ["weft preview <dir> [--port N] [--host H]"],
+    summary: "serve a static build as a static host would (prints App: <url>)",
+    details: `  --port N   the port (default 4173; 0 picks a free one)
+  --host H   the address to listen on (default 127.0.0.1)`,
+    load: () => import("./preview.ts"),
   },
   create: {
     synopsis: ["weft create <dir> [--force] [--name NAME]"],

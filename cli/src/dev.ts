@@ -9,9 +9,10 @@ import { viewFromArgs } from "./view.ts";
  * sessions, which keep their state (docs/hot-swap.md); prints `Inspector:` and `App:` lines.
  */
 export async function command(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(["no-compression", "record-gzip"]));
+  const args = parseArgs(argv, new Set(["no-compression", "record-gzip", "static"]));
   const file = args.positionals[0];
   if (!file) throw new UsageError("weft dev needs an app file", true);
+  if (args.flags.get("static") === true) return devStatic(file, args);
   const record = stringFlag(args, "record");
   const plan = viewFromArgs(args);
   // Recording listens on the hook, so it starts before any tab can connect.
@@ -48,6 +49,35 @@ export async function command(argv: string[]): Promise<number> {
   await stopRecording?.();
   // The app's own handles (a database client, a timer weft did not start) must not keep
   // `weft dev` alive after Ctrl+C.
+  setTimeout(() => process.exit(0), 1000).unref();
+  return 0;
+}
+
+/**
+ * `weft dev <app.ts> --static`: the app runs in the browser tab's worker, as `weft build
+ * --static` ships it, with the same hot swap and inspector.
+ */
+async function devStatic(file: string, args: ReturnType<typeof parseArgs>): Promise<number> {
+  for (const flag of ["view", "record", "record-gzip", "no-compression"]) {
+    if (args.flags.has(flag)) throw new UsageError(`--${flag} is not available with --static: the app runs in the browser tab, not in this process`, true);
+  }
+  const { startStaticDevServer } = await import("@weft/devserver");
+  let server;
+  try {
+    server = await startStaticDevServer({
+      entry: file,
+      ...(numberFlag(args, "port") !== undefined ? { port: numberFlag(args, "port")! } : {}),
+      ...(stringFlag(args, "host") ? { host: stringFlag(args, "host")! } : {}),
+      ...(numberFlag(args, "inspector-port") !== undefined ? { inspectorPort: numberFlag(args, "inspector-port")! } : {}),
+      ...(stringFlag(args, "inspector-host") ? { inspectorHost: stringFlag(args, "inspector-host")! } : {}),
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === "EADDRINUSE") throw new UsageError(`port ${numberFlag(args, "port") ?? 8550} is in use; pass --port N (0 picks a free one)`);
+    if (err instanceof Error && err.message.startsWith("no app at")) throw new UsageError(err.message);
+    throw err;
+  }
+  await untilSignal();
+  await server.close();
   setTimeout(() => process.exit(0), 1000).unref();
   return 0;
 }

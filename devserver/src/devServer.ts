@@ -13,6 +13,7 @@ import { Hub } from "./hub.ts";
 import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
+import { createTeardown, processStats } from "./teardown.ts";
 import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "./workspaceFile.ts";
 
 export interface DevServerOptions {
@@ -103,20 +104,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const status: { error: BuildErrorMessage | null; report: SwapReport | null } = { error: null, report: null };
 
   const tap: OutputTap = tapOutput();
-  const cleanup: (() => unknown)[] = [() => tap.restore()];
+  const teardown = createTeardown();
+  teardown.add(() => tap.restore());
 
   const notLoaded: AppMain = () => {
     throw new Error(`the app failed to load: ${status.error?.error.message ?? "unknown error"} (see the overlay)`);
   };
   const engine = new SwapEngine(notLoaded, { mute: (on) => tap.mute(on) });
   globalThis.__WEFT_SWAP__ = engine.registry;
-  cleanup.push(() => {
+  teardown.add(() => {
     engine.dispose();
     if (globalThis.__WEFT_SWAP__ === engine.registry) globalThis.__WEFT_SWAP__ = undefined;
   });
 
   const runner = await AppRunner.create({ entry, root, importContext: () => engine.importContext() });
-  cleanup.push(() => runner.close());
+  teardown.add(() => runner.close());
   const overlay: Overlay = createOverlay();
 
   /** A save that cannot be taken: the old code keeps serving, the overlay and the tools say why. */
@@ -168,24 +170,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     handleProcessErrors: options.handleProcessErrors,
     ...(options.gate ? { gate: options.gate } : {}),
   });
-  cleanup.push(() => app.close());
+  teardown.add(() => app.close());
   overlay.attach(app.upgrades);
-  cleanup.push(() => overlay.close());
+  teardown.add(() => overlay.close());
 
   const agent: Agent = attachAgent({ sourceLocations: options.sourceLocations ?? true });
-  cleanup.push(() => agent.dispose());
+  teardown.add(() => agent.dispose());
   const hub = new Hub({
     agent,
     hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry, url: app.url, root }, pid: process.pid, startedAt }),
     backlog: () => [...(status.report ? [{ type: "swap", report: status.report } as const] : []), ...(status.error ? [status.error] : [])],
     stats: () => processStats(startedAt, app.manager.sessions.size, status.report?.id ?? 0),
   });
-  cleanup.push(() => hub.dispose());
+  teardown.add(() => hub.dispose());
   const undoTap = tap.onWrite((stream, text) => hub.broadcast({ type: "log", stream, text, at: Date.now() }));
-  cleanup.push(undoTap);
+  teardown.add(undoTap);
 
   const channel: ChannelServer = await startInspector(options, hub, app.port);
-  cleanup.push(() => channel.close());
+  teardown.add(() => channel.close());
 
   const workspace = options.workspace ?? findWorkspace(root);
   const infoFile = writeDevServerInfo(workspace, {
@@ -198,7 +200,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     entry,
     startedAt,
   });
-  cleanup.push(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {
     engine.discard();
@@ -259,8 +261,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     emit({ type: "swap", report, files, changedAt });
   };
   const queue = new ChangeQueue({ quietMs: options.quietMs ?? 3, maxWaitMs: 50, run: runSave });
-  cleanup.push(() => queue.close());
-  cleanup.push(runner.onChange((file) => queue.add(file)));
+  teardown.add(() => queue.close());
+  teardown.add(runner.onChange((file) => queue.add(file)));
 
   if (print) {
     // Inspector first: a script that waits for the App line then has both.
@@ -268,7 +270,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     tap.print(`App: ${app.url}`);
   }
 
-  let closing: Promise<void> | null = null;
   return {
     appUrl: app.url,
     inspectorUrl: channel.inspectorUrl,
@@ -281,29 +282,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return () => listeners.delete(listener);
     },
     idle: () => queue.idle(),
-    close() {
-      closing ??= (async () => {
-        for (const undo of cleanup.splice(0).reverse()) {
-          try {
-            await undo();
-          } catch (err) {
-            console.error("weft: while stopping the devserver:", err);
-          }
-        }
-      })();
-      return closing;
-    },
+    close: () => teardown.run(),
   };
 }
 
-/** The process's figures for `get-stats` (the hub adds the tools). */
-function processStats(startedAt: number, sessions: number, swaps: number): Omit<StatsResult, "channelClients"> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const resources: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-  const memory = process.memoryUsage();
-  return { pid: process.pid, uptimeMs: Date.now() - startedAt, heapUsed: memory.heapUsed, rss: memory.rss, activeResources: resources, sessions, swaps };
-}
 
 export class DevServerError extends Error {
   override name = "DevServerError";

@@ -12,12 +12,39 @@ import {
   type ServerMessage,
   type StatsResult,
 } from "@weft/protocol/channel";
-import type { Agent } from "@weft/agent";
+import type {
+  ControlsAtResult,
+  InspectClientMessage,
+  MessageResult,
+  PropsResult,
+  SessionInfo,
+  SourceResult,
+  TreeNode,
+} from "@weft/protocol/channel";
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What the hub asks of the app's instrumentation: the agent in this process (`weft dev`), or
+ * the agents in the tabs' workers (`weft dev --static`, static/workerAgents.ts), whose answers
+ * come back over a socket. `@weft/agent`'s `Agent` is one as it is.
+ */
+export interface HubAgent {
+  /** Hears every channel message the agent makes. Returns the undo. */
+  subscribe(listener: (message: ServerMessage) => void): () => void;
+  sessions(): MaybePromise<SessionInfo[]>;
+  tree(sessionId: string): MaybePromise<TreeNode | null>;
+  props(sessionId: string, id: number): MaybePromise<PropsResult | null>;
+  message(sessionId: string, seq: number): MaybePromise<MessageResult | null>;
+  source(sessionId: string, id: number, event?: string): MaybePromise<SourceResult | null>;
+  controlsAt(sessionId: string, file: string, line: number): MaybePromise<ControlsAtResult | null>;
+  readonly inspect: { handle(message: InspectClientMessage, reply: (message: ServerMessage) => void, tool: { loopback: boolean }): void } | null;
+}
 
 /** What the hub needs from the devserver to answer a tool. */
 export interface HubContext {
   /** The app's agent: what the hub fans out, and what answers the tools' requests. */
-  agent: Agent;
+  agent: HubAgent;
   hello(): HelloFromServer;
   /** Messages a tool that just said hello should get (the last swap, a current build error). */
   backlog(): ServerMessage[];
@@ -92,7 +119,14 @@ export class Hub {
   connect(channel: Channel<ServerMessage, ClientMessage>, info: { loopback?: boolean } = {}): () => void {
     const tool = new ToolConnection(channel, info.loopback ?? true);
     this.tools.add(tool);
-    channel.onMessage((message) => this.handle(tool, message));
+    channel.onMessage((message) => {
+      const pending = this.handle(tool, message);
+      pending?.catch((err: unknown) => {
+        console.error(`weft devserver: answering a tool's '${message.type}' failed:`, err);
+        const requestId = (message as { requestId?: unknown }).requestId;
+        if (typeof requestId === "number") channel.send({ type: "failure", requestId, code: "INTERNAL", message: (err as Error)?.message ?? String(err) });
+      });
+    });
     return () => this.tools.delete(tool);
   }
 
@@ -107,7 +141,8 @@ export class Hub {
     this.stopListening();
   }
 
-  private handle(tool: ToolConnection, message: ClientMessage): void {
+  /** Answers at once for a local agent; a worker's agent answers later (the returned promise). */
+  private handle(tool: ToolConnection, message: ClientMessage): void | Promise<void> {
     const { channel } = tool;
     if (!tool.ready && message.type !== "hello") {
       return channel.close(ChannelCloseCode.BadFrame, `expected 'hello' first, got '${message.type}'`);
@@ -130,20 +165,20 @@ export class Hub {
         tool.ready = true;
         tool.client = String(message.client ?? "");
         channel.send(this.context.hello());
-        channel.send({ type: "sessions", sessions: this.context.agent.sessions() });
-        for (const m of this.context.backlog()) channel.send(m);
-        for (const m of this.output) channel.send(m);
-        return;
+        return settle(this.context.agent.sessions(), (sessions) => {
+          channel.send({ type: "sessions", sessions });
+          for (const m of this.context.backlog()) channel.send(m);
+          for (const m of this.output) channel.send(m);
+        });
       }
       case "watch": {
         const watch = { tree: message.tree !== false, messages: message.messages === true };
         tool.watches.set(message.sessionId, watch);
-        if (watch.tree) {
-          const root = this.context.agent.tree(message.sessionId);
+        if (!watch.tree) return;
+        return settle(this.context.agent.tree(message.sessionId), (root) => {
           if (root) channel.send({ type: "tree", sessionId: message.sessionId, root });
           else channel.send({ type: "session-close", sessionId: message.sessionId, reason: "no such session" });
-        }
-        return;
+        });
       }
       case "unwatch":
         tool.watches.delete(message.sessionId);
@@ -164,47 +199,49 @@ export class Hub {
     }
   }
 
-  private answer(tool: ToolConnection, request: RequestMessage): void {
-    const fail = (code: string, text: string) => tool.channel.send({ type: "failure", requestId: request.requestId, code, message: text });
-    let reply: ResultMessage;
+  private answer(tool: ToolConnection, request: RequestMessage): void | Promise<void> {
+    const { requestId } = request;
+    const fail = (code: string, text: string) => tool.channel.send({ type: "failure", requestId, code, message: text });
+    const send = (reply: ResultMessage) => tool.channel.send(reply);
+    const agent = this.context.agent;
     switch (request.type) {
-      case "get-props": {
-        const result = this.context.agent.props(request.sessionId, request.id);
-        if (!result) return fail("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`);
-        reply = { type: "result", requestId: request.requestId, of: "get-props", result };
-        break;
-      }
-      case "get-message": {
-        const result = this.context.agent.message(request.sessionId, request.seq);
-        if (!result) return fail("NOT_FOUND", `message ${request.seq} of session ${request.sessionId} is no longer kept`);
-        reply = { type: "result", requestId: request.requestId, of: "get-message", result };
-        break;
-      }
+      case "get-props":
+        return settle(agent.props(request.sessionId, request.id), (result) =>
+          result ? send({ type: "result", requestId, of: "get-props", result }) : fail("NOT_FOUND", `no control ${request.id} in session ${request.sessionId}`),
+        );
+      case "get-message":
+        return settle(agent.message(request.sessionId, request.seq), (result) =>
+          result ? send({ type: "result", requestId, of: "get-message", result }) : fail("NOT_FOUND", `message ${request.seq} of session ${request.sessionId} is no longer kept`),
+        );
       case "get-stats":
-        reply = { type: "result", requestId: request.requestId, of: "get-stats", result: { ...this.context.stats(), channelClients: this.tools.size } };
-        break;
-      case "get-source": {
-        const result = this.context.agent.source(request.sessionId, request.id, request.event);
-        if (!result) {
+        return send({ type: "result", requestId, of: "get-stats", result: { ...this.context.stats(), channelClients: this.tools.size } });
+      case "get-source":
+        return settle(agent.source(request.sessionId, request.id, request.event), (result) => {
+          if (result) return send({ type: "result", requestId, of: "get-source", result });
           const what = request.event === undefined ? `where control ${request.id} was created` : `where the ${request.event} handler of control ${request.id} is defined`;
-          return fail("NOT_FOUND", `not known ${what} in session ${request.sessionId}`);
-        }
-        reply = { type: "result", requestId: request.requestId, of: "get-source", result };
-        break;
-      }
-      case "get-controls-at": {
-        const result = this.context.agent.controlsAt(request.sessionId, request.file, request.line);
-        if (!result) return fail("NOT_FOUND", `no session ${request.sessionId}`);
-        reply = { type: "result", requestId: request.requestId, of: "get-controls-at", result };
-        break;
-      }
+          fail("NOT_FOUND", `not known ${what} in session ${request.sessionId}`);
+        });
+      case "get-controls-at":
+        return settle(agent.controlsAt(request.sessionId, request.file, request.line), (result) =>
+          result ? send({ type: "result", requestId, of: "get-controls-at", result }) : fail("NOT_FOUND", `no session ${request.sessionId}`),
+        );
       default: {
         const unreachable: never = request;
         return unreachable;
       }
     }
-    tool.channel.send(reply);
   }
+
 }
 
 export { isDroppable };
+
+/**
+ * Runs `use` on an agent's answer: at once when the answer is there (the agent of `weft dev`,
+ * so replies keep the order of the requests), once it arrives when it is a promise (a tab's
+ * worker under `weft dev --static`).
+ */
+function settle<T>(value: T | Promise<T>, use: (value: T) => void): void | Promise<void> {
+  if (value instanceof Promise) return value.then(use);
+  use(value);
+}

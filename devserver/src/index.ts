@@ -7,3 +7,4 @@ export { transformForSwap, type ModuleFacts } from "./transform.ts";
 export { startChannelServer, type ChannelServer, type ChannelServerOptions } from "./channelServer.ts";
 export { Hub, type HubContext } from "./hub.ts";
 export type { DevServerInfo } from "./workspaceFile.ts";
+export { startStaticDevServer, type StaticDevServer, type StaticDevServerOptions } from "./static/staticDevServer.ts";

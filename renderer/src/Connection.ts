@@ -6,6 +6,7 @@ import {
   type ServerMessage,
 } from "@weft/protocol";
 import type { StatusStore } from "./StatusStore.ts";
+import { openWebSocket, type MessageSocket, type OpenSocket } from "./MessageSocket.ts";
 
 /** Where the session id lives: per tab, and it survives a refresh (sessionStorage). */
 export const SESSION_KEY = "weft:session";
@@ -20,6 +21,11 @@ type SessionStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 export interface ConnectionOptions {
   /** Defaults to `ws(s)://<this host>/ws`, the app's endpoint. */
   url?: string;
+  /**
+   * Opens the link to the session: a WebSocket to `url` by default; a static build's Web Worker
+   * (workerSocket.ts) in static mode. The protocol on top is the same.
+   */
+  open?: OpenSocket;
   status: StatusStore;
   /** Receives every well-formed server message, `registered` included. */
   onMessage: (message: ServerMessage) => void;
@@ -30,25 +36,28 @@ export interface ConnectionOptions {
 }
 
 /**
- * One WebSocket to the app, re-opened with backoff when it drops. Every connection starts with
+ * One link to the app's session (a WebSocket, or a static build's worker), re-opened with
+ * backoff when it drops. Every connection starts with
  * `register`, carrying the stored session id so the server resumes the session (a refresh or a
  * network blip keeps the app's state). Messages are sent only once the server has answered with
  * `registered`; earlier ones are dropped, since they would name controls of a page not shown.
  */
 export class Connection {
-  private ws: WebSocket | null = null;
+  private ws: MessageSocket | null = null;
   private registered = false;
   private everRegistered = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly url: string;
+  private readonly openSocket: OpenSocket;
   private readonly storage: SessionStorage | null;
   /** Counters for the debug handle and benchmarks. */
   readonly stats = { sent: 0, received: 0, connects: 0 };
 
   constructor(private readonly options: ConnectionOptions) {
     this.url = options.url ?? defaultUrl();
+    this.openSocket = options.open ?? openWebSocket;
     this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
   }
 
@@ -62,7 +71,7 @@ export class Connection {
 
   /** True while registered: events and props reach the server. */
   get isLive(): boolean {
-    return this.registered && this.ws?.readyState === WebSocket.OPEN;
+    return this.registered && this.ws?.isOpen === true;
   }
 
   start(): void {
@@ -84,7 +93,7 @@ export class Connection {
   /** Sends a message if the session is live; returns whether it went out. */
   send(message: ClientMessage): boolean {
     const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || (!this.registered && message.type !== "register")) return false;
+    if (!ws || !ws.isOpen || (!this.registered && message.type !== "register")) return false;
     ws.send(JSON.stringify(message));
     this.stats.sent++;
     return true;
@@ -93,9 +102,9 @@ export class Connection {
   private open(): void {
     this.clearRetry();
     this.stats.connects++;
-    let ws: WebSocket;
+    let ws: MessageSocket;
     try {
-      ws = new WebSocket(this.url);
+      ws = this.openSocket(this.url);
     } catch (err) {
       // A malformed URL never gets better by retrying.
       this.options.status.setLink("closed", `cannot open ${this.url}: ${(err as Error).message}`);
@@ -113,13 +122,13 @@ export class Connection {
         client: this.options.clientInfo(),
       });
     };
-    ws.onmessage = (event) => {
+    ws.onmessage = (data) => {
       if (ws !== this.ws) return;
-      this.handleFrame(event.data);
+      this.handleFrame(data);
     };
-    ws.onclose = (event) => {
+    ws.onclose = (code, reason) => {
       if (ws !== this.ws) return;
-      this.handleClose(event.code, event.reason);
+      this.handleClose(code, reason);
     };
   }
 
@@ -205,8 +214,11 @@ export class Connection {
   }
 }
 
+/** `ws` below the page's base path (`<base href>`), on this page's host. */
 function defaultUrl(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/ws`;
+  const url = new URL("ws", document.baseURI);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
 }
 
 function safeSessionStorage(): SessionStorage | null {

@@ -3,6 +3,9 @@ import type { ClientMessage } from "@weft/protocol";
 import { App } from "./App.tsx";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
 import { Connection } from "./Connection.ts";
+import { resolveInBase } from "./basePath.ts";
+import { readPageConfig } from "./pageConfig.ts";
+import { workerSocket } from "./workerSocket.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
 import { createRoundTrip } from "./devtools/roundTrip.ts";
 import { StatusStore } from "./StatusStore.ts";
@@ -33,7 +36,14 @@ const send = (message: ClientMessage): boolean => {
   if (!sent) console.warn(`[weft] not connected: dropped a '${message.type}' message`);
   return sent;
 };
+const config = readPageConfig();
 const connection = new Connection({
+  // Static mode: the session lives in a Web Worker of this tab; otherwise on the server.
+  ...(config.transport === "worker" && config.worker
+    ? { open: workerSocket(resolveInBase(config.worker)), url: "worker" }
+    : config.socket
+      ? { url: wsUrl(resolveInBase(config.socket)) }
+      : {}),
   status,
   clientInfo: readClientInfo,
   onMessage: roundTrip.observe(createMessageHandler({ store, status, send })),
@@ -50,3 +60,17 @@ createRoot(document.getElementById("root")!).render(
   </WeftContext>,
 );
 connection.start();
+// A static build works offline once loaded and can be installed: its service worker (Workbox).
+if (config.serviceWorker && "serviceWorker" in navigator) {
+  const script = resolveInBase(config.serviceWorker);
+  addEventListener("load", () => {
+    navigator.serviceWorker.register(script, { scope: resolveInBase("").pathname }).catch((err: unknown) => {
+      console.warn("[weft] the service worker did not register; the app will not work offline:", err);
+    });
+  });
+}
+
+function wsUrl(url: URL): string {
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
+}

@@ -1,9 +1,10 @@
 import type { ClientInfo } from "@weft/protocol";
+import { currentRoute } from "./basePath.ts";
 
 /** What `register` tells the server about this tab (Flet's `page` block of REGISTER_CLIENT). */
 export function readClientInfo(): ClientInfo {
   const info: ClientInfo = {
-    route: location.pathname + location.search,
+    route: currentRoute(),
     userAgent: navigator.userAgent,
     width: window.innerWidth,
     height: window.innerHeight,
@@ -11,7 +12,13 @@ export function readClientInfo(): ClientInfo {
   };
   const platform = detectPlatform();
   if (platform) info.platform = platform;
+  if (launchedInstalled()) info.pwa = true;
   return info;
+}
+
+/** Opened as an installed app (a web app manifest's `display: standalone`), not in a tab: `page.pwa`. */
+export function launchedInstalled(): boolean {
+  return typeof matchMedia === "function" && (matchMedia("(display-mode: standalone)").matches || matchMedia("(display-mode: window-controls-overlay)").matches);
 }
 
 export function prefersDark(): boolean {

@@ -1,14 +1,11 @@
 import { useEffect, useRef } from "react";
 import type { StoreNode } from "./NodeStore.ts";
 import { useWeft } from "./WeftContext.ts";
-
-/** The browser URL's part that is a weft route. */
-export function currentRoute(): string {
-  return location.pathname + location.search;
-}
+import { currentRoute, pathOf } from "./basePath.ts";
 
 /**
- * Keeps the address bar and `page.route` in step, both ways:
+ * Keeps the address bar and `page.route` in step, both ways (routes are below the page's base
+ * path, basePath.ts):
  * - the server changed `route` (`page.go("/x")`) → push a history entry (replace on the first
  *   render, which only mirrors where the session already is);
  * - the user went back/forward → tell the server as Flet does: the new `route` as a
@@ -22,8 +19,8 @@ export function useRouteSync(page: StoreNode): void {
   useEffect(() => {
     if (route === undefined) return;
     if (route !== currentRoute()) {
-      if (first.current) history.replaceState(history.state, "", route);
-      else history.pushState(null, "", route);
+      if (first.current) history.replaceState(history.state, "", pathOf(route));
+      else history.pushState(null, "", pathOf(route));
     }
     first.current = false;
   }, [route]);

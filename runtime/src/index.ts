@@ -5,7 +5,8 @@ export * from "./controls/index.ts";
 export { Page, type PageHandler, type RouteChangeEvent, type ViewPopEvent } from "./page/page.ts";
 export { ClientStorage } from "./page/clientStorage.ts";
 export { Window, type WindowEvent, type WindowEventType } from "./desktop/window.ts";
-export { run, type RunOptions } from "./run.ts";
+// `#run`: the Node `run()` (a server) or, in a static build, the browser one (package.json "imports").
+export { run, type RunOptions } from "#run";
 export { PubSubClient } from "./pubsub/pubsubClient.ts";
 export { PubSubHub, createMemoryTransport, type PubSubTransport, type PubSubEnvelope } from "./pubsub/pubsubHub.ts";
 export { component, ComponentControl, type Component, type ComponentFn } from "./components/componentControl.ts";

@@ -35,6 +35,7 @@ describe("parseClientMessage: register is checked field by field", () => {
     ["a negative height", { route: "/", height: -1 }, "height"],
     ["an absurd width", { route: "/", width: Number.MAX_VALUE }, "width"],
     ["an unknown brightness", { route: "/", brightness: "dim" }, "brightness"],
+    ["a string pwa", { route: "/", pwa: "yes" }, "pwa"],
     ["a numeric route", { route: 3 }, "route"],
     ["a route of 10,000 characters", { route: "/".repeat(10_000) }, "route"],
     ["a userAgent of 5,000 characters", { route: "/", userAgent: "x".repeat(5_000) }, "userAgent"],
@@ -46,6 +47,10 @@ describe("parseClientMessage: register is checked field by field", () => {
     for (const sessionId of ["x".repeat(100), "../../etc", "", "a b"]) {
       expect(parseClientMessage(register({ route: "/" }, { sessionId }))).toMatchObject({ ok: false, code: "BAD_MESSAGE", message: expect.stringContaining("sessionId") });
     }
+  });
+
+  it("keeps pwa: the page runs as an installed app (page.pwa)", () => {
+    expect(parseClientMessage(register({ route: "/", pwa: true }))).toMatchObject({ ok: true, message: { client: { route: "/", pwa: true } } });
   });
 
   it("keeps only the client fields the protocol knows", () => {

@@ -11,7 +11,8 @@
  *       Additive, optional (no bump): `registered.devtools`, `event.seq` and `timing`, the
  *       browser-measured round trip a server asks for when developer tools listen; `ref` on
  *       `error` and `crashed` (the server log's reference when the details are withheld); close
- *       codes 4003 (taken over), 4004 (no register in time), 4010 (nested too deep).
+ *       codes 4003 (taken over), 4004 (no register in time), 4010 (nested too deep);
+ *       `client.pwa`, the page runs as an installed app.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -48,6 +49,8 @@ export interface ClientInfo {
   height?: number;
   /** `"light"` or `"dark"`: the browser's `prefers-color-scheme`. */
   brightness?: "light" | "dark";
+  /** True when the page was opened as an installed app (`display-mode: standalone`): `page.pwa`. */
+  pwa?: boolean;
 }
 
 /** First message on every connection. `sessionId` asks to resume that session. */

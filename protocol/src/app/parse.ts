@@ -95,7 +95,7 @@ const SESSION_ID = new RegExp(`^[A-Za-z0-9_-]{1,${clientInfoLimits.sessionId}}$`
  */
 function parseClientInfo(client: unknown): ClientInfo | string {
   if (!isObject(client)) return "register needs a 'client' object";
-  const { route, userAgent, platform, width, height, brightness } = client;
+  const { route, userAgent, platform, width, height, brightness, pwa } = client;
   const text = (name: string, value: unknown, max: number) =>
     typeof value !== "string" ? `register 'client.${name}' must be a string` : value.length > max ? `register 'client.${name}' is longer than ${max} characters` : null;
   const size = (name: string, value: unknown) =>
@@ -106,7 +106,8 @@ function parseClientInfo(client: unknown): ClientInfo | string {
     (platform !== undefined ? text("platform", platform, clientInfoLimits.platform) : null) ??
     (width !== undefined ? size("width", width) : null) ??
     (height !== undefined ? size("height", height) : null) ??
-    (brightness !== undefined && brightness !== "light" && brightness !== "dark" ? `register 'client.brightness' must be "light" or "dark"` : null);
+    (brightness !== undefined && brightness !== "light" && brightness !== "dark" ? `register 'client.brightness' must be "light" or "dark"` : null) ??
+    (pwa !== undefined && typeof pwa !== "boolean" ? "register 'client.pwa' must be a boolean" : null);
   if (problem) return problem;
   const info: ClientInfo = { route: route as string };
   if (userAgent !== undefined) info.userAgent = userAgent as string;
@@ -114,6 +115,7 @@ function parseClientInfo(client: unknown): ClientInfo | string {
   if (width !== undefined) info.width = width as number;
   if (height !== undefined) info.height = height as number;
   if (brightness !== undefined) info.brightness = brightness as "light" | "dark";
+  if (pwa === true) info.pwa = true;
   return info;
 }
 

@@ -9,6 +9,7 @@ import type { ColorValue } from "../constants/colors.ts";
 import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "../controls/layout.ts";
 import type { Theme, ThemeMode } from "../style/theme.ts";
 import { Window } from "../desktop/window.ts";
+import { isStatic } from "../static/staticMode.ts";
 
 export interface RouteChangeEvent extends ControlEvent<Page, string> {
   route: string;
@@ -256,9 +257,13 @@ export class Page extends Control {
   get web(): boolean {
     return true;
   }
-  /** True when the app runs inside the browser (static mode); false when served by Node. */
+  /** True when the app runs inside the browser (a `weft build --static` site); false when served by Node. */
   get static(): boolean {
-    return false;
+    return isStatic();
+  }
+  /** True when the page was launched as an installed app (a static build's web app manifest), not in a browser tab. */
+  get pwa(): boolean {
+    return this._session.client.pwa === true;
   }
   override get width(): number | undefined {
     return this._session.client.width;

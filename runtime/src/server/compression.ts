@@ -1,6 +1,6 @@
 import { constants, inflateRawSync } from "node:zlib";
 import type { PerMessageDeflateOptions, WebSocket } from "ws";
-import { defaultServerLimits, type ServerLimits } from "../session/options.ts";
+import { defaultOptions, type WeftOptions } from "../session/options.ts";
 
 /**
  * Per-message compression (RFC 7692, permessage-deflate) for weft's sockets: the app's `/ws`
@@ -36,7 +36,7 @@ import { defaultServerLimits, type ServerLimits } from "../session/options.ts";
  */
 
 /** The compression limits of a server (runtime/src/session/options.ts); unset ones take the defaults. */
-export type CompressionSettings = Partial<Pick<ServerLimits, "compression" | "compressionThreshold" | "compressionConcurrency">>;
+export type CompressionSettings = Partial<Pick<WeftOptions, "compression" | "compressionThreshold" | "compressionConcurrency">>;
 
 /** log2 of the server's LZ77 window (a 2 KiB window); see the reasoning above. */
 export const SERVER_WINDOW_BITS = 11;
@@ -45,7 +45,7 @@ export const DEFLATE_MEM_LEVEL = 6;
 
 /** ws's `perMessageDeflate` option for a server with these settings, or false when compression is off. */
 export function perMessageDeflateOptions(settings: CompressionSettings = {}): PerMessageDeflateOptions | false {
-  if (!(settings.compression ?? defaultServerLimits.compression)) return false;
+  if (!(settings.compression ?? defaultOptions.compression)) return false;
   return {
     serverNoContextTakeover: true,
     clientNoContextTakeover: true,
@@ -55,8 +55,8 @@ export function perMessageDeflateOptions(settings: CompressionSettings = {}): Pe
     // inflate stream a browser's window costs (≤ 32 KB) exists only while a message is inflated.
     clientMaxWindowBits: undefined,
     zlibDeflateOptions: { memLevel: DEFLATE_MEM_LEVEL },
-    threshold: settings.compressionThreshold ?? defaultServerLimits.compressionThreshold,
-    concurrencyLimit: settings.compressionConcurrency ?? defaultServerLimits.compressionConcurrency,
+    threshold: settings.compressionThreshold ?? defaultOptions.compressionThreshold,
+    concurrencyLimit: settings.compressionConcurrency ?? defaultOptions.compressionConcurrency,
   };
 }
 

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
 import { stackOf } from "../thrownValue.ts";
 import type { Session, SessionLink } from "./session.ts";
 import type { SessionClaim, SessionManager } from "./sessionManager.ts";
+import { randomId } from "../platform/randomId.ts";
 
 /** A socket as the protocol sees it: text frames out, a close with a code and a reason. */
 export interface Transport {
@@ -171,7 +171,7 @@ export class Connection implements SessionLink {
 
   /** weft itself failed on a frame: the log gets the stack, the tab a reference, and it reconnects. */
   private internalError(err: unknown): void {
-    const ref = randomBytes(6).toString("base64url");
+    const ref = randomId(6);
     console.error(`weft: internal error handling a frame of ${this.session ? `session ${this.session.id}` : "a new connection"} [ref ${ref}]:\n${stackOf(err)}`);
     this.close(CloseCode.InternalError, `internal error (reference ${ref})`);
   }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { metaOf } from "../controls/control.ts";
 import { WeftError } from "../errors.ts";
 import { hook } from "../hook.ts";
@@ -19,6 +18,8 @@ import { describeThrown, stackOf } from "../thrownValue.ts";
 import type { SessionOptions } from "./options.ts";
 import { runInSession } from "./sessionContext.ts";
 import { Tree } from "./tree.ts";
+import { nextTask } from "../platform/nextTask.ts";
+import { randomId } from "../platform/randomId.ts";
 
 /** An app: the default export of the app module. */
 export type AppMain = (page: Page) => unknown;
@@ -55,7 +56,7 @@ interface PendingInvoke {
  * and its lifecycle (connected → resuming after a drop → closed when the resume window passes).
  */
 export class Session {
-  readonly id = randomBytes(12).toString("base64url");
+  readonly id = randomId(12);
   readonly page: Page;
   readonly tree: Tree;
   readonly createdAt = Date.now();
@@ -315,7 +316,7 @@ export class Session {
   async idle(): Promise<void> {
     while (this.inflight.size > 0) {
       await Promise.allSettled([...this.inflight]);
-      await new Promise((resolve) => setImmediate(resolve)); // let follow-up work get tracked
+      await nextTask(); // let follow-up work get tracked
     }
   }
 
@@ -473,5 +474,5 @@ function isPromise(value: unknown): value is Promise<unknown> {
 
 /** A short id that ties what a user was shown to the server log's line (8 URL-safe characters). */
 function errorRef(): string {
-  return randomBytes(6).toString("base64url");
+  return randomId(6);
 }

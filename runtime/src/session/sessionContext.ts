@@ -16,7 +16,11 @@ export interface SessionContext {
   current(): Session | undefined;
 }
 
-function createSyncSessionContext(): SessionContext {
+/**
+ * The session while its synchronous code runs; otherwise `fallback()` (a static build's worker:
+ * its one live session, runtime/src/static/workerErrors.ts).
+ */
+export function createSyncSessionContext(fallback: () => Session | undefined = () => undefined): SessionContext {
   let current: Session | undefined;
   return {
     run(session, fn) {
@@ -28,7 +32,7 @@ function createSyncSessionContext(): SessionContext {
         current = previous;
       }
     },
-    current: () => current,
+    current: () => current ?? fallback(),
   };
 }
 

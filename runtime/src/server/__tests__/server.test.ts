@@ -38,7 +38,8 @@ describe("createWeftServer", () => {
 
   it("serves hashed assets with long caching", async () => {
     const html = await (await get("/", "text/html")).text();
-    const script = /src="(\/_weft\/[^"]+\.js)"/.exec(html)![1]!;
+    // Relative to the page's <base href="/">: the renderer's build is relocatable.
+    const script = "/" + /src="\.\/(_weft\/[^"]+\.js)"/.exec(html)![1]!;
     const res = await get(script);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toMatch(/immutable/);

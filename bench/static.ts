@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { AppMain } from "weft";
+import { createWeftServer } from "weft/server";
+import { buildStatic, startPreview } from "@weft/static";
+import { fmt, summarize, table } from "./stats.ts";
+
+/**
+ * Static mode against server mode, side by side in one run, on the same apps and browser:
+ * - first load: every response the tab fetches until the app is on screen (a fresh browser
+ *   context each time: no HTTP cache, no service worker yet), raw and gzipped, as a static host or
+ *   a compressing proxy sends it, plus, in server mode, the WebSocket frames that carry the page;
+ *   the static build's offline cache, which its service worker fetches after that, on its own line;
+ * - navigation → first paint: from the navigation's start to the frame after the app's first
+ *   control is in the DOM (p50 of 5 cold loads);
+ * - click → DOM updated: a click on a button until the text it changes shows (the counter, and
+ *   the 4,000-control page). In static mode the app's session is in the tab's worker.
+ * Goals (issue 13): the counter's static first load under 150 kB gzipped, first paint under 300 ms.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+interface App {
+  name: string;
+  file: string;
+  /** The key of a control that shows once the page is drawn. */
+  shown: string;
+  click?: { button: string; text: string; times: number };
+}
+
+const apps: App[] = [
+  { name: "counter", file: "examples/counter.ts", shown: "count", click: { button: "inc", text: "count", times: 300 } },
+  { name: "todo", file: "examples/todo.ts", shown: "new-task" },
+  { name: "4,000 controls", file: "bench/apps/grid4000.ts", shown: "label", click: { button: "bump", text: "label", times: 100 } },
+];
+
+export async function run(): Promise<void> {
+  console.log("\nstatic mode vs server mode (Chromium, loopback)");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const scratch = mkdtempSync(join(tmpdir(), "weft-bench-static-"));
+  const rows: string[][] = [["app", "mode", "first load (gzip)", "raw", "first paint p50", "click → DOM p50", "p95"]];
+  const extra: string[] = [];
+  try {
+    for (const app of apps) {
+      const main = ((await import(join(root, app.file))) as { default: AppMain }).default;
+      const built = await buildStatic({ entry: join(root, app.file), outDir: join(scratch, app.name.replace(/\W+/g, "-")), log: () => {} });
+      const preview = await startPreview({ dir: built.outDir, port: 0 });
+      const server = await createWeftServer({ main, port: 0 });
+      try {
+        for (const [mode, url] of [["static", preview.url], ["server", server.url]] as const) {
+          const load = await firstLoad(browser, url, app.shown);
+          const click = app.click ? await clickLatency(browser, url, app.click) : undefined;
+          rows.push([
+            app.name,
+            mode,
+            kb(load.gzip),
+            kb(load.raw),
+            fmt(load.paint.p50),
+            click ? fmt(click.p50) : "—",
+            click ? fmt(click.p95) : "—",
+          ]);
+        }
+        extra.push(`${app.name}: the static build's service worker then caches ${built.precache.count} files (${kb(built.precache.bytes)}, fonts included) for offline use`);
+      } finally {
+        await preview.close();
+        await server.close();
+      }
+    }
+    table(rows);
+    for (const line of extra) console.log(`  ${line}`);
+    console.log("  (Flet's static mode loads Pyodide: megabytes and ~5 s on first load, pyodide#1365; goal for the counter: < 150 kB gzipped, first paint < 300 ms)");
+  } finally {
+    await browser.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Cold loads: what the tab fetched until the app showed, and when it was first painted. */
+async function firstLoad(browser: Browser, url: string, shown: string) {
+  const paints: number[] = [];
+  let raw = 0;
+  let gzip = 0;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    const bodies: Promise<Buffer | null>[] = [];
+    page.on("response", (response) => {
+      if (response.url().startsWith("http")) bodies.push(response.body().catch(() => null));
+    });
+    // Server mode's page arrives over its WebSocket (the `registered` frame): count it too.
+    const frames: string[] = [];
+    page.on("websocket", (ws) => ws.on("framereceived", (frame) => frames.push(String(frame.payload))));
+    await page.addInitScript((selector: string) => {
+      // The frame after the first app control enters the DOM: what the user first sees.
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => ((window as unknown as { __paint: number }).__paint = performance.now()));
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    }, `[data-weft-key="${shown}"]`);
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __paint?: number }).__paint !== undefined);
+    paints.push(await page.evaluate(() => (window as unknown as { __paint: number }).__paint));
+    if (i === 0) {
+      await page.evaluate(() => document.fonts.ready);
+      for (const body of await Promise.all(bodies)) {
+        if (!body) continue;
+        raw += body.length;
+        gzip += isCompressed(body) ? body.length : gzipSync(body, { level: 9 }).length;
+      }
+      const socket = Buffer.from(frames.join(""));
+      raw += socket.length;
+      if (socket.length > 0) gzip += gzipSync(socket, { level: 9 }).length; // as permessage-deflate would send it, roughly
+    }
+    await context.close();
+  }
+  return { raw, gzip, paint: summarize(paints) };
+}
+
+async function clickLatency(browser: Browser, url: string, click: NonNullable<App["click"]>) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page: Page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(`[data-weft-key="${click.text}"]`);
+  const samples = await page.evaluate(async ({ button, text, times }) => {
+    const target = document.querySelector<HTMLButtonElement>(`[data-weft-key="${button}"]`)!;
+    const out: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const before = document.querySelector(`[data-weft-key="${text}"]`)!.textContent;
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(`[data-weft-key="${text}"]`)!.textContent !== before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const t0 = performance.now();
+      target.click();
+      out.push((await done) - t0);
+    }
+    return out;
+  }, click);
+  await context.close();
+  return summarize(samples.slice(Math.floor(samples.length / 6)));
+}
+
+/** woff2 and images are compressed already; a host sends them as they are. */
+function isCompressed(body: Buffer): boolean {
+  const magic = body.subarray(0, 4).toString("latin1");
+  return magic === "wOF2" || magic === "wOFF" || magic.startsWith("\x89PNG") || magic.startsWith("GIF");
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+// `node --import tsx bench/static.ts` runs this section alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();
