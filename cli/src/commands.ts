@@ -80,7 +80,7 @@ ${viewFlags}`,
   },
   create: {
     synopsis: ["weft create <dir> [--force] [--name NAME]"],
-    summary: "start a new project in <dir>: an app, its test with weft/testing, a tsconfig, scripts dev, start, test (as npm create weft@latest)",
+    summary: "start a new project in <dir>: an app, its test with weft/testing, a tsconfig, scripts dev, start, test, build (as npm create weft@latest)",
     load: () => import("./create.ts"),
   },
 };

@@ -7,7 +7,8 @@ export const usage = `Usage: npm create weft@latest [dir] [-- --force] [--name N
        weft create [dir] [--force] [--name NAME]
 
 Writes a new weft project into dir: app.ts (a counter), app.test.ts (weft/testing),
-tsconfig.json, README.md, .gitignore and package.json with the scripts dev, start, test.
+tsconfig.json, README.md, .gitignore and package.json with the scripts dev, start, test,
+typecheck, build (a static site) and preview.
 
   --force       write into a folder that is not empty (the template's files are overwritten)
   --name NAME   the package name (default: made from the folder's name)`;

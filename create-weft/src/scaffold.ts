@@ -38,8 +38,8 @@ export function ownVersion(): string {
 
 /**
  * Writes a new weft project into `dir`: the counter app, its test with `weft/testing`, a
- * tsconfig, a README, .gitignore, and a package.json with the scripts dev, start, test and
- * typecheck. Refuses a folder that has files unless `force`.
+ * tsconfig, a README, .gitignore, and a package.json with the scripts dev, start, test,
+ * typecheck, build (a static site) and preview. Refuses a folder that has files unless `force`.
  */
 export function scaffold(options: ScaffoldOptions): ScaffoldResult {
   const dir = resolve(options.dir);
@@ -77,6 +77,8 @@ export function projectManifest(name: string, weftVersion: string): Record<strin
       start: "weft run app.ts",
       test: "vitest run",
       typecheck: "tsc --noEmit",
+      build: "weft build app.ts --static --out dist",
+      preview: "weft preview dist",
     },
     dependencies: { weft: weftVersion },
     devDependencies: { "@types/node": "^20.19.0", typescript: "~5.9.3", vitest: "^4.1.12" },

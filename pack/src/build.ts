@@ -71,7 +71,10 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     copyPackageFiles({ ...host, manifest: { ...host.manifest, files: undefined } }, root, staging);
     const others = [...compiled.folded.filter((p) => p !== host), ...compiled.referenced];
     for (const pkg of others) {
-      copyPackageFiles(pkg, root, staging);
+      // A package packed by weft-pack itself (create-weft) lists its build in `files`; folded,
+      // its sources' neighbours (the template) are what its built modules read.
+      const packsItself = /\bweft-pack\b/.test(pkg.manifest.scripts?.prepack ?? "");
+      copyPackageFiles(packsItself ? { ...pkg, manifest: { ...pkg.manifest, files: undefined } } : pkg, root, staging);
       // A browser bundle (a package with a Vite config): built afresh into the tree, or copied.
       const viteConfig = ["vite.config.ts", "vite.config.js", "vite.config.mjs"].map((f) => join(pkg.dir, f)).find((f) => existsSync(f));
       if (!viteConfig) continue;

@@ -3,8 +3,10 @@ import { join, relative, sep } from "node:path";
 import { builtManifest, isTypeScript } from "./targets.ts";
 import type { WorkspacePackage } from "./workspace.ts";
 
-/** Files of a package that are the repository's, not the package's. */
-const notShipped = /^(\.|node_modules$|__tests__$|tsconfig.*\.json$|(vite|vitest|playwright)\.config\.[cm]?[jt]s$|CHANGELOG\.md$)/;
+/** Files of a package that are the repository's, not the package's, wherever they are. */
+const notShipped = /^(\.|node_modules$|__tests__$)/;
+/** The same in the package's own folder only: its build configuration (a template's tsconfig.json ships). */
+const notShippedAtRoot = /^(tsconfig.*\.json|(vite|vitest|playwright)\.config\.[cm]?[jt]s|CHANGELOG\.md)$/;
 
 /**
  * The package's files besides its compiled sources: everything but the TypeScript under `src/`
@@ -19,7 +21,7 @@ export function assetFiles(pkg: WorkspacePackage): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (notShipped.test(entry.name) || skipped.has(path) || /^\.dist-\d+$/.test(entry.name)) continue;
+      if (notShipped.test(entry.name) || (dir === pkg.dir && notShippedAtRoot.test(entry.name)) || skipped.has(path)) continue;
       if (entry.isDirectory()) walk(path);
       else if (!(isTypeScript(entry.name) && path.startsWith(src + sep))) found.push(path);
     }

@@ -61,15 +61,22 @@ export function builtManifest(manifest: Manifest): Manifest {
     if (value === undefined || value === null) return value;
     if (typeof value === "string") return value.startsWith("./") && isTypeScript(value) ? `./${jsName(value.slice(2))}` : value;
     if (Array.isArray(value)) return value.map((v) => toJs(v) ?? null);
-    // A shipped package's own entry (`"@weft/source": "./src/x.ts", "types": …, "default": …`):
-    // in the mirrored tree the built file sits where its source was.
+    // A shipped package's own entry (`"@weft/source": "./src/x.ts", "types": …, "default": …`,
+    // or `"@weft/source": { "browser": "./src/a.ts", "default": "./src/b.ts" }, …`): in the
+    // mirrored tree each built file sits where its source was.
     const source = value[SOURCE_CONDITION];
-    if (typeof source === "string" && source.startsWith("./")) return toJs(source);
+    if ((typeof source === "string" && source.startsWith("./")) || (source && typeof source === "object" && !Array.isArray(source))) return toJs(source);
+    // `"#cli": { "@weft/source": "@weft/cli", "default": "./dist/cli/src/main.js" }`: the host's
+    // manifest points into its build, which is not this mirrored folder; the top one serves it.
+    if (typeof source === "string") return null;
     return Object.fromEntries(Object.entries(value).filter(([key]) => key !== SOURCE_CONDITION).map(([key, v]) => [key, toJs(v) ?? null]));
   };
   const built: Manifest = { name: manifest.name, version: manifest.version, type: manifest.type ?? "commonjs" };
   if (manifest.description) built.description = manifest.description;
   if (manifest.exports !== undefined) built.exports = toJs(manifest.exports);
-  if (manifest.imports) built.imports = toJs(manifest.imports) as Record<string, ConditionalTarget>;
+  if (manifest.imports) {
+    const imports = Object.entries(toJs(manifest.imports) as Record<string, ConditionalTarget>).filter(([, target]) => target !== null);
+    if (imports.length > 0) built.imports = Object.fromEntries(imports);
+  }
   return built;
 }

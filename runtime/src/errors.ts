@@ -14,6 +14,7 @@ export type WeftErrorCode =
   | "NOT_A_PROP"
   | "RENDER_LOOP";
 
+/** An error weft raises itself; `code` says which (`SESSION_CLOSED`, `INVOKE_TIMEOUT`, …), for code that handles one kind. */
 export class WeftError extends Error {
   readonly code: WeftErrorCode;
   constructor(code: WeftErrorCode, message: string, options?: { cause?: unknown }) {

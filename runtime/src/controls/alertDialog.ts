@@ -3,6 +3,7 @@ import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
 import type { MainAxisAlignment } from "./layout.ts";
 import { defineTextOrControl } from "./textOrControl.ts";
 
+/** What `new AlertDialog({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface AlertDialogProps extends DialogControlProps<AlertDialog> {
   /** A string or a control. */
   title?: string | Control;

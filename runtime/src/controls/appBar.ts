@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 import { defineTextOrControl } from "./textOrControl.ts";
 
+/** What `new AppBar({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface AppBarProps extends ControlProps {
   /** A string, or any control (a Row with a logo, say). */
   title?: string | Control;

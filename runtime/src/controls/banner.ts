@@ -2,6 +2,7 @@ import { Control, defineControl } from "./control.ts";
 import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
 import { defineTextOrControl } from "./textOrControl.ts";
 
+/** What `new Banner({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface BannerProps extends DialogControlProps<Banner> {
   /** Shown before the content, typically an Icon. */
   leading?: Control;

@@ -2,6 +2,7 @@ import { Control, defineControl } from "./control.ts";
 import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new BottomSheet({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface BottomSheetProps extends DialogControlProps<BottomSheet> {
   content?: Control;
   /** Show the grab handle at the top; dragging it down dismisses the sheet. */

@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Button({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ButtonProps extends ControlProps {
   text?: string;
   icon?: string;

@@ -3,6 +3,7 @@ import type { BorderRadius } from "../style/border.ts";
 import type { Spacing } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Card({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface CardProps extends ControlProps {
   content?: Control;
   /** Shadow depth, 0–5. Default 1 (elevated), 0 for "filled" and "outlined". */

@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 
+/** What `new Checkbox({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface CheckboxProps extends ControlProps {
   value?: boolean;
   label?: string;

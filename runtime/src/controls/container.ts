@@ -3,6 +3,7 @@ import type { Spacing } from "./layout.ts";
 import type { ColorValue } from "../constants/colors.ts";
 import type { Border, BorderRadius } from "../style/border.ts";
 
+/** What `new Container({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ContainerProps extends ControlProps {
   content?: Control;
   padding?: Spacing;

@@ -49,6 +49,7 @@ export interface ControlOwner {
   readonly page: Page;
 }
 
+/** How a slot holds children: `"list"` (Row's `controls`) or `"one"` (Container's `content`). */
 export type SlotKind = "list" | "one";
 
 /** What `defineControl` records about a control class. */
@@ -79,8 +80,14 @@ export const HANDLERS = "$h";
 
 const handlerProp = (event: string) => "on" + event[0]!.toUpperCase() + event.slice(1);
 
+/** Every control has the common props (`key`, `visible`, `disabled`, `tooltip`, `expand`, size and position) as properties. */
 export interface Control extends Omit<ControlProps, "data"> {}
 
+/**
+ * The base of every control: its props are properties, and setting one marks the control for
+ * the next patch to the browser. Subclass a concrete control (`class TodoItem extends Row`) to
+ * make a reusable one; `defineControl` registers a new renderable type.
+ */
 export abstract class Control {
   static meta: ControlMeta = {
     type: "Control",

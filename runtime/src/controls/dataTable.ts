@@ -9,6 +9,7 @@ export interface DataColumnSortData {
   ascending: boolean;
 }
 
+/** What `new DataColumn({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DataColumnProps extends ControlProps {
   /** The header: a string or a control. */
   label?: string | Control;
@@ -34,6 +35,7 @@ export class DataColumn extends Control {
   }
 }
 
+/** What `new DataCell({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DataCellProps extends ControlProps {
   content?: Control;
   /** Called when the cell is clicked. */
@@ -52,6 +54,7 @@ export class DataCell extends Control {
   }
 }
 
+/** What `new DataRow({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DataRowProps extends ControlProps {
   /** One cell per column. */
   cells?: DataCell[];
@@ -85,6 +88,7 @@ export class DataRow extends Control {
   }
 }
 
+/** What `new DataTable({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DataTableProps extends ControlProps {
   columns?: DataColumn[];
   rows?: DataRow[];

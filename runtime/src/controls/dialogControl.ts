@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 
+/** The props every dialog takes (AlertDialog, Banner, BottomSheet, SnackBar): `open` and `onDismiss`; each is also a property of the control. */
 export interface DialogControlProps<C extends DialogControl = DialogControl> extends ControlProps {
   /**
    * Whether it is shown. `page.showDialog()` sets it true and `page.closeDialog()` false; the

@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 
+/** What `new Divider({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DividerProps extends ControlProps {
   /** The space it takes, in px; the line is drawn in its middle. Default 16. */
   height?: number;

@@ -7,6 +7,7 @@ export interface DropdownOption {
   disabled?: boolean;
 }
 
+/** What `new Dropdown({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface DropdownProps extends ControlProps {
   /** The key of the selected option. */
   value?: string;

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlProps } from "./control.ts";
 import type { Spacing } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new GridView({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface GridViewProps extends ControlProps {
   controls?: Control[];
   /** A fixed number of columns. */

@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Icon({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface IconProps extends ControlProps {
   /** A Material icon name in snake_case, e.g. "delete", "check_circle". */
   name?: string;

@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new IconButton({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface IconButtonProps extends ControlProps {
   /** A Material icon name, e.g. "delete". */
   icon?: string;

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlProps } from "./control.ts";
 import type { BorderRadius } from "../style/border.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Image({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ImageProps extends ControlProps {
   src?: string;
   alt?: string;

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlProps } from "./control.ts";
 import type { Spacing } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new ListView({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ListViewProps extends ControlProps {
   controls?: Control[];
   spacing?: number;

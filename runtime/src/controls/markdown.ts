@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Markdown({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface MarkdownProps extends ControlProps {
   /** CommonMark text with GitHub tables and strikethrough. HTML in it is shown as text, never run. */
   value?: string;

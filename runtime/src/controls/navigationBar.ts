@@ -9,6 +9,7 @@ export interface NavigationDestination {
   selectedIcon?: string;
 }
 
+/** What `new NavigationBar({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface NavigationBarProps extends ControlProps {
   /** Assign a new array to change them (or call `update()` after editing it in place). */
   destinations?: NavigationDestination[];

@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 
+/** What `new ProgressBar({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ProgressBarProps extends ControlProps {
   /** 0..1; leave unset for an indeterminate bar. */
   value?: number;

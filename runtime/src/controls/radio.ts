@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 
+/** What `new Radio({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface RadioProps extends ControlProps {
   /** What the RadioGroup's `value` becomes when this one is picked. */
   value?: string;

@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 
+/** What `new RadioGroup({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface RadioGroupProps extends ControlProps {
   /** The `value` of the picked Radio; the browser sets it when the user picks one. */
   value?: string;

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlProps } from "./control.ts";
 import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode } from "./layout.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Row({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface RowProps extends ControlProps {
   controls?: Control[];
   spacing?: number;

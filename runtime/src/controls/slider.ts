@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 
+/** What `new Slider({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface SliderProps extends ControlProps {
   /** The browser sets it while the user drags. Default `min`. */
   value?: number;

@@ -3,6 +3,7 @@ import { DialogControl, type DialogControlProps } from "./dialogControl.ts";
 import { withPrimary } from "./shorthand.ts";
 import { defineTextOrControl } from "./textOrControl.ts";
 
+/** What `new SnackBar({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface SnackBarProps extends DialogControlProps<SnackBar> {
   /** The message: a string or a control. */
   content?: string | Control;

@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Stack({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface StackProps extends ControlProps {
   /**
    * Drawn on top of each other, the last on top. A child with `left`, `top`, `right` or

@@ -1,5 +1,6 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 
+/** What `new Switch({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface SwitchProps extends ControlProps {
   /** On or off; the browser sets it when the user flips the switch. */
   value?: boolean;

@@ -1,6 +1,7 @@
 import { Control, defineControl, type ControlProps, type EventHandler } from "./control.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Tab({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface TabProps extends ControlProps {
   text?: string;
   /** A Material icon name shown above (or, without text, instead of) the text. */
@@ -21,6 +22,7 @@ export class Tab extends Control {
   }
 }
 
+/** What `new Tabs({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface TabsProps extends ControlProps {
   tabs?: Tab[];
   /** The selected tab's index, default 0; the browser sets it when the user picks a tab. */

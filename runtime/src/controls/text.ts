@@ -4,6 +4,7 @@ import type { ColorValue } from "../constants/colors.ts";
 import type { TextAlign, TextThemeStyle } from "../constants/textStyles.ts";
 import type { TextStyle, TextStyleProps } from "../style/textStyle.ts";
 
+/** What `new Text({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface TextProps extends ControlProps {
   value?: string;
   size?: number;

@@ -2,6 +2,7 @@ import { Control, defineControl, type ControlProps } from "./control.ts";
 import type { ColorValue } from "../constants/colors.ts";
 import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from "./layout.ts";
 
+/** What `new View({ … })` takes. Each prop is also a property of the control: setting it later updates the page. */
 export interface ViewProps extends ControlProps {
   route?: string;
   /** The bar on top (an AppBar). */

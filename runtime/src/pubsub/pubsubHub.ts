@@ -13,6 +13,7 @@ export interface PubSubEnvelope {
   toOthers: boolean;
 }
 
+/** Carries pub/sub envelopes between hubs: in memory in one process, Redis or a BroadcastChannel across several. */
 export interface PubSubTransport {
   publish(envelope: PubSubEnvelope): void;
   /** Delivers every envelope published by any hub on this transport (this one's included). */
@@ -33,6 +34,7 @@ export function createMemoryTransport(): PubSubTransport {
   };
 }
 
+/** Receives a published message and its topic (`null` for `sendAll`). */
 export type PubSubHandler = (message: unknown, topic: string | null) => void;
 
 interface Subscription {
@@ -41,6 +43,7 @@ interface Subscription {
   handler: PubSubHandler;
 }
 
+/** Delivers `page.pubsub` messages to the sessions that subscribed, over a transport shared by every hub. */
 export class PubSubHub {
   private readonly subscriptions = new Set<Subscription>();
   private readonly stop: () => void;

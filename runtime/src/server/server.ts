@@ -11,6 +11,7 @@ import type { AccessGate } from "./accessGate.ts";
 import { attachSocketEndpoint } from "./socketEndpoint.ts";
 import { createStaticHandler, rendererDir } from "./staticFiles.ts";
 
+/** What `createWeftServer` takes: the app, where to listen, and any of the session and server limits (`WeftOptions`). */
 export interface WeftServerOptions extends Partial<WeftOptions> {
   /** The app's `main(page)`. */
   main: AppMain;
@@ -39,6 +40,7 @@ export interface WeftServerOptions extends Partial<WeftOptions> {
   gate?: AccessGate;
 }
 
+/** A running weft server (`createWeftServer`). */
 export interface WeftServer {
   /** The app's URL, e.g. http://127.0.0.1:8550/ */
   readonly url: string;
