@@ -1,7 +1,8 @@
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
+import { createServer, createServerModuleRunner, defaultServerConditions, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
+import { processConditions } from "@weft/static/conditions";
 import { runContext, type RunContext } from "weft/swap";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
 
@@ -66,7 +67,9 @@ export class AppRunner {
         ws: false,
         watch: { ignored: ["**/.weft/**", "**/test-results/**", "**/playwright-report/**"] },
       },
-      ssr: { external: ["weft"] },
+      // The app's packages as this process resolves them (weft's sources inside its repository);
+      // Vite resolves an external's entry itself, with these conditions.
+      ssr: { external: ["weft"], resolve: { conditions: [...processConditions(), ...defaultServerConditions], externalConditions: processConditions() } },
       optimizeDeps: { noDiscovery: true, include: [] },
       plugins: [sameRuntimePlugin(), swapPlugin(facts, changed)],
     });

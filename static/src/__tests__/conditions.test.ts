@@ -7,6 +7,6 @@ describe("processConditions", () => {
   });
 
   it("is empty for a process started without any (an installed weft)", () => {
-    expect(processConditions(["--import", "tsx"], undefined)).toEqual([]);
+    expect(processConditions(["--import", "tsx"], "")).toEqual([]);
   });
 });
