@@ -25,7 +25,8 @@ module.exports = {
       name: "runtime-without-devtools",
       severity: "error",
       comment: "The runtime (package `weft`) runs in production: it never imports the developer tools.",
-      from: { path: "^runtime/" },
+      // bin/weft.js is the command, not the runtime: it starts the CLI (`#cli`).
+      from: { path: "^runtime/", pathNot: "^runtime/bin/" },
       to: { path: devtools },
     },
     {
@@ -66,7 +67,8 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
-      conditionNames: ["import", "default"],
+      // The workspaces resolve to their sources (docs/architecture.md "The package").
+      conditionNames: ["@weft/source", "import", "default"],
       extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
     },
     reporterOptions: { text: { highlightFocused: true } },

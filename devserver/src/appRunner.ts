@@ -1,6 +1,8 @@
 import { statSync } from "node:fs";
-import { createServer, createServerModuleRunner, type Plugin, type ViteDevServer } from "vite";
+import { fileURLToPath } from "node:url";
+import { createServer, createServerModuleRunner, defaultServerConditions, type Plugin, type ViteDevServer } from "vite";
 import { ESModulesEvaluator, type ModuleRunner } from "vite/module-runner";
+import { processConditions } from "@weft/static/conditions";
 import { runContext, type RunContext } from "weft/swap";
 import { standardDecorators } from "@weft/static/decorators";
 import { transformForSwap, type ModuleFacts } from "./transform.ts";
@@ -78,10 +80,11 @@ export class AppRunner {
         ws: false,
         watch: { ignored: ["**/.weft/**", "**/test-results/**", "**/playwright-report/**"] },
       },
-      // Every entry point of the runtime (`weft/server` for a server module): one instance for all.
-      ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "@weft/protocol"] },
+      // The app's packages as this process resolves them (weft's sources inside its repository);
+      // Vite resolves an external's entry itself, with these conditions.
+      ssr: { external: ["weft", "@weft/protocol"], resolve: { conditions: [...processConditions(), ...defaultServerConditions], externalConditions: processConditions() } },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [standardDecorators(), swapPlugin(facts, changed, options.onLoad)],
+      plugins: [standardDecorators(), sameRuntimePlugin(), swapPlugin(facts, changed, options.onLoad)],
     });
     class SwapEvaluator extends ESModulesEvaluator {
       // The runner passes the module being run as a third argument (its type declares two).
@@ -297,6 +300,23 @@ function swapPlugin(facts: Map<string, ModuleFacts>, onChange: (file: string) =>
     hotUpdate(ctx) {
       if (this.environment.name === "ssr") onChange(ctx.file);
       return [];
+    },
+  };
+}
+
+/**
+ * The app's `weft` is the devserver's own, resolved as Node resolves it for this module: the
+ * sources inside weft's repository (the `@weft/source` condition), the build in an installed
+ * weft. Vite's resolver does not know which conditions this process runs with, and one runtime
+ * on both sides (the same sessions, hook and control classes) is what a swap relies on.
+ */
+function sameRuntimePlugin(): Plugin {
+  return {
+    name: "weft:same-runtime",
+    enforce: "pre",
+    resolveId(id) {
+      if (id !== "weft" && !id.startsWith("weft/")) return null;
+      return { id: fileURLToPath(import.meta.resolve(id)), external: true };
     },
   };
 }

@@ -15,6 +15,7 @@ export type WeftErrorCode =
   | "PUBSUB_MESSAGE"
   | "NOT_A_HOOK";
 
+/** An error weft raises itself; `code` says which (`SESSION_CLOSED`, `INVOKE_TIMEOUT`, …), for code that handles one kind. */
 export class WeftError extends Error {
   readonly code: WeftErrorCode;
   constructor(code: WeftErrorCode, message: string, options?: { cause?: unknown }) {

@@ -57,8 +57,10 @@ export type HookEvent =
       sameSiteAs?: Control;
     };
 
+/** Receives every event of the hook it subscribed to. */
 export type HookListener = (event: HookEvent) => void;
 
+/** What a listener asks of the sessions while it is subscribed. */
 export interface HookSubscribeOptions {
   /**
    * Ask browsers for their round-trip timings: while such a listener is subscribed, new and
@@ -67,6 +69,7 @@ export interface HookSubscribeOptions {
   timings?: boolean;
 }
 
+/** The runtime's inspection hook (`weftHook`): the dev tools subscribe to it to see every session, control and frame. */
 export interface WeftHook {
   /** True while at least one listener is subscribed. Check it before building an event. */
   readonly active: boolean;

@@ -1,6 +1,7 @@
 import type { AppView } from "./desktop/view.ts";
 import type { AppMain } from "./session/session.ts";
 
+/** How `run(main, options)` serves the app. */
 export interface RunOptions {
   /** Default 8550 (Flet's); for a desktop window a free one, since nothing else needs to find it. */
   port?: number;

@@ -2,9 +2,10 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Rollup } from "vite";
+import { build, defaultClientConditions, type Rollup } from "vite";
 import { browserOnlyPlugin, describeBrowserImport, type BrowserImport } from "./browserOnly.ts";
 import { buildServiceWorker } from "./buildServiceWorker.ts";
+import { processConditions } from "./conditions.ts";
 import { sitePage } from "./sitePage.ts";
 import { standardDecorators } from "./standardDecorators.ts";
 import { formatWritten, kB, listWritten, type WrittenFile } from "./sizeReport.ts";
@@ -94,6 +95,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
       mode: "production",
       logLevel: "silent",
       publicDir: false,
+      resolve: { conditions: [...processConditions(), ...defaultClientConditions] },
       plugins: [standardDecorators(), browserOnlyPlugin(found), workerEntryPlugin({ app: entry, base })],
       build: {
         outDir,

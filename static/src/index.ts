@@ -7,3 +7,4 @@ export { browserOnlyPlugin, describeBrowserImport, type BrowserImport } from "./
 export { formatWritten, listWritten, type WrittenFile } from "./sizeReport.ts";
 export { workerEntryPlugin, workerEntrySource, WORKER_ENTRY } from "./workerEntry.ts";
 export { startPreview, baseOf, PreviewError, type PreviewOptions, type PreviewServer } from "./preview.ts";
+export { processConditions } from "./conditions.ts";

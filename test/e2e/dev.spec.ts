@@ -218,7 +218,8 @@ test.describe("weft dev: an app that does not load", () => {
 test.describe("weft dev: many edits", () => {
   let dev: DevApp;
   test.beforeEach(async () => {
-    dev = await startDevApp("app.ts", { NODE_OPTIONS: "--expose-gc" });
+    // Added to the NODE_OPTIONS this repository runs with (its .npmrc sets the @weft/source condition).
+    dev = await startDevApp("app.ts", { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` });
   });
   test.afterEach(async () => dev.stop());
 

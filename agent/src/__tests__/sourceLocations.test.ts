@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, createServerModuleRunner, type ViteDevServer } from "vite";
+import { createServer, createServerModuleRunner, defaultServerConditions, type ViteDevServer } from "vite";
 import type { ModuleRunner } from "vite/module-runner";
 import type { AppMain, Control } from "weft";
 import type * as Testing from "weft/testing";
@@ -26,6 +26,8 @@ beforeAll(async () => {
     logLevel: "silent",
     server: { middlewareMode: true, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
+    // weft's sources, as everywhere in this repository (docs/architecture.md "The package").
+    ssr: { resolve: { conditions: ["@weft/source", ...defaultServerConditions], externalConditions: ["@weft/source"] } },
   });
   runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
   main = ((await runner.import(appFile)) as { default: AppMain }).default;

@@ -51,7 +51,7 @@ describe.concurrent("weft run --view", { timeout: 60_000 }, () => {
   });
 
   it("lists --view in the usage", async () => {
-    const run = await weft(["help"]);
+    const run = await weft(["help", "run"]);
     expect(run.code).toBe(0);
     expect(run.output).toMatch(/weft run <app.ts> \[--view web\|browser\|desktop\]/);
     expect(run.output).toMatch(/--view desktop\s+show it in its own window/);

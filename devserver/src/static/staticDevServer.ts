@@ -4,10 +4,11 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createLogger, createServer, type ViteDevServer } from "vite";
+import { createLogger, createServer, defaultClientConditions, type ViteDevServer } from "vite";
 import { WebSocketServer } from "ws";
 import { standardDecorators } from "@weft/static/decorators";
 import { CHANNEL_VERSION, type ServerMessage } from "@weft/protocol/channel";
+import { processConditions } from "@weft/static/conditions";
 import type { SwapReport } from "weft/swap";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
@@ -97,6 +98,8 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
       warmup: { clientFiles: [entry, fileURLToPath(import.meta.resolve("@weft/devserver/static-worker"))] },
     },
     optimizeDeps: { noDiscovery: true, include: [] },
+    // `weft` in the tab's worker as this process resolves it (its sources inside weft's repository).
+    resolve: { conditions: [...processConditions(), ...defaultClientConditions] },
     plugins: [
       standardDecorators(),
       nodeStubsPlugin(isAppFile),

@@ -205,7 +205,9 @@ export function unmountHooks(component: ComponentControl): void {
 
 // ------------------------------------------------------------------ context
 
+/** A value handed down the component tree without props: made by `createContext(defaultValue)`, given by `Provider`, read by `useContext`. */
 export interface Context<T> {
+  /** What `useContext` returns under no `Provider`. */
   readonly defaultValue: T;
   /** Provides `value` to every component under `child`. */
   Provider(props: { value: T; child: Control }): Control;

@@ -8,6 +8,7 @@ import { WindowDriver } from "./windowDriver.ts";
 import type { WindowGate } from "./windowGate.ts";
 import { setWindowHost } from "./windowHost.ts";
 
+/** What `openDesktopApp` needs: the app's server behind its window gate, and the browser to show it in. */
 export interface DesktopAppOptions {
   /** The app's server, created with `gate` (`createWeftServer({ gate })`). */
   server: WeftServer;
@@ -19,6 +20,7 @@ export interface DesktopAppOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The app in its own window (`openDesktopApp`). */
 export interface DesktopApp {
   /** The window's session: main has run in it. */
   readonly session: Session;

@@ -15,11 +15,15 @@ import type { CrossAxisAlignment, MainAxisAlignment, ScrollMode, Spacing } from 
 import { Window } from "../desktop/window.ts";
 import { isStatic } from "../static/staticMode.ts";
 
+/** `page.onRouteChange`: the tab's route changed (a link, back/forward, `page.go`); `route` is the new one. */
 export interface RouteChangeEvent extends ControlEvent<Page, string> {
+  /** The new route, e.g. `/todo/3`. */
   route: string;
 }
 
+/** `page.onViewPop`: the user went back from the top view (the app bar's back button, the browser's back); `view` is the one to remove. */
 export interface ViewPopEvent extends ControlEvent<Page> {
+  /** The view the user left. */
   view: View;
 }
 

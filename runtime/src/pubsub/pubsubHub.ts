@@ -38,6 +38,7 @@ export interface PubSubTransportStats {
   reconnects: number;
 }
 
+/** Carries pub/sub envelopes between hubs: in memory in one process, Redis or a BroadcastChannel across several. */
 export interface PubSubTransport {
   /**
    * Hands an envelope to every hub on the transport, this one's included. Never waits for a
@@ -70,6 +71,7 @@ export function createMemoryTransport(): PubSubTransport {
   };
 }
 
+/** Receives a published message and its topic (`null` for `sendAll`). */
 export type PubSubHandler = (message: unknown, topic: string | null) => void;
 
 interface Subscription {

@@ -2,6 +2,7 @@ import { useNodeSessionContext } from "../session/nodeSessionContext.ts";
 import { currentSession } from "../session/sessionContext.ts";
 import { stackOf } from "../thrownValue.ts";
 
+/** Options of `handleProcessErrors`. */
 export interface ProcessErrorOptions {
   /** Ends the process (tests pass their own). Default `process.exit`. */
   exit?: (code: number) => void;

@@ -5,6 +5,7 @@ import { stackOf } from "../thrownValue.ts";
 import { createHostCheck, isOriginAllowed, type HostRules, type OriginRules } from "./hostCheck.ts";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget.ts";
 
+/** Which hosts and origins a guard lets in, its name in refusals and the mount path. */
 export interface RequestGuardOptions extends HostRules, OriginRules {
   /** Who answers, at the start of every refusal: "weft", "weft devserver". */
   name?: string;
@@ -21,6 +22,7 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse, next?:
 /** An upgrade behind the guard: checked like a request, for one path. */
 export type GuardedUpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, target: RequestTarget) => void;
 
+/** The WebSocket upgrade paths of a server, each behind the guard. */
 export interface UpgradeRoutes {
   /** Takes upgrades to `path` (below the base path). Returns the undo. */
   add(path: string, handler: GuardedUpgradeHandler): () => void;
@@ -28,6 +30,7 @@ export interface UpgradeRoutes {
   readonly listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }
 
+/** What `createRequestGuard` returns: wrappers that give every request and upgrade an answer. */
 export interface RequestGuard {
   /**
    * Wraps a handler so that whatever arrives gets an answer and nothing it throws reaches the

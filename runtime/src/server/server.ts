@@ -9,6 +9,7 @@ import type { MetricsOptions, ServerMetrics } from "./metrics.ts";
 import { handleProcessErrors } from "./processErrors.ts";
 import type { UpgradeRoutes } from "./requestGuard.ts";
 
+/** What `createWeftServer` takes: the app, where to listen, and any of the session and server limits (`WeftOptions`). */
 export interface WeftServerOptions extends Omit<WeftAppOptions, "basePath" | "host" | "routes" | "accepting"> {
   /** The app's `main(page)`. */
   main: AppMain;
@@ -31,6 +32,7 @@ export interface WeftServerOptions extends Omit<WeftAppOptions, "basePath" | "ho
   metrics?: boolean | MetricsOptions;
 }
 
+/** A running weft server (`createWeftServer`). */
 export interface WeftServer {
   /** The app's URL, e.g. http://127.0.0.1:8550/ */
   readonly url: string;

@@ -30,6 +30,7 @@ export function rendererDir(): string {
   return dir;
 }
 
+/** What `createStaticHandler` serves and how. */
 export interface StaticOptions {
   /** The folder served; nothing outside it ever is. */
   dir: string;

@@ -14,6 +14,7 @@ export interface Transport {
   isAlive?(timeoutMs: number): Promise<boolean>;
 }
 
+/** What the server knows of the tab behind a connection. */
 export interface ConnectionInfo {
   ip: string;
   userAgent?: string;

@@ -69,6 +69,7 @@ export interface WeftOptions {
 /** The name the app-facing API has always used for these options. */
 export type SessionOptions = WeftOptions;
 
+/** The value of every option a server is not given. */
 export const defaultOptions: WeftOptions = {
   resumeWindowMs: 3600_000,
   leaveWindowMs: 10_000,

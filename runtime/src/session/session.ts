@@ -46,6 +46,7 @@ export interface SessionLifecycle {
   closed(session: Session): void;
 }
 
+/** A session's life: `"connected"` to a tab, `"resuming"` while its tab is away (within the resume window), `"closed"`. */
 export type SessionState = "connected" | "resuming" | "closed";
 
 interface PendingInvoke {

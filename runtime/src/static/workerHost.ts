@@ -12,6 +12,7 @@ export interface WorkerScope {
   addEventListener(type: "message", listener: (event: MessageEvent<unknown>) => void): void;
 }
 
+/** How `startStaticApp` hosts the app in its Web Worker. */
 export interface StaticAppOptions {
   /**
    * The BroadcastChannel that carries `page.pubsub` between this app's tabs. A build names it
@@ -24,6 +25,7 @@ export interface StaticAppOptions {
   scope?: WorkerScope;
 }
 
+/** The app running in a static build's worker: its sessions, one per tab. */
 export interface StaticApp {
   readonly manager: SessionManager;
 }

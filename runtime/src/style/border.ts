@@ -1,5 +1,6 @@
 import type { ColorValue } from "../constants/colors.ts";
 
+/** What `new BorderSide({ … })` takes: the line's width and colour. */
 export interface BorderSideProps {
   /** Default 1. */
   width?: number;
@@ -16,6 +17,7 @@ export class BorderSide {
   }
 }
 
+/** The sides of a `Border`, each a `BorderSide` or its props; an unset side has no line. */
 export interface BorderProps {
   top?: BorderSide | BorderSideProps;
   right?: BorderSide | BorderSideProps;
@@ -48,6 +50,7 @@ export class Border {
   }
 }
 
+/** The corner radii of a `BorderRadius`, in logical pixels; an unset corner is square. */
 export interface BorderRadiusProps {
   topLeft?: number;
   topRight?: number;

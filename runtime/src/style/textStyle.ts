@@ -1,6 +1,7 @@
 import type { ColorValue } from "../constants/colors.ts";
 import type { FontWeight } from "../constants/textStyles.ts";
 
+/** What `new TextStyle({ … })` takes (Flet's `ft.TextStyle`); an unset field keeps the theme's. */
 export interface TextStyleProps {
   size?: number;
   /** Line height as a multiple of the size (Flutter's `height`). */

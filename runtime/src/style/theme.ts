@@ -76,6 +76,7 @@ export const VisualDensity = {
 } as const;
 export type VisualDensity = (typeof VisualDensity)[keyof typeof VisualDensity];
 
+/** What `new Theme({ … })` takes (Flet's `ft.Theme`): `page.theme = new Theme({ colorSchemeSeed: Colors.GREEN })`. */
 export interface ThemeProps {
   /**
    * The seed of the Material 3 colour scheme, computed as Flutter's `ColorScheme.fromSeed`

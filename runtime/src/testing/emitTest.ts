@@ -1,5 +1,6 @@
 import { basename, dirname, relative, sep } from "node:path";
 
+/** What `emitTest` writes a recording's Vitest test from, and where. */
 export interface EmitTestOptions {
   /** The recording, as an absolute path. */
   recording: string;

@@ -17,6 +17,7 @@ import { ClientMirror, type MirrorNode } from "./clientMirror.ts";
 import { shownText } from "./describeControl.ts";
 import { formatTree } from "./formatTree.ts";
 
+/** How `openSession(main, options)` starts the headless session: the tab's first route and what it tells the app about itself. */
 export interface OpenSessionOptions {
   route?: string;
   clientInfo?: Partial<ClientInfo>;

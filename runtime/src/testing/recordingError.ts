@@ -25,6 +25,7 @@ export type RecordingErrorCode =
   /** The app to replay against was not given and the one the header names is not there. */
   | "NO_APP";
 
+/** A recording that cannot be read or replayed; `code` says why (`BAD_LINE`, `NO_APP`, …) and the message names the file and line. */
 export class RecordingError extends Error {
   readonly code: RecordingErrorCode;
   constructor(code: RecordingErrorCode, message: string, options?: { cause?: unknown }) {

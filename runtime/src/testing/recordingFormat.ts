@@ -21,6 +21,7 @@ import { RecordingError } from "./recordingError.ts";
  *   1 — first version: header; `in` / `out` messages; `disconnect` and `end` events.
  */
 export const RECORDING_FORMAT = "weft-recording";
+/** The version of the recording format this weft writes and reads (the history is above). */
 export const RECORDING_VERSION = 1;
 
 /** The first line of a recording. */
@@ -54,6 +55,7 @@ export type RecordingEntry =
 /** An entry with the line it was read from (1-based), for messages that point into the file. */
 export type RecordingLine = RecordingEntry & { line: number };
 
+/** A recording read from its file: the header and every entry with its line. */
 export interface Recording {
   header: RecordingHeader;
   /** Every entry after the header, the final `end` included. */

@@ -22,6 +22,7 @@ import { HeadlessSession, type InvokeAnswer } from "./headlessSession.ts";
 import { RecordingError } from "./recordingError.ts";
 import { readRecording, type Recording } from "./recordingFormat.ts";
 
+/** What `replay(recording, options)` replays against, and how far. */
 export interface ReplayOptions {
   /**
    * The app to replay against: its `main`, its module (`import * as app from …`), or a path to
@@ -59,6 +60,7 @@ export interface Difference {
   message: string;
 }
 
+/** How a replay went: `ok`, and every step that differed from the recording. */
 export interface ReplayResult {
   /** True when the app behaved as recorded at every step. */
   ok: boolean;

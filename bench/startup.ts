@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
+import { PROTOCOL_VERSION } from "weft/protocol";
+import { installedProject, packTarballs, startUntilApp } from "@weft/test/support/installedWeft.ts";
+import type { WeftProcess } from "@weft/test/support/weftProcess.ts";
+
+/**
+ * Start-up and memory of `weft run` as a user gets it (issue 12): the packed weft installed into
+ * a fresh project outside the checkout, side by side with the repository's own `npx weft run`
+ * (the sources through tsx). Figures: command → `App:` line (median of RUNS), and the resident
+ * set of the weft process holding one session (a WebSocket client registered and got the page).
+ * Goals: ≤ 0.5 s and ≤ 50 MiB for the installed package (Flet 0.86: 51 MiB).
+ */
+const RUNS = 5;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const counter = readFileSync(new URL("../create-weft/template/app.ts", import.meta.url), "utf8");
+
+interface Variant {
+  name: string;
+  cwd: string;
+  command: string;
+  args: string[];
+  /** The pid whose memory counts: weft's own, not npx's. */
+  direct: boolean;
+}
+
+export async function run(): Promise<void> {
+  console.log("\n## Start-up and memory of weft run (installed package vs this repository)\n");
+  console.log("  packing and installing weft…");
+  const tarballs = await packTarballs();
+  try {
+    const project = await installedProject(tarballs, "bench");
+    writeFileSync(`${project}/app.ts`, counter);
+    const variants: Variant[] = [
+      { name: "installed: npx weft run", cwd: project, command: "npx", args: ["weft", "run", "app.ts", "--port", "0"], direct: false },
+      { name: "installed: node …/weft/bin/weft.js run", cwd: project, command: process.execPath, args: ["node_modules/weft/bin/weft.js", "run", "app.ts", "--port", "0"], direct: true },
+      { name: "repository: node cli/bin/weft.js run (sources, tsx)", cwd: root, command: process.execPath, args: ["cli/bin/weft.js", "run", "examples/counter.ts", "--port", "0"], direct: true },
+    ];
+    const rows: string[][] = [["command", "→ App: (median ms)", "min", "RSS, one session (MiB)"]];
+    for (const variant of variants) {
+      const times: number[] = [];
+      let rss = Number.NaN;
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        const app = await startUntilApp(variant.cwd, variant.command, variant.args);
+        times.push(performance.now() - started);
+        if (i === RUNS - 1 && variant.direct) rss = await rssWithOneSession(app);
+        await app.stop();
+      }
+      times.sort((a, b) => a - b);
+      rows.push([variant.name, String(Math.round(times[Math.floor(times.length / 2)]!)), String(Math.round(times[0]!)), Number.isNaN(rss) ? "–" : (rss / 1024 / 1024).toFixed(1)]);
+    }
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    for (const row of rows) console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")}`);
+    console.log("  (goals for the installed package: ≤ 500 ms, ≤ 50 MiB; Flet 0.86 holds 51 MiB with one session)");
+  } finally {
+    tarballs.remove();
+  }
+}
+
+/** Opens one session over the app's WebSocket, waits for its first page, and reads the process's VmRSS. */
+async function rssWithOneSession(app: WeftProcess): Promise<number> {
+  const url = new URL("ws", app.url.replace(/^http/, "ws"));
+  const ws = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    ws.once("error", reject);
+    ws.once("open", () => ws.send(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/" } })));
+    // "registered", then the page's first patch: main has run and its tree is held.
+    ws.on("message", (data) => {
+      if ((JSON.parse(String(data)) as { type?: string }).type !== "registered") resolve();
+    });
+  });
+  const status = readFileSync(`/proc/${app.child.pid}/status`, "utf8");
+  ws.close();
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+  return kib * 1024;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
