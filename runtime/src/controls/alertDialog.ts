@@ -3,6 +3,7 @@ import { defineControl } from "./control.ts";
 import { DialogControl } from "./dialogControl.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new AlertDialog(…)` takes: the props of AlertDialog, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface AlertDialogProps extends PropsOf<"AlertDialog", AlertDialog> {}
 export interface AlertDialog extends FieldsOf<"AlertDialog", AlertDialog> {}
 

@@ -3,6 +3,7 @@ import { defineControl } from "./control.ts";
 import { DialogControl } from "./dialogControl.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new Banner(…)` takes: the props of Banner, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface BannerProps extends PropsOf<"Banner", Banner> {}
 export interface Banner extends FieldsOf<"Banner", Banner> {}
 

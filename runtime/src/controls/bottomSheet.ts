@@ -4,6 +4,7 @@ import { DialogControl } from "./dialogControl.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new BottomSheet(…)` takes: the props of BottomSheet, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface BottomSheetProps extends PropsOf<"BottomSheet", BottomSheet> {}
 export interface BottomSheet extends FieldsOf<"BottomSheet", BottomSheet> {}
 

@@ -12,6 +12,7 @@ interface ButtonAliases {
    */
   text?: string;
 }
+/** What `new Button(…)` takes: the props of Button, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ButtonProps extends PropsOf<"Button", Button>, ButtonAliases {}
 export interface Button extends FieldsOf<"Button", Button>, ButtonAliases {}
 

@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Card(…)` takes: the props of Card, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface CardProps extends PropsOf<"Card", Card> {}
 export interface Card extends FieldsOf<"Card", Card> {}
 

@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new CircleAvatar(…)` takes: the props of CircleAvatar, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface CircleAvatarProps extends PropsOf<"CircleAvatar", CircleAvatar> {}
 export interface CircleAvatar extends FieldsOf<"CircleAvatar", CircleAvatar> {}
 

@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Column(…)` takes: the props of Column, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ColumnProps extends PropsOf<"Column", Column> {}
 export interface Column extends FieldsOf<"Column", Column> {}
 

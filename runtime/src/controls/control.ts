@@ -53,6 +53,7 @@ export const HANDLERS = "$h";
 
 export type { SlotKind };
 
+/** Every control's common props (`key`, `visible`, `disabled`, `tooltip`, `data`…), readable and settable as fields. */
 export interface Control extends Omit<ControlProps, "data"> {}
 
 export abstract class Control {

@@ -11,6 +11,7 @@ export interface DataColumnSortData {
 }
 
 type DataColumnTypes = { onSort: EventHandler<DataColumn, DataColumnSortData> };
+/** What `new DataColumn(…)` takes: the props of DataColumn, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DataColumnProps extends PropsOf<"DataColumn", DataColumn, DataColumnTypes> {}
 export interface DataColumn extends FieldsOf<"DataColumn", DataColumn, DataColumnTypes> {}
 
@@ -24,6 +25,7 @@ export class DataColumn extends Control {
   }
 }
 
+/** What `new DataCell(…)` takes: the props of DataCell, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DataCellProps extends PropsOf<"DataCell", DataCell> {}
 export interface DataCell extends FieldsOf<"DataCell", DataCell> {}
 
@@ -37,6 +39,7 @@ export class DataCell extends Control {
   }
 }
 
+/** What `new DataRow(…)` takes: the props of DataRow, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DataRowProps extends PropsOf<"DataRow", DataRow, { cells: DataCell[] }> {}
 export interface DataRow extends FieldsOf<"DataRow", DataRow, { cells: DataCell[] }> {}
 
@@ -51,6 +54,7 @@ export class DataRow extends Control {
 }
 
 type DataTableTypes = { columns: DataColumn[]; rows: DataRow[] };
+/** What `new DataTable(…)` takes: the props of DataTable, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DataTableProps extends PropsOf<"DataTable", DataTable, DataTableTypes> {}
 export interface DataTable extends FieldsOf<"DataTable", DataTable, DataTableTypes> {}
 

@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new Divider(…)` takes: the props of Divider, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DividerProps extends PropsOf<"Divider", Divider> {}
 export interface Divider extends FieldsOf<"Divider", Divider> {}
 

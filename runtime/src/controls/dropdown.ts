@@ -17,6 +17,7 @@ interface DropdownAliases {
    */
   hint?: string;
 }
+/** What `new Dropdown(…)` takes: the props of Dropdown, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface DropdownProps extends PropsOf<"Dropdown", Dropdown, { options: (DropdownOption | string)[] }>, DropdownAliases {}
 export interface Dropdown extends FieldsOf<"Dropdown", Dropdown, { options: (DropdownOption | string)[] }>, DropdownAliases {}
 

@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new FloatingActionButton(…)` takes: the props of FloatingActionButton, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface FloatingActionButtonProps extends PropsOf<"FloatingActionButton", FloatingActionButton> {}
 export interface FloatingActionButton extends FieldsOf<"FloatingActionButton", FloatingActionButton> {}
 

@@ -67,6 +67,7 @@ type GestureTypes = {
   onEnter: Handler<HoverEvent>;
   onExit: Handler<HoverEvent>;
 };
+/** What `new GestureDetector(…)` takes: the props of GestureDetector, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface GestureDetectorProps extends PropsOf<"GestureDetector", GestureDetector, GestureTypes> {}
 export interface GestureDetector extends FieldsOf<"GestureDetector", GestureDetector, GestureTypes> {}
 

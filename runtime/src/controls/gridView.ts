@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new GridView(…)` takes: the props of GridView, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface GridViewProps extends PropsOf<"GridView", GridView> {}
 export interface GridView extends FieldsOf<"GridView", GridView> {}
 

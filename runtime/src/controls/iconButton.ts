@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new IconButton(…)` takes: the props of IconButton, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface IconButtonProps extends PropsOf<"IconButton", IconButton> {}
 export interface IconButton extends FieldsOf<"IconButton", IconButton> {}
 

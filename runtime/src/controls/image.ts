@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Image(…)` takes: the props of Image, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ImageProps extends PropsOf<"Image", Image> {}
 export interface Image extends FieldsOf<"Image", Image> {}
 

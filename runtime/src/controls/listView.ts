@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new ListView(…)` takes: the props of ListView, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ListViewProps extends PropsOf<"ListView", ListView> {}
 export interface ListView extends FieldsOf<"ListView", ListView> {}
 

@@ -11,6 +11,7 @@ export interface NavigationDestination {
   selectedIcon?: string;
 }
 
+/** What `new NavigationBar(…)` takes: the props of NavigationBar, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface NavigationBarProps extends PropsOf<"NavigationBar", NavigationBar, { destinations: NavigationDestination[] }> {}
 export interface NavigationBar extends FieldsOf<"NavigationBar", NavigationBar, { destinations: NavigationDestination[] }> {}
 

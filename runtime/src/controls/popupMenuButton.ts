@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl, type ControlEvent } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new PopupMenuItem(…)` takes: the props of PopupMenuItem, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface PopupMenuItemProps extends PropsOf<"PopupMenuItem", PopupMenuItem> {}
 export interface PopupMenuItem extends FieldsOf<"PopupMenuItem", PopupMenuItem> {}
 
@@ -27,6 +28,7 @@ export class PopupMenuItem extends Control {
 export interface PopupMenuSelectEvent extends ControlEvent<PopupMenuButton, PopupMenuItem | undefined> {}
 
 type PopupMenuTypes = { items: PopupMenuItem[]; onSelect: (e: PopupMenuSelectEvent) => unknown };
+/** What `new PopupMenuButton(…)` takes: the props of PopupMenuButton, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface PopupMenuButtonProps extends PropsOf<"PopupMenuButton", PopupMenuButton, PopupMenuTypes> {}
 export interface PopupMenuButton extends FieldsOf<"PopupMenuButton", PopupMenuButton, PopupMenuTypes> {}
 

@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new ProgressBar(…)` takes: the props of ProgressBar, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ProgressBarProps extends PropsOf<"ProgressBar", ProgressBar> {}
 export interface ProgressBar extends FieldsOf<"ProgressBar", ProgressBar> {}
 

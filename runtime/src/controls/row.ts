@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Row(…)` takes: the props of Row, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface RowProps extends PropsOf<"Row", Row> {}
 export interface Row extends FieldsOf<"Row", Row> {}
 

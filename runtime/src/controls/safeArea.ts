@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new SafeArea(…)` takes: the props of SafeArea, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface SafeAreaProps extends PropsOf<"SafeArea", SafeArea> {}
 export interface SafeArea extends FieldsOf<"SafeArea", SafeArea> {}
 

@@ -4,6 +4,7 @@ import { DialogControl } from "./dialogControl.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new SnackBar(…)` takes: the props of SnackBar, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface SnackBarProps extends PropsOf<"SnackBar", SnackBar> {}
 export interface SnackBar extends FieldsOf<"SnackBar", SnackBar> {}
 

@@ -3,6 +3,7 @@ import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 import { withPrimary } from "./shorthand.ts";
 
+/** What `new Stack(…)` takes: the props of Stack, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface StackProps extends PropsOf<"Stack", Stack> {}
 export interface Stack extends FieldsOf<"Stack", Stack> {}
 

@@ -6,6 +6,7 @@ import type { ControlState } from "../constants/controlState.ts";
 
 /** One icon for the thumb, or one per state. */
 export type ThumbIcon = IconValue | Partial<Record<ControlState, IconValue>>;
+/** What `new Switch(…)` takes: the props of Switch, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface SwitchProps extends PropsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
 export interface Switch extends FieldsOf<"Switch", Switch, { thumbIcon: ThumbIcon }> {}
 

@@ -11,6 +11,7 @@ interface TabAliases {
    */
   text?: string;
 }
+/** What `new Tab(…)` takes: the props of Tab, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface TabProps extends PropsOf<"Tab", Tab>, TabAliases {}
 export interface Tab extends FieldsOf<"Tab", Tab>, TabAliases {}
 
@@ -28,6 +29,7 @@ export class Tab extends Control {
   }
 }
 
+/** What `new TabBar(…)` takes: the props of TabBar, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface TabBarProps extends PropsOf<"TabBar", TabBar, { tabs: Tab[] }> {}
 export interface TabBar extends FieldsOf<"TabBar", TabBar, { tabs: Tab[] }> {}
 
@@ -44,6 +46,7 @@ export class TabBar extends Control {
   }
 }
 
+/** What `new TabBarView(…)` takes: the props of TabBarView, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface TabBarViewProps extends PropsOf<"TabBarView", TabBarView> {}
 export interface TabBarView extends FieldsOf<"TabBarView", TabBarView> {}
 
@@ -57,6 +60,7 @@ export class TabBarView extends Control {
   }
 }
 
+/** What `new Tabs(…)` takes: the props of Tabs, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface TabsProps extends PropsOf<"Tabs", Tabs, { tabs: Tab[] }> {}
 export interface Tabs extends FieldsOf<"Tabs", Tabs, { tabs: Tab[] }> {}
 

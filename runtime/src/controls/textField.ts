@@ -18,6 +18,7 @@ interface TextFieldAliases {
    */
   errorText?: string;
 }
+/** What `new TextField(…)` takes: the props of TextField, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface TextFieldProps extends PropsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
 export interface TextField extends FieldsOf<"TextField", TextField, TextFieldTypes>, TextFieldAliases {}
 

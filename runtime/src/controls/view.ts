@@ -2,6 +2,7 @@ import { controlSpecs } from "@weft/protocol/controls";
 import { Control, defineControl } from "./control.ts";
 import type { FieldsOf, PropsOf } from "./propsOf.ts";
 
+/** What `new View(…)` takes: the props of View, each documented where the control registry declares it (@weft/protocol/controls). */
 export interface ViewProps extends PropsOf<"View", View> {}
 export interface View extends FieldsOf<"View", View> {}
 

@@ -26,6 +26,7 @@ export type PubSubTransportState =
   | "down"
   | "closed";
 
+/** What a pubsub transport reports of itself (`/metrics`, the logs): its state and its traffic. */
 export interface PubSubTransportStats {
   state: PubSubTransportState;
   /** Envelopes sent to the other processes. */

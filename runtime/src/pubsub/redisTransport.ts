@@ -3,6 +3,7 @@ import type { Redis, RedisOptions } from "ioredis";
 import { decodeEnvelope, encodeEnvelope } from "./envelopeCodec.ts";
 import type { PubSubEnvelope, PubSubTransport, PubSubTransportState, PubSubTransportStats } from "./pubsubHub.ts";
 
+/** How `redisPubSub(url, options)` carries `page.pubsub` between processes (docs/scaling.md). */
 export interface RedisPubSubOptions {
   /**
    * The Redis channel every process of the app publishes on and listens to. Default

@@ -18,6 +18,7 @@ import { answer, createRequestGuard, refuseUpgrade, type RequestListener, type U
 import { attachSocketEndpoint } from "./socketEndpoint.ts";
 import { createStaticHandler, rendererDir } from "./staticFiles.ts";
 
+/** What `createWeft(main, options)` takes: where the app is mounted, who may reach it, and any session limit (`WeftOptions`). */
 export interface WeftAppOptions extends Partial<WeftOptions> {
   /** Where the app is mounted (`"/dashboard"`): its page, assets and socket (`/dashboard/ws`) hang under it. Default "/". */
   basePath?: string;

@@ -2,6 +2,7 @@ import { CloseCode } from "@weft/protocol";
 import type { Session } from "../session/session.ts";
 import type { SessionManager } from "../session/sessionManager.ts";
 
+/** How a server drains (`server.drain()`, SIGTERM under `weft run`). */
 export interface DrainOptions {
   /**
    * The bound of the whole drain, in ms: handlers still running when it passes (an `onClose`
@@ -11,6 +12,7 @@ export interface DrainOptions {
   timeoutMs?: number;
 }
 
+/** What a drain did: the sessions it closed, the tabs it sent elsewhere, how long it took. */
 export interface DrainReport {
   /** Sessions closed (their `onClose` ran). */
   sessions: number;

@@ -8,6 +8,7 @@ import type { RequestTarget } from "./requestTarget.ts";
 
 export const METRICS_PATH = "/metrics";
 
+/** Who may read `/metrics` (docs/scaling.md): this machine by default, others with the token. */
 export interface MetricsOptions {
   /**
    * Lets a scraper on another machine in: it sends `Authorization: Bearer <token>`. Without
