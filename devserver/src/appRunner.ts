@@ -81,8 +81,10 @@ export class AppRunner {
         watch: { ignored: ["**/.weft/**", "**/test-results/**", "**/playwright-report/**"] },
       },
       // The app's packages as this process resolves them (weft's sources inside its repository);
-      // Vite resolves an external's entry itself, with these conditions.
-      ssr: { external: ["weft", "@weft/protocol"], resolve: { conditions: [...processConditions(), ...defaultServerConditions], externalConditions: processConditions() } },
+      // Vite resolves an external's entry itself, with these conditions. Every entry point of the
+      // runtime is named: a server module's `weft/server` run inline would be a second runtime,
+      // whose View refuses the app's controls (test/e2e/dev-server.spec.ts).
+      ssr: { external: ["weft", "weft/server", "weft/swap", "weft/testing", "weft/protocol", "weft/desktop", "weft/static", "@weft/protocol"], resolve: { conditions: [...processConditions(), ...defaultServerConditions], externalConditions: processConditions() } },
       optimizeDeps: { noDiscovery: true, include: [] },
       plugins: [standardDecorators(), sameRuntimePlugin(), swapPlugin(facts, changed, options.onLoad)],
     });
