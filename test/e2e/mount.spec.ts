@@ -66,7 +66,8 @@ for (const framework of ["express", "fastify", "hono", "node-http"]) {
       // The app's assetsDir file, from a route two levels deep: resolved under the mount.
       await page.goBack();
       await expect(key(page, "logo")).toBeVisible();
-      expect(await key(page, "logo").evaluate((img: HTMLImageElement) => [img.src, img.complete && img.naturalWidth > 0])).toEqual([`${host.url}/dashboard/logo.svg`, true]);
+      // Visible is not loaded: the image's bytes may still be on their way.
+      await expect.poll(() => key(page, "logo").evaluate((img: HTMLImageElement) => [img.src, img.complete && img.naturalWidth > 0])).toEqual([`${host.url}/dashboard/logo.svg`, true]);
       expect(failed).toEqual([]);
       expect(await page.evaluate(() => document.baseURI)).toBe(`${host.url}/dashboard/`);
 
