@@ -14,8 +14,19 @@ export interface XGeometry {
   height: number;
 }
 
+/**
+ * The id of the window with this title, or null. A window that goes away while `xwininfo` walks
+ * the tree (a browser's splash or a closing tab) makes it fail with "Bad Window": that is "not
+ * there yet" for the caller, who polls.
+ */
 export function xWindowByName(display: string, name: string): string | null {
-  const out = execFileSync("xwininfo", ["-root", "-tree"], { env: { ...process.env, DISPLAY: display } }).toString();
+  let out: string;
+  try {
+    out = execFileSync("xwininfo", ["-root", "-tree"], { env: { ...process.env, DISPLAY: display }, stdio: ["ignore", "pipe", "pipe"] }).toString();
+  } catch (err) {
+    if (/Bad (Window|Drawable)|Can't query window tree/.test(String((err as { stderr?: Buffer }).stderr ?? err))) return null;
+    throw err;
+  }
   const line = out.split("\n").find((l) => l.includes(`"${name}"`) && !l.includes("has no name"));
   return line ? line.trim().split(/\s+/)[0]! : null;
 }
