@@ -15,7 +15,7 @@ import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
 import { createTeardown, processStats } from "./teardown.ts";
-import { findWorkspace, removeDevServerInfo, workspaceToken, writeDevServerInfo } from "./workspaceFile.ts";
+import { findWorkspace, announceDevServer, workspaceToken } from "./workspaceFile.ts";
 import { trackHostGenerations } from "./hostGeneration.ts";
 import { MountedApps } from "./mountedApps.ts";
 
@@ -274,17 +274,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl), kept.token);
   teardown.add(() => channel.close());
   if (print && kept.file === null) tap.printError(`weft: could not keep the inspector's token in ${workspace}/.weft (${kept.problem}); open inspectors need the new URL after each restart`);
-  const infoFile = writeDevServerInfo(workspace, {
-    version: 1,
-    pid: process.pid,
-    app: appUrl,
-    inspector: channel.inspectorUrl,
-    channel: channel.channelUrl,
-    token: channel.token,
-    entry,
-    startedAt,
-  });
-  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(announceDevServer(workspace, { app: appUrl, channel, entry, startedAt }));
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {
     engine.discard();

@@ -45,6 +45,27 @@ export function writeDevServerInfo(workspace: string, info: DevServerInfo): stri
   return file;
 }
 
+/**
+ * Tells the workspace's tools (the VS Code extension, `weft inspect`) where this devserver's app
+ * and channel are: writes `.weft/devserver-<pid>.json`. Returns the undo, for the teardown.
+ */
+export function announceDevServer(
+  workspace: string,
+  run: { app: string; channel: { inspectorUrl: string; channelUrl: string; token: string }; entry: string; startedAt: number },
+): () => void {
+  const file = writeDevServerInfo(workspace, {
+    version: 1,
+    pid: process.pid,
+    app: run.app,
+    inspector: run.channel.inspectorUrl,
+    channel: run.channel.channelUrl,
+    token: run.channel.token,
+    entry: run.entry,
+    startedAt: run.startedAt,
+  });
+  return () => removeDevServerInfo(file, process.pid);
+}
+
 export function removeDevServerInfo(file: string, pid: number): void {
   try {
     const current = JSON.parse(readFileSync(file, "utf8")) as { pid?: number };

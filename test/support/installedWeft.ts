@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { WeftProcess } from "./weftProcess.ts";
+import { untilAppLine, type WeftProcess } from "./weftProcess.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
@@ -93,30 +93,12 @@ export async function startUntilApp(cwd: string, command: string, args: string[]
   // signals the whole group and waits until every process in it is gone.
   const child: ChildProcess = spawn(command, args, { cwd, env: userEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   const label = `${command} ${args.join(" ")}`;
-  let out = "";
-  const urls: Record<string, string> = {};
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not print 'App:' in time:\n${out}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const match of out.matchAll(/^(\w+): (https?:\/\/\S+)$/gm)) urls[match[1]!] = match[2]!;
-      if (urls.App) {
-        clearTimeout(timer);
-        resolve(urls.App);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${label} exited with ${code}:\n${out}`));
-    });
-  });
+  const { url, urls, output } = await untilAppLine(child, label, timeoutMs);
   return {
     url,
     urls,
     child,
-    output: () => out,
+    output,
     stop: () => stopGroup(child.pid!),
   };
 }

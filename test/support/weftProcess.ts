@@ -24,31 +24,12 @@ export async function startWeft(command: string, args: string[], options: { time
     env: { ...process.env, ...options.env, FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  const urls: Record<string, string> = {};
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`weft ${command} did not print 'App:' in time:\n${out}`)), options.timeoutMs ?? 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const match of out.matchAll(/^(\w+): (https?:\/\/\S+)$/gm)) urls[match[1]!] = match[2]!;
-      if (urls.App) {
-        clearTimeout(timer);
-        resolve(urls.App);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`weft ${command} exited with ${code}:\n${out}`));
-    });
-  });
-  const url = await ready;
+  const { url, urls, output } = await untilAppLine(child, `weft ${command}`, options.timeoutMs ?? 30_000);
   return {
     url,
     urls,
     child,
-    output: () => out,
+    output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -56,4 +37,30 @@ export async function startWeft(command: string, args: string[], options: { time
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * Reads a started weft's output until its `App:` line (and any `Name: url` lines before it).
+ * Rejects with everything it printed when it exits first or takes longer than `timeoutMs`.
+ */
+export function untilAppLine(child: ChildProcess, label: string, timeoutMs: number): Promise<{ url: string; urls: Record<string, string>; output: () => string }> {
+  let out = "";
+  const urls: Record<string, string> = {};
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label} did not print 'App:' in time:\n${out}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      for (const match of out.matchAll(/^(\w+): (https?:\/\/\S+)$/gm)) urls[match[1]!] = match[2]!;
+      if (urls.App) {
+        clearTimeout(timer);
+        resolve({ url: urls.App, urls, output: () => out });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited with ${code}:\n${out}`));
+    });
+  });
 }

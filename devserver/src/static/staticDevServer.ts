@@ -13,7 +13,7 @@ import type { SwapReport } from "weft/swap";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
 import { createTeardown, processStats } from "../teardown.ts";
-import { findWorkspace, removeDevServerInfo, writeDevServerInfo } from "../workspaceFile.ts";
+import { announceDevServer, findWorkspace } from "../workspaceFile.ts";
 import { devPagePlugin } from "./devPage.ts";
 import { DEV_WORKER_URL, devWorkerEntryPlugin } from "./devWorkerEntry.ts";
 import { nodeStubsPlugin } from "./nodeStubs.ts";
@@ -163,17 +163,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   teardown.add(() => channel.close());
   teardown.add(() => hub.dispose());
 
-  const infoFile = writeDevServerInfo(options.workspace ?? findWorkspace(root), {
-    version: 1,
-    pid: process.pid,
-    app: appUrl,
-    inspector: channel.inspectorUrl,
-    channel: channel.channelUrl,
-    token: channel.token,
-    entry,
-    startedAt,
-  });
-  teardown.add(() => removeDevServerInfo(infoFile, process.pid));
+  teardown.add(announceDevServer(options.workspace ?? findWorkspace(root), { app: appUrl, channel, entry, startedAt }));
 
   if (print) {
     console.log(`Inspector: ${channel.inspectorUrl}`);
