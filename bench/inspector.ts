@@ -3,7 +3,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
-import { CHANNEL_VERSION } from "@weft/protocol/channel";
+import { CHANNEL_VERSION, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
+import { attachAgent } from "@weft/agent";
+import { channelJson } from "@weft/devserver";
+import { openSession } from "weft/testing";
+import counter from "@weft/examples/counter.ts";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
 import { launch } from "./runtime.ts";
@@ -16,13 +20,15 @@ import { fmt, summarize, table } from "./stats.ts";
  *     it (goal: attached ≤ 1.1× detached), and the event throughput in each mode;
  *  2. time for the inspector to apply one update to a 10,000-control tree, from the tree-ops
  *     message arriving to the row changed in the DOM (goal ≤ 16 ms);
- *  3. appending to a message log that already holds 100,000 rows, and the page's heap then.
+ *  3. appending to a message log that already holds 100,000 rows, and the page's heap then;
+ *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer.
  */
 export async function run(): Promise<void> {
   console.log("\n## Inspector\n");
-  const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput" or "tree", to run one part
-  if (only !== "tree") await throughput();
-  if (only !== "throughput") await bigTree();
+  const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput", "tree" or "json", to run one part
+  if (!only || only === "json") await serialization();
+  if (!only || only === "throughput") await throughput();
+  if (!only || only === "tree") await bigTree();
 }
 
 /** `weft dev` as a user runs it, in its own process: the driver and the inspector do not share its event loop. */
@@ -212,6 +218,43 @@ async function throughput() {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * The channel messages of 2,000 counter clicks as the agent makes them (in this process, on a
+ * headless session), written out by JSON.stringify and by the hub's writer (devserver/src/channelJson.ts),
+ * alternating, best of 15 rounds each: the serialization a watching tool costs the app per event.
+ */
+async function serialization() {
+  const agent = attachAgent({ sourceLocations: false });
+  const messages: ChannelMessage[] = [];
+  const stop = agent.subscribe((m) => messages.push(m));
+  const session = await openSession(counter);
+  const EVENTS = 2_000;
+  try {
+    messages.length = 0;
+    const inc = session.find({ key: "inc" });
+    for (let i = 0; i < EVENTS; i++) await inc.click();
+  } finally {
+    stop();
+    session.close();
+    agent.dispose();
+  }
+  const chars = messages.reduce((n, m) => n + JSON.stringify(m).length, 0);
+  const time = (write: (m: ChannelMessage) => string) => {
+    const t0 = performance.now();
+    let n = 0;
+    for (const m of messages) n += write(m).length;
+    if (n !== chars) throw new Error(`the writers disagree: ${n} characters, JSON.stringify ${chars}`);
+    return ((performance.now() - t0) * 1000) / EVENTS;
+  };
+  const best = { stringify: Infinity, hub: Infinity };
+  for (let round = 0; round < 15; round++) {
+    best.stringify = Math.min(best.stringify, time(JSON.stringify));
+    best.hub = Math.min(best.hub, time(channelJson));
+  }
+  console.log(`Channel messages of one app event (counter click: ${(messages.length / EVENTS).toFixed(1)} messages, ${Math.round(chars / EVENTS)} characters), written:`);
+  console.log(`  JSON.stringify ${best.stringify.toFixed(2)} µs, the hub's writer ${best.hub.toFixed(2)} µs (${(best.stringify / best.hub).toFixed(1)}× faster; best of 15 rounds of ${EVENTS} events; load average ${loadavg()[0]!.toFixed(1)})\n`);
 }
 
 async function openInspector(browser: Awaited<ReturnType<typeof launch>>, server: Dev): Promise<Page> {
