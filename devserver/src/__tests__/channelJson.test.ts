@@ -1,27 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Button, Column, Page, Text } from "weft";
-import { openSession, type HeadlessSession } from "weft/testing";
-import { attachAgent, type Agent } from "@weft/agent";
+import { openSession } from "weft/testing";
+import { attachAgent } from "@weft/agent";
 import type { CausalChain, MessageRow, ServerMessage } from "@weft/protocol/channel";
 import { channelJson } from "../channelJson.ts";
 
 /** The same JSON: what a tool parses from either is equal (key order aside). */
 const sameAsStringify = (message: ServerMessage) => expect(JSON.parse(channelJson(message))).toEqual(JSON.parse(JSON.stringify(message)));
 
-let agent: Agent | undefined;
-let session: HeadlessSession | undefined;
-afterEach(() => {
-  agent?.dispose();
-  session?.close();
-  agent = session = undefined;
-});
-
 describe("channelJson", () => {
   it("writes every message an app's session makes as JSON.stringify does", async () => {
     const out: ServerMessage[] = [];
-    agent = attachAgent({ sourceLocations: false });
+    const agent = attachAgent({ sourceLocations: false });
     agent.subscribe((m) => out.push(m));
-    session = await openSession((page: Page) => {
+    const session = await openSession((page: Page) => {
       page.title = 'Say "hi"\n';
       const list = new Column({ key: "list" });
       const count = new Text({ value: "0", key: "count" });
@@ -37,7 +29,12 @@ describe("channelJson", () => {
         ]),
       );
     });
-    for (const key of ["inc", "add", "add", "drop", "hide", "inc", "boom"]) await session.find({ key }).click();
+    try {
+      for (const key of ["inc", "add", "add", "drop", "hide", "inc", "boom"]) await session.find({ key }).click();
+    } finally {
+      session.close();
+      agent.dispose();
+    }
     const types = new Set(out.map((m) => m.type));
     for (const type of ["session-open", "message", "tree-ops", "handler", "chain", "error"]) expect(types).toContain(type);
     expect(out.some((m) => m.type === "handler" && m.error)).toBe(true);
