@@ -145,7 +145,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   if (disabled) className += " weft-disabled";
   return (
     <div {...baseAttributes(node, className)}>
-      <div className="weft-field" style={{ background: fill ?? resolveColor(p.bgcolor), ...radiusStyle(p.borderRadius) }}>
+      <div className="weft-field" style={{ background: fill ?? resolveColor(p.bgcolor), ...(fill && { "--weft-field-fill": fill }), ...radiusStyle(p.borderRadius) }}>
         {label && (
           <label className="weft-field-label" htmlFor={inputId}>
             {label}
