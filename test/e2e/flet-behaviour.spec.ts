@@ -53,6 +53,19 @@ test.describe("behaviour as in Flet", () => {
     await expect(counts).toHaveText(/^clicks 1, taps 1, pans [1-9]/);
   });
 
+  test("a press that wanders past the slop is no tap, even released where it began; a click is one", async ({ page }) => {
+    await open(page, "/gesture");
+    const area = (await key(page, "tap-only").boundingBox())!;
+    const count = key(page, "tap-only-count");
+    await page.mouse.move(area.x + 20, area.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(area.x + 20, area.y + 300, { steps: 3 }); // off the detector
+    await page.mouse.move(area.x + 20, area.y + 20, { steps: 3 }); // and back
+    await page.mouse.up();
+    await page.mouse.click(area.x + 120, area.y + 30);
+    await expect(count).toHaveText("1 at 120"); // the click's tap, and no tap of the wandering press before it
+  });
+
   test("maxLines > 1 wraps the text and Enter submits; shiftEnter makes the field multiline", async ({ page }) => {
     await open(page, "/lines");
     const submitted = key(page, "submitted");

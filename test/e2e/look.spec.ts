@@ -47,6 +47,15 @@ test.describe("layout as in Flet", () => {
     expect((await box(key(page, "tick"))).height).toBe(40);
   });
 
+  test("a focused field's floating label at the top of a dialog is not cut off by its scrolling content", async ({ page }) => {
+    await open(page, "/dialog-label");
+    const label = key(page, "name").locator(".weft-field-label");
+    await expect(key(page, "name").locator("input")).toBeFocused();
+    await expect(label).toHaveCSS("font-size", "12px"); // floated onto the outline
+    const content = await box(page.locator(".weft-dialog-content"));
+    expect((await box(label)).y).toBeGreaterThanOrEqual(content.y);
+  });
+
   test("M3's parts as Flutter draws them: label-wide tab indicator, 18 px tick box, Flet's black outline", async ({ page }) => {
     await open(page, "/m3-parts");
     const selected = key(page, "bar").getByRole("tab", { selected: true });
