@@ -1,14 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
+import { openRoute } from "../support/openRoute.ts";
 
 /** Behaviour gaps found while porting Flet's examples: each screen of test/fixtures/flet/behaviour.ts. */
 test.describe("behaviour as in Flet", () => {
   const app = useWeft("run", ["test/fixtures/flet/behaviour.ts"]);
-  const open = async (page: Page, route: string) => {
-    await page.goto(new URL(route, app.url).href);
-    await expect(page.locator("[data-weft-type=View]")).toBeVisible();
-  };
+  const open = (page: Page, route: string) => openRoute(page, app.url, route);
 
   test("InputFilter: a refused keystroke or paste leaves the text as it was, as Flet's client does", async ({ page }) => {
     await open(page, "/filter");

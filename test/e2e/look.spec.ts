@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
+import { openRoute } from "../support/openRoute.ts";
 
 const box = async (l: Locator) => (await l.boundingBox())!;
 const css = (l: Locator, property: string) => l.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
@@ -18,10 +19,7 @@ const themeColor = (page: Page, role: string) =>
 /** Layout bugs found while porting Flet's examples: each screen of test/fixtures/look/layout.ts. */
 test.describe("layout as in Flet", () => {
   const app = useWeft("run", ["test/fixtures/look/layout.ts"]);
-  const open = async (page: Page, route: string) => {
-    await page.goto(new URL(route, app.url).href);
-    await expect(page.locator("[data-weft-type=View]")).toBeVisible();
-  };
+  const open = (page: Page, route: string) => openRoute(page, app.url, route);
 
   test("an expanded Button in a Row keeps a button's height", async ({ page }) => {
     await open(page, "/expanded-button");
