@@ -1,9 +1,13 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
-import { CHANNEL_VERSION } from "@weft/protocol/channel";
+import { CHANNEL_VERSION, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
+import { attachAgent } from "@weft/agent";
+import { channelJson } from "@weft/devserver";
+import { openSession } from "weft/testing";
+import counter from "@weft/examples/counter.ts";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
 import { launch } from "./runtime.ts";
@@ -11,18 +15,20 @@ import { fmt, summarize, table } from "./stats.ts";
 
 /**
  * Inspector figures, in one run:
- *  1. app event throughput under `weft dev` with no tool attached, with a channel client watching
- *     the session (tree and messages), and with the inspector open in Chromium on it
- *     (goal: attached / detached ≥ 0.95);
+ *  1. the app process's CPU per event under `weft dev` with no tool attached, with a channel
+ *     client watching the session (tree and messages), and with the inspector open in Chromium on
+ *     it (goal: attached ≤ 1.1× detached), and the event throughput in each mode;
  *  2. time for the inspector to apply one update to a 10,000-control tree, from the tree-ops
  *     message arriving to the row changed in the DOM (goal ≤ 16 ms);
- *  3. appending to a message log that already holds 100,000 rows, and the page's heap then.
+ *  3. appending to a message log that already holds 100,000 rows, and the page's heap then;
+ *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer.
  */
 export async function run(): Promise<void> {
   console.log("\n## Inspector\n");
-  const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput" or "tree", to run one part
-  if (only !== "tree") await throughput();
-  if (only !== "throughput") await bigTree();
+  const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput", "tree" or "json", to run one part
+  if (!only || only === "json") await serialization();
+  if (!only || only === "throughput") await throughput();
+  if (!only || only === "tree") await bigTree();
 }
 
 /** `weft dev` as a user runs it, in its own process: the driver and the inspector do not share its event loop. */
@@ -115,14 +121,26 @@ async function channelClient(server: Dev, sessionId: string) {
   };
 }
 
-/** CPU time (user + system) the process has used, in ms, from /proc (Linux). */
+/**
+ * CPU time the process has used, in ms: the sum of its threads' time on a CPU from
+ * /proc/<pid>/task/<tid>/schedstat (nanoseconds, Linux), so zlib and the other work of libuv's
+ * thread pool counts too. /proc/<pid>/stat counts in 10 ms ticks, too coarse for a round of
+ * 4,000 events at ~50 µs each (20 ticks: ±5% from rounding alone).
+ */
 function cpuMs(pid: number): number {
+  let ns = 0;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
   } catch {
     return NaN;
   }
+  return ns / 1e6;
 }
 
 async function throughput() {
@@ -181,24 +199,62 @@ async function throughput() {
     }
     t.close();
     const median = (xs: number[]) => summarize(xs).p50;
-    const ratio = (mode: keyof typeof rounds) => median(rounds[mode].map((v, i) => v / rounds.detached[i]!)).toFixed(2);
-    console.log(`App event throughput under weft dev (counter, click → patch, closed loop, ${N} events × ${ROUNDS} rounds; medians, ratio = median of per-round ratios):`);
-    const us = (mode: keyof typeof cpu) => `${median(cpu[mode]).toFixed(0)} µs`;
+    // Each round's attached figure over the detached one of the same round: neighbours in time.
+    const perRound = (figures: Record<keyof typeof rounds, number[]>, mode: keyof typeof rounds) => median(figures[mode].map((v, i) => v / figures.detached[i]!)).toFixed(2);
+    console.log(`App process CPU per event under weft dev (counter, click → patch, closed loop, ${N} events × ${ROUNDS} rounds; medians; ratios: median of per-round ratios to no tool):`);
+    const us = (mode: keyof typeof cpu) => `${median(cpu[mode]).toFixed(1)} µs`;
     table([
-      ["", "events/s", "ratio", "app process CPU / event"],
-      ["no tool attached", median(rounds.detached).toFixed(0), "1.00", us("detached")],
-      ["channel client watching (tree + messages)", median(rounds.channel).toFixed(0), ratio("channel"), us("channel")],
-      ["inspector open in Chromium on the session", median(rounds.inspector).toFixed(0), ratio("inspector"), us("inspector")],
+      ["", "app CPU / event", "CPU ratio (goal ≤ 1.1×)", "events/s", "throughput ratio"],
+      ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
+      ["channel client watching (tree + messages)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);
     const pi = summarize(paced.inspector);
     console.log(`  at 100 events/s, click → patch back: p50 ${fmt(pd.p50)} / p95 ${fmt(pd.p95)} detached, p50 ${fmt(pi.p50)} / p95 ${fmt(pi.p95)} with the inspector open (ratio of p50s ${(pd.p50 / pi.p50).toFixed(2)})`);
     console.log(`  (load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
-    console.log(`  (goal: attached / detached ≥ 0.95; the channel client read ${received.toLocaleString()} messages in its last round)\n`);
+    console.log(`  (goal: app CPU per event with a tool attached ≤ 1.1× detached; the channel client read ${received.toLocaleString()} messages in its last round)\n`);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * The channel messages of 2,000 counter clicks as the agent makes them (in this process, on a
+ * headless session), written out by JSON.stringify and by the hub's writer (devserver/src/channelJson.ts),
+ * alternating, best of 15 rounds each: the serialization a watching tool costs the app per event.
+ */
+async function serialization() {
+  const agent = attachAgent({ sourceLocations: false });
+  const messages: ChannelMessage[] = [];
+  const stop = agent.subscribe((m) => messages.push(m));
+  const session = await openSession(counter);
+  const EVENTS = 2_000;
+  try {
+    messages.length = 0;
+    const inc = session.find({ key: "inc" });
+    for (let i = 0; i < EVENTS; i++) await inc.click();
+  } finally {
+    stop();
+    session.close();
+    agent.dispose();
+  }
+  const chars = messages.reduce((n, m) => n + JSON.stringify(m).length, 0);
+  const time = (write: (m: ChannelMessage) => string) => {
+    const t0 = performance.now();
+    let n = 0;
+    for (const m of messages) n += write(m).length;
+    if (n !== chars) throw new Error(`the writers disagree: ${n} characters, JSON.stringify ${chars}`);
+    return ((performance.now() - t0) * 1000) / EVENTS;
+  };
+  const best = { stringify: Infinity, hub: Infinity };
+  for (let round = 0; round < 15; round++) {
+    best.stringify = Math.min(best.stringify, time(JSON.stringify));
+    best.hub = Math.min(best.hub, time(channelJson));
+  }
+  console.log(`Channel messages of one app event (counter click: ${(messages.length / EVENTS).toFixed(1)} messages, ${Math.round(chars / EVENTS)} characters), written:`);
+  console.log(`  JSON.stringify ${best.stringify.toFixed(2)} µs, the hub's writer ${best.hub.toFixed(2)} µs (${(best.stringify / best.hub).toFixed(1)}× faster; best of 15 rounds of ${EVENTS} events; load average ${loadavg()[0]!.toFixed(1)})\n`);
 }
 
 async function openInspector(browser: Awaited<ReturnType<typeof launch>>, server: Dev): Promise<Page> {

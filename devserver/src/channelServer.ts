@@ -37,12 +37,19 @@ export interface ChannelServerOptions {
 }
 
 /**
- * Channel frames under this many characters go uncompressed: on loopback, deflating the steady
- * stream of small frames (rows, ops, chains: ~1 KB per app event) cost the app's process more
- * CPU than serializing them, to save bytes nobody pays for. A big tree snapshot or backlog
- * (a 10,000-control tree is 533 KiB, 67 KiB deflated) still goes compressed.
+ * Which frames a tool gets deflated: none for a tool on this machine, whatever their size.
+ * On loopback a byte costs the kernel a copy, while zlib costs the app's process (its thread
+ * pool, and two thread hops per frame) ≈ 5 µs per app event of the 16 ms frames a watching
+ * tool gets (~1 KB of rows, ops and chains per event), a third of what attaching a tool cost
+ * (bench/inspector.ts); a 10,000-control tree snapshot (533 KiB) takes 3 ms to deflate, more
+ * than the inspector waits for its bytes. A tool on another machine (`--inspector-host`) gets
+ * frames of `COMPRESS_FRAMES_FROM` characters and more deflated (a snapshot shrinks 8×); the
+ * steady stream of small frames still goes as it is there.
  */
 const COMPRESS_FRAMES_FROM = 32 * 1024;
+export function compressFrame(chars: number, loopback: boolean): boolean {
+  return !loopback && chars >= COMPRESS_FRAMES_FROM;
+}
 
 export interface ChannelServer {
   readonly token: string;
@@ -180,9 +187,10 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
 
   const accept = (ws: WebSocket, req: IncomingMessage) => {
     tuneSocketCompression(ws);
+    const loopback = isLoopback(req.socket.remoteAddress);
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
-        send: (text) => ws.send(text, { compress: text.length >= COMPRESS_FRAMES_FROM }),
+        send: (text) => ws.send(text, { compress: compressFrame(text.length, loopback) }),
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;
@@ -191,7 +199,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       // Frames at most every 16 ms: a busy session costs a tool one socket write per frame of its display.
       { maxFrameChars: maxFrameBytes, isDroppable, droppedMessage: (count) => ({ type: "dropped", count }), minFrameIntervalMs: 16 },
     );
-    const disconnect = options.hub.connect(channel, { loopback: isLoopback(req.socket.remoteAddress) });
+    const disconnect = options.hub.connect(channel, { loopback });
     ws.on("message", (data, isBinary) => {
       if (isBinary) return channel.close(ChannelCloseCode.BadFrame, "channel frames are JSON text, not binary");
       channel.receive(data.toString());

@@ -15,6 +15,7 @@ import {
   type DeadSession,
 } from "@weft/protocol/channel";
 import type { AgentDemand } from "@weft/agent";
+import { channelJson } from "./channelJson.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
   ControlsAtResult,
@@ -126,7 +127,7 @@ export class Hub {
     let json: string | null = null;
     for (const tool of this.tools) {
       if (!tool.wants(message)) continue;
-      json ??= JSON.stringify(message);
+      json ??= channelJson(message);
       tool.channel.sendJson(message, json);
     }
   }

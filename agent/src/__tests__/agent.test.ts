@@ -50,4 +50,25 @@ describe("agent", () => {
     expect(agent.message(id, rows[1]!.seq)!.text).toContain('"value":"1"');
     expect(out.find((m) => m.type === "handler")).toMatchObject({ sessionId: id, event: "click" });
   });
+
+  it("sends times to the microsecond: rows, handler timings and chains carry no digits of noise", async () => {
+    const out: ServerMessage[] = [];
+    agent = attachAgent();
+    agent.subscribe((m) => out.push(m));
+    session = await openSession(counter);
+    out.length = 0;
+    for (let i = 0; i < 5; i++) await session.find({ key: "inc" }).click();
+    const times: number[] = [];
+    for (const m of out) {
+      if (m.type === "message") times.push(m.row.at);
+      if (m.type === "handler") times.push(m.at, m.ms, m.syncMs);
+      if (m.type === "chain") times.push(m.chain.at, m.chain.handler?.ms ?? 0, m.chain.handler?.syncMs ?? 0);
+    }
+    expect(out.filter((m) => m.type === "chain")).toHaveLength(5);
+    expect(times.length).toBeGreaterThan(30);
+    const decimals = (n: number) => (String(n).split(".")[1] ?? "").length;
+    expect(times.filter((t) => decimals(t) > 3)).toEqual([]);
+    // Still the wall clock, to the millisecond at least.
+    for (const m of out) if (m.type === "message") expect(Math.abs(m.row.at - Date.now())).toBeLessThan(60_000);
+  });
 });

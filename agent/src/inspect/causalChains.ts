@@ -1,5 +1,6 @@
 import type { PatchOp } from "@weft/protocol";
 import type { CausalChain, ChainChange } from "@weft/protocol/channel";
+import { roundMs as round } from "../time.ts";
 
 export interface ChainLimits {
   /** Finished chains kept per session (for `get-chains`). Default 1,000. */
@@ -133,7 +134,11 @@ export class ChainTracker {
     if (index < 0) return; // not a browser event (a page handler, pubsub, a task)
     const { chain, tick } = s.open[index]!;
     s.open.splice(index, 1);
-    if (Number.isFinite(ms)) chain.handler = { ms: round(ms), syncMs: round(syncMs), ...(error !== undefined ? { error } : {}) };
+    if (Number.isFinite(ms)) {
+      // Built, not spread: JSON.stringify writes a spread literal's shape slower (agent.ts, "handler").
+      chain.handler = { ms: round(ms), syncMs: round(syncMs) };
+      if (error !== undefined) chain.handler.error = error;
+    }
     const keep: PendingPatch[] = [];
     for (const p of s.unclaimed) {
       if (p.tick > tick) this.claim(chain, p);
@@ -270,8 +275,6 @@ export class ChainTracker {
   }
 }
 
-/** Milliseconds to the microsecond: finer is noise, and every digit is sent to every tool. */
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** A value as a chain carries it: long strings cut, objects as they are (they are props: JSON). */
 function cut(value: unknown): unknown {

@@ -19,6 +19,7 @@ import { evaluate } from "./evaluate.ts";
 import { exportRecording } from "./exportRecording.ts";
 import { recordedSession, type EndedSession } from "./recordedSession.ts";
 import { errorInfo } from "../values.ts";
+import { wallTime } from "../time.ts";
 import { SessionHistory, historyDefaults, type HistoryLimits } from "./sessionHistory.ts";
 
 /** Every bound of the inspector's memory, in one place. */
@@ -122,7 +123,7 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
   let invokingFor: string | null = null;
   let recordingCount = 0;
 
-  const now = () => performance.timeOrigin + performance.now();
+  const now = () => wallTime();
   const labelIn = (sessionId: string, id: number): string => {
     const control = inspection.control(sessionId, id);
     if (control) return controlLabel(inspection.typeName(control), id, inspection.node(control).p.key);

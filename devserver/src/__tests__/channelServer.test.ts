@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
+import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import "weft";
@@ -73,9 +74,14 @@ describe("the channel server", () => {
   });
 });
 
+/** An address of this machine that is not loopback, to reach the channel as a tool on another machine would. */
+const outsideAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+
 describe("the channel server's compression", () => {
   /** A channel whose backlog is one big log message, as a busy app's terminal output would be. */
-  async function channelWithBacklog(compression: boolean | undefined, lines = 1_000) {
+  async function channelWithBacklog(compression: boolean | undefined, lines = 1_000, host?: string) {
     const text = Array.from({ length: lines }, (_, i) => `line ${i}: GET /api/items?page=${i} 200 12ms\n`).join("");
     const hub = new Hub({
       agent,
@@ -83,12 +89,12 @@ describe("the channel server's compression", () => {
       backlog: () => [{ type: "log", stream: "stdout", text, at: 0 }],
       stats: () => ({ pid: 1, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0, channelClients: 0 }),
     });
-    return { text, channel: await startChannelServer({ hub, port: 0, compression }) };
+    return { text, channel: await startChannelServer({ hub, port: 0, compression, ...(host ? { host, allowedHosts: true } : {}) }) };
   }
 
   /** Connects as Chromium does (ws's client offers what Chromium offers), says hello, and counts the bytes of the answer on the TCP socket. */
-  async function hello(channel: ChannelServer) {
-    const ws = new WebSocket(`ws://127.0.0.1:${channel.port}/channel?token=${channel.token}`);
+  async function hello(channel: ChannelServer, address = "127.0.0.1") {
+    const ws = new WebSocket(`ws://${address}:${channel.port}/channel?token=${channel.token}`);
     const upgraded = once(ws, "upgrade") as Promise<[IncomingMessage]>;
     const opened = once(ws, "open");
     const [[res]] = await Promise.all([upgraded, opened]);
@@ -100,10 +106,10 @@ describe("the channel server's compression", () => {
     return { extensions: res.headers["sec-websocket-extensions"], text: String(data), bytes };
   }
 
-  it("sends a large frame compressed to a tool that offers permessage-deflate", async () => {
-    const { text, channel } = await channelWithBacklog(undefined);
+  it.skipIf(!outsideAddress)("sends a large frame compressed to a tool on another machine that offers permessage-deflate", async () => {
+    const { text, channel } = await channelWithBacklog(undefined, 1_000, "0.0.0.0");
     try {
-      const answer = await hello(channel);
+      const answer = await hello(channel, outsideAddress);
       expect(answer.extensions).toMatch(/^permessage-deflate; server_no_context_takeover; client_no_context_takeover; server_max_window_bits=11/);
       expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
       expect(answer.bytes).toBeLessThan(Buffer.byteLength(answer.text) / 4);
@@ -112,10 +118,22 @@ describe("the channel server's compression", () => {
     }
   });
 
-  it("sends the steady stream of small frames as they are: deflating them costs the app more than the bytes cost", async () => {
-    const { text, channel } = await channelWithBacklog(undefined, 100);
+  it("sends a tool on this machine even a large frame as it is: deflating costs the app's process more than loopback bytes do", async () => {
+    const { text, channel } = await channelWithBacklog(undefined);
     try {
       const answer = await hello(channel);
+      expect(answer.extensions).toMatch(/^permessage-deflate/);
+      expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
+      expect(answer.bytes).toBeGreaterThan(Buffer.byteLength(answer.text));
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it.skipIf(!outsideAddress)("sends the steady stream of small frames as they are, to another machine too", async () => {
+    const { text, channel } = await channelWithBacklog(undefined, 100, "0.0.0.0");
+    try {
+      const answer = await hello(channel, outsideAddress);
       expect(answer.extensions).toMatch(/^permessage-deflate/);
       expect((JSON.parse(answer.text) as { type: string; text?: string }[]).find((m) => m.type === "log")?.text).toBe(text);
       expect(answer.bytes).toBeGreaterThan(Buffer.byteLength(answer.text));
