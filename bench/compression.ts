@@ -6,9 +6,11 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { WebSocket } from "ws";
 import { CHANNEL_VERSION } from "@weft/protocol/channel";
+import { constants, deflateRawSync } from "node:zlib";
 import { PROTOCOL_VERSION } from "@weft/protocol";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
-import { clickToDom, launch, loadGrid } from "./runtime.ts";
+import { Connection, perMessageDeflateOptions, SessionManager } from "weft/server";
+import { clickToDom, grid, launch, loadGrid } from "./runtime.ts";
 import type { ServerStats } from "./serverProcess.ts";
 import { fmt, summarize, table } from "./stats.ts";
 import type { WireVariant } from "./wire.ts";
@@ -28,10 +30,11 @@ import type { WireVariant } from "./wire.ts";
  */
 export async function run(): Promise<void> {
   console.log("\n## Wire compression (issue 19)\n");
-  const only = process.env.WEFT_BENCH_COMPRESSION; // "first-page", "clicks", "memory" or "channel", to run one part
+  const only = process.env.WEFT_BENCH_COMPRESSION; // "first-page", "ids", "clicks", "memory" or "channel", to run one part
   const browser = await launch();
   try {
     if (!only || only === "first-page") await firstPage(browser);
+    if (!only || only === "first-page" || only === "ids") idForms();
     if (!only || only === "clicks") await clicks(browser);
   } finally {
     await browser.close();
@@ -119,6 +122,33 @@ async function firstPage(browser: Browser) {
   console.log("First page in Chromium: bytes of WebSocket frames on the server's TCP socket (handshake not counted), navigation → every image drawn:");
   table(rows);
   console.log("  (Flet 0.86 sends 11.6 KiB for its 4,000-control page; goal: on ≤ 11.6 KiB)\n");
+}
+
+/**
+ * The first page's frame as a client that asks for relative ids gets it (the renderer does) and
+ * as one that does not (an older renderer, a test client), deflated as the server's socket
+ * deflates it: what the relative form saves, in one run.
+ */
+function idForms() {
+  const settings = perMessageDeflateOptions() as Exclude<ReturnType<typeof perMessageDeflateOptions>, false>;
+  const rows = [["first page's frame", "absolute ids: JSON", "deflated", "relative ids: JSON", "deflated", "relative / absolute (deflated)"]];
+  for (const { name, alt } of [{ name: "4,000 controls, an alt text per image", alt: true }, { name: "4,000 controls, no alt", alt: false }]) {
+    const frame = (ids: boolean) => {
+      const manager = new SessionManager(grid(4000, { alt }), { blockWarnMs: 60_000 });
+      let text = "";
+      const connection = new Connection(manager, { send: (t) => void (text ||= t), close() {} }, { ip: "127.0.0.1" });
+      connection.receive(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/" }, ...(ids ? { ids: "relative" } : {}) }));
+      manager.closeAll("bench");
+      const deflated = deflateRawSync(text, { windowBits: settings.serverMaxWindowBits, memLevel: settings.zlibDeflateOptions?.memLevel, finishFlush: constants.Z_SYNC_FLUSH }).length;
+      return { json: Buffer.byteLength(text), deflated };
+    };
+    const absolute = frame(false);
+    const relative = frame(true);
+    rows.push([name, kib(absolute.json), kib(absolute.deflated), kib(relative.json), kib(relative.deflated), (relative.deflated / absolute.deflated).toFixed(2)]);
+  }
+  console.log("The first page's frame with absolute and relative node ids (register.ids), deflated with the server's settings:");
+  table(rows);
+  console.log("");
 }
 
 async function clicks(browser: Browser) {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
@@ -21,6 +22,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const EDITS = Number(process.env.WEFT_BENCH_EDITS ?? 24);
 /** Session counts of the swap-cost curve (`WEFT_BENCH_CURVE=1,10,50,200`). */
 const CURVE = (process.env.WEFT_BENCH_CURVE ?? "1,10,50,200").split(",").map(Number);
+/** `WEFT_BENCH_DEV=curve`: only the swap-cost curve (the figures issue 19 tracks). */
+const ONLY_CURVE = process.env.WEFT_BENCH_DEV === "curve";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -29,14 +32,19 @@ export async function run(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];
-    for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
-    rows.push(...(await weftDev(browser, 50, { sourceLocations: false, handlerOnly: true })));
+    if (!ONLY_CURVE) {
+      for (const sessions of [1, 50]) rows.push(...(await weftDev(browser, sessions)));
+      rows.push(...(await weftDev(browser, 50, { sourceLocations: false, handlerOnly: true })));
+    }
     // The curve: how the swap's cost grows with the number of live sessions.
     for (const sessions of CURVE) rows.push(...(await weftDev(browser, sessions, { handlerOnly: true, curve: true })));
-    for (const warmUp of [true, false]) rows.push(await firstDependencySave(warmUp));
-    rows.push(await viteFastRefresh(browser));
-    rows.push(await plainRestart(browser));
+    if (!ONLY_CURVE) {
+      for (const warmUp of [true, false]) rows.push(await firstDependencySave(warmUp));
+      rows.push(await viteFastRefresh(browser));
+      rows.push(await plainRestart(browser));
+    }
     table(rows);
+    console.log(`\n  load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
     console.log(
       "\n  handler: write → the new code answers every session's next event (the first session swapped, the others holding their input until their own swap, which follows)." +
         "\n  every session swapped: write → the last session swapped (the report printed)." +
@@ -80,6 +88,8 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
     const handler: number[] = [];
     const everySession: number[] = [];
     const engineShare: number[] = [];
+    const waitShare: number[] = [];
+    const importShare: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const step = 2 + i;
       const t0 = now();
@@ -90,7 +100,11 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
       // Active: the new code answers every session's next event (the report says when).
       if (event.type === "swap") handler.push(performance.timeOrigin + event.changedAt + (event.report.activeMs ?? event.report.ms) - t0);
       const phases = event.type === "swap" ? event.report.phases : undefined;
-      if (phases && event.type === "swap" && event.report.activeMs !== undefined) engineShare.push(event.report.activeMs - phases.waitMs - phases.importMs);
+      if (phases && event.type === "swap" && event.report.activeMs !== undefined) {
+        engineShare.push(event.report.activeMs - phases.waitMs - phases.importMs);
+        waitShare.push(performance.timeOrigin + event.changedAt + phases.waitMs - t0);
+        importShare.push(phases.importMs);
+      }
       // The newest tab (the last swapped) runs the new handler on its next click.
       if (i === 0 && clients.length > 0) await clients.at(-1)!.expectStep(step);
       await sleep(150);
@@ -99,8 +113,12 @@ async function weftDev(browser: Browser, sessionCount: number, variant: { source
     const h = summarize(handler);
     const s = summarize(everySession);
     const e = summarize(engineShare);
+    const w = summarize(waitShare);
+    const m = summarize(importShare);
     const rows = [
       [`weft dev: save → new handler active${label}`, String(sessionCount), fmt(h.p50), fmt(h.p95), String(h.n)],
+      ["  of which write → the swap's import starts", String(sessionCount), fmt(w.p50), fmt(w.p95), String(w.n)],
+      ["  of which the changed modules' import", String(sessionCount), fmt(m.p50), fmt(m.p95), String(m.n)],
       ["  of which the engine (swap start → active)", String(sessionCount), fmt(e.p50), fmt(e.p95), String(e.n)],
       ["  save → every session swapped", String(sessionCount), fmt(s.p50), fmt(s.p95), String(s.n)],
     ];

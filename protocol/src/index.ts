@@ -10,6 +10,7 @@
  */
 export * from "./app/messages.ts";
 export { parseClientMessage, nestsDeeperThan, clientInfoLimits, type ParseFailure, type ParseResult, type ParseOptions } from "./app/parse.ts";
+export { carriesNodes, fromRelativeIds, toRelativeIds, type RelativeWireNode } from "./app/relativeIds.ts";
 export * from "./tree/index.ts";
 export { host, type Host } from "./host.ts";
 export { ROUTING_KEY_PARAM, ROUTING_KEY_MAX, isRoutingKey } from "./app/routingKey.ts";

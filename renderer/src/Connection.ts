@@ -2,6 +2,7 @@ import {
   CloseCode,
   PROTOCOL_VERSION,
   ROUTING_KEY_PARAM,
+  fromRelativeIds,
   isRoutingKey,
   type ClientInfo,
   type ClientMessage,
@@ -147,6 +148,8 @@ export class Connection {
         protocol: PROTOCOL_VERSION,
         ...(sessionId ? { sessionId } : {}),
         client: this.options.clientInfo(),
+        // Nodes with ids relative to the node before: a first page deflates to a third (docs/protocol.md).
+        ids: "relative",
       });
     };
     ws.onmessage = (data) => {
@@ -188,6 +191,7 @@ export class Connection {
       console.error("[weft] dropped a frame that is not a message (no string 'type'):", message);
       return;
     }
+    fromRelativeIds(message);
     // A crashed session answers `register` with `crashed` instead of `registered`: the link is
     // up all the same, and the banner should say "crashed", not "Connecting…".
     if (message.type === "registered" || message.type === "crashed") {

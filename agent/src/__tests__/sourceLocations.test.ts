@@ -93,6 +93,45 @@ describe("source locations", () => {
     }
   });
 
+  it("after a hot swap that defines a class and a component again, the later sessions read no stack of their own", async () => {
+    const { SwapEngine } = (await runner.import("weft/swap")) as typeof import("weft/swap");
+    const hook = globalThis.__WEFT_HOOK__!;
+    const file = fileURLToPath(new URL("./fixtures/versionedApp.ts", import.meta.url));
+    type Version = typeof import("./fixtures/versionedApp.ts");
+    // Two versions of one module, registered as the devserver's transform registers them.
+    const [v1, v2] = [(await runner.import(file)) as Version, (await runner.import(`${file}?v=2`)) as Version];
+    const engine = new SwapEngine(v1.default);
+    const register = (v: Version) => {
+      engine.registry.registerModule(file, { Panel: v.Panel });
+      v.parts.Clicker = engine.registry.component(file, "Clicker", v.parts.Clicker);
+    };
+    register(v1);
+    const tabs = [await testing.openSession(engine.main), await testing.openSession(engine.main), await testing.openSession(engine.main)];
+    const own: Control[] = [];
+    const off = hook.subscribe((event) => void (event.type === "create" && !event.sameSiteAs && own.push(event.control)));
+    try {
+      register(v2);
+      const report = await engine.swap(v2.default, { files: [file] });
+      expect(report.sessions.kept).toBe(3);
+      expect(report.components).toMatchObject([{ name: "Clicker", instances: 3, hooks: "kept" }]);
+      for (const tab of tabs) {
+        // the class's new version (a new constructor) and the component's re-render
+        expect(agent.source(tab.session.id, tab.find({ key: "panel" }).id)?.location).toMatchObject({ file, line: 21 });
+        expect(agent.source(tab.session.id, tab.find({ key: "panel-text" }).id)?.location).toMatchObject({ file, line: 8 });
+        expect(agent.source(tab.session.id, tab.find({ key: "clicks" }).id)?.location).toMatchObject({ file, line: 14 });
+      }
+      // Only the first session's constructions read a stack: not the later sessions', and not
+      // the trial renders' (the component's new function tried on every instance, thrown away).
+      const firstTree = new Set<Control>([...tabs[0]!.session.tree.index.values(), tabs[0]!.session.page.window]);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.filter((c) => !firstTree.has(c)).map((c) => c._typeName())).toEqual([]);
+    } finally {
+      off();
+      for (const tab of tabs) tab.close();
+      engine.dispose();
+    }
+  });
+
   it("after a hot swap, a session whose tree differs from the first one's reads its own stacks", async () => {
     const { SwapEngine } = (await runner.import("weft/swap")) as typeof import("weft/swap");
     const listFile = fileURLToPath(new URL("./fixtures/listApp.ts", import.meta.url));

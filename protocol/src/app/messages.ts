@@ -59,6 +59,11 @@ export interface RegisterMessage {
   protocol: number;
   sessionId?: string;
   client: ClientInfo;
+  /**
+   * `"relative"`: send this client nodes with ids relative to the node before (relativeIds.ts),
+   * which deflate shrinks far better. Absent: every node carries its `i`, as always.
+   */
+  ids?: "relative";
 }
 
 /** A user event on a control, e.g. `{ id: 12, name: "click" }`. */

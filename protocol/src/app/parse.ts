@@ -51,7 +51,8 @@ export function parseClientMessage(text: string, options: ParseOptions = {}): Pa
         return fail("BAD_MESSAGE", `register 'sessionId' must be 1–${clientInfoLimits.sessionId} characters of [A-Za-z0-9_-]`);
       const client = parseClientInfo(raw.client);
       if (typeof client === "string") return fail("BAD_MESSAGE", client);
-      return { ok: true, message: { type, protocol: raw.protocol, ...(sessionId !== undefined ? { sessionId } : {}), client } };
+      // Another value (a later form) is not refused: this server then sends absolute ids, which every client reads.
+      return { ok: true, message: { type, protocol: raw.protocol, ...(sessionId !== undefined ? { sessionId } : {}), client, ...(raw.ids === "relative" ? { ids: raw.ids } : {}) } };
     }
     case "event": {
       if (!isId(raw.id)) return fail("BAD_MESSAGE", "event needs a positive integer 'id'");

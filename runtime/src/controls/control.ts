@@ -99,7 +99,7 @@ export abstract class Control {
     const reused = constructionHook?.(this, props);
     // Devtools record where each control was created ("reveal in editor"); with none
     // listening (`weft run`) this is one property read.
-    if (hook.active) {
+    if (hook.active && !creationHint.throwaway) {
       const sameSiteAs = creationHint.sameSiteAs;
       creationHint.sameSiteAs = undefined;
       hook.emit(sameSiteAs ? { type: "create", control: reused ?? this, sameSiteAs } : { type: "create", control: reused ?? this });
@@ -244,8 +244,11 @@ let constructionHook: ConstructionHook | null = null;
 /**
  * @internal What the construction hook knows about the construction under way, for the `create`
  * event it is followed by: a control made by the same line in another session (see HookEvent).
+ *
+ * `throwaway`: the constructions under way are thrown away unseen (a swap's trial render of a
+ * component's new function): no `create` event, so no tool records where they were made.
  */
-export const creationHint: { sameSiteAs: Control | undefined } = { sameSiteAs: undefined };
+export const creationHint: { sameSiteAs: Control | undefined; throwaway: boolean } = { sameSiteAs: undefined, throwaway: false };
 
 /** @internal installs (or, with null, removes) the construction hook; returns the previous one. */
 export function setConstructionHook(next: ConstructionHook | null): ConstructionHook | null {

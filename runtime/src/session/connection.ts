@@ -1,4 +1,4 @@
-import { CloseCode, parseClientMessage, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "@weft/protocol";
+import { carriesNodes, CloseCode, parseClientMessage, PROTOCOL_VERSION, toRelativeIds, type ClientMessage, type ServerMessage } from "@weft/protocol";
 import { hook } from "../hook.ts";
 import { stackOf } from "../thrownValue.ts";
 import type { PageRequest } from "./pageRequest.ts";
@@ -39,6 +39,8 @@ export class Connection implements SessionLink {
   /** Set between `register` and the session it gets, when that waits for a ping (a takeover). */
   private registering: string[] | null = null;
   private registerTimer: ReturnType<typeof setTimeout> | null;
+  /** The client asked for nodes with relative ids (`register.ids`): deflate's best case (docs/protocol.md). */
+  private relativeIds = false;
 
   constructor(
     private readonly manager: SessionManager,
@@ -81,12 +83,15 @@ export class Connection implements SessionLink {
     if (this.closed) return;
     // Developer tools want the browser's round trips: tell the tab (docs/protocol.md, "Timings").
     if (message.type === "registered" && hook.timings) message = { ...message, devtools: true };
-    const text = JSON.stringify(message);
-    this.transport.send(text);
-    if (message.type === "patch") this.manager.meter?.patch(byteLength(text));
+    const relative = this.relativeIds && carriesNodes(message);
+    const wire = JSON.stringify(relative ? toRelativeIds(message) : message);
+    this.transport.send(wire);
+    if (message.type === "patch") this.manager.meter?.patch(byteLength(wire));
     const session = this.session;
     if (session && hook.active) {
-      hook.emit({ type: "message", sessionId: session.id, direction: "out", text, bytes: byteLength(text), at: performance.now() });
+      // Tools and recordings read the ordinary form (absolute ids); the bytes are the frame's.
+      const text = relative ? JSON.stringify(message) : wire;
+      hook.emit({ type: "message", sessionId: session.id, direction: "out", text, bytes: byteLength(wire), at: performance.now() });
     }
   }
 
@@ -124,6 +129,7 @@ export class Connection implements SessionLink {
         );
       }
       this.stopRegisterTimer();
+      this.relativeIds = message.ids === "relative";
       const claim = this.manager.sessionFor(message.sessionId, message.client, this.info.ip, this.info.routingKey);
       if (!(claim instanceof Promise)) return this.registered(claim, text);
       this.registering = [];

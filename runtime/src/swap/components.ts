@@ -1,8 +1,9 @@
 import { ComponentControl } from "../components/componentControl.ts";
 import { HookOrderError, runEffects, trialRender, unmountHooks } from "../components/hooks.ts";
-import type { Control } from "../controls/control.ts";
+import { creationHint, type Control } from "../controls/control.ts";
 import type { Session } from "../session/session.ts";
 import type { RegistryCommit } from "./registry.ts";
+import type { RenderSites } from "./renderSites.ts";
 import type { SwapReport } from "./report.ts";
 import type { HookKey } from "./signatures.ts";
 
@@ -41,16 +42,22 @@ export interface TrialFailure {
 export function tryChangedComponents(sessions: readonly Session[], commit: RegistryCommit): TrialFailure | undefined {
   const changed = changedByDef(commit);
   if (changed.size === 0) return undefined;
-  for (const session of sessions) {
-    for (const control of session.tree.index.values()) {
-      if (!(control instanceof ComponentControl)) continue;
-      const entry = changed.get(control.def);
-      if (!entry) continue;
-      const error = trialRender(control, entry.hooksChanged || control._failed || !control._rendered);
-      if (error !== undefined) return { component: control, session, error };
+  // What a trial builds is thrown away: tools need not learn where it was made (a stack each).
+  creationHint.throwaway = true;
+  try {
+    for (const session of sessions) {
+      for (const control of session.tree.index.values()) {
+        if (!(control instanceof ComponentControl)) continue;
+        const entry = changed.get(control.def);
+        if (!entry) continue;
+        const error = trialRender(control, entry.hooksChanged || control._failed || !control._rendered);
+        if (error !== undefined) return { component: control, session, error };
+      }
     }
+    return undefined;
+  } finally {
+    creationHint.throwaway = false;
   }
-  return undefined;
 }
 
 /** What the swap did to components, by name, over every session (see `noteComponents`). */
@@ -70,9 +77,10 @@ function count(tally: ComponentTally, name: string, reason: string | undefined):
  * Re-renders, in a session the swap kept, the instances of components whose function changed
  * and the component instances main built again with other props, parents first. Components
  * that did not change are not rendered (a child's edit leaves its parent alone, as in React).
- * `rebuilt`: component instances main built again with other props.
+ * `rebuilt`: component instances main built again with other props. `sites` shares creation
+ * sites with the same component's renders in the sessions refreshed before.
  */
-export function refreshComponents(session: Session, commit: RegistryCommit, rebuilt: ReadonlySet<Control>, tally: ComponentTally): void {
+export function refreshComponents(session: Session, commit: RegistryCommit, rebuilt: ReadonlySet<Control>, tally: ComponentTally, sites: RenderSites): void {
   if (session.state === "closed") return;
   const changed = changedByDef(commit);
   const targets: ComponentControl[] = [];
@@ -96,7 +104,7 @@ export function refreshComponents(session: Session, commit: RegistryCommit, rebu
     } else if (entry) {
       refreshHooks(component);
     }
-    const error = renderCatchingHookOrder(session, component);
+    const error = sites.around(component, () => renderCatchingHookOrder(session, component));
     if (error) {
       reason = `its hooks are called in another order now (${error.message.replace(/^[^:]*: /, "")})`;
       resetHooks(component);

@@ -2,6 +2,7 @@ import { creationHint, type Control, type ControlProps } from "../controls/contr
 import { hook } from "../hook.ts";
 import type { BuildContext } from "./buildContext.ts";
 import { runContext } from "./runContext.ts";
+import { noteRenderConstruction } from "./renderSites.ts";
 import { emptyControl, saveControl } from "./savedState.ts";
 
 /**
@@ -10,7 +11,10 @@ import { emptyControl, saveControl } from "./savedState.ts";
  */
 export function swapConstructionHook(fresh: Control, props: ControlProps | undefined): Control | undefined {
   const build = runContext.getStore()?.build;
-  if (!build || build.closed) return undefined;
+  if (!build || build.closed) {
+    noteRenderConstruction(fresh);
+    return undefined;
+  }
   const ordinal = build.log.length;
   switch (build.mode) {
     case "record":
@@ -31,9 +35,10 @@ export function swapConstructionHook(fresh: Control, props: ControlProps | undef
       if (!build.diverged) build.diverged = divergence(build, ordinal, fresh, props);
       const live = build.diverged ? undefined : build.reuse?.get(ordinal);
       // Another session, whose tree agreed with this one's, ran this main already: its k-th
-      // construction came from the same line (if it is of the same kind).
+      // construction came from the same line (if it is of the same kind: a class the edit
+      // defined again is a new constructor of the same family).
       const like = build.siteTemplate?.[ordinal];
-      if (like && hook.active && !build.diverged && like.constructor === fresh.constructor) creationHint.sameSiteAs = like;
+      if (like && hook.active && !build.diverged && (build.familyOf ?? classOf)(like) === (build.familyOf ?? classOf)(fresh)) creationHint.sameSiteAs = like;
       if (live && build.saved && !build.saved.has(live)) {
         build.saved.set(live, saveControl(live));
         emptyControl(live, fresh, build.sameFamily);

@@ -10,6 +10,7 @@ import { ModuleGenerations } from "./moduleGenerations.ts";
 import { PageSeams } from "./pageSeams.ts";
 import { SwapRegistry, type RegistryCommit } from "./registry.ts";
 import { yieldToEvents } from "./promises.ts";
+import { RenderSites } from "./renderSites.ts";
 import { createReport, noteStopped, type SwapReport } from "./report.ts";
 import type { RunContext } from "./runContext.ts";
 import { runMain } from "./runMain.ts";
@@ -187,6 +188,7 @@ export class SwapEngine {
     for (const field of commit.staticsKept) report.fieldsKept.push({ control: `static ${field.slice(0, field.indexOf("."))}`, field: field.slice(field.indexOf(".") + 1) });
     const rebuilt = new Set<Control>();
     const template: SiteTemplate = {};
+    const renderSites = new RenderSites(ctx.familyOf);
     const tally: ComponentTally = new Map();
     const restarted = new Set<Session>();
     const restart = (session: Session, reason: string) => {
@@ -200,7 +202,7 @@ export class SwapEngine {
     const swapOther = (session: Session): Promise<void> => {
       let swapped = waiting.get(session);
       if (!swapped) {
-        swapped = this.swapKept(session, next, report, rebuilt, template, commit, tally, restart).finally(() => session.release());
+        swapped = this.swapKept(session, next, report, rebuilt, { template, renderSites }, commit, tally, restart).finally(() => session.release());
         waiting.set(session, swapped);
       }
       return swapped;
@@ -216,7 +218,7 @@ export class SwapEngine {
         throw err;
       }
       if (why) restart(test, why);
-      else refreshComponents(test, commit, rebuilt, tally);
+      else refreshComponents(test, commit, rebuilt, tally, renderSites);
     }
     // The new code is in: new sessions get it, every waiting session's next event too.
     this.current = next;
@@ -252,7 +254,7 @@ export class SwapEngine {
     next: AppMain,
     report: SwapReport,
     rebuilt: Set<Control>,
-    template: SiteTemplate,
+    sites: { template: SiteTemplate; renderSites: RenderSites },
     commit: RegistryCommit,
     tally: ComponentTally,
     restart: (session: Session, reason: string) => void,
@@ -260,12 +262,12 @@ export class SwapEngine {
     if (session.state === "closed") return;
     let why: string | undefined;
     try {
-      why = await swapSession(this.ctx, session, next, report, rebuilt, template);
+      why = await swapSession(this.ctx, session, next, report, rebuilt, sites.template);
     } catch (err) {
       why = `the new code threw while building its page (${errorMessage(err)})`;
     }
     if (why) restart(session, why);
-    else refreshComponents(session, commit, rebuilt, tally);
+    else refreshComponents(session, commit, rebuilt, tally, sites.renderSites);
   }
 
   /** Modules the app no longer imports: the timers their top level started end. Returns what stopped. */

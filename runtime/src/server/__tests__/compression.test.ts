@@ -5,8 +5,10 @@ import type { AddressInfo } from "node:net";
 import { constants, deflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import { Button, Column, Text } from "../../index.ts";
-import { PROTOCOL_VERSION } from "@weft/protocol";
+import { Button, Column, Container, Image, Row, Text } from "../../index.ts";
+import { hook } from "../../hook.ts";
+import { describeTree } from "../../session/wireNode.ts";
+import { fromRelativeIds, PROTOCOL_VERSION } from "@weft/protocol";
 import { heldZlibStreams, perMessageDeflateOptions, tuneSocketCompression } from "../compression.ts";
 import { createWeftServer, type WeftServer } from "../server.ts";
 import { RawSocket } from "./rawSocket.ts";
@@ -117,6 +119,35 @@ describe("compression on the app's socket", () => {
     socket.sendFrame(bomb, { rsv1: true });
     const close = await socket.next((f) => f.opcode === 0x8);
     expect(close.payload.readUInt16BE(0)).toBe(1009);
+  });
+
+  it("sends a client that asks for relative ids its page in a third of the bytes; decoded, the same tree", async () => {
+    // Flet's benchmark page, smaller: tiles that differ only in their ids and alt texts.
+    server = await createWeftServer({
+      port: 0,
+      main: (page) =>
+        page.add(new Row(Array.from({ length: 500 }, (_, i) => new Container({ width: 40, height: 40, content: new Image({ src: "data:,", alt: `tile ${i}`, width: 32 }) })), { wrap: true })),
+    });
+    const heard: string[] = [];
+    const off = hook.subscribe((event) => void (event.type === "message" && event.direction === "out" && heard.push(event.text)));
+    try {
+      const pages: Record<"absolute" | "relative", { payload: number; page: unknown; sessionId: string }> = {} as never;
+      for (const ids of ["absolute", "relative"] as const) {
+        const socket = await RawSocket.open(server.port, "/ws", CHROMIUM_OFFER);
+        sockets.push(socket);
+        socket.sendText(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/" }, ...(ids === "relative" ? { ids } : {}) }));
+        const frame = await socket.next((f) => f.text.startsWith('{"type":"registered"'));
+        expect(frame.text.includes('"i":')).toBe(ids === "absolute");
+        const message = fromRelativeIds(JSON.parse(frame.text) as { type: "registered"; page: unknown; sessionId: string });
+        pages[ids] = { payload: frame.payload.length, page: message.page, sessionId: message.sessionId };
+      }
+      expect(pages.relative.payload).toBeLessThan(pages.absolute.payload / 2);
+      for (const { page, sessionId } of Object.values(pages)) expect(page).toEqual(describeTree(server.manager.sessions.get(sessionId)!.page));
+      // Tools and recordings hear the ordinary form.
+      expect(heard.filter((t) => t.startsWith('{"type":"registered"')).every((t) => t.includes('"i":') && !t.includes('"d":'))).toBe(true);
+    } finally {
+      off();
+    }
   });
 
   it("talks plainly to a client that offers no compression", async () => {
