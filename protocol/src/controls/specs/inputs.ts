@@ -17,8 +17,14 @@ export const TextField = defineSpec({
     canRevealPassword: "boolean",
     /** A `<textarea>` instead of an `<input>`. */
     multiline: "boolean",
+    /** With `multiline`: the height in lines the field starts at. */
     minLines: "number",
+    /** With `multiline`: the most lines it grows to before it scrolls; unset, it grows with the text. */
     maxLines: "number",
+    /**
+     * Shown and selectable, but the user cannot change it (unlike `disabled`, it still looks
+     * active). Default false.
+     */
     readOnly: "boolean",
     /** Take the keyboard focus when shown. */
     autofocus: "boolean",
@@ -51,7 +57,9 @@ export const TextField = defineSpec({
     onChange: "string",
     /** Called on Enter (Ctrl+Enter when multiline; Enter with `shiftEnter`). */
     onSubmit: "string",
+    /** Called when the field takes the keyboard focus. */
     onFocus: "none",
+    /** Called when the field loses the keyboard focus: a good moment to validate what was typed. */
     onBlur: "none",
   },
   slots: {
@@ -91,6 +99,7 @@ export const Switch = defineSpec({
   props: {
     /** On or off; the browser sets it when the user flips the switch. */
     value: "boolean",
+    /** The text beside the switch; a click on it flips the switch too. */
     label: "string",
     /** "right" (default) puts the label after the switch, "left" before it. */
     labelPosition: ["left", "right"],
@@ -126,6 +135,7 @@ export const Slider = defineSpec({
     label: "string",
     /** How many decimals `{value}` shows in the label. Default 0 (rounded to a whole number), as in Flet. */
     round: "number",
+    /** The colour of the track's filled part and of the thumb; default the theme's primary. */
     activeColor: "color",
   },
   events: {
@@ -146,7 +156,9 @@ export const Radio = defineSpec({
   props: {
     /** What the RadioGroup's `value` becomes when this one is picked: any value (a string, a number…). */
     value: "any",
+    /** The text beside the radio button; a click on it picks the button too. */
     label: "string",
+    /** The colour of the dot while picked; default the theme's primary. */
     activeColor: "color",
   },
   text: ["value", "label"],
@@ -181,6 +193,7 @@ export const Dropdown = defineSpec({
      * them (or call `update()` after editing it in place).
      */
     options: "json",
+    /** The field's label, on its border above the selection. */
     label: "string",
     /** Shown while nothing is selected. */
     hintText: "string",
