@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Plugin } from "esbuild";
@@ -46,7 +47,9 @@ export async function importApp(path: string, options: { alone?: boolean } = {})
  * where each one leads. A syntax error is thrown as esbuild reports it (file, line, column).
  */
 async function compileAlone(path: string): Promise<string | undefined> {
-  const esbuild = await import("esbuild");
+  // Required, not imported: an ES import of a CommonJS package has Node lex its source (esbuild's
+  // is 100 KB) for named exports, tens of ms of `weft run`'s start-up.
+  const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   let needsLoader = false;
   const probe = "weft-probe";
   const imports: Plugin = {
