@@ -36,20 +36,19 @@ export async function run(): Promise<void> {
   try {
     const project = await installedProject(tarballs, "bench");
     writeFileSync(`${project}/app.ts`, counter);
+    const node = (cwd: string, args: string[], installed: boolean) => ({ cwd, command: process.execPath, args: [...args, "--port", "0"], direct: true, installed });
+    const installedNode = node(project, ["node_modules/weft/bin/weft.js", "run", "app.ts"], true);
     const variants: Variant[] = [
       { name: "installed: npx weft run", cwd: project, command: "npx", args: ["weft", "run", "app.ts", "--port", "0"], direct: false, installed: true },
-      { name: "installed: node …/weft/bin/weft.js run", cwd: project, command: process.execPath, args: ["node_modules/weft/bin/weft.js", "run", "app.ts", "--port", "0"], direct: true, installed: true },
+      { name: "installed: node …/weft/bin/weft.js run", ...installedNode },
       // V8's young generation held to 1 MiB (default: grows to 16): what a host short of memory can set.
+      { name: "installed: the same, NODE_OPTIONS=--max-semi-space-size=1", ...installedNode, env: { NODE_OPTIONS: "--max-semi-space-size=1" } },
+      // The repository's .npmrc sets the condition that resolves the workspaces to their sources.
       {
-        name: "installed: the same, NODE_OPTIONS=--max-semi-space-size=1",
-        cwd: project,
-        command: process.execPath,
-        args: ["node_modules/weft/bin/weft.js", "run", "app.ts", "--port", "0"],
-        direct: true,
-        installed: true,
-        env: { NODE_OPTIONS: "--max-semi-space-size=1" },
+        name: "repository: node cli/bin/weft.js run (sources, tsx)",
+        ...node(root, ["cli/bin/weft.js", "run", "examples/counter.ts"], false),
+        env: { NODE_OPTIONS: "--conditions=@weft/source" },
       },
-      { name: "repository: node cli/bin/weft.js run (sources, tsx)", cwd: root, command: process.execPath, args: ["cli/bin/weft.js", "run", "examples/counter.ts", "--port", "0"], direct: true, installed: false },
     ];
     const rows: string[][] = [["command", "→ App: (median ms)", "min", "goal", "RSS, one session (MiB)", "goal"]];
     for (const variant of variants) {
