@@ -41,8 +41,6 @@ export async function run(): Promise<void> {
     const variants: Variant[] = [
       { name: "installed: npx weft run", cwd: project, command: "npx", args: ["weft", "run", "app.ts", "--port", "0"], direct: false, installed: true },
       { name: "installed: node …/weft/bin/weft.js run", ...installedNode },
-      // V8's young generation held to 1 MiB (default: grows to 16): what a host short of memory can set.
-      { name: "installed: the same, NODE_OPTIONS=--max-semi-space-size=1", ...installedNode, env: { NODE_OPTIONS: "--max-semi-space-size=1" } },
       // The repository's .npmrc sets the condition that resolves the workspaces to their sources.
       {
         name: "repository: node cli/bin/weft.js run (sources, tsx)",
