@@ -67,10 +67,16 @@ test.describe("chat (examples/flet/chat.ts)", () => {
     await draft.fill("hello Bob");
     await draft.press("Enter");
     await expect(bob.getByText("hello Bob")).toBeVisible();
+    // shift_enter=True, max_lines=5: Shift+Enter is a new line in the message, Enter sends it
+    await draft.pressSequentially("two");
+    await draft.press("Shift+Enter");
+    await draft.pressSequentially("lines");
+    await draft.press("Enter");
+    await expect(bob.getByText("two\nlines")).toBeVisible();
     await bob.getByPlaceholder("Write a message...").fill("hi Ada");
     await button(bob, "Send message").click();
     await expect(ada.getByText("hi Ada")).toBeVisible();
-    await expect(ada.locator("[data-weft-type=CircleAvatar]")).toHaveText(["A", "B"]);
+    await expect(ada.locator("[data-weft-type=CircleAvatar]")).toHaveText(["A", "A", "B"]);
     await ada.context().close();
     await bob.context().close();
   });

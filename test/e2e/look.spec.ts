@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { useWeft } from "../support/useWeft.ts";
 import { key } from "../support/locators.ts";
+import { openRoute } from "../support/openRoute.ts";
 
 const box = async (l: Locator) => (await l.boundingBox())!;
 const css = (l: Locator, property: string) => l.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
@@ -18,10 +19,7 @@ const themeColor = (page: Page, role: string) =>
 /** Layout bugs found while porting Flet's examples: each screen of test/fixtures/look/layout.ts. */
 test.describe("layout as in Flet", () => {
   const app = useWeft("run", ["test/fixtures/look/layout.ts"]);
-  const open = async (page: Page, route: string) => {
-    await page.goto(new URL(route, app.url).href);
-    await expect(page.locator("[data-weft-type=View]")).toBeVisible();
-  };
+  const open = (page: Page, route: string) => openRoute(page, app.url, route);
 
   test("an expanded Button in a Row keeps a button's height", async ({ page }) => {
     await open(page, "/expanded-button");
@@ -42,7 +40,49 @@ test.describe("layout as in Flet", () => {
     await open(page, "/compact-density");
     expect((await box(key(page, "button"))).height).toBe(32);
     expect((await box(key(page, "field"))).height).toBe(48);
-    expect((await box(key(page, "icon"))).height).toBe(32);
+    // Flutter's M3 IconButton and Checkbox default to VisualDensity.standard, whatever the theme's.
+    expect((await box(key(page, "icon"))).height).toBe(40);
+    expect((await box(key(page, "tick"))).height).toBe(40);
+  });
+
+  test("a focused field's floating label at the top of a dialog is not cut off by its scrolling content", async ({ page }) => {
+    await open(page, "/dialog-label");
+    const label = key(page, "name").locator(".weft-field-label");
+    await expect(key(page, "name").locator("input")).toBeFocused();
+    await expect(label).toHaveCSS("font-size", "12px"); // floated onto the outline
+    const content = await box(page.locator(".weft-dialog-content"));
+    expect((await box(label)).y).toBeGreaterThanOrEqual(content.y);
+  });
+
+  test("M3's parts as Flutter draws them: label-wide tab indicator, 18 px tick box, Flet's black outline", async ({ page }) => {
+    await open(page, "/m3-parts");
+    const selected = key(page, "bar").getByRole("tab", { selected: true });
+    const indicator = await selected.locator(".weft-tab-content").evaluate((el) => getComputedStyle(el, "::after").width);
+    const label = (await box(selected.locator(".weft-tab-text")))!.width;
+    expect(Math.abs(parseFloat(indicator) - label)).toBeLessThanOrEqual(1); // TabBarIndicatorSize.label
+    expect(label).toBeLessThan((await box(selected)).width / 2);
+
+    const done = key(page, "done").locator(".weft-checkbox-box");
+    expect(await box(done)).toMatchObject({ width: 18, height: 18 });
+    await expect(done).toHaveCSS("background-color", await themeColor(page, "primary"));
+    const open_ = key(page, "open").locator(".weft-checkbox-box");
+    await expect(open_).toHaveCSS("border-top", `2px solid ${await themeColor(page, "on-surface-variant")}`);
+    await expect(open_).toHaveCSS("border-radius", "2px");
+    await key(page, "open").getByText("Open").click(); // the label still ticks the box
+    await expect(key(page, "open").getByRole("checkbox")).toBeChecked();
+
+    // Flet gives every field a black OutlineInputBorder, filled or not; focus turns it primary.
+    const filled = key(page, "filled").locator(".weft-field");
+    await expect(filled).toHaveCSS("border-top", "1px solid rgb(0, 0, 0)");
+    await expect(filled).toHaveCSS("background-color", await themeColor(page, "surface-container-highest"));
+    const outlined = key(page, "outlined").locator(".weft-field");
+    await expect(outlined).toHaveCSS("border-top-color", "rgb(0, 0, 0)");
+    await key(page, "outlined").locator("input").focus();
+    await expect(outlined).toHaveCSS("border-top-color", await themeColor(page, "primary"));
+    // The prefix text is the hint's size, right against the text.
+    const prefix = key(page, "filled").locator(".weft-field-affix");
+    await expect(prefix).toHaveCSS("font-size", "16px");
+    expect((await box(key(page, "filled").locator("input"))).x).toBeCloseTo((await box(prefix)).x + (await box(prefix)).width, 0);
   });
 
   test("a Column with a fixed width in a centred page is centred, not stretched", async ({ page }) => {
@@ -228,6 +268,48 @@ test.describe("first load", () => {
     expect(fonts.some((f) => /icons/i.test(f))).toBe(false);
     expect(fonts.map((f) => /roboto-[\w-]+?-(\d00-\w+)-/.exec(f)?.[1]).sort()).toEqual(["400-normal", "500-normal"]);
     expect(await css(key(page, "count"), "font-family")).toMatch(/^Roboto/);
+  });
+});
+
+test.describe("first load fetches what the page draws", () => {
+  const app = useWeft("run", ["test/fixtures/look/firstLoad.ts"]);
+  /** The renderer's files a page requested (fonts and scripts under _weft/), by name without hash. */
+  const requested = (page: Page) => {
+    const files: string[] = [];
+    page.on("request", (r) => {
+      const name = /\/_weft\/([\w.-]+?)-[\w-]{8}\.(js|woff2?)$/.exec(new URL(r.url()).pathname);
+      if (name) files.push(`${name[1]}.${name[2]}`);
+    });
+    return files;
+  };
+
+  test("ASCII text draws from Roboto's ASCII subsets; text beyond ASCII also fetches the latin face, still in Roboto", async ({ page }) => {
+    const files = requested(page);
+    await page.goto(app.url);
+    await expect(key(page, "ascii")).toHaveText("Plain ASCII text");
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForLoadState("networkidle");
+    expect(files.filter((f) => f.startsWith("roboto")).sort()).toEqual(["roboto-ascii-400-normal.woff2", "roboto-ascii-500-normal.woff2"]);
+
+    await key(page, "more").click();
+    await expect(key(page, "latin")).toHaveText("Crème brûlée");
+    await page.evaluate(() => document.fonts.ready);
+    await expect.poll(() => files.filter((f) => f.startsWith("roboto-latin"))).toEqual(["roboto-latin-400-normal.woff2"]);
+    // The glyphs beyond ASCII come from Roboto too: the face that holds them is loaded.
+    expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Roboto" && f.status === "loaded" && f.unicodeRange.includes("U+0-FF")))).toBe(true);
+  });
+
+  test("a control few pages draw is a chunk of its own, fetched when the page first draws one", async ({ page }) => {
+    const files = requested(page);
+    await page.goto(app.url);
+    await expect(key(page, "more")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(files.filter((f) => f.startsWith("DataTable"))).toEqual([]);
+
+    await key(page, "more").click();
+    await expect(key(page, "cell")).toHaveText("Tarte Tatin");
+    await expect(key(page, "table").locator("th")).toHaveText("Dessert");
+    expect(files.filter((f) => f.startsWith("DataTable"))).toEqual(["DataTable.js"]);
   });
 });
 

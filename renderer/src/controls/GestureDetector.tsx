@@ -8,8 +8,15 @@ import { cssCursor } from "./mouseCursor.ts";
 /** Flutter's timings: a second tap within 300 ms is a double tap, a press of 500 ms a long press. */
 const DOUBLE_TAP_MS = 300;
 const LONG_PRESS_MS = 500;
-/** How far a pointer moves before a press becomes a drag (Flutter: 18 px for touch, less for a mouse). */
+/**
+ * How far a pointer moves before a press becomes a drag and is no longer a tap (Flutter's
+ * kTouchSlop, 18 px, for touch; a mouse is precise, so a few px).
+ */
 const SLOP = { mouse: 4, pen: 8, touch: 18 } as const;
+/** What inside a detector takes a tap itself (Flutter's gesture arena gives it to the innermost). */
+const TAP_TARGETS = "button, a[href], input, textarea, select, label, [role=button], [role=checkbox], [role=switch], [role=tab]";
+/** Presses an inner GestureDetector that handles taps has claimed, so the ones around it leave the tap alone. */
+const claimedTaps = new WeakSet<Event>();
 
 type Point = { x: number; y: number };
 
@@ -25,6 +32,10 @@ interface Press {
   /** Recent positions, for the velocity at the end. */
   trail: { t: number; p: Point }[];
   longPressed: boolean;
+  /** A control inside took the tap (a Button), or the pointer moved too far: no tap, no long press. */
+  noTap: boolean;
+  /** Removes the window listeners that follow this press. */
+  stop: () => void;
 }
 
 /**
@@ -48,6 +59,7 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
   const hoverInterval = Math.max(0, num(p.hoverInterval) ?? 0);
   useEffect(
     () => () => {
+      press.current?.stop();
       for (const timer of [tapTimer, longTimer, trailTimer]) clearTimeout(timer.current);
     },
     [],
@@ -72,46 +84,73 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
     });
   };
 
+  /**
+   * A press is followed on the window, not on the element: the pointer is captured only once it
+   * has moved past the slop and a pan starts. Capturing at once would send the press's click to
+   * the detector, and a Button inside it would never get it; following on the window still sees
+   * a quick drag whose first move is already off the element (Flutter routes a pointer to the
+   * detectors it went down on, wherever it goes next).
+   */
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 || press.current) return;
     const point = { x: e.clientX, y: e.clientY };
-    const current: Press = { pointer: e.pointerId, start: point, last: point, panning: false, pending: { x: 0, y: 0 }, sentAt: 0, trail: [{ t: performance.now(), p: point }], longPressed: false };
+    const el = element.current;
+    const inner = e.target instanceof Element ? e.target.closest(TAP_TARGETS) : null;
+    const noTap = claimedTaps.has(e.nativeEvent) || (inner !== null && inner !== el && el?.contains(inner) === true);
+    if (!noTap && (handles("tap") || handles("doubleTap") || handles("longPress"))) claimedTaps.add(e.nativeEvent);
+    const id = e.pointerId;
+    const follow = {
+      move: (ev: PointerEvent) => ev.pointerId === id && onPressMove(ev),
+      up: (ev: PointerEvent) => ev.pointerId === id && onPressUp(ev),
+      cancel: (ev: PointerEvent) => ev.pointerId === id && onPressCancel(ev),
+    };
+    window.addEventListener("pointermove", follow.move);
+    window.addEventListener("pointerup", follow.up);
+    window.addEventListener("pointercancel", follow.cancel);
+    const stop = () => {
+      window.removeEventListener("pointermove", follow.move);
+      window.removeEventListener("pointerup", follow.up);
+      window.removeEventListener("pointercancel", follow.cancel);
+    };
+    const current: Press = { pointer: id, start: point, last: point, panning: false, pending: { x: 0, y: 0 }, sentAt: 0, trail: [{ t: performance.now(), p: point }], longPressed: false, noTap, stop };
     press.current = current;
-    // As Flutter routes a pointer to the detectors it went down on: a quick drag's first move may
-    // already be off the element, and without the capture it would never start the pan.
-    if (pans) element.current?.setPointerCapture(e.pointerId);
-    if (handles("longPress")) {
+    if (handles("longPress") && !noTap) {
       longTimer.current = setTimeout(() => {
-        if (press.current !== current || current.panning) return;
+        if (press.current !== current || current.panning || current.noTap) return;
         current.longPressed = true;
         events.event("longPress");
       }, LONG_PRESS_MS);
     }
   };
 
+  /** Hover: the pointer moving over the detector with no press of it going on. */
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (press.current?.pointer === e.pointerId || e.buttons !== 0 || !handles("hover")) return;
     const point = { x: e.clientX, y: e.clientY };
+    const now = performance.now();
+    const before = hoverAt.current;
+    if (before && now - before.t < hoverInterval) return;
+    hoverAt.current = { t: now, p: point };
+    send(events, "hover", { ...positions(point, e.pointerType || "mouse"), delta: before ? { x: point.x - before.p.x, y: point.y - before.p.y } : { x: 0, y: 0 } });
+  };
+
+  const onPressMove = (e: PointerEvent) => {
     const current = press.current;
+    if (!current) return;
+    const point = { x: e.clientX, y: e.clientY };
     const kind = e.pointerType || "mouse";
-    if (!current || current.pointer !== e.pointerId) {
-      if (e.buttons === 0 && handles("hover")) {
-        const now = performance.now();
-        const before = hoverAt.current;
-        if (before && now - before.t < hoverInterval) return;
-        hoverAt.current = { t: now, p: point };
-        send(events, "hover", { ...positions(point, kind), delta: before ? { x: point.x - before.p.x, y: point.y - before.p.y } : { x: 0, y: 0 } });
-      }
-      return;
-    }
     const delta = { x: point.x - current.last.x, y: point.y - current.last.y };
     current.last = point;
     current.trail.push({ t: performance.now(), p: point });
     if (current.trail.length > 20) current.trail.shift();
     if (!current.panning) {
       const slop = SLOP[kind as keyof typeof SLOP] ?? SLOP.mouse;
-      if (!pans || Math.hypot(point.x - current.start.x, point.y - current.start.y) < slop) return;
-      current.panning = true;
+      if (Math.hypot(point.x - current.start.x, point.y - current.start.y) < slop) return;
+      // Past the slop the press is no tap (nor a long press), as Flutter's tap recogniser gives up.
+      current.noTap = true;
       clearTimeout(longTimer.current);
+      if (!pans) return;
+      current.panning = true;
       element.current?.setPointerCapture(e.pointerId);
       send(events, "panStart", { ...positions(current.start, kind), timestamp: Math.round(performance.now()) });
       // The move past the slop counts as the first update, as in Flutter.
@@ -126,10 +165,11 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
     else trailTimer.current = setTimeout(() => press.current === current && flushUpdate(current, kind), wait);
   };
 
-  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+  const onPressUp = (e: PointerEvent) => {
     const current = press.current;
-    if (!current || current.pointer !== e.pointerId) return;
+    if (!current) return;
     press.current = null;
+    current.stop();
     clearTimeout(longTimer.current);
     const kind = e.pointerType || "mouse";
     if (current.panning) {
@@ -138,7 +178,7 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
       send(events, "panEnd", { ...positions(current.last, kind), velocity: velocityOf(current.trail) });
       return;
     }
-    if (current.longPressed) return;
+    if (current.longPressed || current.noTap) return;
     const tap = { ...positions(current.start, kind) };
     if (!handles("doubleTap")) {
       send(events, "tap", tap);
@@ -156,10 +196,11 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
     }, DOUBLE_TAP_MS);
   };
 
-  const onPointerCancel = (e: ReactPointerEvent<HTMLDivElement>) => {
-    if (press.current?.pointer !== e.pointerId) return;
+  const onPressCancel = (e: PointerEvent) => {
     const current = press.current;
+    if (!current) return;
     press.current = null;
+    current.stop();
     clearTimeout(longTimer.current);
     if (current.panning) send(events, "panEnd", { ...positions(current.last, e.pointerType || "mouse"), velocity: { x: 0, y: 0 } });
   };
@@ -189,8 +230,6 @@ export function GestureDetector({ node }: ControlComponentProps<"GestureDetector
       {...baseAttributes(node, `weft-gesture${node.slots.content?.length ? "" : " weft-gesture--fill"}`, style)}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerCancel}
       onLostPointerCapture={onLostPointerCapture}
       onPointerEnter={hover("enter")}
       onPointerLeave={hover("exit")}

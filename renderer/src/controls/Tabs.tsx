@@ -183,8 +183,10 @@ export function Tab({ node }: ControlComponentProps<"Tab">) {
       onClick={select}
       {...baseAttributes(node, `weft-tab${active ? " weft-tab--selected" : ""}${icon && text !== "" ? " weft-tab--stacked" : ""}`)}
     >
-      {icon}
-      {text === null ? <span className="weft-tab-text">{renderSlot(node, "label")}</span> : text && <span className="weft-tab-text">{text}</span>}
+      <span className="weft-tab-content">
+        {icon}
+        {text === null ? <span className="weft-tab-text">{renderSlot(node, "label")}</span> : text && <span className="weft-tab-text">{text}</span>}
+      </span>
     </button>
   );
 }

@@ -18,13 +18,20 @@ const INPUT_MODES: Record<string, "text" | "decimal" | "email" | "url" | "tel"> 
 /**
  * Flet's InputFilter as a check on an edit: with `allow` the new text must match the pattern,
  * otherwise it must not. An edit that fails is undone (the text stays as it was), the way a
- * numbers-only field refuses a letter. A pattern the browser cannot compile filters nothing.
+ * numbers-only field refuses a letter. The flags are Dart's RegExp options as Flet passes them
+ * (not Unicode mode unless asked: its stricter escapes would refuse patterns Flet reads). A
+ * pattern the browser cannot compile filters nothing.
  */
 function acceptsEdit(filter: PropValue | undefined, text: string): boolean {
   if (typeof filter !== "object" || filter === null || Array.isArray(filter) || typeof filter.regexString !== "string") return true;
+  let flags = "";
+  if (filter.multiline === true) flags += "m";
+  if (filter.caseSensitive === false) flags += "i";
+  if (filter.unicode === true) flags += "u";
+  if (filter.dotAll === true) flags += "s";
   let pattern: RegExp;
   try {
-    pattern = new RegExp(filter.regexString, "u");
+    pattern = new RegExp(filter.regexString, flags);
   } catch {
     return true;
   }
@@ -57,8 +64,13 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   }
   const [revealed, setRevealed] = useState(false);
 
-  const multiline = p.multiline === true;
-  const password = p.password === true && !multiline;
+  // Flet's rules (flet/lib/src/controls/textfield.dart): `shiftEnter` makes the field multiline;
+  // a multiline field grows without a limit unless `maxLines` says one; any other field has one
+  // line unless `maxLines` is more, and then wraps (a textarea) though Enter still submits.
+  const multiline = p.multiline === true || p.shiftEnter === true;
+  const maxLines = num(p.maxLines) ?? (multiline ? undefined : 1);
+  const wraps = multiline || (maxLines !== undefined && maxLines > 1);
+  const password = p.password === true && !wraps;
   const label = str(p.label);
   // `error`, `prefix`, `suffix`, `helper`: a string, or a control in the slot of that name.
   const error = textOrSlot(node, "error");
@@ -81,7 +93,10 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     // Enter that confirms an IME composition is not a submit.
     if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
-    if (multiline) {
+    if (!multiline) {
+      // A wrapping single-paragraph field (`maxLines` > 1): Enter submits and adds no line.
+      if (wraps) e.preventDefault();
+    } else {
       // Flet's `shiftEnter`: Enter submits and Shift+Enter is a new line, as in a chat box;
       // otherwise Ctrl/Cmd+Enter submits and Enter is a new line.
       const submits = p.shiftEnter === true ? !e.shiftKey : e.ctrlKey || e.metaKey;
@@ -108,9 +123,8 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   };
 
   let input;
-  if (multiline) {
+  if (wraps) {
     const minLines = Math.max(1, num(p.minLines) ?? 1);
-    const maxLines = num(p.maxLines);
     const style: CSSProperties = { minHeight: `${minLines * 1.5}em` };
     if (maxLines !== undefined && maxLines >= minLines) style.maxHeight = `${maxLines * 1.5}em`;
     input = <textarea {...field} rows={minLines} style={{ ...field.style, ...style }} />;
@@ -123,7 +137,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   let className = "weft-textfield";
   if (label) className += " weft-textfield--labelled";
   if (text !== "" || prefix !== "" || prefixIcon) className += " weft-textfield--filled";
-  if (multiline) className += " weft-textfield--multiline";
+  if (wraps) className += " weft-textfield--multiline";
   if (hasError) className += " weft-textfield--error";
   // Flet's `filled`: the box filled (surfaceContainerHighest, or `fillColor`) with an underline.
   const fill = resolveColor(p.fillColor);
@@ -131,7 +145,7 @@ export function TextField({ node }: ControlComponentProps<"TextField">) {
   if (disabled) className += " weft-disabled";
   return (
     <div {...baseAttributes(node, className)}>
-      <div className="weft-field" style={{ background: fill ?? resolveColor(p.bgcolor), ...radiusStyle(p.borderRadius) }}>
+      <div className="weft-field" style={{ background: fill ?? resolveColor(p.bgcolor), ...(fill && { "--weft-field-fill": fill }), ...radiusStyle(p.borderRadius) }}>
         {label && (
           <label className="weft-field-label" htmlFor={inputId}>
             {label}

@@ -15,11 +15,14 @@ export const TextField = defineSpec({
     password: "boolean",
     /** With `password`, show an eye button that reveals the text. */
     canRevealPassword: "boolean",
-    /** A `<textarea>` instead of an `<input>`. */
+    /** Lines: Enter adds one (Ctrl+Enter submits), and the field grows with them up to `maxLines`. */
     multiline: "boolean",
-    /** With `multiline`: the height in lines the field starts at. */
+    /** The height in lines while the text is shorter. Default 1. */
     minLines: "number",
-    /** With `multiline`: the most lines it grows to before it scrolls; unset, it grows with the text. */
+    /**
+     * The most lines shown before the field scrolls. Default: none when multiline, otherwise 1.
+     * More than 1 on a field that is not multiline wraps its text, and Enter still submits (Flet's rule).
+     */
     maxLines: "number",
     /**
      * Shown and selectable, but the user cannot change it (unlike `disabled`, it still looks
@@ -32,7 +35,7 @@ export const TextField = defineSpec({
     filled: "boolean",
     /** The fill of a `filled` field. */
     fillColor: "color",
-    /** With `multiline`: Enter submits (`onSubmit`) and Shift+Enter adds a line, as in a chat box. */
+    /** Enter submits (`onSubmit`) and Shift+Enter adds a line, as in a chat box; makes the field multiline. */
     shiftEnter: "boolean",
     /** An icon inside the box, before the text. */
     prefixIcon: "icon",
@@ -47,8 +50,8 @@ export const TextField = defineSpec({
     /** The box's corner radius, in px. Default 4, Material 3's outlined field. */
     borderRadius: "borderRadius",
     /**
-     * Which edits the field accepts: an `InputFilter` (`{ regexString, allow, replacementString }`),
-     * checked in the browser as the user types. Default none.
+     * Which edits the field accepts: an `InputFilter` (`{ regexString, allow, replacementString,
+     * multiline, caseSensitive, unicode, dotAll }`), checked in the browser as the user types. Default none.
      */
     inputFilter: "json",
   },
