@@ -21,7 +21,7 @@ export async function command(argv: string[]): Promise<number> {
   const record = stringFlag(args, "record");
   const resumeWindow = numberFlag(args, "resume-window");
   if (resumeWindow !== undefined && resumeWindow < 0) throw new UsageError("--resume-window is a number of seconds, 0 or more", true);
-  const plan = viewFromArgs(args);
+  const plan = await viewFromArgs(args);
   const assetsDir = assetsFromArgs(args, file);
   // Recording listens on the hook, so it starts before any tab can connect.
   if (args.flags.has("record-gzip") && record === undefined) throw new UsageError("--record-gzip goes with --record DIR", true);

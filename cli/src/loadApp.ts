@@ -1,28 +1,29 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { AppMain } from "weft";
 import { UsageError } from "./args.ts";
 import { codeFrame, locateError } from "./codeFrame.ts";
-import { compileTypeScriptOnImport } from "./typescript.ts";
+import { importApp } from "./importApp.ts";
 
 /**
  * Imports an app module and returns its `main`. A file that is missing, does not compile, throws
  * while loading, or has no default export gives a UsageError naming the file and line.
+ * `importableAgain`: code that imports the app's path itself afterwards (weft/testing's `replay`)
+ * needs Node to import TypeScript from then on, so the app is not compiled alone (importApp.ts).
  */
-export async function loadApp(file: string): Promise<{ main: AppMain; path: string }> {
+export async function loadApp(file: string, options: { importableAgain?: boolean } = {}): Promise<{ main: AppMain; path: string }> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no app at ${path}`);
   let mod: { default?: unknown };
-  if (/\.[cm]?tsx?$/.test(path)) await compileTypeScriptOnImport();
+  const commonJs = commonJsPackage(path);
   try {
-    mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    // In a CommonJS package a `.ts` app is refused below, as Node would load it; compiled alone to an `.mjs` it would pass.
+    mod = (await importApp(path, { alone: !options.importableAgain && (!commonJs || /\.m[jt]s$/.test(path)) })) as { default?: unknown };
   } catch (err) {
     const loc = locateError(err, path);
     const raw = (err as { errors?: { text: string }[] }).errors?.[0]?.text ?? (err instanceof Error ? err.message : String(err));
     const message = /ERROR: (.*)/.exec(raw)?.[1] ?? raw; // esbuild: "Transform failed … file:4:8: ERROR: <what>"
     const where = loc ? `${relative(process.cwd(), loc.file)}:${loc.line}:${loc.column}` : relative(process.cwd(), path);
-    const commonJs = commonJsPackage(path);
     if (commonJs && !/\.m[jt]s$/.test(path)) {
       // Node takes a .ts/.js file of a package without `"type": "module"` for CommonJS (`npm init -y` writes "commonjs").
       throw new UsageError(

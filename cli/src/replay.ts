@@ -96,7 +96,7 @@ async function replayFile(file: string, options: ReplayFileOptions): Promise<num
           : `${file} names its app "${recording.header.app}" (relative to the recording), but there is no ${shown(appPath)}. Pass --app <app.ts>.`,
       );
     }
-    await loadApp(appPath); // a syntax error or a missing default export, said with file:line and a code frame
+    await loadApp(appPath, { importableAgain: true }); // a syntax error or a missing default export, said with file:line and a code frame
     result = await replay(recording, { app: appPath, keepGoing: options.keepGoing }); // imports the same module again, from the cache
   } catch (err) {
     if (err instanceof RecordingError || err instanceof UsageError) {

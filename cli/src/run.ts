@@ -1,12 +1,11 @@
 import { relative, resolve } from "node:path";
-import { showApp } from "weft/desktop";
 import { createWeftServer } from "weft/server";
 import { assetsFromArgs } from "./assets.ts";
 import { listFlag, numberFlag, parseArgs, stringFlag, UsageError } from "./args.ts";
 import { loadApp } from "./loadApp.ts";
 import { scaleFromArgs } from "./scale.ts";
 import { untilSignal } from "./untilSignal.ts";
-import { viewFromArgs } from "./view.ts";
+import { showView, viewFromArgs } from "./view.ts";
 
 /**
  * `weft run <app.ts>`: serves the app until SIGINT, SIGTERM (a graceful drain: docs/scaling.md),
@@ -25,7 +24,7 @@ export async function command(argv: string[]): Promise<number> {
   if (!file) throw new UsageError("weft run needs an app file", true);
   const resumeWindow = numberFlag(args, "resume-window");
   const record = stringFlag(args, "record");
-  const plan = viewFromArgs(args);
+  const plan = await viewFromArgs(args);
   const scale = scaleFromArgs(args);
   const { main, path } = await loadApp(file);
   const assetsDir = assetsFromArgs(args, path);
@@ -50,7 +49,7 @@ export async function command(argv: string[]): Promise<number> {
   });
   if (scale.server.metrics) console.log(`Metrics: ${server.url}metrics`);
   let signal: NodeJS.Signals | null = null;
-  await showApp(plan, server, { app: path, stopped: untilSignal().then((s) => (signal = s)) });
+  await showView(plan, server, { app: path, stopped: untilSignal().then((s) => (signal = s)) });
   if (signal === "SIGTERM") {
     // A second signal while draining means "now".
     const now = () => process.exit(1);

@@ -17,6 +17,7 @@ export type WeftErrorCode =
 
 /** An error weft raises itself; `code` says which (`SESSION_CLOSED`, `INVOKE_TIMEOUT`, …), for code that handles one kind. */
 export class WeftError extends Error {
+  /** Which error it is (`SESSION_CLOSED`, `INVOKE_TIMEOUT`, …): test it rather than the message, which may change. */
   readonly code: WeftErrorCode;
   constructor(code: WeftErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

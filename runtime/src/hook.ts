@@ -89,7 +89,12 @@ export interface WeftHook {
    * docs/hook.md "Inspection"): installed by the runtime when its session module loads.
    */
   inspection: WeftInspection | null;
+  /**
+   * Starts listening to what weft does (sessions, patches, handlers, swaps); returns the function
+   * that stops it. The devtools are its listeners.
+   */
   subscribe(listener: HookListener, options?: HookSubscribeOptions): () => void;
+  /** Tells every listener about an event; costs nothing while none listens (`active` is false). */
   emit(event: HookEvent): void;
 }
 

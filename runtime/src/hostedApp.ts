@@ -18,6 +18,7 @@ export interface HostedApp {
 
 /** What `createWeft(main, { basePath })` asks the app host about. */
 export interface AppRequest {
+  /** The path the app is mounted under, e.g. "/admin/" ("/" at the root). */
   readonly basePath: string;
   /** The `main` the app was given. */
   readonly main: AppMain;
@@ -44,5 +45,9 @@ export interface AppAdoption {
  * replaces. The runtime knows only this interface; the devserver sets `hook.appHost`.
  */
 export interface AppHost {
+  /**
+   * Takes over an app `createWeft` is making (the dev server does, to swap its code); undefined
+   * lets the app run as it is.
+   */
   adopt(request: AppRequest): AppAdoption | undefined;
 }

@@ -8,11 +8,17 @@ import { describeTree, wireHeader } from "./session/wireNode.ts";
 
 /** What a tool shows of a session. */
 export interface SessionDescription {
+  /** The session's id (`page.sessionId`). */
   id: string;
+  /** "connected", "resuming" (its tab went away and may come back within the resume window), or "closed". */
   state: SessionState;
+  /** The page's route, e.g. "/settings". */
   route: string;
+  /** The page's title, when the app set one. */
   title?: string;
+  /** The tab's browser, as its User-Agent header says. */
   userAgent?: string;
+  /** The address the tab connected from. */
   clientIp: string;
   /** `Date.now()` when it opened. */
   createdAt: number;
@@ -31,7 +37,9 @@ export interface HookDescription {
 
 /** Where a control sits in its parent. */
 export interface ControlPlace {
+  /** The control whose slot holds it. */
   parent: Control;
+  /** The slot's name: "controls", "content", "appbar"… */
   slot: string;
 }
 

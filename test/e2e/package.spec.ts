@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { key } from "../support/locators.ts";
 import { inUserShell, installedProject, mustRun, packTarballs, startInstalledWeft, startUntilApp, type Tarballs } from "../support/installedWeft.ts";
@@ -78,6 +78,30 @@ test.describe("the packed weft, installed into a fresh project", () => {
     running.push(served);
     await page.goto(served.url);
     await expect(key(page, "hello")).toHaveText("served");
+  });
+
+  test("npx weft run compiles a TypeScript app with its own modules too, and a failing app is named by its own file and line, with nothing left beside it", async ({ page }) => {
+    // Compiled alone, an app importing another .ts file of its own would not load: tsx's loader takes it.
+    writeFileSync(join(project, "greeting.ts"), `export const greeting: string = "hello from greeting.ts";\n`);
+    writeFileSync(join(project, "local.ts"), `import { Text, type Page } from "weft";\nimport { greeting } from "./greeting.ts";\nexport default function main(page: Page) {\n  page.add(new Text({ value: greeting, key: "greeting" }));\n}\n`);
+    const app = await startInstalledWeft(project, "run", ["local.ts"]);
+    running.push(app);
+    await page.goto(app.url);
+    await expect(key(page, "greeting")).toHaveText("hello from greeting.ts");
+
+    writeFileSync(join(project, "throws.ts"), `import type { Page } from "weft";\nconst limit: number = 3;\nif (limit > 2) throw new Error("limit too high");\nexport default function main(page: Page) {}\n`);
+    const thrown = await inUserShell(project, "npx", ["weft", "run", "throws.ts", "--port", "0"]);
+    expect(thrown.code).toBe(2);
+    expect(thrown.output).toContain("cannot load the app: throws.ts:3:");
+    expect(thrown.output).toContain("limit too high");
+    expect(thrown.output).toMatch(/> 3 \| if \(limit > 2\) throw new Error/);
+
+    writeFileSync(join(project, "typo.ts"), `import type { Page } from "weft";\nexport default function main(page: Page) {\n  const = 5;\n}\n`);
+    const typo = await inUserShell(project, "npx", ["weft", "run", "typo.ts", "--port", "0"]);
+    expect(typo.code).toBe(2);
+    expect(typo.output).toContain("cannot load the app: typo.ts:3:");
+    expect(typo.output).toMatch(/> 3 \|\s+const = 5;/);
+    expect(readdirSync(project).filter((f) => f.includes(".weft-"))).toEqual([]);
   });
 
   test("npx weft dev: a saved edit shows in the open tab, which keeps its state", async ({ page }) => {

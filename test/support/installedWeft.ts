@@ -87,11 +87,14 @@ export function startInstalledWeft(cwd: string, command: string, args: string[],
   return startUntilApp(cwd, "npx", ["weft", command, ...args, "--port", "0"], timeoutMs);
 }
 
-/** Starts a command in a user's shell and resolves once it printed its `App:` line (and any other `Name: url` lines before it). */
-export async function startUntilApp(cwd: string, command: string, args: string[], timeoutMs = 60_000): Promise<WeftProcess> {
+/**
+ * Starts a command in a user's shell and resolves once it printed its `App:` line (and any other
+ * `Name: url` lines before it). `env`: variables of the user's own on top (NODE_OPTIONS, say).
+ */
+export async function startUntilApp(cwd: string, command: string, args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<WeftProcess> {
   // Its own process group: `npx` starts weft as its child and may exit before it, so stopping
   // signals the whole group and waits until every process in it is gone.
-  const child: ChildProcess = spawn(command, args, { cwd, env: userEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child: ChildProcess = spawn(command, args, { cwd, env: userEnv(env), stdio: ["ignore", "pipe", "pipe"], detached: true });
   const label = `${command} ${args.join(" ")}`;
   const { url, urls, output } = await untilAppLine(child, label, timeoutMs);
   return {

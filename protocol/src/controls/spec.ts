@@ -115,8 +115,14 @@ export const controlBase = {
      * there instead of by the stack's alignment.
      */
     left: "number",
+    /** Offset in px from the enclosing Stack's top edge (see `left`). */
     top: "number",
+    /** Offset in px from the enclosing Stack's right edge (see `left`). */
     right: "number",
+    /**
+     * Offset in px from the enclosing Stack's bottom edge (see `left`):
+     * `{ left: 0, right: 0, bottom: 0 }` pins a child along the bottom.
+     */
     bottom: "number",
   },
 } as const satisfies ControlSpec;

@@ -13,6 +13,10 @@ export interface Component<P> {
   (props: P): ComponentControl<P>;
   /** The function it renders; a hot swap may replace it. */
   readonly fn: ComponentFn<P>;
+  /**
+   * The name the inspector and `data-weft-type` show: the one given to `component(fn, name)`, the
+   * function's, or the variable's it is declared as (`const Counter = component(…)`).
+   */
   readonly displayName: string;
 }
 
@@ -22,6 +26,7 @@ export interface Component<P> {
  * component's name as `data-weft-type`.
  */
 export class ComponentControl<P = unknown> extends Control {
+  /** What the component's function returned on its last render: the one control it shows. */
   declare body: Control | undefined;
   static {
     defineControl(this, controlSpecs.Component);
@@ -37,7 +42,9 @@ export class ComponentControl<P = unknown> extends Control {
   _failed = false;
 
   constructor(
+    /** The component this call was made from (what `component(fn)` returned). */
     readonly def: Component<P>,
+    /** The props of the last call; a re-render of the parent hands new ones, and the next render reads them. */
     public props: P,
   ) {
     super();

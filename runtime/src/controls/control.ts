@@ -15,9 +15,13 @@ export type EventHandler<C extends Control = Control, D = unknown> = (e: Control
 
 /** What a handler receives: the control, the event name, its data, and the page. */
 export interface ControlEvent<C extends Control = Control, D = unknown> {
+  /** The control whose event it is (`e.control.value` in a TextField's `onChange`). */
   control: C;
+  /** The event's name without `on`: "click", "change", "submit". */
   name: string;
+  /** What the event carries: the new text of a `change`, true or false of a `hover`; undefined for a `click`. */
   data: D;
+  /** The page the control is shown on, to update it or open a dialog from the handler. */
   page: Page;
 }
 
@@ -40,6 +44,7 @@ export interface ControlMeta {
   props: readonly string[];
   /** Event names (`click` for `onClick`). */
   events: readonly string[];
+  /** Child slots by name and what each holds (`controls: "list"`, `content: "one"`). */
   slots: Readonly<Record<string, SlotKind>>;
   /** Props the browser may change itself (typed text, a tick), with the JSON type it must send. */
   clientProps: Readonly<Record<string, ClientPropType>>;
@@ -57,6 +62,10 @@ export type { SlotKind };
 export interface Control extends Omit<ControlProps, "data"> {}
 
 export abstract class Control {
+  /**
+   * What `defineControl` recorded about this class: its wire type, props, events and slots. Read by
+   * the session and the devtools; an app rarely needs it.
+   */
   static meta: ControlMeta = {
     type: controlBase.type,
     spec: controlBase,
@@ -68,6 +77,10 @@ export abstract class Control {
 
   /** Assigned at construction; stable for the control's life (see docs/protocol.md on adoption). */
   readonly id: number = nextId++;
+  /**
+   * Any value of the app's, kept on the control for its handlers (a row's record id, say); stays on
+   * the server, never sent to the browser.
+   */
   data?: unknown;
 
   /** @internal wire props as last set */

@@ -5,6 +5,7 @@ import { withPrimary } from "./shorthand.ts";
 
 /** What a DataColumn's `sort` event carries: Flutter's `onSort(columnIndex, ascending)`. */
 export interface DataColumnSortData {
+  /** The index of the clicked column among the table's columns, from 0. */
   columnIndex: number;
   /** True unless this column is already the table's ascending sort column (a click flips it). */
   ascending: boolean;

@@ -5,8 +5,11 @@ import { defineAlias } from "./alias.ts";
 
 /** One choice of a Dropdown. `text` defaults to `key`. */
 export interface DropdownOption {
+  /** The option's value: what the Dropdown's `value` becomes when the user picks it. */
   key: string;
+  /** What the list shows for it; default the `key`. */
   text?: string;
+  /** Shown greyed out, and the user cannot pick it. Default false. */
   disabled?: boolean;
 }
 

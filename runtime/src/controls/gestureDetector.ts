@@ -6,7 +6,9 @@ import type { MouseCursor } from "../constants/mouseCursor.ts";
 
 /** A point or a distance in px: `e.localDelta.x`. */
 export interface Offset {
+  /** Horizontal, in px: to the right from the origin (or a move to the right). */
   x: number;
+  /** Vertical, in px: down from the origin (or a move down). */
   y: number;
 }
 
@@ -19,6 +21,7 @@ export interface TapEvent<C extends Control = GestureDetector> extends ControlEv
   localPosition: Offset;
   /** In the page. */
   globalPosition: Offset;
+  /** What the pointer was: "mouse", "touch", "stylus", or "unknown". */
   kind: PointerDeviceType;
 }
 
@@ -30,18 +33,23 @@ export interface DragStartEvent<C extends Control = GestureDetector> extends Tap
 
 /** A drag moved. With `dragInterval`, the moves since the last update are summed into one. */
 export interface DragUpdateEvent<C extends Control = GestureDetector> extends ControlEvent<C> {
+  /** Where the pointer is now, in the detector's own box. */
   localPosition: Offset;
+  /** Where the pointer is now, in the page. */
   globalPosition: Offset;
   /** How far the pointer moved since the last update (Flutter's `delta`), in the detector's box. */
   localDelta: Offset;
   /** The same in the page. */
   globalDelta: Offset;
+  /** ms since the page opened, when the (last summed) move happened. */
   timestamp: number;
 }
 
 /** A drag ended. */
 export interface DragEndEvent<C extends Control = GestureDetector> extends ControlEvent<C> {
+  /** Where the pointer was let go, in the detector's own box. */
   localPosition: Offset;
+  /** Where the pointer was let go, in the page. */
   globalPosition: Offset;
   /** In px per second, over the last 100 ms of the drag. */
   velocity: Offset;
@@ -49,10 +57,13 @@ export interface DragEndEvent<C extends Control = GestureDetector> extends Contr
 
 /** The pointer moved over, came over or left the detector. */
 export interface HoverEvent<C extends Control = GestureDetector> extends ControlEvent<C> {
+  /** Where the pointer is, in the detector's own box. */
   localPosition: Offset;
+  /** Where the pointer is, in the page. */
   globalPosition: Offset;
   /** How far it moved since the last hover event. */
   delta: Offset;
+  /** What the pointer is: "mouse", "stylus", or "unknown" (a touch does not hover). */
   kind: PointerDeviceType;
 }
 

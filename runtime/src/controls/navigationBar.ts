@@ -6,6 +6,7 @@ import type { FieldsOf, PropsOf } from "./propsOf.ts";
 export interface NavigationDestination {
   /** A Material icon name, e.g. "home". */
   icon: string;
+  /** The text under the icon. */
   label: string;
   /** The icon shown while selected (a filled variant, say). */
   selectedIcon?: string;

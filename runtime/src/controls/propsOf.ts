@@ -19,25 +19,51 @@ import type { Margin, Padding } from "../style/padding.ts";
 
 /** The type an app writes for each named kind of value. Every kind must have one (checked below). */
 export interface ValueTypes {
+  /** Any text: a label, a route, a key, a URL. */
   string: string;
+  /** A number; in px where it is a size. */
   number: number;
+  /** `true` or `false`; an unset boolean prop takes its default, usually false. */
   boolean: boolean;
+  /** A colour: `Colors.BLUE`, a theme role (`Colors.PRIMARY`), "#336699", `Colors.withOpacity(0.5, Colors.RED)`. */
   color: ColorValue;
+  /** A Material icon: `Icons.ADD`, or its name in snake_case ("check_circle"). */
   icon: IconValue;
+  /**
+   * Space on each side: a number for all four, `{ left, top, right, bottom }`, or
+   * `Padding.symmetric(…)` / `Margin.only(…)`.
+   */
   spacing: Spacing | Padding | Margin;
+  /** One radius for every corner, in px, or `BorderRadius.only({ topLeft: 8 })`. */
   borderRadius: number | BorderRadius;
+  /** `Border.all(1, Colors.OUTLINE)`, `Border.only(…)`, or a CSS border such as "1px solid #ccc". */
   border: Border | string;
+  /** A point in a box: `Alignment.CENTER`, `new Alignment(0, -1)`, or a name such as "topLeft". */
   alignment: Alignment | BoxAlignment;
+  /**
+   * How children share a Row's width or a Column's height: "start", "center", "end",
+   * "spaceBetween", "spaceAround", "spaceEvenly".
+   */
   mainAxis: MainAxisAlignment;
+  /** Where children sit across a Row or Column: "start", "center", "end", "stretch", "baseline". */
   crossAxis: CrossAxisAlignment;
+  /** Take a share of the free space: true (a share of 1) or a flex factor (2 takes twice as much). */
   flex: boolean | number;
+  /** How overflowing children scroll: `ScrollMode.AUTO`, "always", "hidden", "adaptive", or true for "auto". */
   scroll: ScrollMode;
+  /** A style of the theme's type scale: `TextThemeStyle.HEADLINE_SMALL`, "bodyMedium"… */
   textThemeStyle: TextThemeStyle;
+  /** A text style: `new TextStyle({ size: 18, weight: FontWeight.BOLD })`, its props, or a theme style name. */
   textStyle: TextStyle | TextStyleProps | TextThemeStyle;
+  /** A theme: `new Theme({ colorSchemeSeed: Colors.GREEN })`. */
   theme: Theme;
+  /** How heavy the letters are: `FontWeight.BOLD`, "normal", "bold", 100–900, or "w600". */
   fontWeight: FontWeight | "normal" | "bold" | number | `w${number}`;
+  /** `TextAlign.CENTER`, "left", "right", "justify", "start", "end". */
   textAlign: TextAlign;
+  /** Any JSON value (objects, arrays, strings, numbers, booleans, null). */
   json: unknown;
+  /** Any value the app likes; kept as given. */
   any: unknown;
 }
 

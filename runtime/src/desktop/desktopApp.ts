@@ -12,11 +12,13 @@ import { setWindowHost } from "./windowHost.ts";
 export interface DesktopAppOptions {
   /** The app's server, created with `gate` (`createWeftServer({ gate })`). */
   server: WeftServer;
+  /** The gate the server was created with: the window gets in with its token, and nothing else does. */
   gate: WindowGate;
   /** The app's file: names the window's profile folder (one per app). */
   app: string;
   /** Default: `findBrowser()` (CHROME_PATH, then Chrome/Chromium, then Edge). */
   browser?: FoundBrowser;
+  /** The browser process's environment. Default `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -24,6 +26,7 @@ export interface DesktopAppOptions {
 export interface DesktopApp {
   /** The window's session: main has run in it. */
   readonly session: Session;
+  /** The browser that shows the window. */
   readonly browser: FoundBrowser;
   /** Resolves when the window is gone (the user closed it, `page.window.destroy()`, the browser died). */
   readonly closed: Promise<void>;

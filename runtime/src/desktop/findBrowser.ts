@@ -5,12 +5,15 @@ import { getAnyEdgeStable } from "edge-paths";
 
 /** A browser that can show a desktop window: its executable and a name for messages. */
 export interface FoundBrowser {
+  /** The browser's executable, e.g. /usr/bin/chromium. */
   path: string;
+  /** What messages call it: "Google Chrome", "Chromium", "Microsoft Edge". */
   name: string;
 }
 
 /** No Chrome, Chromium or Edge was found (exit code 2 on the command line). */
 export class BrowserNotFoundError extends Error {
+  /** Always "BrowserNotFoundError", to tell it apart in a `catch`. */
   override name = "BrowserNotFoundError";
 }
 

@@ -7,7 +7,12 @@ import { createWindowGate, type WindowGate } from "./windowGate.ts";
 
 /** What a view needs before the server starts: for a desktop window, its browser and its gate. */
 export interface ViewPlan {
+  /**
+   * Where the app is shown: "web" (print the URL), "browser" (also open it in the default browser),
+   * "desktop" (its own window).
+   */
   view: AppView;
+  /** For "desktop": the browser that will show the window. */
   browser?: FoundBrowser;
   /** Set for a desktop window: give it to `createWeftServer({ gate })`. */
   gate?: WindowGate;

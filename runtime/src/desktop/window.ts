@@ -20,6 +20,7 @@ export type WindowEventType =
 
 /** What `page.window.onEvent` receives: `e.type` says what happened; `page.window` has the new state. */
 export interface WindowEvent extends ControlEvent<Window, WindowEventType> {
+  /** What happened to the window: "focus", "blur", "resized", "moved", "close"… (`page.window` has the new state). */
   type: WindowEventType;
 }
 

@@ -10,6 +10,7 @@ const RENDERER_SESSION_KEY = "weft:session";
 
 /** The gate of a desktop app's server: only its window gets in. */
 export interface WindowGate extends AccessGate {
+  /** The secret the window's first request carries; the server lets in no one without it. */
   readonly token: string;
   /** The URL the window opens: `serverUrl` with the token, answered by a bootstrap page. */
   launchUrl(serverUrl: string): string;

@@ -269,9 +269,14 @@ export class Page extends Control {
     return event;
   }
 
+  /**
+   * The id of this page's session: stable while the tab lives, across reconnects (a pubsub `from`,
+   * a log line's key).
+   */
   get sessionId(): string {
     return this._session.id;
   }
+  /** The address the tab connected from (behind a reverse proxy, the proxy's). */
   get clientIp(): string {
     return this._session.clientIp;
   }
@@ -283,6 +288,7 @@ export class Page extends Control {
   get request(): PageRequest {
     return this._session.request;
   }
+  /** The tab's browser, as its User-Agent header says; "" when it sent none. */
   get clientUserAgent(): string {
     return this._session.client.userAgent ?? "";
   }

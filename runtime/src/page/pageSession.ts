@@ -11,6 +11,7 @@ export class PageSession extends Map<string, unknown> {
 export class SessionStore {
   constructor(private readonly entries: Map<string, unknown>) {}
 
+  /** Keeps `value` under `key` for as long as the session lives (server side: any value, never sent to the browser). */
   set(key: string, value: unknown): void {
     this.entries.set(key, value);
   }
@@ -18,15 +19,19 @@ export class SessionStore {
   get<T = unknown>(key: string): T | undefined {
     return this.entries.get(key) as T | undefined;
   }
+  /** Whether the session holds a value under `key`. */
   containsKey(key: string): boolean {
     return this.entries.has(key);
   }
+  /** Forgets the value under `key`. */
   remove(key: string): void {
     this.entries.delete(key);
   }
+  /** Every key the session holds a value under. */
   getKeys(): string[] {
     return [...this.entries.keys()];
   }
+  /** Forgets every value. */
   clear(): void {
     this.entries.clear();
   }

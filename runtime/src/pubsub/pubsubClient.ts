@@ -31,10 +31,12 @@ export class PubSubClient {
     this.hub.publish({ topic: null, message, from: this.sessionId, toOthers: true });
   }
 
+  /** Sends `message` to every session subscribed to `topic` (`subscribeTopic`), this one included. */
   sendAllOnTopic(topic: string, message: unknown): void {
     this.hub.publish({ topic, message, from: this.sessionId, toOthers: false });
   }
 
+  /** Sends `message` to every session subscribed to `topic` except this one. */
   sendOthersOnTopic(topic: string, message: unknown): void {
     this.hub.publish({ topic, message, from: this.sessionId, toOthers: true });
   }

@@ -8,9 +8,11 @@
 export interface PubSubEnvelope {
   /** null: the app-wide channel of `sendAll`/`sendOthers`. */
   topic: string | null;
+  /** What was sent: any value (JSON-serialisable when it crosses processes through Redis). */
   message: unknown;
   /** The sending session, so `sendOthers` can skip it. */
   from: string;
+  /** True for `sendOthers…`: every subscriber but the sender gets it. */
   toOthers: boolean;
 }
 
@@ -28,6 +30,7 @@ export type PubSubTransportState =
 
 /** What a pubsub transport reports of itself (`/metrics`, the logs): its state and its traffic. */
 export interface PubSubTransportStats {
+  /** "connecting", "up", or "down" (envelopes to other processes are lost until it is up again). */
   state: PubSubTransportState;
   /** Envelopes sent to the other processes. */
   sent: number;
@@ -55,6 +58,7 @@ export interface PubSubTransport {
   connect?(): Promise<void>;
   /** Ends the transport's connections (at shutdown, after every session's `onClose`). */
   close?(): Promise<void>;
+  /** Its state and traffic, for `/metrics` and the logs; absent for a transport within one process. */
   stats?(): PubSubTransportStats;
 }
 
@@ -102,6 +106,10 @@ export class PubSubHub {
     this.stop = transport.onEnvelope((envelope) => this.deliver(envelope));
   }
 
+  /**
+   * Delivers every envelope on `topic` (null: the app-wide channel) to `handler` of session
+   * `sessionId`; returns the unsubscribe function.
+   */
   subscribe(sessionId: string, topic: string | null, handler: PubSubHandler): () => void {
     const subscription = { sessionId, topic, handler };
     add(this.byTopic, topic, subscription);
@@ -110,6 +118,7 @@ export class PubSubHub {
     return () => this.remove(subscription);
   }
 
+  /** Sends an envelope to its subscribers, through the transport (every process of the app with Redis). */
   publish(envelope: PubSubEnvelope): void {
     this.transport.publish(envelope);
     this.counts.published++;

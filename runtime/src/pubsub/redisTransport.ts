@@ -27,9 +27,11 @@ export interface RedisPubSubOptions {
 export interface RedisPubSub extends PubSubTransport {
   /** The URL without its password, as the logs show it. */
   readonly url: string;
+  /** The Redis channel the app's processes share (`--redis-channel`; default "weft:pubsub"). */
   readonly channel: string;
   connect(): Promise<void>;
   close(): Promise<void>;
+  /** The connection's state and the envelopes sent and received. */
   stats(): PubSubTransportStats;
 }
 

@@ -18,6 +18,7 @@ export interface DrainReport {
   sessions: number;
   /** Tabs told to reconnect elsewhere. */
   tabs: number;
+  /** How long the drain took, in ms. */
   ms: number;
   /** Sessions whose handlers were still running when the bound passed. */
   unfinished: number;

@@ -4,6 +4,7 @@ export interface RequestTarget {
   path: string;
   /** The path as sent, still percent-encoded, below the base path. */
   rawPath: string;
+  /** The query string, parsed. */
   query: URLSearchParams;
 }
 

@@ -36,10 +36,13 @@ export interface WeftServerOptions extends Omit<WeftAppOptions, "basePath" | "ho
 export interface WeftServer {
   /** The app's URL, e.g. http://127.0.0.1:8550/ */
   readonly url: string;
+  /** The port it listens on (the one picked when asked for port 0). */
   readonly port: number;
   /** The app it serves (what `createWeft` makes: weft's own server is one more host of it). */
   readonly app: WeftApp;
+  /** The app's sessions: `server.manager.sessions.size` is how many tabs it holds. */
   readonly manager: SessionManager;
+  /** The Node HTTP server underneath, to add routes beside the app or read its address. */
   readonly http: Server;
   /** The server's WebSocket routes (`/ws`), to add one beside it (the devserver's overlay). */
   readonly upgrades: UpgradeRoutes;

@@ -8,7 +8,9 @@ import { randomId } from "../platform/randomId.ts";
 
 /** A socket as the protocol sees it: text frames out, a close with a code and a reason. */
 export interface Transport {
+  /** Sends one text frame. */
   send(text: string): void;
+  /** Closes the socket with a WebSocket close code and reason. */
   close(code: number, reason: string): void;
   /** Whether the peer answers (a WebSocket ping) within `timeoutMs`; absent: taken as alive. */
   isAlive?(timeoutMs: number): Promise<boolean>;
@@ -16,7 +18,9 @@ export interface Transport {
 
 /** What the server knows of the tab behind a connection. */
 export interface ConnectionInfo {
+  /** The address the tab connected from. */
   ip: string;
+  /** The tab's User-Agent header, when it sent one. */
   userAgent?: string;
   /** The upgrade URL's `?session=` (docs/scaling.md), already checked by the endpoint. */
   routingKey?: string;
@@ -34,6 +38,7 @@ const MAX_FRAMES_WHILE_REGISTERING = 64;
  * server and the in-memory transport of `weft/testing`, so both run the same protocol code.
  */
 export class Connection implements SessionLink {
+  /** The session this connection registered to; null until the tab's `register` is answered. */
   session: Session | null = null;
   private closed = false;
   /** Set between `register` and the session it gets, when that waits for a ping (a takeover). */
@@ -79,6 +84,7 @@ export class Connection implements SessionLink {
     }
   }
 
+  /** Sends a message to the tab (nothing once the connection is closed). */
   send(message: ServerMessage): void {
     if (this.closed) return;
     // Developer tools want the browser's round trips: tell the tab (docs/protocol.md, "Timings").

@@ -60,12 +60,19 @@ interface PendingInvoke {
  * and its lifecycle (connected → resuming after a drop → closed when the resume window passes).
  */
 export class Session {
+  /** A random id, 12 characters: `page.sessionId`, and what a tab sends to resume this session. */
   readonly id = randomId(12);
+  /** The page the app's `main` was given. */
   readonly page: Page;
+  /** The session's control tree: every mounted control by id, and what changed since the last patch. */
   readonly tree: Tree;
+  /** `Date.now()` when the session opened. */
   readonly createdAt = Date.now();
+  /** "connected", "resuming" (no tab right now; it may come back within the resume window), or "closed". */
   state: SessionState = "resuming";
+  /** What the tab said about itself when it registered (route, user agent, size, platform). */
   client: ClientInfo;
+  /** The address of the tab's current connection. */
   clientIp: string;
   /** The HTTP request of the tab's current connection (`page.request`); set on every attach. */
   request: PageRequest = NO_REQUEST;
@@ -103,6 +110,7 @@ export class Session {
 
   constructor(
     private readonly main: AppMain,
+    /** The limits this session runs under (resume window, invoke timeout, error exposure). */
     readonly options: SessionOptions,
     client: ClientInfo,
     clientIp: string,
@@ -116,6 +124,7 @@ export class Session {
     if (hook.active) hook.emit({ type: "session-open", session: this, client });
   }
 
+  /** Whether a tab is attached right now. */
   get connected(): boolean {
     return this.link !== null;
   }
@@ -240,6 +249,7 @@ export class Session {
     if (hook.active) hook.emit({ type: "patch", sessionId: this.id, ops, ms: performance.now() - t0, sent });
   }
 
+  /** Sends a message to the tab (held back while the session waits, dropped while no tab is attached). */
   send(message: ServerMessage): void {
     if (this.heldBack) this.heldBack.push(message);
     else this.link?.send(message);
@@ -302,6 +312,7 @@ export class Session {
    */
   autoUpdate: boolean | undefined;
 
+  /** Runs the handler of the control's event the tab sent (a click, a change), then sends what it changed. */
   handleEvent(message: EventMessage): void {
     if (this.held) return this.wait(() => this.handleEvent(message));
     const control = this.tree.index.get(message.id);
@@ -317,6 +328,7 @@ export class Session {
     this.track(this.runHandler(message.id, message.name, () => handler.call(control, event)));
   }
 
+  /** Takes props the browser set itself (typed text, a tick) onto the control, before its handlers run. */
   handleProps(message: PropsMessage): void {
     if (this.held) return this.wait(() => this.handleProps(message));
     const control = this.tree.index.get(message.id);
@@ -339,6 +351,7 @@ export class Session {
     }
   }
 
+  /** Settles the `invoke` the tab answered (a clientStorage read, say). */
   handleReply(message: ReplyMessage): void {
     const pending = this.invokes.get(message.callId);
     if (!pending) return; // timed out already
@@ -367,6 +380,10 @@ export class Session {
     });
   }
 
+  /**
+   * Runs background work of the session's (`page.runTask`): failures go to the session, changes are
+   * sent when it settles, its signal aborts when the session closes.
+   */
   runTask<T>(task: (signal: AbortSignal) => T | Promise<T>): Promise<T | undefined> {
     const signal = this.tasks.signal;
     return this.track((async () => {

@@ -17,7 +17,9 @@ export interface SessionClaim {
  * address: past the bound, the ones that disconnected first are closed.
  */
 export class SessionManager {
+  /** The open sessions by id (connected or waiting for their tab). */
   readonly sessions = new Map<string, Session>();
+  /** The limits every session of the app runs under (resume window, number of sessions, invoke timeout…). */
   readonly options: WeftOptions;
   /** Pubsub between this app's sessions (`page.pubsub`). */
   readonly pubsub: PubSubHub;
@@ -37,6 +39,7 @@ export class SessionManager {
   };
 
   constructor(
+    /** The app's `main`, run for each new session; a hot swap replaces it. */
     public main: AppMain,
     options: Partial<WeftOptions> = {},
     pubsubTransport?: PubSubTransport,

@@ -8,7 +8,9 @@ import { handleWorkerErrors } from "./workerErrors.ts";
 
 /** The part of a dedicated worker's global scope the host uses. */
 export interface WorkerScope {
+  /** Sends a message to the tab (the page that started the worker). */
   postMessage(message: unknown): void;
+  /** Listens to the tab's messages. */
   addEventListener(type: "message", listener: (event: MessageEvent<unknown>) => void): void;
 }
 
@@ -27,6 +29,7 @@ export interface StaticAppOptions {
 
 /** The app running in a static build's worker: its sessions, one per tab. */
 export interface StaticApp {
+  /** The app's sessions in this worker. */
   readonly manager: SessionManager;
 }
 

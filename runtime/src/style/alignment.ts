@@ -20,13 +20,22 @@ export class Alignment {
     return new Alignment(x, y);
   }
 
+  /** The top left corner (-1, -1). */
   static readonly TOP_LEFT = new Alignment(-1, -1);
+  /** The middle of the top edge (0, -1). */
   static readonly TOP_CENTER = new Alignment(0, -1);
+  /** The top right corner (1, -1). */
   static readonly TOP_RIGHT = new Alignment(1, -1);
+  /** The middle of the left edge (-1, 0). */
   static readonly CENTER_LEFT = new Alignment(-1, 0);
+  /** The centre (0, 0). */
   static readonly CENTER = new Alignment(0, 0);
+  /** The middle of the right edge (1, 0). */
   static readonly CENTER_RIGHT = new Alignment(1, 0);
+  /** The bottom left corner (-1, 1). */
   static readonly BOTTOM_LEFT = new Alignment(-1, 1);
+  /** The middle of the bottom edge (0, 1). */
   static readonly BOTTOM_CENTER = new Alignment(0, 1);
+  /** The bottom right corner (1, 1). */
   static readonly BOTTOM_RIGHT = new Alignment(1, 1);
 }

@@ -19,9 +19,13 @@ export class BorderSide {
 
 /** The sides of a `Border`, each a `BorderSide` or its props; an unset side has no line. */
 export interface BorderProps {
+  /** The line along the top edge: `new BorderSide(1, Colors.OUTLINE)` or `{ width: 1, color }`. */
   top?: BorderSide | BorderSideProps;
+  /** The line along the right edge. */
   right?: BorderSide | BorderSideProps;
+  /** The line along the bottom edge (an underline: set only this one). */
   bottom?: BorderSide | BorderSideProps;
+  /** The line along the left edge. */
   left?: BorderSide | BorderSideProps;
 }
 
@@ -52,9 +56,13 @@ export class Border {
 
 /** The corner radii of a `BorderRadius`, in logical pixels; an unset corner is square. */
 export interface BorderRadiusProps {
+  /** The top left corner's radius, in px. */
   topLeft?: number;
+  /** The top right corner's radius, in px. */
   topRight?: number;
+  /** The bottom left corner's radius, in px. */
   bottomLeft?: number;
+  /** The bottom right corner's radius, in px. */
   bottomRight?: number;
 }
 
@@ -65,9 +73,11 @@ export class BorderRadius {
   constructor(props: BorderRadiusProps = {}) {
     Object.assign(this, props);
   }
+  /** The same radius on every corner: `BorderRadius.all(8)`. */
   static all(radius: number): BorderRadius {
     return new BorderRadius({ topLeft: radius, topRight: radius, bottomLeft: radius, bottomRight: radius });
   }
+  /** Some corners rounded, the others square: `BorderRadius.only({ topLeft: 12, topRight: 12 })` for a sheet's top. */
   static only(corners: BorderRadiusProps): BorderRadius {
     return new BorderRadius({ topLeft: 0, topRight: 0, bottomLeft: 0, bottomRight: 0, ...corners });
   }

@@ -1,16 +1,24 @@
 /** The four sides of a `Padding` or a `Margin`, in px. */
 export interface SidesProps {
+  /** Space on the left, in px. Default 0. */
   left?: number;
+  /** Space on the top, in px. Default 0. */
   top?: number;
+  /** Space on the right, in px. Default 0. */
   right?: number;
+  /** Space on the bottom, in px. Default 0. */
   bottom?: number;
 }
 
 /** Shared by `Padding` and `Margin`: four sides, with Flet's constructors. */
 abstract class Sides implements SidesProps {
+  /** Space on the left, in px. */
   readonly left: number;
+  /** Space on the top, in px. */
   readonly top: number;
+  /** Space on the right, in px. */
   readonly right: number;
+  /** Space on the bottom, in px. */
   readonly bottom: number;
   constructor({ left = 0, top = 0, right = 0, bottom = 0 }: SidesProps = {}) {
     this.left = left;

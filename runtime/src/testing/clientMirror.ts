@@ -2,13 +2,21 @@ import { applyTreeOp, type ControlId, type PatchOp, type PropValue, type ServerM
 
 /** One node as a client holds it: props, handled events, child ids per slot, its place. */
 export interface MirrorNode {
+  /** The control's id. */
   i: ControlId;
+  /** The type the browser draws ("Row", "Text"…). */
   t: string;
+  /** The app's own name for it when that differs from the type (a component's, a subclass's: "TodoItem"). */
   n?: string;
+  /** Its props as the browser holds them. */
   p: Record<string, PropValue>;
+  /** The events the app handles on it ("click", "change"), which the browser sends. */
   h: string[];
+  /** Child ids per slot: `{ controls: [3, 4] }`. */
   c: Record<string, ControlId[]>;
+  /** The parent's id; null for the page. */
   parent: ControlId | null;
+  /** The parent's slot that holds it; null for the page. */
   slot: string | null;
 }
 
@@ -18,7 +26,9 @@ export interface MirrorNode {
  * the server's tree to prove that the patches say everything.
  */
 export class ClientMirror {
+  /** Every node the client holds, by id. */
   readonly nodes = new Map<ControlId, MirrorNode>();
+  /** The page's id once registered; null before. */
   root: ControlId | null = null;
   /** The mirror as the protocol's op applier sees it. */
   private readonly target: TreeTarget<WireNode, SetOp> = {
@@ -48,6 +58,10 @@ export class ClientMirror {
     },
   };
 
+  /**
+   * Applies a message from the server as the browser would (`registered` replaces the tree; `patch`
+   * applies its ops); others change nothing.
+   */
   apply(message: ServerMessage): void {
     if (message.type === "registered") this.reset(message.page);
     else if (message.type === "patch") for (const op of message.ops) this.applyOp(op);
@@ -60,6 +74,7 @@ export class ClientMirror {
     this.addSubtree(page, null, null);
   }
 
+  /** The node with that id; throws when the client holds none. */
   get(id: ControlId): MirrorNode {
     const node = this.nodes.get(id);
     if (!node) throw new Error(`weft mirror: no node ${id}`);

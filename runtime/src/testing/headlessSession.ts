@@ -19,7 +19,12 @@ import { formatTree } from "./formatTree.ts";
 
 /** How `openSession(main, options)` starts the headless session: the tab's first route and what it tells the app about itself. */
 export interface OpenSessionOptions {
+  /** The route the tab opens at. Default "/". */
   route?: string;
+  /**
+   * What the tab tells the app about itself (`page.platform`, its size, user agent…); the rest are
+   * a desktop browser's.
+   */
   clientInfo?: Partial<ClientInfo>;
   /**
    * Session limits (resume window, invoke timeout…). `exposeErrors` is on by default here: a
@@ -50,8 +55,11 @@ export type InvokeAnswer = { result: PropValue } | { error: string } | "never";
 
 /** What to look for: a key, a control type (class name), or text shown by the control. */
 export interface FindQuery {
+  /** The control's `key`. */
   key?: string;
+  /** The control's type or class name ("Button", or "TodoItem" for a subclass or component). */
   type?: string;
+  /** Text the control shows (its value, label or content), matched whole. */
   text?: string;
 }
 
@@ -61,11 +69,13 @@ export interface FindQuery {
  * it as a user would. What it shows is what a browser would show.
  */
 export class HeadlessSession {
+  /** The tree as the browser would hold it, built from the frames sent. */
   readonly mirror = new ClientMirror();
   /** Every frame, in order, as the browser would have seen it. */
   readonly messages: { direction: "in" | "out"; message: ClientMessage | ServerMessage }[] = [];
   /** What the app asked of the browser and got no answer for yet is answered here. */
   readonly localStorage = new Map<string, string>();
+  /** The session manager behind it, with the session's options. */
   readonly manager: SessionManager;
   private connection: Connection;
   private closed = false;
@@ -89,12 +99,14 @@ export class HeadlessSession {
     this.send({ type: "register", protocol: PROTOCOL_VERSION, client: this.client });
   }
 
+  /** The server side of the session (throws if it did not register). */
   get session(): Session {
     const session = this.connection.session;
     if (!session) throw new Error("weft/testing: the session did not register");
     return session;
   }
 
+  /** The page the app's `main` was given: set what a user cannot (a route change, say) or read what it holds. */
   get page(): Page {
     return this.session.page;
   }
@@ -223,9 +235,11 @@ export class HeadlessSession {
 export class ControlHandle {
   constructor(
     private readonly s: HeadlessSession,
+    /** The control's id. */
     readonly id: ControlId,
   ) {}
 
+  /** The control as the browser holds it: props, handled events, children. */
   get node(): MirrorNode {
     return this.s.mirror.get(this.id);
   }
@@ -233,6 +247,7 @@ export class ControlHandle {
   get controlType(): string {
     return this.node.n ?? this.node.t;
   }
+  /** The control's props as the browser holds them: `expect(handle.props.value).toBe("2")`. */
   get props(): Readonly<Record<string, PropValue>> {
     return this.node.p;
   }
@@ -241,6 +256,10 @@ export class ControlHandle {
     return shownText(this.node, this.s.mirror);
   }
 
+  /**
+   * Clicks the control as a user would: sends its `click` event (a Tab of a Tabs picks the tab) and
+   * waits until the app settles.
+   */
   async click(): Promise<void> {
     const node = this.node; // the click may remove it
     if (node.t === "Tab" && node.slot === "tabs" && !node.h.includes("click")) return this.pickTab(node);
@@ -313,6 +332,7 @@ export class ControlHandle {
     return this.setValue(value);
   }
 
+  /** Unticks a Checkbox or turns off a Switch, as a user would, and waits until the app settles. */
   uncheck(): Promise<void> {
     return this.setValue(false);
   }

@@ -27,6 +27,7 @@ export type RecordingErrorCode =
 
 /** A recording that cannot be read or replayed; `code` says why (`BAD_LINE`, `NO_APP`, …) and the message names the file and line. */
 export class RecordingError extends Error {
+  /** Why it failed: `BAD_LINE`, `NO_APP`… (the message names the file and line). */
   readonly code: RecordingErrorCode;
   constructor(code: RecordingErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -26,7 +26,9 @@ export const RECORDING_VERSION = 1;
 
 /** The first line of a recording. */
 export interface RecordingHeader {
+  /** Always "weft-recording": marks the file as one. */
   format: typeof RECORDING_FORMAT;
+  /** The format's version; a reader refuses a newer one. */
   version: number;
   /** The app's entry module, relative to the recording's own directory, with `/` separators. */
   app: string;
@@ -57,6 +59,7 @@ export type RecordingLine = RecordingEntry & { line: number };
 
 /** A recording read from its file: the header and every entry with its line. */
 export interface Recording {
+  /** The recording's first line: the app, the format's version, the client it was made with. */
   header: RecordingHeader;
   /** Every entry after the header, the final `end` included. */
   entries: RecordingLine[];

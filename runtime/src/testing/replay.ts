@@ -54,7 +54,9 @@ export interface Difference {
   kind: TreeDifferenceKind | "message" | "target" | "connection";
   /** The control involved, named as in the recording. */
   control: string;
+  /** What the recording had. */
   expected: string;
+  /** What the replayed app did. */
   actual: string;
   /** The whole line: `step 4 (click on Button#inc "+"): expected Text#count value "2", got "3"`. */
   message: string;
@@ -64,6 +66,7 @@ export interface Difference {
 export interface ReplayResult {
   /** True when the app behaved as recorded at every step. */
   ok: boolean;
+  /** Each way the app differed from the recording, in step order (only the first unless `keepGoing`). */
   differences: Difference[];
   /** The replayed app's tree where the replay ended, as `HeadlessSession.tree()` writes it. */
   tree: string;
@@ -71,9 +74,11 @@ export interface ReplayResult {
   expectedTree: string;
   /** Steps replayed, and steps in the recording. */
   steps: number;
+  /** Steps in the recording. */
   totalSteps: number;
   /** Things worth knowing that are not differences (a step that did not settle in time). */
   notes: string[];
+  /** The recording replayed. */
   recording: Recording;
   /** Wall time of the replay, in milliseconds. */
   ms: number;

@@ -30,7 +30,9 @@ export const Button = defineSpec({
     onLongPress: "none",
     /** Called when the pointer enters (`e.data` true) or leaves (false) the button. */
     onHover: "boolean",
+    /** Called when the button takes the keyboard focus (a Tab key press, a click). */
     onFocus: "none",
+    /** Called when the button loses the keyboard focus. */
     onBlur: "none",
   },
   slots: {
@@ -59,6 +61,7 @@ export const IconButton = defineSpec({
     icon: "icon",
     /** The icon shown while `selected` (a toggle button). */
     selectedIcon: "icon",
+    /** The icon's colour; default the variant's (the theme's onPrimary on "filled"). */
     iconColor: "color",
     /** In px. Default 24. */
     iconSize: "number",
@@ -66,6 +69,7 @@ export const IconButton = defineSpec({
     selected: "boolean",
     /** Material 3 icon button styles. Default "standard". */
     variant: ["standard", "filled", "tonal", "outlined"],
+    /** The button's background colour, over the variant's (none for "standard"). */
     bgcolor: "color",
   },
   events: {
@@ -110,6 +114,7 @@ export const PopupMenuItem = defineSpec({
   props: {
     /** Shows a check mark before the content. */
     checked: "boolean",
+    /** Space around the item's content, in px or `Padding.symmetric({ horizontal: 12 })`. Default 12 on every side. */
     padding: "spacing",
   },
   events: {
@@ -130,6 +135,7 @@ export const PopupMenuButton = defineSpec({
   props: {
     /** The menu's background; default surfaceContainer. */
     bgcolor: "color",
+    /** The colour of the button's own icon (the three dots by default). */
     iconColor: "color",
     /** In px. Default 24. */
     iconSize: "number",

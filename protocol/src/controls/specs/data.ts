@@ -13,9 +13,11 @@ export const DataTable = defineSpec({
     showCheckboxColumn: "boolean",
     /** Horizontal space between columns, in px. Default 56, as in Material. */
     columnSpacing: "number",
+    /** The background of the heading row; default none (the table's own). */
     headingRowColor: "color",
     /** CSS-like border around the table, e.g. "1px solid #ccc". */
     border: "border",
+    /** Rounds the table's corners (with `border`): one radius, or `BorderRadius.only({ topLeft: 8 })`. */
     borderRadius: "borderRadius",
   },
   events: {
@@ -25,7 +27,12 @@ export const DataTable = defineSpec({
      */
     onSelectAll: "boolean",
   },
-  slots: { columns: "list", rows: "list" },
+  slots: {
+    /** The heading row: one DataColumn per column, each with its label and its sort handler. */
+    columns: "list",
+    /** The table's rows: DataRows, each with one DataCell per column. */
+    rows: "list",
+  },
 });
 
 export const DataColumn = defineSpec({
@@ -76,5 +83,8 @@ export const DataCell = defineSpec({
     /** Called when the cell is clicked. */
     onTap: "none",
   },
-  slots: { content: "one" },
+  slots: {
+    /** What the cell shows: usually a Text, or any control (an Icon, a Checkbox). */
+    content: "one",
+  },
 });

@@ -37,6 +37,7 @@ export const AlertDialog = defineSpec({
     modal: "boolean",
     /** Default "end". */
     actionsAlignment: "mainAxis",
+    /** The dialog's background; default the theme's surfaceContainerHigh, as in Material 3. */
     bgcolor: "color",
     /** Where the dialog sits on the page: `Alignment.TOP_CENTER`… Default center. */
     alignment: "alignment",
@@ -50,6 +51,7 @@ export const AlertDialog = defineSpec({
   slots: {
     /** A string or a control. */
     title: "text",
+    /** The dialog's body under the title: a Text, or a Column of fields. */
     content: "one",
     /** The buttons at the bottom, typically text Buttons. */
     actions: "list",
@@ -72,6 +74,7 @@ export const SnackBar = defineSpec({
      * there is an `action`, as in Flet 1.0; false otherwise.
      */
     persist: "boolean",
+    /** The snack bar's background; default the theme's inverseSurface. */
     bgcolor: "color",
   },
   events: {
@@ -89,6 +92,7 @@ export const Banner = defineSpec({
   type: "Banner",
   base: DialogControl,
   props: {
+    /** The banner's background colour; default the theme's. */
     bgcolor: "color",
   },
   slots: {
@@ -110,7 +114,11 @@ export const BottomSheet = defineSpec({
     showDragHandle: "boolean",
     /** Whether Escape, a click on the scrim or a drag down dismisses it. Default true. */
     dismissible: "boolean",
+    /** The sheet's background; default the theme's surfaceContainerLow. */
     bgcolor: "color",
   },
-  slots: { content: "one" },
+  slots: {
+    /** What the sheet shows: a Column of controls, say. It takes the height it needs, up to the page's. */
+    content: "one",
+  },
 });

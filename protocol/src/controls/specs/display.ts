@@ -9,9 +9,11 @@ export const Text = defineSpec({
     value: "string",
     /** Font size in px; default the theme style's (14 for bodyMedium). */
     size: "number",
+    /** The text's colour: `Colors.RED`, "#ff0000"… Default the theme's onSurface. */
     color: "color",
     /** `FontWeight.BOLD`, `FontWeight.W_600`, 600… */
     weight: "fontWeight",
+    /** Draw the text in italics. Default false. */
     italic: "boolean",
     /** Whether the user can select the text. Default false. */
     selectable: "boolean",
@@ -55,6 +57,7 @@ export const Icon = defineSpec({
   props: {
     /** A Material icon name in snake_case, e.g. "delete", "check_circle". */
     name: "icon",
+    /** The icon's colour; default the colour of the text around it. */
     color: "color",
     /** In px. Default 24. */
     size: "number",
@@ -69,6 +72,10 @@ export const Image = defineSpec({
     src: "string",
     /** Said by screen readers, and shown if the image fails to load. */
     alt: "string",
+    /**
+     * How the image fills its box when both `width` and `height` are set (CSS `object-fit`):
+     * "contain" shows all of it, "cover" fills the box and crops, "fill" stretches it.
+     */
     fit: ["contain", "cover", "fill", "none", "scaleDown"],
     /** One radius for every corner, or `BorderRadius.only({ topLeft: 8 })`… */
     borderRadius: "borderRadius",
@@ -81,7 +88,9 @@ export const ProgressBar = defineSpec({
   props: {
     /** 0..1; leave unset for an indeterminate bar. */
     value: "number",
+    /** The colour of the bar's filled part; default the theme's primary. */
     color: "color",
+    /** The colour of the track behind the bar; default the theme's secondaryContainer. */
     bgcolor: "color",
     /** The bar's thickness in px. Default 4. */
     barHeight: "number",
@@ -96,6 +105,7 @@ export const Divider = defineSpec({
   props: {
     /** The line's thickness, in px. Default 1. */
     thickness: "number",
+    /** The line's colour; default the theme's outlineVariant. */
     color: "color",
     /** Empty space before the line, in px. */
     leadingIndent: "number",

@@ -24,6 +24,10 @@ export const TextField = defineSpec({
      * More than 1 on a field that is not multiline wraps its text, and Enter still submits (Flet's rule).
      */
     maxLines: "number",
+    /**
+     * Shown and selectable, but the user cannot change it (unlike `disabled`, it still looks
+     * active). Default false.
+     */
     readOnly: "boolean",
     /** Take the keyboard focus when shown. */
     autofocus: "boolean",
@@ -56,7 +60,9 @@ export const TextField = defineSpec({
     onChange: "string",
     /** Called on Enter (Ctrl+Enter when multiline; Enter with `shiftEnter`). */
     onSubmit: "string",
+    /** Called when the field takes the keyboard focus. */
     onFocus: "none",
+    /** Called when the field loses the keyboard focus: a good moment to validate what was typed. */
     onBlur: "none",
   },
   slots: {
@@ -96,6 +102,7 @@ export const Switch = defineSpec({
   props: {
     /** On or off; the browser sets it when the user flips the switch. */
     value: "boolean",
+    /** The text beside the switch; a click on it flips the switch too. */
     label: "string",
     /** "right" (default) puts the label after the switch, "left" before it. */
     labelPosition: ["left", "right"],
@@ -131,6 +138,7 @@ export const Slider = defineSpec({
     label: "string",
     /** How many decimals `{value}` shows in the label. Default 0 (rounded to a whole number), as in Flet. */
     round: "number",
+    /** The colour of the track's filled part and of the thumb; default the theme's primary. */
     activeColor: "color",
   },
   events: {
@@ -151,7 +159,9 @@ export const Radio = defineSpec({
   props: {
     /** What the RadioGroup's `value` becomes when this one is picked: any value (a string, a number…). */
     value: "any",
+    /** The text beside the radio button; a click on it picks the button too. */
     label: "string",
+    /** The colour of the dot while picked; default the theme's primary. */
     activeColor: "color",
   },
   text: ["value", "label"],
@@ -186,6 +196,7 @@ export const Dropdown = defineSpec({
      * them (or call `update()` after editing it in place).
      */
     options: "json",
+    /** The field's label, on its border above the selection. */
     label: "string",
     /** Shown while nothing is selected. */
     hintText: "string",

@@ -21,7 +21,10 @@ export const Column = defineSpec({
      */
     tight: "boolean",
   },
-  slots: { controls: "list" },
+  slots: {
+    /** The children, top to bottom: `column.controls.push(new Text({ value: "new" }))`, then `page.update()`. */
+    controls: "list",
+  },
 });
 
 export const Row = defineSpec({
@@ -40,14 +43,23 @@ export const Row = defineSpec({
     /** Take only the width the children need, never more. Default false. */
     tight: "boolean",
   },
-  slots: { controls: "list" },
+  slots: {
+    /** The children, left to right. */
+    controls: "list",
+  },
 });
 
 export const Container = defineSpec({
   type: "Container",
   props: {
+    /**
+     * Space between the box's edge and its child, in px: `16`,
+     * `Padding.symmetric({ horizontal: 8 })`, `Padding.only({ left: 4 })`.
+     */
     padding: "spacing",
+    /** Space outside the box, in px (a number or `Margin.only({ top: 8 })`). */
     margin: "spacing",
+    /** The box's background colour: `Colors.AMBER_100`, "#eee". Default none (transparent). */
     bgcolor: "color",
     /** One radius for every corner, or `BorderRadius.only({ topLeft: 8 })`… */
     borderRadius: "borderRadius",
@@ -62,7 +74,10 @@ export const Container = defineSpec({
     /** Called when the box is clicked. */
     onClick: "none",
   },
-  slots: { content: "one" },
+  slots: {
+    /** The one child the box holds. */
+    content: "one",
+  },
 });
 
 export const ListView = defineSpec({
@@ -70,13 +85,17 @@ export const ListView = defineSpec({
   props: {
     /** Space between the children, in px. */
     spacing: "number",
+    /** Space between the view's edge and its children, in px. */
     padding: "spacing",
     /** Keep the view scrolled to the end as children are added (a chat log). */
     autoScroll: "boolean",
     /** Lay the children out in a row instead of a column. */
     horizontal: "boolean",
   },
-  slots: { controls: "list" },
+  slots: {
+    /** The children, in order; only the ones scrolled into view are drawn. */
+    controls: "list",
+  },
 });
 
 export const GridView = defineSpec({
@@ -92,9 +111,13 @@ export const GridView = defineSpec({
     runSpacing: "number",
     /** Width / height of each tile. Default 1 (square). */
     childAspectRatio: "number",
+    /** Space between the grid's edge and its tiles, in px. */
     padding: "spacing",
   },
-  slots: { controls: "list" },
+  slots: {
+    /** The tiles, row by row. */
+    controls: "list",
+  },
 });
 
 export const Stack = defineSpec({
@@ -124,11 +147,15 @@ export const Card = defineSpec({
     variant: ["elevated", "filled", "outlined"],
     /** Background colour. */
     color: "color",
+    /** Space outside the card, in px (a number or `Margin.only({ top: 8 })`). */
     margin: "spacing",
     /** Corner radius in px. Default 12. */
     borderRadius: "borderRadius",
   },
-  slots: { content: "one" },
+  slots: {
+    /** What the card shows: typically a Container with padding around a Column. */
+    content: "one",
+  },
 });
 
 export const SafeArea = defineSpec({

@@ -5,9 +5,11 @@ import { defineSpec } from "../spec.ts";
 export const AppBar = defineSpec({
   type: "AppBar",
   props: {
+    /** The bar's background; default the theme's surface. */
     bgcolor: "color",
     /** The colour of the title, the back button and the actions' icons. */
     color: "color",
+    /** Centre the title in the bar rather than start it after the leading control. Default false. */
     centerTitle: "boolean",
     /**
      * Show a back button when the bar's View is above another one in `page.views` and there is no
@@ -43,6 +45,7 @@ export const NavigationBar = defineSpec({
     destinations: "json",
     /** The selected destination's index; the browser sets it when the user picks one. */
     selectedIndex: "number",
+    /** The bar's background; default the theme's surfaceContainer. */
     bgcolor: "color",
     /** The colour of the pill behind the selected icon. */
     indicatorColor: "color",

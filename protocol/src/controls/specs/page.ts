@@ -50,12 +50,17 @@ export const View = defineSpec({
     padding: "spacing",
     /** Space between the controls; default 10, as in Flet. */
     spacing: "number",
+    /** The view's background; default the theme's surface. */
     bgcolor: "color",
+    /** How the controls share the view's height. Default "start". */
     verticalAlignment: "mainAxis",
+    /** Where the controls sit across the view. Default "start". */
     horizontalAlignment: "crossAxis",
+    /** Scroll when the controls overflow the view: "auto", "always", "hidden". Default: no scrolling. */
     scroll: "scroll",
   },
   slots: {
+    /** The view's controls, top to bottom, as `page.controls` for the page's own view. */
     controls: "list",
     /** The bar on top (an AppBar). */
     appbar: "one",
