@@ -19,7 +19,7 @@ const modelOptions = { messageCapacity: 1_000, swapLimit: 200 };
  * (chooseTarget.ts: the one the user chose, the one just started from the editor, the one whose
  * app is open, the only one, or ask). Feeds the model (@weft/devtools-client's, the inspector's
  * too); when the devserver stops or restarts, empties it and follows the next one discovery
- * finds. Disconnect leaves that run of the devserver alone; its next run is joined again.
+ * finds. Disconnect leaves the devservers running then alone; a run that starts later is joined.
  */
 export class ConnectionManager implements vscode.Disposable {
   readonly model = new DevtoolsModel(modelOptions);
@@ -83,15 +83,19 @@ export class ConnectionManager implements vscode.Disposable {
   /** "Start weft dev for This File" ran: follow the devserver of `entry` once it appears. */
   expectStarted(entry: string): void {
     this.started = { entry, at: Date.now() };
-    this.manual = null;
-    this.declined.clear(); // starting one is asking to be connected
+    this.manual = null; // (the started one is a new run: never declined)
     void this.discovery.refresh();
   }
 
+  /**
+   * Leaves the devserver shown, and does not go to another one by itself: every devserver running
+   * now is declined (else the next editor change would join another app's). One that starts or
+   * restarts after this is joined; Connect, Choose and Start weft dev join at once.
+   */
   disconnect(): void {
     const target = this.connectedTarget;
     if (target) this.declined.add(instanceOf(target));
-    for (const t of this.discovery.targets) if (t.url === target?.url) this.declined.add(instanceOf(t));
+    for (const t of this.discovery.targets) this.declined.add(instanceOf(t));
     this.manual = null;
     this.started = null;
     this.close();
