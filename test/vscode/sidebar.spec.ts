@@ -137,6 +137,29 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await runCommand(page, "weft: Select Control at Cursor");
   await expect(row('Button#dec')).toHaveAttribute("aria-selected", "true");
 
+  // Hovering a row outlines its control in the app's tab, with its name, as the inspector's rows
+  // do; the outline goes once the pointer has left, and comes again on the next hover.
+  const outline = appPage.locator('[data-weft-devtools="highlight"]');
+  await row('Text#count').hover();
+  await expect(outline).toContainText("Text#count");
+  const [box, count] = await Promise.all([outline.boundingBox(), appPage.locator('[data-weft-key="count"]').boundingBox()]);
+  expect(Math.abs(box!.x - count!.x)).toBeLessThan(3);
+  await page.locator(".monaco-editor .view-lines").first().hover();
+  await expect(outline).toHaveCount(0);
+  await row('Text#count').hover();
+  await expect(outline).toContainText("Text#count");
+
+  // Pick: a click on the + button in the app selects it in the tree, and does not reach the app.
+  // (The pointer comes from elsewhere, as from VS Code: the tab's picker outlines what it enters.)
+  await runCommand(page, "weft: Pick a Control in the App");
+  await appPage.locator('[data-weft-key="count"]').hover();
+  await expect(outline).toContainText("Text#count");
+  await appPage.locator('[data-weft-key="inc"]').hover();
+  await expect(outline).toContainText("Button#inc");
+  await appPage.locator('[data-weft-key="inc"]').click();
+  await expect(row('Button#inc')).toHaveAttribute("aria-selected", "true");
+  await expect(appPage.locator('[data-weft-key="count"]')).toHaveText("1");
+
   // A save is swapped in: the tree grows a row by itself, the Swaps view and status bar say so.
   const source = readFileSync(app, "utf8");
   writeFileSync(app, source.replace("        count,\n", '        count,\n        new Text({ value: "new", key: "added" }),\n'));

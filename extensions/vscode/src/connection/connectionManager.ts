@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import WebSocket from "ws";
-import { ChannelClient, DevtoolsModel, redact } from "@weft/devtools-client";
+import { ChannelClient, DevtoolsModel, redact, type ChannelEvent } from "@weft/devtools-client";
 import { channelPerMessageDeflate } from "./channelCompression.ts";
 import { chooseTarget, instanceOf } from "./chooseTarget.ts";
 import type { ChannelTarget } from "./devServerInfo.ts";
@@ -38,7 +38,10 @@ export class ConnectionManager implements vscode.Disposable {
   private attempt = 0;
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
   readonly onDidChangeState = this.stateChanged.event;
-  private readonly disposables: vscode.Disposable[] = [this.stateChanged];
+  private readonly received = new vscode.EventEmitter<ChannelEvent>();
+  /** Every message of the connected devserver, after the model took it (`picked` is the pick command's). */
+  readonly onDidReceive = this.received.event;
+  private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.received];
 
   constructor(
     private readonly discovery: DevServerDiscovery,
@@ -188,7 +191,9 @@ export class ConnectionManager implements vscode.Disposable {
       }
     });
     client.onMessage((message) => {
-      if (attempt === this.attempt) this.model.handle(message);
+      if (attempt !== this.attempt) return;
+      this.model.handle(message);
+      this.received.fire(message);
     });
     client.start();
     try {
