@@ -7,6 +7,7 @@ import { basePath, resolveInBase } from "./basePath.ts";
 import { readPageConfig } from "./pageConfig.ts";
 import { workerSocket } from "./workerSocket.ts";
 import { createMessageHandler } from "./createMessageHandler.ts";
+import { holdForControlChunks } from "./controls/lazyControl.tsx";
 import { createRoundTrip } from "./devtools/roundTrip.ts";
 import { StatusStore } from "./StatusStore.ts";
 import { NodeStore } from "./NodeStore.ts";
@@ -17,6 +18,8 @@ import "@fontsource/roboto/400.css";
 import "@fontsource/roboto/400-italic.css";
 import "@fontsource/roboto/500.css";
 import "@fontsource/roboto/700.css";
+// After fontsource's faces: ASCII text draws from these smaller subsets (fonts/robotoAscii.css).
+import "./fonts/robotoAscii.css";
 import "./iconFonts.css";
 import "./weft.css";
 
@@ -47,7 +50,8 @@ const connection = new Connection({
   sessionKey: sessionKeyFor(basePath()),
   status,
   clientInfo: readClientInfo,
-  onMessage: roundTrip.observe(createMessageHandler({ store, status, send })),
+  // A message that brings a control of a lazy chunk waits for the chunk (controls/lazyControl.tsx).
+  onMessage: holdForControlChunks(roundTrip.observe(createMessageHandler({ store, status, send }))),
 });
 const weft: Weft = { store, status, send };
 

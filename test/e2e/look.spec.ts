@@ -231,6 +231,48 @@ test.describe("first load", () => {
   });
 });
 
+test.describe("first load fetches what the page draws", () => {
+  const app = useWeft("run", ["test/fixtures/look/firstLoad.ts"]);
+  /** The renderer's files a page requested (fonts and scripts under _weft/), by name without hash. */
+  const requested = (page: Page) => {
+    const files: string[] = [];
+    page.on("request", (r) => {
+      const name = /\/_weft\/([\w.-]+?)-[\w-]{8}\.(js|woff2?)$/.exec(new URL(r.url()).pathname);
+      if (name) files.push(`${name[1]}.${name[2]}`);
+    });
+    return files;
+  };
+
+  test("ASCII text draws from Roboto's ASCII subsets; text beyond ASCII also fetches the latin face, still in Roboto", async ({ page }) => {
+    const files = requested(page);
+    await page.goto(app.url);
+    await expect(key(page, "ascii")).toHaveText("Plain ASCII text");
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForLoadState("networkidle");
+    expect(files.filter((f) => f.startsWith("roboto")).sort()).toEqual(["roboto-ascii-400-normal.woff2", "roboto-ascii-500-normal.woff2"]);
+
+    await key(page, "more").click();
+    await expect(key(page, "latin")).toHaveText("Crème brûlée");
+    await page.evaluate(() => document.fonts.ready);
+    await expect.poll(() => files.filter((f) => f.startsWith("roboto-latin"))).toEqual(["roboto-latin-400-normal.woff2"]);
+    // The glyphs beyond ASCII come from Roboto too: the face that holds them is loaded.
+    expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Roboto" && f.status === "loaded" && f.unicodeRange.includes("U+0-FF")))).toBe(true);
+  });
+
+  test("a control few pages draw is a chunk of its own, fetched when the page first draws one", async ({ page }) => {
+    const files = requested(page);
+    await page.goto(app.url);
+    await expect(key(page, "more")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(files.filter((f) => f.startsWith("DataTable"))).toEqual([]);
+
+    await key(page, "more").click();
+    await expect(key(page, "cell")).toHaveText("Tarte Tatin");
+    await expect(key(page, "table").locator("th")).toHaveText("Dessert");
+    expect(files.filter((f) => f.startsWith("DataTable"))).toEqual(["DataTable.js"]);
+  });
+});
+
 test.describe("every icon of Flet draws", () => {
   const app = useWeft("run", ["test/fixtures/look/icons.ts"]);
 
