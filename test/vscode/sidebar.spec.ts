@@ -219,7 +219,7 @@ test("after Disconnect the sidebar stays off, and joins again on Start weft dev 
   const started: WeftProcess[] = [];
   try {
     // Another devserver of the same app runs too (started in some terminal).
-    started.push(await startWeft("dev", [app]));
+    started.push(await startWeft("dev", [app], { timeoutMs: 90_000 }));
     await expect.poll(() => devServers().length).toBe(2);
 
     // Disconnect: the sidebar does not jump to the other one, not even when the editor shows its app.
@@ -260,7 +260,7 @@ test("after Disconnect the sidebar stays off, and joins again on Start weft dev 
     // Disconnect, then a devserver starts by itself (a terminal, a script): followed.
     await runCommand(page, "weft: Disconnect");
     await expect(status(page)).not.toContainText("session");
-    started.push(await startWeft("dev", [app]));
+    started.push(await startWeft("dev", [app], { timeoutMs: 90_000 }));
     await expect(shownApp()).toHaveText(host(started[1]!.url), { timeout: 30_000 });
     await expect(status(page)).toContainText("weft: 0 sessions");
     await appPage.close();
