@@ -15,7 +15,7 @@ import { tapOutput, type OutputTap } from "./outputTap.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 import type { ModuleFacts } from "./transform.ts";
 import { createTeardown, processStats } from "./teardown.ts";
-import { findWorkspace, announceDevServer, workspaceToken } from "./workspaceFile.ts";
+import { findWorkspace, announceDevServer, devServerToken } from "./workspaceFile.ts";
 import { trackHostGenerations } from "./hostGeneration.ts";
 import { MountedApps } from "./mountedApps.ts";
 
@@ -270,10 +270,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // The token is the workspace's, kept across restarts: an inspector left open reconnects.
   const workspace = options.workspace ?? findWorkspace(root);
-  const kept = workspaceToken(workspace);
-  const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl), kept.token);
+  const token = devServerToken(workspace, print ? (message) => tap.printError(message) : undefined);
+  const channel: ChannelServer = await startInspector(options, hub, app?.port ?? portOf(appUrl), token);
   teardown.add(() => channel.close());
-  if (print && kept.file === null) tap.printError(`weft: could not keep the inspector's token in ${workspace}/.weft (${kept.problem}); open inspectors need the new URL after each restart`);
   teardown.add(announceDevServer(workspace, { app: appUrl, channel, entry, startedAt }));
 
   const refuse = (err: unknown, files: string[], what: string, changedAt: number, changedSinceLoad: () => boolean) => {

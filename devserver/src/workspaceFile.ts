@@ -76,18 +76,20 @@ export function removeDevServerInfo(file: string, pid: number): void {
 }
 
 /**
- * The workspace's channel token: the one kept in `.weft/token`, or a new one written there.
- * `changed` says why a new one had to be made (none was kept, or the file was unreadable):
- * inspectors open with the old one then need the new URL. Null `file` when it could not be kept.
+ * The channel token of a devserver of `workspace`, the same for `weft dev` and
+ * `weft dev --static`: the one kept in `.weft/token` (mode 600), or a new one written there, so an
+ * inspector or the VS Code extension left open across a restart reconnects by itself. When it
+ * cannot be kept (a read-only workspace), `warn` hears why: open inspectors then need the new URL
+ * after each restart.
  */
-export function workspaceToken(workspace: string): { token: string; kept: boolean; file: string | null; problem?: string } {
+export function devServerToken(workspace: string, warn?: (message: string) => void): string {
   const dir = join(workspace, ".weft");
   const file = join(dir, TOKEN_FILE);
   try {
     const saved = readFileSync(file, "utf8").trim();
     if (/^[\w-]{20,200}$/.test(saved)) {
       chmodSync(file, 0o600); // whatever a copy or an editor left it at
-      return { token: saved, kept: true, file };
+      return saved;
     }
   } catch {
     // none yet
@@ -97,10 +99,10 @@ export function workspaceToken(workspace: string): { token: string; kept: boolea
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, token + "\n", { mode: 0o600 });
     chmodSync(file, 0o600);
-    return { token, kept: false, file };
   } catch (err) {
-    return { token, kept: false, file: null, problem: (err as Error).message };
+    warn?.(`weft: could not keep the inspector's token in ${dir} (${(err as Error).message}); open inspectors need the new URL after each restart`);
   }
+  return token;
 }
 
 /** Files of devservers whose process is gone (a `kill -9`, a crash): nothing will remove them otherwise. */

@@ -12,7 +12,7 @@ export default defineConfig({
   testMatch: "*.spec.ts",
   globalSetup: "./globalSetup.ts",
   workers: 1,
-  timeout: 180_000,
+  timeout: 300_000,
   expect: { timeout: 20_000 },
   reporter: [["list"]],
   // Not test-results/: the main Playwright run empties that folder when it starts.

@@ -32,18 +32,31 @@ test.afterEach(({}, testInfo) => {
   }
 });
 
-test.afterAll(async () => {
-  // The devserver the extension started in its terminal, if it outlived code-server's terminals.
+/** The running devservers of the workspace, by their .weft/devserver-<pid>.json, newest first. */
+function devServers(): { pid: number; app: string; startedAt: number }[] {
   const dir = join(workspace, ".weft");
+  const infos: { pid: number; app: string; startedAt: number }[] = [];
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
     if (!/^devserver-\d+\.json$/.test(name)) continue;
     try {
-      const { pid } = JSON.parse(readFileSync(join(dir, name), "utf8")) as { pid: number };
-      if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
+      const info = JSON.parse(readFileSync(join(dir, name), "utf8")) as { pid: number; app: string; startedAt: number };
+      process.kill(info.pid, 0);
+      infos.push(info);
     } catch {
       // gone meanwhile
     }
   }
+  return infos.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+/** Stops the devservers the extension started in its terminals (code-server keeps them running when a window closes). */
+async function stopOtherDevServers(): Promise<void> {
+  for (const { pid } of devServers()) if (pid !== weft?.child.pid) process.kill(pid, "SIGTERM");
+  await expect.poll(() => devServers().map((d) => d.pid)).toEqual(weft ? [weft.child.pid] : []);
+}
+
+test.afterAll(async () => {
+  await stopOtherDevServers().catch((err: unknown) => console.log(`could not stop the terminals' devservers: ${String(err)}`));
   let t = Date.now();
   await codeServer?.stop();
   console.log("code-server stopped", Date.now() - t);
@@ -124,6 +137,29 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await runCommand(page, "weft: Select Control at Cursor");
   await expect(row('Button#dec')).toHaveAttribute("aria-selected", "true");
 
+  // Hovering a row outlines its control in the app's tab, with its name, as the inspector's rows
+  // do; the outline goes once the pointer has left, and comes again on the next hover.
+  const outline = appPage.locator('[data-weft-devtools="highlight"]');
+  await row('Text#count').hover();
+  await expect(outline).toContainText("Text#count");
+  const [box, count] = await Promise.all([outline.boundingBox(), appPage.locator('[data-weft-key="count"]').boundingBox()]);
+  expect(Math.abs(box!.x - count!.x)).toBeLessThan(3);
+  await page.locator(".monaco-editor .view-lines").first().hover();
+  await expect(outline).toHaveCount(0);
+  await row('Text#count').hover();
+  await expect(outline).toContainText("Text#count");
+
+  // Pick: a click on the + button in the app selects it in the tree, and does not reach the app.
+  // (The pointer comes from elsewhere, as from VS Code: the tab's picker outlines what it enters.)
+  await runCommand(page, "weft: Pick a Control in the App");
+  await appPage.locator('[data-weft-key="count"]').hover();
+  await expect(outline).toContainText("Text#count");
+  await appPage.locator('[data-weft-key="inc"]').hover();
+  await expect(outline).toContainText("Button#inc");
+  await appPage.locator('[data-weft-key="inc"]').click();
+  await expect(row('Button#inc')).toHaveAttribute("aria-selected", "true");
+  await expect(appPage.locator('[data-weft-key="count"]')).toHaveText("1");
+
   // A save is swapped in: the tree grows a row by itself, the Swaps view and status bar say so.
   const source = readFileSync(app, "utf8");
   writeFileSync(app, source.replace("        count,\n", '        count,\n        new Text({ value: "new", key: "added" }),\n'));
@@ -156,6 +192,79 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   await page.getByRole("tab", { name: /^counter\.ts/ }).click();
   await runCommand(page, "weft: Start weft dev for This File");
   await expect(page.getByRole("tab", { name: /weft dev counter\.ts/ }).or(page.locator(".terminal-tab, .single-terminal-tab").filter({ hasText: "weft dev counter.ts" })).first()).toBeVisible();
-  await expect(status(page)).toContainText("weft: 0 sessions", { timeout: 30_000 });
+  await expect(status(page)).toContainText("weft: 0 sessions", { timeout: 90_000 });
   await expect(sessions.locator(".monaco-list-row")).toHaveCount(0);
+});
+
+test("after Disconnect the sidebar stays off, and joins again on Start weft dev for This File, Connect… and a devserver that starts", async ({ page, browser }) => {
+  // One devserver runs (the earlier test's terminal is stopped): it is followed by itself.
+  await stopOtherDevServers();
+  await page.goto(codeServer.folderUrl(workspace));
+  await expect(page.locator(".monaco-workbench")).toBeVisible({ timeout: 30_000 });
+  await page.locator('.activitybar a.action-label[aria-label^="weft"]').click();
+  const sessions = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Sessions"]') });
+  const tree = page.locator('[id="workbench.view.extension.weft"] .pane').filter({ has: page.locator('.pane-header[aria-label^="Control Tree"]') });
+  const shownApp = () => sessions.locator(".pane-header .description");
+  const host = (url: string) => url.replace(/^https?:\/\//, "").replace(/\/$/, "");
+  await expect(status(page)).toContainText(/weft: \d+ session/, { timeout: 30_000 });
+  await expect(shownApp()).toHaveText(host(weft.url));
+
+  const openApp = async () => {
+    await page.keyboard.press("Control+p");
+    await page.locator(".quick-input-widget input").fill("counter.ts");
+    await expect(page.locator(".quick-input-list .monaco-list-row").first()).toContainText("counter.ts");
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".tab.active")).toContainText("counter.ts");
+  };
+  const started: WeftProcess[] = [];
+  try {
+    // Another devserver of the same app runs too (started in some terminal).
+    started.push(await startWeft("dev", [app], { timeoutMs: 90_000 }));
+    await expect.poll(() => devServers().length).toBe(2);
+
+    // Disconnect: the sidebar does not jump to the other one, not even when the editor shows its app.
+    await runCommand(page, "weft: Disconnect");
+    await expect(status(page)).not.toContainText("session");
+    await runCommand(page, "View: Close All Editors");
+    await openApp();
+    await runCommand(page, "weft: Choose weft dev");
+    await expect(page.locator(".quick-input-list .monaco-list-row")).toHaveCount(2);
+    await expect(page.locator(".quick-input-list .monaco-list-row").filter({ hasText: "shown" })).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(status(page)).not.toContainText("session");
+
+    // Start weft dev for This File, from the Sessions view's button: the devserver it started is
+    // followed, its session and tree shown.
+    const before = devServers()[0]!.startedAt;
+    await sessions.getByRole("button", { name: "Start weft dev for This File" }).click();
+    // (npx weft dev in a new terminal: slow on a loaded machine)
+    await expect.poll(() => devServers()[0]!.startedAt, { timeout: 90_000 }).toBeGreaterThan(before);
+    const fromEditor = devServers()[0]!;
+    await expect(shownApp()).toHaveText(host(fromEditor.app), { timeout: 30_000 });
+    const appPage = await browser.newPage();
+    await appPage.goto(fromEditor.app);
+    await expect(appPage.locator('[data-weft-key="count"]')).toHaveText("0");
+    await expect(status(page)).toContainText("weft: 1 session");
+    await expect(tree.locator(".monaco-list-row[aria-label^='Button#inc']")).toBeVisible();
+
+    // Disconnect, then Connect… (the Sessions view's button) with the URL it offers: the newest devserver's.
+    await runCommand(page, "weft: Disconnect");
+    await expect(status(page)).not.toContainText("session");
+    await sessions.getByRole("button", { name: "Connect to a URL…" }).click();
+    await expect(page.locator(".quick-input-widget input")).toHaveValue(/token=/);
+    await page.keyboard.press("Enter");
+    await expect(status(page)).toContainText("weft: 1 session");
+    await expect(shownApp()).toHaveText(host(fromEditor.app));
+    await expect(tree.locator(".monaco-list-row[aria-label^='Button#inc']")).toBeVisible();
+
+    // Disconnect, then a devserver starts by itself (a terminal, a script): followed.
+    await runCommand(page, "weft: Disconnect");
+    await expect(status(page)).not.toContainText("session");
+    started.push(await startWeft("dev", [app], { timeoutMs: 90_000 }));
+    await expect(shownApp()).toHaveText(host(started[1]!.url), { timeout: 30_000 });
+    await expect(status(page)).toContainText("weft: 0 sessions");
+    await appPage.close();
+  } finally {
+    for (const weft of started) await weft.stop();
+  }
 });

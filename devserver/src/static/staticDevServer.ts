@@ -13,7 +13,7 @@ import type { SwapReport } from "weft/swap";
 import { startChannelServer, type ChannelServer } from "../channelServer.ts";
 import { Hub } from "../hub.ts";
 import { createTeardown, processStats } from "../teardown.ts";
-import { announceDevServer, findWorkspace } from "../workspaceFile.ts";
+import { announceDevServer, devServerToken, findWorkspace } from "../workspaceFile.ts";
 import { devPagePlugin } from "./devPage.ts";
 import { DEV_WORKER_URL, devWorkerEntryPlugin } from "./devWorkerEntry.ts";
 import { nodeStubsPlugin } from "./nodeStubs.ts";
@@ -57,8 +57,9 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
   const root = dirname(entry);
   const startedAt = Date.now();
   const print = options.print ?? true;
-  const token = randomBytes(24).toString("base64url");
-  const tokenBytes = Buffer.from(token);
+  // The worker's agent link has its own token, made per run: only this run's tabs may link.
+  const linkToken = randomBytes(24).toString("base64url");
+  const linkTokenBytes = Buffer.from(linkToken);
   const weftDirs = packageDirs(["weft", "@weft/protocol", "@weft/agent", "@weft/devserver", "@weft/static", "@weft/renderer"]);
   const isAppFile = (file: string) => !file.includes(`${sep}node_modules${sep}`) && !file.startsWith("\0") && !weftDirs.some((dir) => file.startsWith(dir + sep));
   const teardown = createTeardown();
@@ -103,7 +104,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     plugins: [
       standardDecorators(),
       nodeStubsPlugin(isAppFile),
-      devWorkerEntryPlugin({ entry, root, label: relative(root, entry) || entry, token }, isAppFile),
+      devWorkerEntryPlugin({ entry, root, label: relative(root, entry) || entry, token: linkToken }, isAppFile),
       devPagePlugin({ rendererDir: rendererDist(), workerUrl: DEV_WORKER_URL.slice(1) }),
     ],
   });
@@ -118,7 +119,7 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     if (url.pathname !== WORKER_LINK_PATH) return; // Vite's HMR socket, or nobody's
     const given = Buffer.from(url.searchParams.get("token") ?? "");
     const origin = req.headers.origin;
-    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes) || (origin !== undefined && origin !== appOrigin)) {
+    if (given.length !== linkTokenBytes.length || !timingSafeEqual(given, linkTokenBytes) || (origin !== undefined && origin !== appOrigin)) {
       socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\nweft dev: the agent link takes the app's own workers only\n");
       return;
     }
@@ -155,15 +156,19 @@ export async function startStaticDevServer(options: StaticDevServerOptions): Pro
     backlog: () => (lastReport ? [{ type: "swap", report: lastReport }] : []),
     stats: () => processStats(startedAt, agents.sessions().length, lastReport?.id ?? 0),
   });
+  // The workspace's channel token, kept across restarts as by `weft dev`.
+  const workspace = options.workspace ?? findWorkspace(root);
+  const token = devServerToken(workspace, print ? (message) => console.error(message) : undefined);
   const channel: ChannelServer = await startChannelServer({
     hub,
+    token,
     ...(options.inspectorHost ? { host: options.inspectorHost } : {}),
     port: options.inspectorPort ?? (address.port === 0 || options.port === 0 ? 0 : address.port + 1),
   });
   teardown.add(() => channel.close());
   teardown.add(() => hub.dispose());
 
-  teardown.add(announceDevServer(options.workspace ?? findWorkspace(root), { app: appUrl, channel, entry, startedAt }));
+  teardown.add(announceDevServer(workspace, { app: appUrl, channel, entry, startedAt }));
 
   if (print) {
     console.log(`Inspector: ${channel.inspectorUrl}`);

@@ -1,11 +1,13 @@
 import * as vscode from "vscode";
 import { chooseDevServer, connect, disconnect } from "./commands/connect.ts";
 import { openApp, openInspector, openInspectorInBrowser } from "./commands/openInspector.ts";
+import { pick } from "./commands/pick.ts";
 import { revealHandler, revealInEditor } from "./commands/revealInEditor.ts";
 import { selectAtCursor } from "./commands/selectAtCursor.ts";
 import { startDev } from "./commands/startDev.ts";
 import { ConnectionManager } from "./connection/connectionManager.ts";
 import { DevServerDiscovery } from "./connection/discovery.ts";
+import { AppHighlight } from "./providers/appHighlight.ts";
 import { ControlTreeProvider } from "./providers/controlTreeProvider.ts";
 import { InspectorPanel } from "./providers/inspectorPanel.ts";
 import { MessagesViewProvider } from "./providers/messagesViewProvider.ts";
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext) {
   const treeView = vscode.window.createTreeView("weft.controlTree", { treeDataProvider: controls, showCollapseAll: true });
   const swapsView = vscode.window.createTreeView("weft.swaps", { treeDataProvider: swaps });
   const inspectorPanel = new InspectorPanel();
+  const highlight = new AppHighlight(connection, controls, treeView);
   subscriptions.push(
     sessions,
     controls,
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext) {
     treeView,
     swapsView,
     inspectorPanel,
+    highlight,
     vscode.window.registerWebviewViewProvider(MessagesViewProvider.viewId, messages),
     new ViewState(connection, sessionsView, treeView),
     new StatusBar(connection),
@@ -47,8 +51,12 @@ export function activate(context: vscode.ExtensionContext) {
   );
 
   const dev = startDev(discovery, connection);
+  const picker = pick(connection, treeView, highlight);
   subscriptions.push(
     dev.disposable,
+    picker.disposable,
+    vscode.commands.registerCommand("weft.pick", picker.start),
+    vscode.commands.registerCommand("weft.stopPicking", picker.stop),
     vscode.commands.registerCommand("weft.startDev", dev.command),
     vscode.commands.registerCommand("weft.connect", connect(connection, discovery)),
     vscode.commands.registerCommand("weft.disconnect", disconnect(connection)),

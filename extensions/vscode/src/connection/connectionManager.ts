@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import WebSocket from "ws";
-import { ChannelClient, DevtoolsModel, redact } from "@weft/devtools-client";
+import { ChannelClient, DevtoolsModel, redact, type ChannelEvent } from "@weft/devtools-client";
 import { channelPerMessageDeflate } from "./channelCompression.ts";
 import { chooseTarget, instanceOf } from "./chooseTarget.ts";
 import type { ChannelTarget } from "./devServerInfo.ts";
@@ -19,7 +19,7 @@ const modelOptions = { messageCapacity: 1_000, swapLimit: 200 };
  * (chooseTarget.ts: the one the user chose, the one just started from the editor, the one whose
  * app is open, the only one, or ask). Feeds the model (@weft/devtools-client's, the inspector's
  * too); when the devserver stops or restarts, empties it and follows the next one discovery
- * finds. Disconnect leaves that run of the devserver alone; its next run is joined again.
+ * finds. Disconnect leaves the devservers running then alone; a run that starts later is joined.
  */
 export class ConnectionManager implements vscode.Disposable {
   readonly model = new DevtoolsModel(modelOptions);
@@ -38,7 +38,10 @@ export class ConnectionManager implements vscode.Disposable {
   private attempt = 0;
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
   readonly onDidChangeState = this.stateChanged.event;
-  private readonly disposables: vscode.Disposable[] = [this.stateChanged];
+  private readonly received = new vscode.EventEmitter<ChannelEvent>();
+  /** Every message of the connected devserver, after the model took it (`picked` is the pick command's). */
+  readonly onDidReceive = this.received.event;
+  private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.received];
 
   constructor(
     private readonly discovery: DevServerDiscovery,
@@ -83,15 +86,19 @@ export class ConnectionManager implements vscode.Disposable {
   /** "Start weft dev for This File" ran: follow the devserver of `entry` once it appears. */
   expectStarted(entry: string): void {
     this.started = { entry, at: Date.now() };
-    this.manual = null;
-    this.declined.clear(); // starting one is asking to be connected
+    this.manual = null; // (the started one is a new run: never declined)
     void this.discovery.refresh();
   }
 
+  /**
+   * Leaves the devserver shown, and does not go to another one by itself: every devserver running
+   * now is declined (else the next editor change would join another app's). One that starts or
+   * restarts after this is joined; Connect, Choose and Start weft dev join at once.
+   */
   disconnect(): void {
     const target = this.connectedTarget;
     if (target) this.declined.add(instanceOf(target));
-    for (const t of this.discovery.targets) if (t.url === target?.url) this.declined.add(instanceOf(t));
+    for (const t of this.discovery.targets) this.declined.add(instanceOf(t));
     this.manual = null;
     this.started = null;
     this.close();
@@ -184,7 +191,9 @@ export class ConnectionManager implements vscode.Disposable {
       }
     });
     client.onMessage((message) => {
-      if (attempt === this.attempt) this.model.handle(message);
+      if (attempt !== this.attempt) return;
+      this.model.handle(message);
+      this.received.fire(message);
     });
     client.start();
     try {

@@ -84,7 +84,10 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
   readonly onDidChangeTreeData = this.changed.event;
   private pending: Set<ControlNode> | "all" | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly hovers = new vscode.EventEmitter<ControlNode>();
+  /** A row was hovered (its tooltip is being resolved): VS Code gives extensions no other hover signal. */
+  readonly onDidHover = this.hovers.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.hovers];
 
   constructor(private readonly connection: ConnectionManager) {
     this.disposables.push({ dispose: connection.model.tree.subscribe((change) => this.schedule(change)) });
@@ -125,11 +128,15 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
     return node.parent === null ? null : (this.store.get(node.parent) ?? null);
   }
 
-  /** The tooltip: the control's props, handlers and fields, fetched when the row is hovered. */
+  /**
+   * The tooltip: the control's props, handlers and fields, fetched when the row is hovered (or
+   * clicked). VS Code resolves a row once; `redrawRow` makes its next hover resolve again.
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: ControlNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     const channel = this.connection.channel;
     const sessionId = this.connection.model.watched;
     if (!channel || !sessionId) return item;
+    this.hovers.fire(node);
     try {
       const props = await channel.request("get-props", { sessionId, id: node.id });
       if (!token.isCancellationRequested) item.tooltip = propsTooltip(props);
@@ -138,6 +145,14 @@ export class ControlTreeProvider implements vscode.TreeDataProvider<ControlNode>
       if (!token.isCancellationRequested) item.tooltip = `${describeNode(node)}: no props (${err instanceof Error ? err.message : String(err)})`;
     }
     return item;
+  }
+
+  /** Redraws one row with the next batch: VS Code then forgets its resolved tooltip. */
+  redrawRow(node: ControlNode): void {
+    if (this.store.get(node.id) !== node) return;
+    if (this.pending === null) this.pending = new Set();
+    if (this.pending !== "all") this.pending.add(node);
+    this.timer ??= setTimeout(() => this.redraw(), REDRAW_MS);
   }
 
   dispose(): void {
