@@ -152,6 +152,9 @@ test("the sidebar shows a running example's sessions and live tree, and reveals 
   // Pick: a click on the + button in the app selects it in the tree, and does not reach the app.
   // (The pointer comes from elsewhere, as from VS Code: the tab's picker outlines what it enters.)
   await runCommand(page, "weft: Pick a Control in the App");
+  // The command reaches the tab through the devserver: hover only once the tab's picker is on
+  // (its crosshair), or the hover lands before it and the click goes to the app.
+  await expect(appPage.locator("html")).toHaveCSS("cursor", "crosshair", { timeout: 20_000 });
   await appPage.locator('[data-weft-key="count"]').hover();
   await expect(outline).toContainText("Text#count");
   await appPage.locator('[data-weft-key="inc"]').hover();
