@@ -7,6 +7,7 @@ import type { Page, Request, WebSocket } from "@playwright/test";
 import { buildStatic } from "@weft/static";
 import { freePort } from "./ports.ts";
 import { startWeft, type WeftProcess } from "./weftProcess.ts";
+import { stopChild } from "./stopChild.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -60,12 +61,7 @@ export async function pythonServer(site: BuiltSite): Promise<PlainServer> {
   }
   return {
     url,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once("exit", () => done());
-        child.kill("SIGTERM");
-      }),
+    stop: () => stopChild(child),
   };
 }
 

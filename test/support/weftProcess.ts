@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { stopChild } from "./stopChild.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -30,12 +31,7 @@ export async function startWeft(command: string, args: string[], options: { time
     urls,
     child,
     output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => stopChild(child),
   };
 }
 
