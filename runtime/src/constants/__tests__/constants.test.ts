@@ -29,4 +29,33 @@ describe("Flet's constants", () => {
     expect(only).toBe("red");
     expect(Icons.random()).toMatch(/^[a-z0-9_]+$/);
   });
+
+  it("Icons reads like the table it stands for: names, `in`, listing, and nothing else", () => {
+    expect(Icons.ADD).toBe("add");
+    expect(Icons.HOME_ROUNDED).toBe("home_rounded");
+    expect(CupertinoIcons.CHEVRON_BACK).toBe("cupertino.chevron_back");
+    expect("ADD" in Icons && "random" in Icons && "toString" in Icons).toBe(true);
+    // Only Flet's UPPER_SNAKE names: not the values, not two names with the space between them.
+    const loose = Icons as unknown as Record<string, unknown>;
+    for (const key of ["add", "NOT_AN_ICON", "ABC ABC_OUTLINED", "", " ADD", "ADD "]) {
+      expect(loose[key]).toBeUndefined();
+      expect(key in Icons).toBe(false);
+    }
+    const keys = Object.keys(Icons);
+    expect(keys.slice(0, 2)).toEqual(["ABC", "ABC_OUTLINED"]);
+    expect(keys.at(-1)).toBe("random");
+    expect(Object.entries(CupertinoIcons).find(([key]) => key === "HEART_FILL")).toEqual(["HEART_FILL", "cupertino.heart_fill"]);
+    expect({ ...Icons }.ZOOM_OUT_SHARP).toBe("zoom_out_sharp");
+    expect(Object.prototype.hasOwnProperty.call(Icons, "ADD")).toBe(true);
+    expect(JSON.parse(JSON.stringify({ icon: Icons.ADD }))).toEqual({ icon: "add" });
+  });
+
+  it("Icons is read-only: a name cannot be assigned, added or deleted", () => {
+    const loose = Icons as unknown as Record<string, unknown>;
+    expect(() => (loose.ADD = "home")).toThrow(TypeError);
+    expect(() => (loose.MY_ICON = "star")).toThrow(TypeError);
+    expect(() => delete loose.ADD).toThrow(TypeError);
+    expect(Icons.ADD).toBe("add");
+    expect("MY_ICON" in Icons).toBe(false);
+  });
 });
