@@ -1,5 +1,5 @@
 import { ICON_NAMES, type IconName } from "./iconNames.ts";
-import { nameTable, tableValues } from "./nameTable.ts";
+import { nameTable, tableNames } from "./nameTable.ts";
 import { pickRandom, type RandomOptions } from "./pickRandom.ts";
 
 /** An icon value: a name of `Icons` / `CupertinoIcons`, or a Material icon name in snake_case. */
@@ -16,8 +16,8 @@ interface IconMethods {
  * The value is the icon's snake_case name (`"delete_outlined"`), which the renderer draws with
  * Google's Material Icons font in the style the suffix names (filled without a suffix).
  */
-export const Icons = nameTable<{ [Name in IconName]: Lowercase<Name> }, IconMethods>(ICON_NAMES, "", {
+export const Icons = nameTable<{ [Name in IconName]: Lowercase<Name> }, IconMethods>(ICON_NAMES, {
   random(options: RandomOptions = {}): IconValue | undefined {
-    return pickRandom(tableValues(ICON_NAMES, ""), options);
+    return pickRandom(tableNames(ICON_NAMES), options);
   },
 });

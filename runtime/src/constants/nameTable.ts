@@ -1,20 +1,36 @@
+/** How the names of a `nameTable` are written (the generated `iconNames.ts` and `cupertinoIconNames.ts`). */
+export interface NameList {
+  /**
+   * Lower case, separated by spaces, with a space at each end. Each entry is a name in every
+   * style (`"abc"`: abc, abc_outlined, abc_rounded, abc_sharp), or a name and the indices of its
+   * styles after a colon (`"add:0"`: add alone; `"add:23"`: add_rounded, add_sharp). A name may
+   * come back later in the list, to keep Flet's order.
+   */
+  names: string;
+  /** The suffixes of the styles, the first one "" (the name itself). */
+  styles: readonly string[];
+  /** Before every value (`"cupertino."`). */
+  prefix: string;
+}
+
 /**
  * One of Flet's icon enums (`Icons`, `CupertinoIcons`) as an object that reads like the table
  * it stands for: `Icons.ADD` is `"add"`, `"ADD" in Icons`, `Object.keys(Icons)` lists every
- * name, then the methods. Each value is `prefix` + the name in lower case, so the names alone
- * are kept: one string (`names`: lower case, separated by spaces, with a space at each end).
- * 8825 names as an object literal held about 2 MiB of a weft process's heap (its source, its
- * keys and values, the object and its spread copy), whether or not the app showed an icon; a
- * name is now looked up when first read and remembered, and the whole list is only built when
- * the table is listed. Read-only: a name cannot be assigned, added or deleted.
+ * name in Flet's order, then the methods. Each value is the prefix and the name in lower case,
+ * so only the names are kept, in one string (`NameList`). 8825 names as an object literal held
+ * about 2 MiB of a weft process's heap (its source, its keys and values, the object and its
+ * spread copy) whether or not the app showed an icon; a name is now looked up when first read
+ * and remembered, and the whole list is built only when the table is listed. Read-only: a name
+ * cannot be assigned, added or deleted.
  */
-export function nameTable<Table extends object, Methods extends object>(names: string, prefix: string, methods: Methods): Table & Methods {
+export function nameTable<Table extends object, Methods extends object>(list: NameList, methods: Methods): Table & Methods {
+  const { names, prefix } = list;
   const known = new Map<string, string>();
   let keys: string[] | undefined;
   // Listed once, every name is known: reading them all after (Object.values) is no search each.
   const allKeys = () => {
     if (keys === undefined) {
-      keys = names.trim().split(" ").map((name) => name.toUpperCase());
+      keys = tableNames(list).map((name) => name.toUpperCase());
       for (const key of keys) known.set(key, prefix + key.toLowerCase());
     }
     return keys;
@@ -23,8 +39,8 @@ export function nameTable<Table extends object, Methods extends object>(names: s
     if (typeof key !== "string") return undefined;
     let value = known.get(key);
     if (value === undefined) {
-      // Keys are UPPER_SNAKE, and never span two names of the list (no space can match).
-      if (!/^[A-Z0-9_]+$/.test(key) || !names.includes(` ${key.toLowerCase()} `)) return undefined;
+      // Keys are UPPER_SNAKE: no space or colon of the list can match.
+      if (!/^[A-Z0-9_]+$/.test(key) || !listed(list, key.toLowerCase())) return undefined;
       value = prefix + key.toLowerCase();
       known.set(key, value);
     }
@@ -47,7 +63,28 @@ export function nameTable<Table extends object, Methods extends object>(names: s
   }) as Table & Methods;
 }
 
-/** Every value of a table built by `nameTable`, in its order. */
-export function tableValues(names: string, prefix: string): string[] {
-  return names.trim().split(" ").map((name) => prefix + name);
+/** Every name of a list, in its order (lower case, without the prefix). */
+export function tableNames({ names, styles }: NameList): string[] {
+  const every = styles.map((_, i) => i).join("");
+  return names
+    .trim()
+    .split(" ")
+    .flatMap((entry) => {
+      const [base, indices = every] = entry.split(":") as [string, string?];
+      return [...indices].map((i) => base + styles[Number(i)]);
+    });
+}
+
+/** Whether `name` (lower case) is one of the list's: its base has an entry with its style. */
+function listed({ names, styles }: NameList, name: string): boolean {
+  return styles.some((suffix, style) => {
+    if (!name.endsWith(suffix) || name.length === suffix.length) return false;
+    const base = ` ${name.slice(0, name.length - suffix.length)}`;
+    for (let at = names.indexOf(base); at !== -1; at = names.indexOf(base, at + 1)) {
+      const next = names[at + base.length];
+      if (next === " ") return true; // every style
+      if (next === ":" && names.slice(at + base.length + 1, names.indexOf(" ", at + base.length)).includes(String(style))) return true;
+    }
+    return false;
+  });
 }

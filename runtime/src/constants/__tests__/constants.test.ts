@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { COLOR_NAMES } from "../colorNames.ts";
 import { Colors } from "../colors.ts";
 import { CupertinoIcons } from "../cupertinoIcons.ts";
+import { ICON_NAMES } from "../iconNames.ts";
 import { Icons } from "../icons.ts";
+import { nameTable, tableNames } from "../nameTable.ts";
 
 describe("Flet's constants", () => {
   it("send Flet's strings", () => {
@@ -57,5 +59,22 @@ describe("Flet's constants", () => {
     expect(() => delete loose.ADD).toThrow(TypeError);
     expect(Icons.ADD).toBe("add");
     expect("MY_ICON" in Icons).toBe(false);
+  });
+
+  it("a name read before the table is listed is found exactly when the list has it, in each style", () => {
+    // A fresh table: listing one remembers every name, and this is about the lookup before that.
+    const table = nameTable<Record<string, string | undefined>, object>(ICON_NAMES, {});
+    const listed = new Set(tableNames(ICON_NAMES));
+    const styles = ["", "_outlined", "_rounded", "_sharp"];
+    const bases = new Set([...listed].map((name) => name.replace(/_(outlined|rounded|sharp)$/, "")));
+    let absent = 0;
+    for (const base of bases) {
+      for (const name of styles.map((suffix) => base + suffix)) {
+        expect(table[name.toUpperCase()]).toBe(listed.has(name) ? name : undefined);
+        if (!listed.has(name)) absent++;
+      }
+    }
+    expect(absent).toBeGreaterThan(0); // some icons lack a style, and those are refused
+    expect(Object.keys(table)).toEqual([...listed].map((name) => name.toUpperCase()));
   });
 });
