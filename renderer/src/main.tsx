@@ -71,13 +71,17 @@ applyTheme(prefersDark() ? "dark" : "light", undefined);
 Object.defineProperty(window, "__weft", { value: Object.freeze({ store, connection, status }), configurable: true });
 
 /**
- * How long React's script waits for the first `register` to go out. On loopback the link opens
- * in a few ms, and a script that ran first would hold the socket's "open" (and the worker's
- * "ready") behind it; a link slower than this is a network on which React's download is the
- * longer part anyway, and a page whose server is down still says "Connecting…" soon.
+ * When React's script runs. On a server's WebSocket it waits for the first `register` to go out
+ * (up to MOUNT_WAIT_MS): the socket opens in a round trip, and a script that ran first would hold
+ * its "open" behind it, so the server would start on the page only after React. A static
+ * build's worker is started by the page before this script and says "ready" once it has run the
+ * app's bundle, on this machine's cores: often later than React's chunk is there, so React does
+ * not wait for it (a "ready" already posted is handled first all the same, just below).
  */
 const MOUNT_WAIT_MS = 200;
-Promise.race([connection.start(), new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]).then(() => import("./mountApp.tsx")).then(
+const attempted = connection.start();
+const reactMayRun = config.transport === "worker" ? Promise.resolve() : Promise.race([attempted, new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
+reactMayRun.then(() => import("./mountApp.tsx")).then(
   ({ mountApp }) => {
     handle = mountApp(weft, roundTrip);
     for (const message of early.splice(0)) {
