@@ -102,15 +102,18 @@ function find(node: WireNode, key: string): WireNode | undefined {
 
 /**
  * A tool on the channel that watches a session's tree and messages and parses every frame, in a
- * process of its own (in the driver's, its reading would slow the driver down, not the app).
+ * process of its own (in the driver's, its reading would slow the driver down, not the app):
+ * asking for the compact form as @weft/devtools-client does, or for everything in the plain form
+ * (with handler timings) as every tool got it before compact watches.
  */
-async function channelClient(server: Dev, sessionId: string) {
+async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean }) {
   const script = `
     const WebSocket = require("ws");
     const ws = new WebSocket(process.argv[1]);
     let messages = 0;
-    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true }])));
-    ws.on("message", (data) => { messages += JSON.parse(String(data)).length; });
+    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
+    // Counted as the messages a tool sees: a compact one's rows and chains one by one.
+    ws.on("message", (data) => { for (const m of JSON.parse(String(data))) messages += m.type === "rows" ? m.rows.length : m.type === "chains" ? m.chains.length : 1; });
     process.on("message", () => process.send(messages));
     setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ["-e", script, `${server.channelUrl}?token=${server.token}`, sessionId], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -152,8 +155,9 @@ async function throughput() {
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
     const ROUNDS = 7;
-    const rounds: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
-    const cpu: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
+    type Mode = "detached" | "plain" | "channel" | "inspector";
+    const rounds: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
+    const cpu: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;
     const measure = async (mode: keyof typeof rounds) => {
       const c0 = cpuMs(pid);
@@ -164,17 +168,17 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
-    const modes = ["detached", "channel", "inspector"] as const;
+    const modes = ["detached", "plain", "channel", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
       // A different order each round: whatever the machine does meanwhile hits every mode.
       for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
         if (mode === "detached") {
           await measure("detached");
-        } else if (mode === "channel") {
-          const client = await channelClient(server, sessionId);
+        } else if (mode === "channel" || mode === "plain") {
+          const client = await channelClient(server, sessionId, mode === "channel" ? { compact: true, handlers: false } : { compact: false, handlers: true });
           await new Promise((r) => setTimeout(r, 50));
-          await measure("channel");
-          received = await client.received();
+          await measure(mode);
+          if (mode === "channel") received = await client.received();
           client.close();
         } else {
           inspector = await openInspector(browser, server);
@@ -206,7 +210,8 @@ async function throughput() {
     table([
       ["", "app CPU / event", "CPU ratio (goal ≤ 1.1×)", "events/s", "throughput ratio"],
       ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
-      ["channel client watching (tree + messages)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["channel client, plain watch + handler timings", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
+      ["channel client watching (tree + messages, compact)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
       ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);
