@@ -161,9 +161,13 @@ test("hovering a tree node outlines the control in the app; pick mode selects th
   await inspector.mouse.move(1399, 899);
   await expect(outline).toHaveCount(0);
 
-  // Pick: the click selects the control in the inspector and does not reach the app.
+  // Pick: the control the pointer is over already is outlined at once, before the pointer moves;
+  // the click selects the control in the inspector and does not reach the app.
+  await key(app, "count").hover();
+  await expect(outline).toHaveCount(0);
   await inspector.getByTestId("pick").click();
   await expect(inspector.getByTestId("pick")).toHaveAttribute("aria-pressed", "true");
+  await expect(outline).toContainText("Text#count");
   await key(app, "inc").hover();
   await expect(outline).toContainText("Button#inc");
   await key(app, "inc").click();
