@@ -138,7 +138,7 @@ export class Hub {
       switch (message.type) {
         case "tree-ops": {
           const { sessionId } = message;
-          tool.channel.group("tree-ops", sessionId, message, () => new TreeOpsGroup(sessionId))?.add(message.ops);
+          tool.channel.group("tree-ops", sessionId, message, openTreeOps)?.add(message.ops);
           continue;
         }
         case "message":
@@ -147,7 +147,7 @@ export class Hub {
           if (!tool.watches.get(sessionId)?.compact) break;
           const type = message.type === "message" ? "rows" : "chains";
           tuple ??= message.type === "message" ? rowTupleJson(message.row) : chainTupleJson(message.chain);
-          tool.channel.group(type, sessionId, message, () => new TupleGroup(type, sessionId))?.add(tuple);
+          tool.channel.group(type, sessionId, message, openTuples)?.add(tuple);
           continue;
         }
       }
@@ -300,6 +300,9 @@ export class Hub {
 }
 
 export { isDroppable };
+
+const openTreeOps = (_kind: string, sessionId: string) => new TreeOpsGroup(sessionId);
+const openTuples = (kind: string, sessionId: string) => new TupleGroup(kind as "rows" | "chains", sessionId);
 
 /**
  * Runs `use` on an agent's answer: at once when the answer is there (the agent of `weft dev`,

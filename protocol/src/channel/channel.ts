@@ -133,12 +133,12 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
 
   /**
    * The group of `kind` and `key` (`"rows"`, a session's id) of the frame waiting to leave,
-   * opened (`open()`) and queued where it is now when there is none; the caller adds `message` to it. Parts added to a group leave together,
+   * opened (`open(kind, key)`: a function made once, not a closure per message) and queued where it is now when there is none; the caller adds `message` to it. Parts added to a group leave together,
    * at the group's place in the frame: a group is closed by every plain message queued after it,
    * so nothing moves past a message it must follow (a `tree` that a session's ops come after).
    * Null when the channel is closed or `message` is dropped (a slow reader).
    */
-  group<G extends FrameGroup>(kind: string, key: string, message: Out, open: () => G): G | null {
+  group<G extends FrameGroup>(kind: string, key: string, message: Out, open: (kind: string, key: string) => G): G | null {
     if (this.closedWith) return null;
     if (this.options.isDroppable(message) && this.overHighWater()) {
       this.dropped++;
@@ -148,7 +148,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     if (!groups) this.groups.set(kind, (groups = new Map()));
     let group = groups.get(key) as G | undefined;
     if (!group) {
-      group = open();
+      group = open(kind, key);
       groups.set(key, group);
       this.schedule(group);
     }
