@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -16,7 +16,8 @@ import { fmt, summarize, table } from "./stats.ts";
  *   a compressing proxy sends it, plus, in server mode, the WebSocket frames that carry the page;
  *   the static build's offline cache, which its service worker fetches after that, on its own line;
  * - navigation → first paint: from the navigation's start to the frame after the app's first
- *   control is in the DOM (p50 of 5 cold loads);
+ *   control is in the DOM (p50 of 5 cold loads), and before it the renderer's marks: its entry
+ *   runs (and opens the link), the page's message arrives, React has run (main.tsx, mountApp.tsx);
  * - click → DOM updated: a click on a button until the text it changes shows (the counter, and
  *   the 4,000-control page). In static mode the app's session is in the tab's worker.
  * Goals (issue 13): the counter's static first load under 150 kB gzipped, first paint under 300 ms.
@@ -56,6 +57,8 @@ export async function run(): Promise<void> {
         for (const [mode, url] of [["static", preview.url], ["server", server.url]] as const) {
           const load = await firstLoad(browser, url, app.shown);
           const click = app.click ? await clickLatency(browser, url, app.click) : undefined;
+          const steps = load.breakdown.map((step) => `${MARKS[step.mark]} ${Math.round(step.p50)}`);
+          extra.push(`${app.name}, ${mode}: ${[...steps, `first paint ${Math.round(load.paint.p50)}`].join(" → ")} ms (p50 from navigation)`);
           rows.push([
             app.name,
             mode,
@@ -74,6 +77,7 @@ export async function run(): Promise<void> {
     }
     table(rows);
     for (const line of extra) console.log(`  ${line}`);
+    console.log(`  (load average ${loadavg().map((load) => load.toFixed(1)).join(" ")} on ${cpus().length} cores)`);
     console.log("  (Flet's static mode loads Pyodide: megabytes and ~5 s on first load, pyodide#1365; goal for the counter: < 150 kB gzipped, first paint < 300 ms)");
   } finally {
     await browser.close();
@@ -81,9 +85,14 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Cold loads: what the tab fetched until the app showed, and when it was first painted. */
+/** The renderer's marks (main.tsx, mountApp.tsx) in a load's breakdown, in the order they come. */
+const MARKS = { "weft:boot": "entry runs", "weft:registered": "page message", "weft:mounted": "React ran" } as const;
+type Mark = keyof typeof MARKS;
+
+/** Cold loads: what the tab fetched until the app showed, when it was first painted, and what came before. */
 async function firstLoad(browser: Browser, url: string, shown: string) {
   const paints: number[] = [];
+  const marks = new Map<Mark, number[]>();
   let raw = 0;
   let gzip = 0;
   for (let i = 0; i < 5; i++) {
@@ -96,18 +105,28 @@ async function firstLoad(browser: Browser, url: string, shown: string) {
     // Server mode's page arrives over its WebSocket (the `registered` frame): count it too.
     const frames: string[] = [];
     page.on("websocket", (ws) => ws.on("framereceived", (frame) => frames.push(String(frame.payload))));
+    // The tab reports its paint through a binding: polling for it (waitForFunction) would run
+    // Playwright's own script in the tab while the app still starts, and delay what is measured.
+    let painted!: (load: { paint: number; marks: Record<string, number> }) => void;
+    const reported = new Promise<{ paint: number; marks: Record<string, number> }>((resolve) => (painted = resolve));
+    await page.exposeBinding("__weftBenchPainted", (_source, load: { paint: number; marks: Record<string, number> }) => painted(load));
     await page.addInitScript((selector: string) => {
       // The frame after the first app control enters the DOM: what the user first sees.
       const observer = new MutationObserver(() => {
         if (!document.querySelector(selector)) return;
         observer.disconnect();
-        requestAnimationFrame(() => ((window as unknown as { __paint: number }).__paint = performance.now()));
+        requestAnimationFrame(() => {
+          const paint = performance.now();
+          const marks = Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime]));
+          void (window as unknown as { __weftBenchPainted: (load: unknown) => Promise<void> }).__weftBenchPainted({ paint, marks });
+        });
       });
       observer.observe(document, { subtree: true, childList: true });
     }, `[data-weft-key="${shown}"]`);
-    await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __paint?: number }).__paint !== undefined);
-    paints.push(await page.evaluate(() => (window as unknown as { __paint: number }).__paint));
+    await page.goto(url, { waitUntil: "commit" });
+    const load = await reported;
+    paints.push(load.paint);
+    for (const mark of Object.keys(MARKS) as Mark[]) if (load.marks[mark] !== undefined) marks.set(mark, [...(marks.get(mark) ?? []), load.marks[mark]!]);
     if (i === 0) {
       await page.evaluate(() => document.fonts.ready);
       for (const body of await Promise.all(bodies)) {
@@ -121,7 +140,8 @@ async function firstLoad(browser: Browser, url: string, shown: string) {
     }
     await context.close();
   }
-  return { raw, gzip, paint: summarize(paints) };
+  const breakdown = [...marks].map(([mark, times]) => ({ mark, p50: summarize(times).p50 })).sort((a, b) => a.p50 - b.p50);
+  return { raw, gzip, paint: summarize(paints), breakdown };
 }
 
 async function clickLatency(browser: Browser, url: string, click: NonNullable<App["click"]>) {

@@ -1,6 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { preloadChunksOf } from "./scripts/preloadChunksOf.ts";
+import { woff2Only } from "./scripts/woff2Only.ts";
 
 /**
  * Builds the renderer into `dist/`. The weft server serves `dist/index.html` for every path
@@ -12,7 +14,9 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
-  plugins: [react()],
+  // The entry (main.tsx) starts the session's link, then imports React and the controls: the page
+  // fetches that chunk at once, beside the entry, instead of after the entry ran.
+  plugins: [react(), preloadChunksOf("src/mountApp.tsx"), woff2Only()],
   build: {
     outDir: "dist",
     assetsDir: "_weft",

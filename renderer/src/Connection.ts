@@ -62,6 +62,8 @@ export class Connection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Settles the promise `start()` returned, once the first attempt has been made. */
+  private attempted: (() => void) | null = null;
   /** Why the server last went away (a 1001's reason), until it takes the tab again. */
   private goneReason: string | undefined;
   /** What every connection opens: the endpoint with `?session=<routing key>`. */
@@ -98,12 +100,19 @@ export class Connection {
     return this.registered && this.ws?.isOpen === true;
   }
 
-  start(): void {
+  /**
+   * Connects, and reconnects whenever the link drops. Resolves once the first attempt is made:
+   * `register` has gone out, or the link failed. The renderer's entry waits for it before it
+   * runs React's script, so the session builds the first page while that script runs.
+   */
+  start(): Promise<void> {
     this.stopped = false;
     addEventListener("online", this.retryNow);
     addEventListener("pagehide", this.goodbye);
     addEventListener("pageshow", this.back);
+    const attempted = new Promise<void>((resolve) => (this.attempted = resolve));
     this.open();
+    return attempted;
   }
 
   /** Closes the socket for good (no retry). */
@@ -113,6 +122,7 @@ export class Connection {
     removeEventListener("pagehide", this.goodbye);
     removeEventListener("pageshow", this.back);
     this.clearRetry();
+    this.settleAttempt();
     this.ws?.close(1000, "client stopped");
     this.ws = null;
     this.registered = false;
@@ -136,6 +146,7 @@ export class Connection {
     } catch (err) {
       // A malformed URL never gets better by retrying.
       this.options.status.setLink("closed", `cannot open ${this.url}: ${(err as Error).message}`);
+      this.settleAttempt();
       return;
     }
     this.ws = ws;
@@ -151,6 +162,7 @@ export class Connection {
         // Nodes with ids relative to the node before: a first page deflates to a third (docs/protocol.md).
         ids: "relative",
       });
+      this.settleAttempt();
     };
     ws.onmessage = (data) => {
       if (ws !== this.ws) return;
@@ -218,6 +230,7 @@ export class Connection {
   }
 
   private handleClose(code: number, reason: string): void {
+    this.settleAttempt();
     this.ws = null;
     const hadSessionId = this.sessionId !== null;
     this.registered = false;
@@ -278,6 +291,11 @@ export class Connection {
     this.attempt = 0;
     this.open();
   };
+
+  private settleAttempt(): void {
+    this.attempted?.();
+    this.attempted = null;
+  }
 
   private clearRetry(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);

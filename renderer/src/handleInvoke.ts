@@ -1,5 +1,5 @@
 import type { ControlId, InvokeMessage, PropValue, ReplyMessage } from "@weft/protocol";
-import { devtoolsMethods } from "./devtools/devtoolsMethods.ts";
+import { lazyDevtoolsMethods } from "./devtools/lazyDevtoolsMethods.ts";
 
 /** A method the server may call in the browser. Throwing replies with the error's message. */
 type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
@@ -9,7 +9,7 @@ type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropVal
  * Flet's client_storage does), `Clipboard` and `control.focus()`. Add a method here and it is callable.
  */
 const methods: Record<string, Method> = {
-  ...devtoolsMethods, // the inspector's highlight and pick (devtools/devtoolsMethods.ts)
+  ...lazyDevtoolsMethods, // the inspector's highlight and pick, loaded on the first call (devtools/lazyDevtoolsMethods.ts)
   focus: async (_args, id) => {
     if (id === undefined) throw new Error("focus needs the id of a control");
     // The control may have arrived in the patch just before this call; give React a frame to draw it.

@@ -1,18 +1,14 @@
-import { createRoot } from "react-dom/client";
-import type { ClientMessage } from "@weft/protocol";
-import { App } from "./App.tsx";
+import type { ClientMessage, ServerMessage } from "@weft/protocol";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
 import { Connection, sessionKeyFor } from "./Connection.ts";
 import { basePath, resolveInBase } from "./basePath.ts";
 import { readPageConfig } from "./pageConfig.ts";
 import { workerSocket } from "./workerSocket.ts";
-import { createMessageHandler } from "./createMessageHandler.ts";
-import { holdForControlChunks } from "./controls/lazyControl.tsx";
 import { createRoundTrip } from "./devtools/roundTrip.ts";
 import { StatusStore } from "./StatusStore.ts";
 import { NodeStore } from "./NodeStore.ts";
 import { applyTheme } from "./theme.ts";
-import { WeftContext, type Weft } from "./WeftContext.ts";
+import type { Weft } from "./WeftContext.ts";
 // Roboto, self-hosted: the browser fetches a face (and a script subset) only when text uses it.
 import "@fontsource/roboto/400.css";
 import "@fontsource/roboto/400-italic.css";
@@ -23,6 +19,14 @@ import "./fonts/robotoAscii.css";
 import "./iconFonts.css";
 import "./weft.css";
 
+/**
+ * The renderer's entry, and all it does before React: it opens the link to the session (the
+ * WebSocket, or a static build's worker) and sends `register`, then loads React and the controls
+ * (mountApp.tsx, a chunk of their own that the page preloads beside this one). The server or the
+ * worker builds the first page while React's script is still parsed and run, instead of after
+ * it; what arrives meanwhile waits here and is applied before React's first render, so the first
+ * frame is the page. Nothing here imports React: this chunk stays small and runs first.
+ */
 declare global {
   interface Window {
     /** Read-only debug handle for tests and benchmarks; not an API for apps. */
@@ -30,6 +34,7 @@ declare global {
   }
 }
 
+performance.mark("weft:boot");
 const status = new StatusStore();
 const store = new NodeStore();
 // Times events for the inspector's causal chain when the server asks (devtools/roundTrip.ts).
@@ -39,6 +44,9 @@ const send = (message: ClientMessage): boolean => {
   if (!sent) console.warn(`[weft] not connected: dropped a '${message.type}' message`);
   return sent;
 };
+// The session's messages until the controls are loaded (their handler needs the lazy chunks' table).
+let handle: ((message: ServerMessage) => void) | null = null;
+const early: ServerMessage[] = [];
 const config = readPageConfig();
 const connection = new Connection({
   // Static mode: the session lives in a Web Worker of this tab; otherwise on the server.
@@ -50,8 +58,11 @@ const connection = new Connection({
   sessionKey: sessionKeyFor(basePath()),
   status,
   clientInfo: readClientInfo,
-  // A message that brings a control of a lazy chunk waits for the chunk (controls/lazyControl.tsx).
-  onMessage: holdForControlChunks(roundTrip.observe(createMessageHandler({ store, status, send }))),
+  onMessage: (message) => {
+    if (message.type === "registered" && performance.getEntriesByName("weft:registered").length === 0) performance.mark("weft:registered");
+    if (handle) handle(message);
+    else early.push(message);
+  },
 });
 const weft: Weft = { store, status, send };
 
@@ -59,12 +70,37 @@ const weft: Weft = { store, status, send };
 applyTheme(prefersDark() ? "dark" : "light", undefined);
 Object.defineProperty(window, "__weft", { value: Object.freeze({ store, connection, status }), configurable: true });
 
-createRoot(document.getElementById("root")!).render(
-  <WeftContext value={weft}>
-    <App />
-  </WeftContext>,
+/**
+ * When React's script runs. On a server's WebSocket it waits for the first `register` to go out
+ * (up to MOUNT_WAIT_MS): the socket opens in a round trip, and a script that ran first would hold
+ * its "open" behind it, so the server would start on the page only after React. A static
+ * build's worker is started by the page before this script and says "ready" once it has run the
+ * app's bundle, on this machine's cores: often later than React's chunk is there, so React does
+ * not wait for it (a "ready" already posted is handled first all the same, just below).
+ */
+const MOUNT_WAIT_MS = 200;
+const attempted = connection.start();
+const reactMayRun = config.transport === "worker" ? Promise.resolve() : Promise.race([attempted, new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
+reactMayRun.then(() => import("./mountApp.tsx")).then(
+  ({ mountApp }) => {
+    handle = mountApp(weft, roundTrip);
+    for (const message of early.splice(0)) {
+      try {
+        handle(message);
+      } catch (err) {
+        // As the Connection reports a message its handler threw on: the next one goes on.
+        console.error(`[weft] failed to handle a '${message.type}' message:`, err);
+        status.pushError("RENDERER", `failed to handle '${message.type}': ${(err as Error).message}`);
+      }
+    }
+  },
+  (err: unknown) => {
+    // Its chunk did not arrive (offline before the service worker had the site): say so.
+    console.error("[weft] the renderer could not load its controls:", err);
+    document.getElementById("root")!.textContent = "This app could not be loaded: reload the page.";
+  },
 );
-connection.start();
+
 // A static build works offline once loaded and can be installed: its service worker (Workbox).
 if (config.serviceWorker && "serviceWorker" in navigator) {
   const script = resolveInBase(config.serviceWorker);

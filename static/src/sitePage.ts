@@ -26,7 +26,14 @@ export function sitePage(options: SitePageOptions): string {
   const config = { transport: "worker", worker: options.worker, serviceWorker: options.serviceWorker };
   let html = options.template;
   if (!/<base href="[^"]*"\s*\/?>/.test(html)) throw new Error("the renderer's index.html has no <base href>: rebuild the renderer (npm run build)");
-  html = html.replace(/<base href="[^"]*"\s*\/?>/, `<base href="${attr(options.base)}" />`);
+  // Right after <base> (the worker's URL is relative to it), before the stylesheet: an inline
+  // script after a stylesheet waits for it, and the worker would start that much later.
+  const boot = [
+    // JSON in a non-executed script: no inline code, so a strict CSP on the host still works.
+    `<script type="application/json" id="weft-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`,
+    `<script>${EARLY_WORKER}</script>`,
+  ];
+  html = html.replace(/<base href="[^"]*"\s*\/?>/, () => `<base href="${attr(options.base)}" />\n    ${boot.join("\n    ")}`);
   html = html.replace(/<title>[^<]*<\/title>/, `<title>${text(options.title)}</title>`);
   html = html.replace(/\s*<link rel="icon"[^>]*>/, "");
   const head = [
@@ -34,9 +41,6 @@ export function sitePage(options: SitePageOptions): string {
     `<link rel="apple-touch-icon" href="${attr(options.icon)}" />`,
     `<link rel="manifest" href="${attr(options.manifest)}" />`,
     `<meta name="theme-color" content="${attr(options.themeColor)}" />`,
-    // JSON in a non-executed script: no inline code, so a strict CSP on the host still works.
-    `<script type="application/json" id="weft-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`,
-    `<script>${EARLY_WORKER}</script>`,
   ];
   return html.replace("</head>", `    ${head.join("\n    ")}\n  </head>`);
 }

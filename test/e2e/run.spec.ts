@@ -22,6 +22,13 @@ test.describe("weft run examples/counter.ts", () => {
     await expect(count).toHaveText("2");
   });
 
+  test("says the app could not be loaded when the renderer's React chunk does not arrive", async ({ page }) => {
+    // The entry runs and opens the session's link; React and the controls are a chunk of their own.
+    await page.route(/\/_weft\/mountApp-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(app.url);
+    await expect(page.locator("#root")).toHaveText("This app could not be loaded: reload the page.");
+  });
+
   test("keeps the session across a refresh, and each tab has its own", async ({ page, context }) => {
     await page.goto(app.url);
     await key(page, "inc").click();

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Connection, ROUTING_KEY_STORAGE, sessionKeyFor } from "../Connection.ts";
+import type { MessageSocket, OpenSocket } from "../MessageSocket.ts";
 import { StatusStore } from "../StatusStore.ts";
 
 /** sessionStorage as a tab has it (Node has none). */
@@ -46,5 +47,69 @@ describe("the session id's storage key", () => {
     expect(sessionKeyFor("/")).toBe("weft:session");
     expect(sessionKeyFor("/dashboard/")).toBe("weft:session:/dashboard/");
     expect(sessionKeyFor("/admin/")).not.toBe(sessionKeyFor("/dashboard/"));
+  });
+});
+
+describe("start()", () => {
+  /** A link the test opens and closes, as the worker's (workerSocket.ts) or a WebSocket would. */
+  function scriptedLink() {
+    const sent: string[] = [];
+    const sockets: MessageSocket[] = [];
+    const openers: (() => void)[] = [];
+    const open: OpenSocket = () => {
+      let isOpen = false;
+      const socket: MessageSocket = {
+        get isOpen() {
+          return isOpen;
+        },
+        get readyState() {
+          return isOpen ? 1 : 3;
+        },
+        send: (text) => void sent.push(text),
+        close: () => void (isOpen = false),
+        onopen: null,
+        onmessage: null,
+        onclose: null,
+      };
+      sockets.push(socket);
+      // what the link's "open" does: it is open, then the Connection hears it
+      openers.push(() => ((isOpen = true), socket.onopen?.()));
+      return socket;
+    };
+    return { sent, sockets, open, opened: (i = 0) => openers[i]!() };
+  }
+
+  // The tab's window events (online, pagehide, pageshow), which Node's global has not.
+  beforeEach(() => {
+    const tab = new EventTarget();
+    vi.stubGlobal("addEventListener", tab.addEventListener.bind(tab));
+    vi.stubGlobal("removeEventListener", tab.removeEventListener.bind(tab));
+    return () => vi.unstubAllGlobals();
+  });
+
+  const started = (link: ReturnType<typeof scriptedLink>) => {
+    const c = new Connection({ url: "worker", open: link.open, storage: tabStorage(), status: new StatusStore(), onMessage: () => {}, clientInfo: () => ({ route: "/" }) });
+    let settled = false;
+    void c.start().then(() => (settled = true));
+    return { c, settled: async () => (await Promise.resolve(), await Promise.resolve(), settled) };
+  };
+
+  it("resolves once `register` has gone out, not before the link is open", async () => {
+    const link = scriptedLink();
+    const { c, settled } = started(link);
+    expect(await settled()).toBe(false);
+    link.opened();
+    expect(JSON.parse(link.sent[0]!)).toMatchObject({ type: "register" });
+    expect(await settled()).toBe(true);
+    c.stop();
+  });
+
+  it("resolves when the first link fails before it opens (a server that is down)", async () => {
+    const link = scriptedLink();
+    const { c, settled } = started(link);
+    link.sockets[0]!.onclose?.(1006, "");
+    expect(await settled()).toBe(true);
+    expect(link.sent).toEqual([]);
+    c.stop();
   });
 });

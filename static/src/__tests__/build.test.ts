@@ -51,6 +51,14 @@ describe("weft build --static", () => {
     expect(page).toContain('<base href="/repo/" />');
     const config = JSON.parse(/<script type="application\/json" id="weft-config">([^<]*)<\/script>/.exec(page)![1]!);
     expect(config).toEqual({ transport: "worker", worker: result.worker, serviceWorker: "sw.js" });
+    // The app's worker starts before the page waits for anything: its inline boot script comes
+    // after <base> (its URL is relative to it) and before the stylesheet, which an inline script
+    // after it would wait for, and the renderer's scripts.
+    const at = (pattern: RegExp) => page.search(pattern);
+    expect(at(/new Worker\(/)).toBeGreaterThan(at(/<base href=/));
+    expect(at(/new Worker\(/)).toBeGreaterThan(at(/id="weft-config"/));
+    expect(at(/new Worker\(/)).toBeLessThan(at(/<link rel="stylesheet"/));
+    expect(at(/new Worker\(/)).toBeLessThan(at(/<script type="module"/));
     expect(readFileSync(join(out, "404.html"), "utf8")).toBe(page);
     // the service worker precaches the page and the worker, and imports nothing from elsewhere
     const sw = readFileSync(join(out, "sw.js"), "utf8");
