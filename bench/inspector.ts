@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
-import { CHANNEL_VERSION, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
+import { CHANNEL_VERSION, Channel, type ClientMessage, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
 import { attachAgent } from "@weft/agent";
-import { channelJson } from "@weft/devserver";
+import { Hub, channelJson } from "@weft/devserver";
 import { openSession } from "weft/testing";
 import counter from "@weft/examples/counter.ts";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
@@ -21,7 +21,9 @@ import { fmt, summarize, table } from "./stats.ts";
  *  2. time for the inspector to apply one update to a 10,000-control tree, from the tree-ops
  *     message arriving to the row changed in the DOM (goal ≤ 16 ms);
  *  3. appending to a message log that already holds 100,000 rows, and the page's heap then;
- *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer.
+ *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer,
+ *     and the hub's whole work for one watching tool (serialized, gathered into 16 ms frames),
+ *     for a plain watch with handler timings (what every tool got before) and a compact one.
  */
 export async function run(): Promise<void> {
   console.log("\n## Inspector\n");
@@ -102,15 +104,18 @@ function find(node: WireNode, key: string): WireNode | undefined {
 
 /**
  * A tool on the channel that watches a session's tree and messages and parses every frame, in a
- * process of its own (in the driver's, its reading would slow the driver down, not the app).
+ * process of its own (in the driver's, its reading would slow the driver down, not the app):
+ * asking for the compact form as @weft/devtools-client does, or for everything in the plain form
+ * (with handler timings) as every tool got it before compact watches.
  */
-async function channelClient(server: Dev, sessionId: string) {
+async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean }) {
   const script = `
     const WebSocket = require("ws");
     const ws = new WebSocket(process.argv[1]);
     let messages = 0;
-    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true }])));
-    ws.on("message", (data) => { messages += JSON.parse(String(data)).length; });
+    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
+    // Counted as the messages a tool sees: a compact one's rows and chains one by one.
+    ws.on("message", (data) => { for (const m of JSON.parse(String(data))) messages += m.type === "rows" ? m.rows.length : m.type === "chains" ? m.chains.length : 1; });
     process.on("message", () => process.send(messages));
     setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ["-e", script, `${server.channelUrl}?token=${server.token}`, sessionId], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -152,8 +157,9 @@ async function throughput() {
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
     const ROUNDS = 7;
-    const rounds: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
-    const cpu: Record<"detached" | "channel" | "inspector", number[]> = { detached: [], channel: [], inspector: [] };
+    type Mode = "detached" | "plain" | "channel" | "inspector";
+    const rounds: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
+    const cpu: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;
     const measure = async (mode: keyof typeof rounds) => {
       const c0 = cpuMs(pid);
@@ -164,17 +170,17 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
-    const modes = ["detached", "channel", "inspector"] as const;
+    const modes = ["detached", "plain", "channel", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
       // A different order each round: whatever the machine does meanwhile hits every mode.
       for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
         if (mode === "detached") {
           await measure("detached");
-        } else if (mode === "channel") {
-          const client = await channelClient(server, sessionId);
+        } else if (mode === "channel" || mode === "plain") {
+          const client = await channelClient(server, sessionId, mode === "channel" ? { compact: true, handlers: false } : { compact: false, handlers: true });
           await new Promise((r) => setTimeout(r, 50));
-          await measure("channel");
-          received = await client.received();
+          await measure(mode);
+          if (mode === "channel") received = await client.received();
           client.close();
         } else {
           inspector = await openInspector(browser, server);
@@ -206,7 +212,8 @@ async function throughput() {
     table([
       ["", "app CPU / event", "CPU ratio (goal ≤ 1.1×)", "events/s", "throughput ratio"],
       ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
-      ["channel client watching (tree + messages)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["channel client, plain watch + handler timings", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
+      ["channel client watching (tree + messages, compact)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
       ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);
@@ -254,7 +261,48 @@ async function serialization() {
     best.hub = Math.min(best.hub, time(channelJson));
   }
   console.log(`Channel messages of one app event (counter click: ${(messages.length / EVENTS).toFixed(1)} messages, ${Math.round(chars / EVENTS)} characters), written:`);
-  console.log(`  JSON.stringify ${best.stringify.toFixed(2)} µs, the hub's writer ${best.hub.toFixed(2)} µs (${(best.stringify / best.hub).toFixed(1)}× faster; best of 15 rounds of ${EVENTS} events; load average ${loadavg()[0]!.toFixed(1)})\n`);
+  console.log(`  JSON.stringify ${best.stringify.toFixed(2)} µs, the hub's writer ${best.hub.toFixed(2)} µs (${(best.stringify / best.hub).toFixed(1)}× faster; best of 15 rounds of ${EVENTS} events; load average ${loadavg()[0]!.toFixed(1)})`);
+
+  // The hub's whole work for one tool: the same messages through a Hub to one watching tool's
+  // channel, a frame every ~100 events (a 16 ms frame of a session at ~6,000 events/s).
+  const sessionId = messages.find((m) => m.type === "message")!.row.sessionId;
+  const viaHub = (watch: { compact: boolean; handlers: boolean }) => {
+    let listener: (m: ChannelMessage) => void = () => {};
+    const hub = new Hub({
+      agent: { subscribe: (l) => ((listener = l), () => {}), sessions: () => [], tree: () => ({ i: 1, t: "Page" }), props: () => null, message: () => null, source: () => null, controlsAt: () => null, inspect: null },
+      hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry: "", url: "", root: "" }, pid: 0, startedAt: 0 }),
+      backlog: () => [],
+      stats: () => ({ pid: 0, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0 }),
+    });
+    let bytes = 0;
+    const channel = new Channel<ChannelMessage, ClientMessage>({ send: (text) => void (bytes += text.length), close() {} }, { minFrameIntervalMs: 16 });
+    hub.connect(channel);
+    channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId, tree: true, messages: true, ...watch }]));
+    channel.flush();
+    bytes = 0;
+    const perFrame = Math.round(messages.length / EVENTS) * 100;
+    const t0 = performance.now();
+    for (let i = 0; i < messages.length; i++) {
+      listener(messages[i]!);
+      if (i % perFrame === perFrame - 1) channel.flush();
+    }
+    channel.flush();
+    const us = ((performance.now() - t0) * 1000) / EVENTS;
+    channel.close(1000, "done");
+    hub.dispose();
+    return { us, bytes: bytes / EVENTS };
+  };
+  const hubBest = { plain: { us: Infinity, bytes: 0 }, compact: { us: Infinity, bytes: 0 } };
+  for (let round = 0; round < 15; round++) {
+    for (const mode of ["plain", "compact"] as const) {
+      const r = viaHub(mode === "plain" ? { compact: false, handlers: true } : { compact: true, handlers: false });
+      if (r.us < hubBest[mode].us) hubBest[mode] = r;
+    }
+  }
+  console.log(`The hub's work per app event for one watching tool (serialize, gather, frame; no socket):`);
+  console.log(
+    `  plain watch with handler timings ${hubBest.plain.us.toFixed(2)} µs and ${Math.round(hubBest.plain.bytes)} bytes, compact ${hubBest.compact.us.toFixed(2)} µs and ${Math.round(hubBest.compact.bytes)} bytes (${(hubBest.plain.us / hubBest.compact.us).toFixed(1)}× less work, ${(hubBest.plain.bytes / hubBest.compact.bytes).toFixed(1)}× fewer bytes; best of 15)\n`,
+  );
 }
 
 async function openInspector(browser: Awaited<ReturnType<typeof launch>>, server: Dev): Promise<Page> {

@@ -58,13 +58,70 @@ function rowJson(row: MessageRow): string {
   return out + "}";
 }
 
+/** A row as its compact tuple (`RowTuple`, protocol's compact.ts): the same values, no keys, no session. */
+export function rowTupleJson(row: MessageRow): string {
+  let out = `[${num(row.seq)},${str(row.direction)},${str(row.kind)},${num(row.bytes)},${num(row.at)},${str(row.preview)}`;
+  // Trailing absent fields are left out; one before a present one is null.
+  if (row.cause !== undefined) out += `,${row.ops === undefined ? "null" : num(row.ops)},${row.tool ? 1 : "null"},${str(row.cause)}`;
+  else if (row.tool) out += `,${row.ops === undefined ? "null" : num(row.ops)},1`;
+  else if (row.ops !== undefined) out += `,${num(row.ops)}`;
+  return out + "]";
+}
+
+/** A chain as its compact tuple (`ChainTuple`, protocol's compact.ts). */
+export function chainTupleJson(c: CausalChain): string {
+  let out = `[${num(c.seq)},${num(c.at)},${num(c.id)},${str(c.control)},${str(c.event)},${c.done ? 1 : 0},`;
+  if (c.handler === undefined) out += "null";
+  else out += `[${num(c.handler.ms)},${num(c.handler.syncMs)}${c.handler.error !== undefined ? `,${str(c.handler.error)}` : ""}]`;
+  out += ",[";
+  for (let i = 0; i < c.changed.length; i++) out += (i > 0 ? "," : "") + changeTupleJson(c.changed[i]!);
+  out += `],${num(c.more)},[`;
+  for (let i = 0; i < c.patches.length; i++) {
+    const p = c.patches[i]!;
+    out += `${i > 0 ? "," : ""}[${p.seq === null ? "null" : num(p.seq)},${num(p.bytes)},${num(p.ops)}]`;
+  }
+  out += "]";
+  const rt = c.roundTripMs === undefined ? "null" : num(c.roundTripMs);
+  const clientSeq = c.clientSeq === undefined ? "null" : num(c.clientSeq);
+  if (c.cause !== undefined) out += `,${rt},${clientSeq},${str(c.cause)}`;
+  else if (c.clientSeq !== undefined) out += `,${rt},${clientSeq}`;
+  else if (c.roundTripMs !== undefined) out += `,${rt}`;
+  return out + "]";
+}
+
+function changeTupleJson(change: ChainChange): string {
+  let out = `[${num(change.id)},${str(change.label)},${str(change.op)},`;
+  if (change.props === undefined) out += "null";
+  else {
+    out += "[";
+    for (let i = 0; i < change.props.length; i++) out += (i > 0 ? "," : "") + str(change.props[i]!);
+    out += "]";
+  }
+  if (change.values === undefined) out += ",null";
+  else {
+    out += ",[";
+    for (let i = 0; i < change.values.length; i++) {
+      const v = change.values[i]!;
+      const before = JSON.stringify(v.before) as string | undefined;
+      const after = JSON.stringify(v.after) as string | undefined;
+      out += i > 0 ? "," : "";
+      // A value JSON cannot write (undefined) has no place in a tuple: that entry goes as the plain object, its key left out.
+      if (before === undefined || after === undefined) out += JSON.stringify(v);
+      else out += `[${str(v.name)},${before},${after}]`;
+    }
+    out += "]";
+  }
+  if (change.parent !== undefined) out += `,${str(change.parent)}`;
+  return out + "]";
+}
+
 function handlerJson(m: HandlerMessage): string {
   let out = `{"type":"handler","sessionId":${str(m.sessionId)},"id":${num(m.id)},"event":${str(m.event)},"syncMs":${num(m.syncMs)},"ms":${num(m.ms)},"at":${num(m.at)}`;
   if (m.error !== undefined) out += `,"error":${JSON.stringify(m.error)}`;
   return out + "}";
 }
 
-function treeOpsJson(m: TreeOpsMessage): string {
+export function treeOpsJson(m: TreeOpsMessage): string {
   let out = `{"type":"tree-ops","sessionId":${str(m.sessionId)},"ops":[`;
   for (let i = 0; i < m.ops.length; i++) out += (i > 0 ? "," : "") + treeOpJson(m.ops[i]!);
   return out + "]}";

@@ -15,7 +15,8 @@ import {
   type DeadSession,
 } from "@weft/protocol/channel";
 import type { AgentDemand } from "@weft/agent";
-import { channelJson } from "./channelJson.ts";
+import { chainTupleJson, channelJson, rowTupleJson } from "./channelJson.ts";
+import { TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
   ControlsAtResult,
@@ -68,6 +69,8 @@ export interface HubContext {
 interface Watch {
   tree: boolean;
   messages: boolean;
+  handlers: boolean;
+  compact: boolean;
 }
 
 /** One connected tool: its channel, whether it said hello, which sessions it watches. */
@@ -91,6 +94,8 @@ class ToolConnection {
         return this.watches.get(message.row.sessionId)?.messages === true;
       case "chain":
         return this.watches.get(message.chain.sessionId)?.messages === true;
+      case "handler":
+        return this.watches.get(message.sessionId)?.handlers === true;
       default:
         return true;
     }
@@ -99,8 +104,10 @@ class ToolConnection {
 
 /**
  * Fans the agent's messages out to the connected tools, each getting what it asked for: every
- * tool gets sessions, timings, errors, output and swap reports; trees and message rows only for
- * the sessions it watches (50 sessions patching at once would otherwise flood every inspector).
+ * tool gets sessions, errors, output and swap reports; trees, message rows and handler timings
+ * only for the sessions it watches and asked them of (50 sessions patching at once would
+ * otherwise flood every inspector). What a watched session sends on every app event is gathered
+ * per frame (channelGroups.ts): one `tree-ops`, and with `compact` one `rows` and one `chains`.
  */
 export class Hub {
   private readonly tools = new Set<ToolConnection>();
@@ -125,8 +132,25 @@ export class Hub {
   broadcast(message: ServerMessage): void {
     if (message.type === "log") this.keepOutput(message);
     let json: string | null = null;
+    let tuple: string | null = null;
     for (const tool of this.tools) {
       if (!tool.wants(message)) continue;
+      switch (message.type) {
+        case "tree-ops": {
+          const { sessionId } = message;
+          tool.channel.group("tree-ops", sessionId, message, openTreeOps)?.add(message.ops);
+          continue;
+        }
+        case "message":
+        case "chain": {
+          const sessionId = message.type === "message" ? message.row.sessionId : message.chain.sessionId;
+          if (!tool.watches.get(sessionId)?.compact) break;
+          const type = message.type === "message" ? "rows" : "chains";
+          tuple ??= message.type === "message" ? rowTupleJson(message.row) : chainTupleJson(message.chain);
+          tool.channel.group(type, sessionId, message, openTuples)?.add(tuple);
+          continue;
+        }
+      }
       json ??= channelJson(message);
       tool.channel.sendJson(message, json);
     }
@@ -213,7 +237,7 @@ export class Hub {
         });
       }
       case "watch": {
-        const watch = { tree: message.tree !== false, messages: message.messages === true };
+        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact: message.compact === true };
         tool.watches.set(message.sessionId, watch);
         if (!watch.tree) return;
         return settle(this.context.agent.tree(message.sessionId), (root) => {
@@ -276,6 +300,9 @@ export class Hub {
 }
 
 export { isDroppable };
+
+const openTreeOps = (_kind: string, sessionId: string) => new TreeOpsGroup(sessionId);
+const openTuples = (kind: string, sessionId: string) => new TupleGroup(kind as "rows" | "chains", sessionId);
 
 /**
  * Runs `use` on an agent's answer: at once when the answer is there (the agent of `weft dev`,

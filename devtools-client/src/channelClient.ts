@@ -4,7 +4,10 @@ import {
   Channel,
   ChannelCloseCode,
   channelDefaults,
+  expandChain,
+  expandRow,
   type AnyRequest,
+  type CompactMessage,
   type ClientMessage,
   type FailureMessage,
   type HelloFromClient,
@@ -26,8 +29,11 @@ export type RequestType = AnyRequest["type"];
 /** What a tool sends that gets no answer: `watch`, `unwatch`, `highlight`, `pick`. */
 export type ChannelCommand = Exclude<ClientMessage, AnyRequest | HelloFromClient>;
 
-/** What the devserver sends besides answers to requests (which `request` resolves). */
-export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage>;
+/**
+ * What the devserver sends besides answers to requests (which `request` resolves). Compact rows
+ * and chains come expanded, as the `message` and `chain` messages they stand for.
+ */
+export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage | CompactMessage>;
 
 export type ChannelState =
   /** Not started yet. */
@@ -187,11 +193,15 @@ export class ChannelClient {
     }
   }
 
-  /** Sends a command (no answer comes). Returns false, sending nothing, while the channel is not open. */
+  /**
+   * Sends a command (no answer comes). Returns false, sending nothing, while the channel is not
+   * open. A `watch` asks for the compact form of rows and chains (unless it says `compact:
+   * false`): this client expands them, so its listeners see the same messages either way.
+   */
   send(command: ChannelCommand): boolean {
     const connection = this.current;
     if (!connection?.hello) return false;
-    connection.channel.send(command);
+    connection.channel.send(command.type === "watch" && command.compact === undefined ? { ...command, compact: true } : command);
     return true;
   }
 
@@ -300,6 +310,14 @@ export class ChannelClient {
       return;
     }
     if (message.type === "result" || message.type === "failure") return this.answer(message);
+    if (message.type === "rows") {
+      for (const row of message.rows) this.events.emit({ type: "message", row: expandRow(message.sessionId, row) });
+      return;
+    }
+    if (message.type === "chains") {
+      for (const chain of message.chains) this.events.emit({ type: "chain", chain: expandChain(message.sessionId, chain) });
+      return;
+    }
     this.events.emit(message);
   }
 

@@ -161,9 +161,13 @@ test("hovering a tree node outlines the control in the app; pick mode selects th
   await inspector.mouse.move(1399, 899);
   await expect(outline).toHaveCount(0);
 
-  // Pick: the click selects the control in the inspector and does not reach the app.
+  // Pick: the control the pointer is over already is outlined at once, before the pointer moves;
+  // the click selects the control in the inspector and does not reach the app.
+  await key(app, "count").hover();
+  await expect(outline).toHaveCount(0);
   await inspector.getByTestId("pick").click();
   await expect(inspector.getByTestId("pick")).toHaveAttribute("aria-pressed", "true");
+  await expect(outline).toContainText("Text#count");
   await key(app, "inc").hover();
   await expect(outline).toContainText("Button#inc");
   await key(app, "inc").click();
@@ -184,9 +188,19 @@ test("time travel shows the tree as it was after an earlier message, with the ne
   await expect(treeNode(inspector, countId)).toContainText('"3"');
   // Step back patch by patch with the ◀ button.
   const back = inspector.getByRole("button", { name: "Back to the previous patch" });
+  const forward = inspector.getByRole("button", { name: "Forward to the next patch" });
+  const lastPatch = await inspector.evaluate(() => window.__inspector!.traffic.log.patchSeqs.at(-1)!);
   await back.click();
   await expect(treeNode(inspector, countId)).toContainText('"2"');
   await expect(inspector.getByTestId("time-travel")).toContainText('Text#count value "2" → "3"');
+  // "Next:" names the patch that comes next (the one that made it "3"), not the message before it.
+  await expect(inspector.getByTestId("time-travel")).toContainText(`Next: patch #${lastPatch} · 1 change`);
+  // ▶ undoes ◀: the tree after that very patch, then ◀ again the one before it.
+  await forward.click();
+  await expect(treeNode(inspector, countId)).toContainText('"3"');
+  await expect(inspector.getByTestId("time-travel")).toContainText(`after #${lastPatch}`);
+  await back.click();
+  await expect(treeNode(inspector, countId)).toContainText('"2"');
   await back.click();
   await back.click();
   await expect(treeNode(inspector, countId)).toContainText('"0"');

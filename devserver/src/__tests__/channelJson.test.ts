@@ -2,13 +2,21 @@ import { describe, expect, it } from "vitest";
 import { Button, Column, Page, Text } from "weft";
 import { openSession } from "weft/testing";
 import { attachAgent } from "@weft/agent";
-import type { CausalChain, MessageRow, ServerMessage } from "@weft/protocol/channel";
-import { channelJson } from "../channelJson.ts";
+import { expandChain, expandRow, type CausalChain, type MessageRow, type ServerMessage } from "@weft/protocol/channel";
+import { chainTupleJson, channelJson, rowTupleJson } from "../channelJson.ts";
 
-/** The same JSON: what a tool parses from either is equal (key order aside). */
-const sameAsStringify = (message: ServerMessage) => expect(JSON.parse(channelJson(message))).toEqual(JSON.parse(JSON.stringify(message)));
+/**
+ * The same JSON: what a tool parses from either is equal (key order aside). A row's and a
+ * chain's compact tuple, expanded as @weft/devtools-client does, gives the same object too.
+ */
+const sameAsStringify = (message: ServerMessage) => {
+  const plain = JSON.parse(JSON.stringify(message)) as ServerMessage;
+  expect(JSON.parse(channelJson(message))).toEqual(plain);
+  if (message.type === "message") expect(expandRow(message.row.sessionId, JSON.parse(rowTupleJson(message.row)))).toEqual((plain as typeof message).row);
+  if (message.type === "chain") expect(expandChain(message.chain.sessionId, JSON.parse(chainTupleJson(message.chain)))).toEqual((plain as typeof message).chain);
+};
 
-describe("channelJson", () => {
+describe("channelJson and the compact tuples", () => {
   it("writes every message an app's session makes as JSON.stringify does", async () => {
     const out: ServerMessage[] = [];
     const agent = attachAgent({ sourceLocations: false });

@@ -51,6 +51,15 @@ export const channelDefaults = {
 type Handler<M> = (message: M) => void;
 
 /**
+ * A message the channel writes when its frame leaves, gathering what was added to it meanwhile
+ * (`Channel.group`): the rows of one session in a frame, its tree ops.
+ */
+export interface FrameGroup {
+  /** The message's JSON, once the frame leaves. */
+  json(): string;
+}
+
+/**
  * One end of the devtools channel, generic over what it sends (`Out`) and receives (`In`): the
  * devserver is `Channel<ServerMessage, ClientMessage>`, a tool `Channel<ClientMessage,
  * ServerMessage>` (React DevTools' Bridge, with its type parameters swapped per side).
@@ -61,8 +70,17 @@ type Handler<M> = (message: M) => void;
  * closes the channel with a precise reason. Runs in Node and in browsers alike.
  */
 export class Channel<Out extends { type: string }, In extends { type: string }> {
-  /** Each queued message as JSON: serialized once, when sent (a message shared by several channels is serialized once for all, `sendJson`). */
-  private queue: string[] = [];
+  /**
+   * Each queued message as JSON: serialized once, when sent (a message shared by several
+   * channels is serialized once for all, `sendJson`), or a group written when the frame leaves.
+   */
+  private queue: (string | FrameGroup)[] = [];
+  /**
+   * The groups of the frame that can still take parts, by kind and key (a plain message after
+   * one closes it). Two levels, so a lookup hashes strings the caller already has (a session's
+   * id) rather than a new one per message.
+   */
+  private readonly groups = new Map<string, Map<string, FrameGroup>>();
   private scheduled = false;
   private dropped = 0;
   private readonly handlers = new Map<string, Set<Handler<In>>>();
@@ -113,12 +131,41 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     this.enqueue(json);
   }
 
+  /**
+   * The group of `kind` and `key` (`"rows"`, a session's id) of the frame waiting to leave,
+   * opened (`open(kind, key)`: a function made once, not a closure per message) and queued where it is now when there is none; the caller adds `message` to it. Parts added to a group leave together,
+   * at the group's place in the frame: a group is closed by every plain message queued after it,
+   * so nothing moves past a message it must follow (a `tree` that a session's ops come after).
+   * Null when the channel is closed or `message` is dropped (a slow reader).
+   */
+  group<G extends FrameGroup>(kind: string, key: string, message: Out, open: (kind: string, key: string) => G): G | null {
+    if (this.closedWith) return null;
+    if (this.options.isDroppable(message) && this.overHighWater()) {
+      this.dropped++;
+      return null;
+    }
+    let groups = this.groups.get(kind);
+    if (!groups) this.groups.set(kind, (groups = new Map()));
+    let group = groups.get(key) as G | undefined;
+    if (!group) {
+      group = open(kind, key);
+      groups.set(key, group);
+      this.schedule(group);
+    }
+    return group;
+  }
+
   private overHighWater(): boolean {
     return (this.transport.bufferedAmount ?? 0) > this.options.highWaterBytes;
   }
 
   private enqueue(json: string): void {
-    this.queue.push(json);
+    if (this.groups.size > 0) this.groups.clear();
+    this.schedule(json);
+  }
+
+  private schedule(entry: string | FrameGroup): void {
+    this.queue.push(entry);
     if (!this.scheduled) {
       this.scheduled = true;
       const wait = this.lastFrameAt + this.options.minFrameIntervalMs - host.performance.now();
@@ -137,10 +184,15 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
       this.queue.push(JSON.stringify(this.options.droppedMessage(this.dropped)));
       this.dropped = 0;
     }
+    this.groups.clear();
     if (this.queue.length === 0) return;
     const frame = this.queue;
     this.queue = [];
     this.lastFrameAt = host.performance.now();
+    for (let i = 0; i < frame.length; i++) {
+      const entry = frame[i]!;
+      if (typeof entry !== "string") frame[i] = entry.json();
+    }
     this.transport.send(`[${frame.join(",")}]`);
   }
 
@@ -192,6 +244,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     this.flush();
     this.closedWith = { code, reason };
     this.queue = [];
+    this.groups.clear();
     this.transport.close(code, reason.slice(0, 120)); // close reasons are capped at 123 bytes
   }
 
@@ -199,6 +252,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   closedByPeer(code = 1005, reason = ""): void {
     this.closedWith ??= { code, reason };
     this.queue = [];
+    this.groups.clear();
     if (this.timer !== null) host.clearTimeout(this.timer);
     this.timer = null;
   }

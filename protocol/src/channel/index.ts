@@ -6,8 +6,9 @@
  */
 export * from "./messages.ts";
 export * from "./inspectMessages.ts";
+export * from "./compact.ts";
 export type * from "./swapReport.ts";
 export type * from "./devServerInfo.ts";
 export { controlLabel } from "./controlLabel.ts";
-export { Channel, channelDefaults, type ChannelOptions, type ChannelTransport } from "./channel.ts";
+export { Channel, channelDefaults, type ChannelOptions, type ChannelTransport, type FrameGroup } from "./channel.ts";
 export * from "../tree/index.ts";

@@ -10,7 +10,9 @@
  *   1 — first version: sessions, tree/tree-ops (structure only; props on request), message rows
  *       (text on request), handler timings, blocked, errors, app output, swap reports, build
  *       errors, stats. Added since, without a bump (an older devserver answers `failure`
- *       UNKNOWN_REQUEST): `get-source` and `get-controls-at` (source locations, for "reveal in
+ *       UNKNOWN_REQUEST, or ignores a `watch` field it does not know): `watch`'s `compact`
+ *       (rows and chains as `rows`/`chains` of tuples, compact.ts) and `handlers` (handler
+ *       timings only to a tool that asks); `get-source` and `get-controls-at` (source locations, for "reveal in
  *       editor" and "select the control at the cursor"). The inspector's part
  *       (inspectMessages.ts): `set-prop`, `eval`, `get-history`, `get-rows`, `get-chains`,
  *       `get-dead-sessions`, `get-postmortem`, `highlight`, `pick` → `chain`, `picked`,
@@ -19,6 +21,7 @@
 import type { InspectClientMessage, InspectRequest, InspectResult, InspectServerMessage } from "./inspectMessages.ts";
 import type { InsertOpOf, MoveOp, RemoveOp } from "../app/messages.ts";
 import type { SwapReport } from "./swapReport.ts";
+import type { CompactMessage } from "./compact.ts";
 
 export const CHANNEL_VERSION = 1;
 
@@ -371,7 +374,8 @@ export type ServerMessage =
   | ResultMessage
   | FailureMessage
   | DroppedMessage
-  | InspectServerMessage;
+  | InspectServerMessage
+  | CompactMessage;
 
 /** The server message of type `T` (`ServerMessageOf<"tree">` is `TreeMessage`): for code generic over the type. */
 export type ServerMessageOf<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
@@ -407,6 +411,13 @@ export interface WatchMessage {
   sessionId: string;
   tree?: boolean;
   messages?: boolean;
+  /** Also its `handler` timings (default false: no tool of weft's shows them; they are one message per app event). */
+  handlers?: boolean;
+  /**
+   * Rows and chains in their compact form (`rows`, `chains`: compact.ts), which
+   * `@weft/devtools-client` expands and asks for by itself. An older devserver ignores it.
+   */
+  compact?: boolean;
 }
 
 export interface UnwatchMessage {

@@ -9,6 +9,12 @@ function controlAt(target: EventTarget | null): HTMLElement | null {
   return element?.closest<HTMLElement>("[data-weft-id]") ?? null;
 }
 
+/** The deepest element under the pointer as the page last saw it (`:hover`), or null. */
+function hoveredElement(): Element | null {
+  const hovered = document.querySelectorAll(":hover");
+  return hovered.length > 0 ? hovered[hovered.length - 1]! : null;
+}
+
 /**
  * Pick mode: the pointer outlines the control under it and a click selects it in the inspector,
  * without reaching the app (the click is swallowed in the capture phase). Escape, or a second
@@ -54,6 +60,9 @@ export function startPick(): Promise<ControlId | null> {
     };
     const session = { finish };
     active = session;
+    // The pointer may be over a control already (the person moved there, then started picking
+    // from the inspector): outline it now, not at the pointer's next move.
+    showHighlight(controlAt(hoveredElement()));
     addEventListener("pointerover", over, true);
     // A press that would focus a field or start a drag must not reach the app either.
     addEventListener("pointerdown", swallow, true);

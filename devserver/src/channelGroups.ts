@@ -1,0 +1,75 @@
+import type { FrameGroup, TreeOp, TreeSetOp } from "@weft/protocol/channel";
+import { treeOpsJson } from "./channelJson.ts";
+
+/**
+ * What one tool's frame gathers of a session (`Channel.group`): a busy session sends a tool one
+ * message of each kind per 16 ms frame, not one per app event and kind.
+ */
+
+/**
+ * The tree ops of one session in a frame, as one `tree-ops` message, the `set`s of one control
+ * between two structural ops folded into one (a counter clicked 80 times in a frame: one op
+ * with its last summary; sets of different controls do not depend on each other's order).
+ * Every tool gets them so; an older tool reads a `tree-ops` message as it always did.
+ */
+export class TreeOpsGroup implements FrameGroup {
+  private readonly ops: TreeOp[] = [];
+  /** The `set` of each control since the last structural op: a later one is folded into it. */
+  private readonly sets = new Map<number, number>();
+
+  constructor(private readonly sessionId: string) {}
+
+  add(ops: readonly TreeOp[]): void {
+    for (const op of ops) {
+      if (op.op !== "set") {
+        // Sets on either side of an insert, remove or move stay apart: their order matters then.
+        this.sets.clear();
+        this.ops.push(op);
+        continue;
+      }
+      const at = this.sets.get(op.id);
+      if (at === undefined) {
+        this.sets.set(op.id, this.ops.length);
+        this.ops.push(op);
+      } else {
+        // A copy: the ops are the agent's, shared by every tool's frame.
+        this.ops[at] = foldSet(this.ops[at] as TreeSetOp, op);
+      }
+    }
+  }
+
+  json(): string {
+    return treeOpsJson({ type: "tree-ops", sessionId: this.sessionId, ops: this.ops });
+  }
+}
+
+/** Two sets of one control as one: each field the later one says (it changed again) wins. */
+function foldSet(earlier: TreeSetOp, later: TreeSetOp): TreeSetOp {
+  const out: TreeSetOp = { ...earlier };
+  if (later.k !== undefined) out.k = later.k;
+  if (later.s !== undefined) out.s = later.s;
+  if (later.x !== undefined) out.x = later.x;
+  if (later.e !== undefined) out.e = later.e;
+  return out;
+}
+
+/**
+ * Compact rows or chains of one session in a frame (`rows`, `chains`: protocol's compact.ts),
+ * each part a tuple already written once for every tool that asked for the compact form.
+ */
+export class TupleGroup implements FrameGroup {
+  private readonly parts: string[] = [];
+
+  constructor(
+    private readonly type: "rows" | "chains",
+    private readonly sessionId: string,
+  ) {}
+
+  add(tupleJson: string): void {
+    this.parts.push(tupleJson);
+  }
+
+  json(): string {
+    return `{"type":"${this.type}","sessionId":${JSON.stringify(this.sessionId)},"${this.type}":[${this.parts.join(",")}]}`;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The compact forms of the two messages a watched session sends on every app event: message rows
+ * and causal chains. A tool asks for them with `watch { compact: true }`; the devserver then
+ * gathers the rows (and the chains) of one session that leave in one frame into one `rows` (or
+ * `chains`) message and writes each as a tuple instead of an object: the keys, written for every
+ * row and every chain, were most of the ~1 KB of JSON a busy session cost per event.
+ * `@weft/devtools-client` expands them back (`expandRow`, `expandChain`), so its users see the
+ * `message` and `chain` messages of messages.ts; a tool that does not ask sees no change.
+ */
+import type { MessageRow } from "./messages.ts";
+import type { CausalChain, ChainChange } from "./inspectMessages.ts";
+
+/**
+ * A `MessageRow` without its session: `[seq, direction, kind, bytes, at, preview, ops, tool,
+ * cause]`. Absent fields are `null`, and trailing absent ones are left out.
+ */
+export type RowTuple = [seq: number, direction: "in" | "out", kind: string, bytes: number, at: number, preview: string, ops?: number | null, tool?: 1 | null, cause?: string];
+
+/** Rows of one session, in order (`watch` with `compact`: what the `message`s of a frame become). */
+export interface RowsMessage {
+  type: "rows";
+  sessionId: string;
+  rows: RowTuple[];
+}
+
+/**
+ * A chain's change: `[id, label, op, props, values, parent]`, each value `[name, before, after]`
+ * (or, for a value JSON cannot write, the plain `{ name, before?, after? }` with its key left out).
+ */
+export type ChangeTuple = [id: number, label: string, op: ChainChange["op"], props: string[] | null, values: ([name: string, before: unknown, after: unknown] | ChainValue)[] | null, parent?: string];
+type ChainValue = NonNullable<ChainChange["values"]>[number];
+
+/**
+ * A `CausalChain` without its session: `[seq, at, id, control, event, done, handler, changed,
+ * more, patches, roundTripMs, clientSeq, cause]`; `handler` is `[ms, syncMs, error?]`, a patch
+ * `[seq, bytes, ops]`, `done` 1 or 0. Absent fields are `null`, trailing ones left out.
+ */
+export type ChainTuple = [
+  seq: number,
+  at: number,
+  id: number,
+  control: string,
+  event: string,
+  done: 0 | 1,
+  handler: [ms: number, syncMs: number, error?: string] | null,
+  changed: ChangeTuple[],
+  more: number,
+  patches: [seq: number | null, bytes: number, ops: number][],
+  roundTripMs?: number | null,
+  clientSeq?: number | null,
+  cause?: NonNullable<CausalChain["cause"]>,
+];
+
+/** Chains of one session, in order (`watch` with `compact`: what the `chain`s of a frame become). */
+export interface ChainsMessage {
+  type: "chains";
+  sessionId: string;
+  chains: ChainTuple[];
+}
+
+export type CompactMessage = RowsMessage | ChainsMessage;
+
+export function expandRow(sessionId: string, t: RowTuple): MessageRow {
+  const row: MessageRow = { sessionId, seq: t[0], direction: t[1], kind: t[2], bytes: t[3], at: t[4], preview: t[5] };
+  if (t[6] != null) row.ops = t[6];
+  if (t[7] != null) row.tool = true;
+  if (t[8] != null) row.cause = t[8];
+  return row;
+}
+
+export function expandChain(sessionId: string, t: ChainTuple): CausalChain {
+  const chain: CausalChain = { sessionId, seq: t[0], id: t[2], control: t[3], event: t[4], at: t[1], changed: t[7].map(expandChange), more: t[8], patches: t[9].map(([seq, bytes, ops]) => ({ seq, bytes, ops })), done: t[5] === 1 };
+  if (t[12] != null) chain.cause = t[12];
+  if (t[11] != null) chain.clientSeq = t[11];
+  if (t[6]) {
+    chain.handler = { ms: t[6][0], syncMs: t[6][1] };
+    if (t[6][2] != null) chain.handler.error = t[6][2];
+  }
+  if (t[10] != null) chain.roundTripMs = t[10];
+  return chain;
+}
+
+function expandChange(t: ChangeTuple): ChainChange {
+  const change: ChainChange = { id: t[0], label: t[1], op: t[2] };
+  if (t[3]) change.props = t[3];
+  if (t[4]) change.values = t[4].map((v) => (Array.isArray(v) ? { name: v[0], before: v[1], after: v[2] } : v));
+  if (t[5] != null) change.parent = t[5];
+  return change;
+}
