@@ -36,24 +36,45 @@ writeFileSync(
     "} as const;\n",
 );
 
-// Icons: the keys of Flet's icon tables (UPPER_SNAKE). The wire value is the lower-case name.
+// Icons: the keys of Flet's icon tables (UPPER_SNAKE). The wire value is the lower-case name
+// (with "cupertino." before it for CupertinoIcons). The table ships as a type (the names, for
+// the editor and the checker) and one string of the lower-case names, each with the styles it
+// has, from which constants/nameTable.ts answers `Icons.ADD`: 8825 names as an object literal
+// cost a weft process about 2 MiB of heap, whether or not its app shows an icon.
 const iconTable = (file: string) => Object.keys(JSON.parse(readFileSync(join(controls, file), "utf8")) as Record<string, number>);
+/** The `names` of a `NameList` (constants/nameTable.ts): runs of one name in rising styles, in Flet's order. */
+const nameList = (keys: string[], styles: string[]) => {
+  const entries: { base: string; styles: number[] }[] = [];
+  for (const name of keys.map((k) => k.toLowerCase())) {
+    const style = Math.max(0, styles.findLastIndex((suffix, i) => i > 0 && name.endsWith(suffix)));
+    const base = style > 0 ? name.slice(0, -styles[style]!.length) : name;
+    const last = entries.at(-1);
+    if (last?.base === base && style > last.styles.at(-1)!) last.styles.push(style);
+    else entries.push({ base, styles: [style] });
+  }
+  return ` ${entries.map((e) => (e.styles.length === styles.length ? e.base : `${e.base}:${e.styles.join("")}`)).join(" ")} `;
+};
+const iconNames = (type: string, constant: string, keys: string[], styles: string[], prefix: string, doc: string) =>
+  'import type { NameList } from "./nameTable.ts";\n\n' +
+  `/** ${doc} */\n` +
+  `export type ${type} =\n` +
+  keys.map((k) => `  | "${k}"`).join("\n") +
+  ";\n" +
+  `/** The names of \`${type}\`, written as \`NameList\` says. */\n` +
+  `export const ${constant}: NameList = {\n` +
+  `  styles: ${JSON.stringify(styles)},\n` +
+  `  prefix: ${JSON.stringify(prefix)},\n` +
+  `  names:\n    "${nameList(keys, styles)}",\n};\n`;
 const icons = iconTable("material/icons.json");
 writeFileSync(
   join(out, "iconNames.ts"),
   header("controls/material/icons.json") +
-    `/** Every Material icon of Flet (${icons.length}, with the _OUTLINED, _ROUNDED and _SHARP styles). */\n` +
-    "export const ICON_NAMES = {\n" +
-    icons.map((k) => `  ${k}: "${k.toLowerCase()}",\n`).join("") +
-    "} as const;\n",
+    iconNames("IconName", "ICON_NAMES", icons, ["", "_outlined", "_rounded", "_sharp"], "", `Every Material icon of Flet (${icons.length}, with the _OUTLINED, _ROUNDED and _SHARP styles).`),
 );
 const cupertino = iconTable("cupertino/cupertino_icons.json");
 writeFileSync(
   join(out, "cupertinoIconNames.ts"),
   header("controls/cupertino/cupertino_icons.json") +
-    `/** Every Cupertino icon of Flet (${cupertino.length}). Values carry a "cupertino." prefix: Material has icons of the same names. */\n` +
-    "export const CUPERTINO_ICON_NAMES = {\n" +
-    cupertino.map((k) => `  ${k}: "cupertino.${k.toLowerCase()}",\n`).join("") +
-    "} as const;\n",
+    iconNames("CupertinoIconName", "CUPERTINO_ICON_NAMES", cupertino, [""], "cupertino.", `Every Cupertino icon of Flet (${cupertino.length}). Values carry a "cupertino." prefix: Material has icons of the same names.`),
 );
 console.log(`wrote ${colors.length} colours (+${aliases.length} deprecated), ${icons.length} icons, ${cupertino.length} Cupertino icons to ${out}`);

@@ -1,3 +1,5 @@
+import { holdYoungGeneration } from "./youngGeneration.ts";
+
 /** A subcommand: parses its own arguments, resolves with the exit code. */
 export type Command = (argv: string[]) => Promise<number>;
 
@@ -43,7 +45,10 @@ export const commands: Record<string, CommandInfo> = {
                          runs, exit 0 within S seconds (default 10)
 
 ${viewFlags}`,
-    load: () => import("./run.ts"),
+    load: () => {
+      holdYoungGeneration(); // before the runtime's modules load (youngGeneration.ts)
+      return import("./run.ts");
+    },
   },
   dev: {
     synopsis: [

@@ -6,6 +6,7 @@ import { loadApp } from "./loadApp.ts";
 import { scaleFromArgs } from "./scale.ts";
 import { untilSignal } from "./untilSignal.ts";
 import { showView, viewFromArgs } from "./view.ts";
+import { releaseYoungGeneration } from "./youngGeneration.ts";
 
 /**
  * `weft run <app.ts>`: serves the app until SIGINT, SIGTERM (a graceful drain: docs/scaling.md),
@@ -47,6 +48,7 @@ export async function command(argv: string[]): Promise<number> {
     ...(plan.gate ? { gate: plan.gate } : {}),
     ...scale.server,
   });
+  releaseYoungGeneration(); // started: V8 sizes it for the traffic from here (youngGeneration.ts)
   if (scale.server.metrics) console.log(`Metrics: ${server.url}metrics`);
   let signal: NodeJS.Signals | null = null;
   await showView(plan, server, { app: path, stopped: untilSignal().then((s) => (signal = s)) });
