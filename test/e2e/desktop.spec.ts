@@ -39,9 +39,9 @@ const env = (extra: NodeJS.ProcessEnv = {}) => ({
   ...extra,
 });
 
-async function waitForXWindow(name: string): Promise<string> {
+async function waitForXWindow(name: string, display = xvfb.display): Promise<string> {
   let id: string | null = null;
-  await expect.poll(() => (id = xWindowByName(xvfb.display, name)), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => (id = xWindowByName(display, name)), { timeout: 20_000 }).not.toBeNull();
   return id!;
 }
 
@@ -184,7 +184,8 @@ test.describe("under a window manager", () => {
         await key(page, "maximize").click();
         await proc.waitFor(/^window event: maximize \d+x\d+\+\d+\+\d+ maximized$/m);
         await expect(key(page, "last-event")).toHaveText(/ maximized$/);
-        const id = xWindowByName(screen.display, title)!;
+        // Found by polling: the window manager may be reframing the window as it maximizes.
+        const id = await waitForXWindow(title, screen.display);
         expect(xGeometry(screen.display, id).width).toBe(1024); // the whole screen's width
         await key(page, "restore").click();
         await proc.waitFor(/^window event: unmaximize /m);

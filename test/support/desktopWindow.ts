@@ -6,6 +6,13 @@ import { chromium, type Browser, type CDPSession, type Page } from "playwright-c
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * How long an X tool may take. They are run synchronously, so one that hangs (`xwininfo -id`
+ * with a bad id waited forever in a clean-clone run) would block the test worker, and with it
+ * Playwright's own timeout: killed after this, it fails the test instead.
+ */
+const X_TOOL_TIMEOUT_MS = 10_000;
+
 /** The X server's view of a window: `xwininfo`'s absolute position and size. */
 export interface XGeometry {
   left: number;
@@ -22,7 +29,7 @@ export interface XGeometry {
 export function xWindowByName(display: string, name: string): string | null {
   let out: string;
   try {
-    out = execFileSync("xwininfo", ["-root", "-tree"], { env: { ...process.env, DISPLAY: display }, stdio: ["ignore", "pipe", "pipe"] }).toString();
+    out = execFileSync("xwininfo", ["-root", "-tree"], { env: { ...process.env, DISPLAY: display }, stdio: ["ignore", "pipe", "pipe"], timeout: X_TOOL_TIMEOUT_MS }).toString();
   } catch (err) {
     if (/Bad (Window|Drawable)|Can't query window tree/.test(String((err as { stderr?: Buffer }).stderr ?? err))) return null;
     throw err;
@@ -32,14 +39,15 @@ export function xWindowByName(display: string, name: string): string | null {
 }
 
 export function xGeometry(display: string, id: string): XGeometry {
-  const out = execFileSync("xwininfo", ["-id", id], { env: { ...process.env, DISPLAY: display } }).toString();
+  if (!/^0x[0-9a-f]+$/i.test(id)) throw new Error(`xGeometry: ${JSON.stringify(id)} is not an X window id`);
+  const out = execFileSync("xwininfo", ["-id", id], { env: { ...process.env, DISPLAY: display }, timeout: X_TOOL_TIMEOUT_MS }).toString();
   const read = (label: string) => Number(new RegExp(`${label}:\\s+(-?\\d+)`).exec(out)![1]);
   return { left: read("Absolute upper-left X"), top: read("Absolute upper-left Y"), width: read("Width"), height: read("Height") };
 }
 
 /** Runs xdotool against the display (real X input, as a user's mouse and keyboard). */
 export function xdotool(display: string, ...args: string[]): void {
-  execFileSync("xdotool", args, { env: { ...process.env, DISPLAY: display }, stdio: "ignore" });
+  execFileSync("xdotool", args, { env: { ...process.env, DISPLAY: display }, stdio: "ignore", timeout: X_TOOL_TIMEOUT_MS });
 }
 
 export interface DesktopProcess {
