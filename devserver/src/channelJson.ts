@@ -48,6 +48,15 @@ void covered;
 const str = JSON.stringify as (value: string) => string;
 /** A number as JSON.stringify writes it (NaN and ±Infinity as null). */
 const num = (n: number): string => (Number.isFinite(n) ? `${n}` : "null");
+/** A number that may be absent or null, where the JSON has a place for it: `null` then. */
+const numOrNull = (n: number | null | undefined): string => (n == null ? "null" : num(n));
+
+/** `[a,b,…]`, each item written by `write`: a loop rather than map and join, so no array per list on this per-event path. */
+function list<T>(items: readonly T[], write: (item: T) => string): string {
+  let out = "[";
+  for (let i = 0; i < items.length; i++) out += (i > 0 ? "," : "") + write(items[i]!);
+  return out + "]";
+}
 
 function rowJson(row: MessageRow): string {
   let out = `{"sessionId":${str(row.sessionId)},"seq":${num(row.seq)},"direction":${str(row.direction)},"kind":${str(row.kind)},"bytes":${num(row.bytes)},"at":${num(row.at)}`;
@@ -62,8 +71,8 @@ function rowJson(row: MessageRow): string {
 export function rowTupleJson(row: MessageRow): string {
   let out = `[${num(row.seq)},${str(row.direction)},${str(row.kind)},${num(row.bytes)},${num(row.at)},${str(row.preview)}`;
   // Trailing absent fields are left out; one before a present one is null.
-  if (row.cause !== undefined) out += `,${row.ops === undefined ? "null" : num(row.ops)},${row.tool ? 1 : "null"},${str(row.cause)}`;
-  else if (row.tool) out += `,${row.ops === undefined ? "null" : num(row.ops)},1`;
+  if (row.cause !== undefined) out += `,${numOrNull(row.ops)},${row.tool ? 1 : "null"},${str(row.cause)}`;
+  else if (row.tool) out += `,${numOrNull(row.ops)},1`;
   else if (row.ops !== undefined) out += `,${num(row.ops)}`;
   return out + "]";
 }
@@ -73,16 +82,9 @@ export function chainTupleJson(c: CausalChain): string {
   let out = `[${num(c.seq)},${num(c.at)},${num(c.id)},${str(c.control)},${str(c.event)},${c.done ? 1 : 0},`;
   if (c.handler === undefined) out += "null";
   else out += `[${num(c.handler.ms)},${num(c.handler.syncMs)}${c.handler.error !== undefined ? `,${str(c.handler.error)}` : ""}]`;
-  out += ",[";
-  for (let i = 0; i < c.changed.length; i++) out += (i > 0 ? "," : "") + changeTupleJson(c.changed[i]!);
-  out += `],${num(c.more)},[`;
-  for (let i = 0; i < c.patches.length; i++) {
-    const p = c.patches[i]!;
-    out += `${i > 0 ? "," : ""}[${p.seq === null ? "null" : num(p.seq)},${num(p.bytes)},${num(p.ops)}]`;
-  }
-  out += "]";
-  const rt = c.roundTripMs === undefined ? "null" : num(c.roundTripMs);
-  const clientSeq = c.clientSeq === undefined ? "null" : num(c.clientSeq);
+  out += `,${list(c.changed, changeTupleJson)},${num(c.more)},${list(c.patches, patchTupleJson)}`;
+  const rt = numOrNull(c.roundTripMs);
+  const clientSeq = numOrNull(c.clientSeq);
   if (c.cause !== undefined) out += `,${rt},${clientSeq},${str(c.cause)}`;
   else if (c.clientSeq !== undefined) out += `,${rt},${clientSeq}`;
   else if (c.roundTripMs !== undefined) out += `,${rt}`;
@@ -91,28 +93,33 @@ export function chainTupleJson(c: CausalChain): string {
 
 function changeTupleJson(change: ChainChange): string {
   let out = `[${num(change.id)},${str(change.label)},${str(change.op)},`;
-  if (change.props === undefined) out += "null";
-  else {
-    out += "[";
-    for (let i = 0; i < change.props.length; i++) out += (i > 0 ? "," : "") + str(change.props[i]!);
-    out += "]";
-  }
-  if (change.values === undefined) out += ",null";
-  else {
-    out += ",[";
-    for (let i = 0; i < change.values.length; i++) {
-      const v = change.values[i]!;
-      const before = JSON.stringify(v.before) as string | undefined;
-      const after = JSON.stringify(v.after) as string | undefined;
-      out += i > 0 ? "," : "";
-      // A value JSON cannot write (undefined) has no place in a tuple: that entry goes as the plain object, its key left out.
-      if (before === undefined || after === undefined) out += JSON.stringify(v);
-      else out += `[${str(v.name)},${before},${after}]`;
-    }
-    out += "]";
-  }
+  out += change.props === undefined ? "null" : list(change.props, str);
+  out += `,${change.values === undefined ? "null" : list(change.values, valueTupleJson)}`;
   if (change.parent !== undefined) out += `,${str(change.parent)}`;
   return out + "]";
+}
+
+type PatchRef = CausalChain["patches"][number];
+type ChangedValue = NonNullable<ChainChange["values"]>[number];
+
+const patchTupleJson = (p: PatchRef): string => `[${numOrNull(p.seq)},${num(p.bytes)},${num(p.ops)}]`;
+const patchJson = (p: PatchRef): string => `{"seq":${numOrNull(p.seq)},"bytes":${num(p.bytes)},"ops":${num(p.ops)}}`;
+
+function valueTupleJson(v: ChangedValue): string {
+  const before = JSON.stringify(v.before) as string | undefined;
+  const after = JSON.stringify(v.after) as string | undefined;
+  // A value JSON cannot write (undefined) has no place in a tuple: that entry goes as the plain object, its key left out.
+  return before === undefined || after === undefined ? JSON.stringify(v) : `[${str(v.name)},${before},${after}]`;
+}
+
+function valueJson(v: ChangedValue): string {
+  let out = `{"name":${str(v.name)}`;
+  // A value of no known shape (a prop's value): JSON.stringify's, the key left out where it gives nothing.
+  const before = JSON.stringify(v.before) as string | undefined;
+  const after = JSON.stringify(v.after) as string | undefined;
+  if (before !== undefined) out += `,"before":${before}`;
+  if (after !== undefined) out += `,"after":${after}`;
+  return out + "}";
 }
 
 function handlerJson(m: HandlerMessage): string {
@@ -122,9 +129,7 @@ function handlerJson(m: HandlerMessage): string {
 }
 
 export function treeOpsJson(m: TreeOpsMessage): string {
-  let out = `{"type":"tree-ops","sessionId":${str(m.sessionId)},"ops":[`;
-  for (let i = 0; i < m.ops.length; i++) out += (i > 0 ? "," : "") + treeOpJson(m.ops[i]!);
-  return out + "]}";
+  return `{"type":"tree-ops","sessionId":${str(m.sessionId)},"ops":${list(m.ops, treeOpJson)}}`;
 }
 
 /** A `set` by hand; the structural ops (an insert carries a whole subtree) by JSON.stringify. */
@@ -148,39 +153,15 @@ function chainJson(c: CausalChain): string {
     if (c.handler.error !== undefined) out += `,"error":${str(c.handler.error)}`;
     out += "}";
   }
-  out += `,"changed":[`;
-  for (let i = 0; i < c.changed.length; i++) out += (i > 0 ? "," : "") + changeJson(c.changed[i]!);
-  out += `],"more":${num(c.more)},"patches":[`;
-  for (let i = 0; i < c.patches.length; i++) {
-    const p = c.patches[i]!;
-    out += `${i > 0 ? "," : ""}{"seq":${p.seq === null ? "null" : num(p.seq)},"bytes":${num(p.bytes)},"ops":${num(p.ops)}}`;
-  }
-  out += "]";
+  out += `,"changed":${list(c.changed, changeJson)},"more":${num(c.more)},"patches":${list(c.patches, patchJson)}`;
   if (c.roundTripMs !== undefined) out += `,"roundTripMs":${num(c.roundTripMs)}`;
   return out + `,"done":${c.done}}`;
 }
 
 function changeJson(change: ChainChange): string {
   let out = `{"id":${num(change.id)},"label":${str(change.label)},"op":${str(change.op)}`;
-  if (change.props !== undefined) {
-    out += `,"props":[`;
-    for (let i = 0; i < change.props.length; i++) out += (i > 0 ? "," : "") + str(change.props[i]!);
-    out += "]";
-  }
-  if (change.values !== undefined) {
-    out += `,"values":[`;
-    for (let i = 0; i < change.values.length; i++) {
-      const v = change.values[i]!;
-      out += `${i > 0 ? "," : ""}{"name":${str(v.name)}`;
-      // A value of no known shape (a prop's value): JSON.stringify's, the key left out where it gives nothing.
-      const before = JSON.stringify(v.before) as string | undefined;
-      const after = JSON.stringify(v.after) as string | undefined;
-      if (before !== undefined) out += `,"before":${before}`;
-      if (after !== undefined) out += `,"after":${after}`;
-      out += "}";
-    }
-    out += "]";
-  }
+  if (change.props !== undefined) out += `,"props":${list(change.props, str)}`;
+  if (change.values !== undefined) out += `,"values":${list(change.values, valueJson)}`;
   if (change.parent !== undefined) out += `,"parent":${str(change.parent)}`;
   return out + "}";
 }
