@@ -17,6 +17,7 @@ import {
 import type { AgentDemand } from "@weft/agent";
 import { chainTupleJson, channelJson, rowTupleJson } from "./channelJson.ts";
 import { TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
+import { FRAME_INTERVALS } from "./channelFrames.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
   ControlsAtResult,
@@ -71,6 +72,8 @@ interface Watch {
   messages: boolean;
   handlers: boolean;
   compact: boolean;
+  /** With `compact`: a chain's second copy (its round trip) as `[seq, roundTripMs]`. */
+  roundTrips: boolean;
 }
 
 /** One connected tool: its channel, whether it said hello, which sessions it watches. */
@@ -144,7 +147,13 @@ export class Hub {
         case "message":
         case "chain": {
           const sessionId = message.type === "message" ? message.row.sessionId : message.chain.sessionId;
-          if (!tool.watches.get(sessionId)?.compact) break;
+          const watch = tool.watches.get(sessionId);
+          if (!watch?.compact) break;
+          if (message.type === "chain" && message.roundTripOnly && watch.roundTrips && Number.isFinite(message.chain.roundTripMs)) {
+            // The tool has the chain (it watched when it finished, or it fetches the history): ~15 bytes, not ~400.
+            tool.channel.group("chains", sessionId, message, openTuples)?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
+            continue;
+          }
           const type = message.type === "message" ? "rows" : "chains";
           tuple ??= message.type === "message" ? rowTupleJson(message.row) : chainTupleJson(message.chain);
           tool.channel.group(type, sessionId, message, openTuples)?.add(tuple);
@@ -229,6 +238,9 @@ export class Hub {
         }
         tool.ready = true;
         tool.client = String(message.client ?? "");
+        if (typeof message.batchMs === "number" && Number.isFinite(message.batchMs)) {
+          channel.setBusyFrameInterval(Math.min(message.batchMs, FRAME_INTERVALS.maxBusyMs));
+        }
         channel.send(this.context.hello());
         return settle(this.context.agent.sessions(), (sessions) => {
           channel.send({ type: "sessions", sessions });
@@ -237,7 +249,8 @@ export class Hub {
         });
       }
       case "watch": {
-        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact: message.compact === true };
+        const compact = message.compact === true;
+        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact, roundTrips: compact && message.roundTrips === true };
         tool.watches.set(message.sessionId, watch);
         if (!watch.tree) return;
         return settle(this.context.agent.tree(message.sessionId), (root) => {
