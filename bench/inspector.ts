@@ -59,8 +59,21 @@ async function tab(appUrl: string) {
     });
   const registered = next("registered");
   ws.send(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/", userAgent: "bench" } }));
-  const { page, sessionId } = (await registered) as RegisteredMessage;
+  const { page, sessionId, devtools } = (await registered) as RegisteredMessage;
   const inc = find(page, "inc")!;
+  // As the renderer does when the server asks for timings (renderer/src/devtools/roundTrip.ts):
+  // each event numbered, and its round trip reported once its patch came back, so the agent
+  // joins a timing to each chain as it does for a real tab.
+  let seq = 0;
+  const click = async () => {
+    const patch = next("patch");
+    const t0 = performance.now();
+    ws.send(JSON.stringify(devtools ? { type: "event", id: inc.i, name: "click", seq: ++seq } : { type: "event", id: inc.i, name: "click" }));
+    await patch;
+    const ms = performance.now() - t0;
+    if (devtools) ws.send(JSON.stringify({ type: "timing", seq, ms: Math.round(ms * 100) / 100 }));
+    return ms;
+  };
   return {
     sessionId,
     /** Clicks at `perSecond` for `n` clicks; resolves with each click's time until its patch came back (ms). */
@@ -71,22 +84,14 @@ async function tab(appUrl: string) {
         const due = start + (i * 1000) / perSecond;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const patch = next("patch");
-        const t0 = performance.now();
-        ws.send(JSON.stringify({ type: "event", id: inc.i, name: "click" }));
-        await patch;
-        out.push(performance.now() - t0);
+        out.push(await click());
       }
       return out;
     },
     /** Clicks `n` times, each after the previous one's patch came back; resolves with events per second. */
     async clicks(n: number): Promise<number> {
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) {
-        const patch = next("patch");
-        ws.send(JSON.stringify({ type: "event", id: inc.i, name: "click" }));
-        await patch;
-      }
+      for (let i = 0; i < n; i++) await click();
       return n / ((performance.now() - t0) / 1000);
     },
     close: () => ws.close(),
@@ -108,12 +113,12 @@ function find(node: WireNode, key: string): WireNode | undefined {
  * asking for the compact form as @weft/devtools-client does, or for everything in the plain form
  * (with handler timings) as every tool got it before compact watches.
  */
-async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean }) {
+async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean; batchMs?: number }) {
   const script = `
     const WebSocket = require("ws");
     const ws = new WebSocket(process.argv[1]);
     let messages = 0;
-    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
+    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench"${watch.batchMs ? `, batchMs: ${watch.batchMs}` : ""} }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
     // Counted as the messages a tool sees: a compact one's rows and chains one by one.
     ws.on("message", (data) => { for (const m of JSON.parse(String(data))) messages += m.type === "rows" ? m.rows.length : m.type === "chains" ? m.chains.length : 1; });
     process.on("message", () => process.send(messages));
@@ -157,9 +162,9 @@ async function throughput() {
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
     const ROUNDS = 7;
-    type Mode = "detached" | "plain" | "channel" | "inspector";
-    const rounds: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
-    const cpu: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
+    type Mode = "detached" | "plain" | "frames16" | "channel" | "inspector";
+    const rounds: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
+    const cpu: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;
     const measure = async (mode: keyof typeof rounds) => {
       const c0 = cpuMs(pid);
@@ -170,14 +175,15 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
-    const modes = ["detached", "plain", "channel", "inspector"] as const;
+    const modes = ["detached", "plain", "frames16", "channel", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
       // A different order each round: whatever the machine does meanwhile hits every mode.
       for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
         if (mode === "detached") {
           await measure("detached");
-        } else if (mode === "channel" || mode === "plain") {
-          const client = await channelClient(server, sessionId, mode === "channel" ? { compact: true, handlers: false } : { compact: false, handlers: true });
+        } else if (mode === "channel" || mode === "plain" || mode === "frames16") {
+          const watch = { channel: { compact: true, handlers: false }, frames16: { compact: true, handlers: false, batchMs: 16 }, plain: { compact: false, handlers: true, batchMs: 16 } }[mode];
+          const client = await channelClient(server, sessionId, watch);
           await new Promise((r) => setTimeout(r, 50));
           await measure(mode);
           if (mode === "channel") received = await client.received();
@@ -212,8 +218,9 @@ async function throughput() {
     table([
       ["", "app CPU / event", "CPU ratio (goal ≤ 1.1×)", "events/s", "throughput ratio"],
       ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
-      ["channel client, plain watch + handler timings", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
+      ["channel client, plain watch + handler timings, 16 ms frames", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
       ["channel client watching (tree + messages, compact)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["the same, frames every 16 ms as before (hello batchMs: 16)", us("frames16"), `${perRound(cpu, "frames16")}×`, median(rounds.frames16).toFixed(0), perRound(rounds, "frames16")],
       ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);

@@ -16,6 +16,8 @@ export class TreeOpsGroup implements FrameGroup {
   private readonly ops: TreeOp[] = [];
   /** The `set` of each control since the last structural op: a later one is folded into it. */
   private readonly sets = new Map<number, number>();
+  /** The folded sets, this group's own copies: folded into again in place, not copied per event. */
+  private readonly own = new Set<TreeSetOp>();
 
   constructor(private readonly sessionId: string) {}
 
@@ -32,8 +34,14 @@ export class TreeOpsGroup implements FrameGroup {
         this.sets.set(op.id, this.ops.length);
         this.ops.push(op);
       } else {
-        // A copy: the ops are the agent's, shared by every tool's frame.
-        this.ops[at] = foldSet(this.ops[at] as TreeSetOp, op);
+        const earlier = this.ops[at] as TreeSetOp;
+        if (this.own.has(earlier)) foldInto(earlier, op);
+        else {
+          // A copy: the ops are the agent's, shared by every tool's frame.
+          const copy = foldInto({ ...earlier }, op);
+          this.own.add(copy);
+          this.ops[at] = copy;
+        }
       }
     }
   }
@@ -43,9 +51,8 @@ export class TreeOpsGroup implements FrameGroup {
   }
 }
 
-/** Two sets of one control as one: each field the later one says (it changed again) wins. */
-function foldSet(earlier: TreeSetOp, later: TreeSetOp): TreeSetOp {
-  const out: TreeSetOp = { ...earlier };
+/** Two sets of one control as one (`out`, the earlier one's copy): each field the later one says (it changed again) wins. */
+function foldInto(out: TreeSetOp, later: TreeSetOp): TreeSetOp {
   if (later.k !== undefined) out.k = later.k;
   if (later.s !== undefined) out.s = later.s;
   if (later.x !== undefined) out.x = later.x;
@@ -59,6 +66,8 @@ function foldSet(earlier: TreeSetOp, later: TreeSetOp): TreeSetOp {
  */
 export class TupleGroup implements FrameGroup {
   private readonly parts: string[] = [];
+  /** A `chains` group's round trips (`[seq, roundTripMs]`), written after its chains. */
+  private roundTrips: string | null = null;
 
   constructor(
     private readonly type: "rows" | "chains",
@@ -69,7 +78,17 @@ export class TupleGroup implements FrameGroup {
     this.parts.push(tupleJson);
   }
 
+  /**
+   * A chain sent before, again only for its round trip: the tool applies these after this
+   * group's chains, so a chain added here later still comes before its round trip.
+   */
+  addRoundTrip(seq: number, roundTripMs: number): void {
+    const trip = `[${seq},${roundTripMs}]`;
+    this.roundTrips = this.roundTrips === null ? trip : `${this.roundTrips},${trip}`;
+  }
+
   json(): string {
-    return `{"type":"${this.type}","sessionId":${JSON.stringify(this.sessionId)},"${this.type}":[${this.parts.join(",")}]}`;
+    const trips = this.roundTrips === null ? "" : `,"roundTrips":[${this.roundTrips}]`;
+    return `{"type":"${this.type}","sessionId":${JSON.stringify(this.sessionId)},"${this.type}":[${this.parts.join(",")}]${trips}}`;
   }
 }
