@@ -3,7 +3,7 @@ import { treeOpsJson } from "./channelJson.ts";
 
 /**
  * What one tool's frame gathers of a session (`Channel.group`): a busy session sends a tool one
- * message of each kind per 16 ms frame, not one per app event and kind.
+ * message of each kind per frame (up to 100 ms of its traffic, channelFrames.ts), not one per app event and kind.
  */
 
 /**
