@@ -1,5 +1,6 @@
 import type { FrameGroup, TreeOp, TreeSetOp } from "@weft/protocol/channel";
 import { treeOpsJson } from "./channelJson.ts";
+import { Utf8Chunks } from "./utf8Chunks.ts";
 
 /**
  * What one tool's frame gathers of a session (`Channel.group`): a busy session sends a tool one
@@ -62,20 +63,23 @@ function foldInto(out: TreeSetOp, later: TreeSetOp): TreeSetOp {
 
 /**
  * Compact rows or chains of one session in a frame (`rows`, `chains`: protocol's compact.ts),
- * each part a tuple already written once for every tool that asked for the compact form.
+ * each part a tuple already written once for every tool that asked for the compact form, and
+ * kept as UTF-8 bytes until the frame leaves (utf8Chunks.ts: off the JS heap meanwhile).
  */
 export class TupleGroup implements FrameGroup {
-  private readonly parts: string[] = [];
+  private readonly out = new Utf8Chunks();
+  private parts = 0;
   /** A `chains` group's round trips (`[seq, roundTripMs]`), written after its chains. */
-  private roundTrips: string | null = null;
+  private trips: Utf8Chunks | null = null;
+  private written: Buffer[] | null = null;
 
-  constructor(
-    private readonly type: "rows" | "chains",
-    private readonly sessionId: string,
-  ) {}
+  constructor(type: "rows" | "chains", sessionId: string) {
+    this.out.write(`{"type":"${type}","sessionId":${JSON.stringify(sessionId)},"${type}":[`);
+  }
 
   add(tupleJson: string): void {
-    this.parts.push(tupleJson);
+    if (this.parts++ > 0) this.out.write(",");
+    this.out.write(tupleJson);
   }
 
   /**
@@ -83,12 +87,21 @@ export class TupleGroup implements FrameGroup {
    * group's chains, so a chain added here later still comes before its round trip.
    */
   addRoundTrip(seq: number, roundTripMs: number): void {
-    const trip = `[${seq},${roundTripMs}]`;
-    this.roundTrips = this.roundTrips === null ? trip : `${this.roundTrips},${trip}`;
+    if (this.trips) this.trips.write(`,[${seq},${roundTripMs}]`);
+    else (this.trips = new Utf8Chunks(1024)).write(`,"roundTrips":[[${seq},${roundTripMs}]`);
+  }
+
+  /** The message's JSON as UTF-8 (the frame leaves: nothing is added after). */
+  chunks(): Buffer[] {
+    if (!this.written) {
+      this.out.write("]");
+      const tail = Buffer.from(this.trips ? "]}" : "}");
+      this.written = [...this.out.chunks(), ...(this.trips?.chunks() ?? []), tail];
+    }
+    return this.written;
   }
 
   json(): string {
-    const trips = this.roundTrips === null ? "" : `,"roundTrips":[${this.roundTrips}]`;
-    return `{"type":"${this.type}","sessionId":${JSON.stringify(this.sessionId)},"${this.type}":[${this.parts.join(",")}]${trips}}`;
+    return Buffer.concat(this.chunks()).toString();
   }
 }

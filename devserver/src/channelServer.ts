@@ -192,6 +192,10 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
         send: (text) => ws.send(text, { compress: compressFrame(text.length, loopback) }),
+        sendPieces: (pieces) => {
+          const frame = Buffer.concat(pieces.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
+          ws.send(frame, { binary: false, compress: compressFrame(frame.length, loopback) });
+        },
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;

@@ -135,6 +135,35 @@ describe("channel frame groups (Channel.group)", () => {
     ]);
   });
 
+  it("hands a transport that takes pieces a group's bytes as they are, making the same frame as the text path", () => {
+    class Bytes {
+      constructor(readonly text: string) {}
+      json() {
+        return this.text;
+      }
+      chunks() {
+        const bytes = new TextEncoder().encode(this.text);
+        return [bytes.subarray(0, 3), bytes.subarray(3)];
+      }
+    }
+    const texts: string[] = [];
+    const pieced: (string | Uint8Array)[][] = [];
+    const plain = new Channel<{ type: string }, { type: string }>({ send: (t) => texts.push(t), close() {} });
+    const bytes = new Channel<{ type: string }, { type: string }>({ send: (t) => texts.push(t), sendPieces: (p) => pieced.push([...p]), close() {} });
+    for (const channel of [plain, bytes]) {
+      channel.send({ type: "before" });
+      channel.group("parts", "a", { type: "parts" }, () => new Bytes('{"type":"parts","é":"ü"}'));
+      channel.send({ type: "after" });
+      channel.flush();
+    }
+    expect(texts).toHaveLength(1);
+    expect(pieced).toHaveLength(1);
+    expect(pieced[0]!.some((p) => p instanceof Uint8Array)).toBe(true);
+    const decoded = pieced[0]!.map((p) => (typeof p === "string" ? p : new TextDecoder().decode(p))).join("");
+    expect(decoded).toBe(texts[0]);
+    expect(JSON.parse(decoded)).toEqual([{ type: "before" }, { type: "parts", é: "ü" }, { type: "after" }]);
+  });
+
   it("drops a droppable part for a slow reader and counts it, and gives nothing once closed", () => {
     let buffered = 0;
     const frames: string[] = [];

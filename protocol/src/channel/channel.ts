@@ -5,6 +5,12 @@ import { ChannelCloseCode } from "./messages.ts";
 /** A socket as the channel sees it: text out, a close with a code and a reason. */
 export interface ChannelTransport {
   send(text: string): void;
+  /**
+   * A text frame as its pieces in order, strings and UTF-8 bytes (a frame with a group that
+   * keeps its JSON as bytes, `FrameGroup.chunks`): the transport writes them as one frame.
+   * Without it, such a group's `json()` is sent as text.
+   */
+  sendPieces?(pieces: readonly (string | Uint8Array)[]): void;
   close(code: number, reason: string): void;
   /** Bytes queued by the socket and not yet sent (`WebSocket.bufferedAmount`), if it knows. */
   readonly bufferedAmount?: number;
@@ -68,6 +74,8 @@ type Handler<M> = (message: M) => void;
 export interface FrameGroup {
   /** The message's JSON, once the frame leaves. */
   json(): string;
+  /** The same JSON as UTF-8 bytes, for a transport that takes them (`sendPieces`). */
+  chunks?(): readonly Uint8Array[];
 }
 
 /**
@@ -219,6 +227,18 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     const frame = this.queue;
     this.queue = [];
     this.lastFrameAt = host.performance.now();
+    if (this.transport.sendPieces && frame.some((entry) => typeof entry !== "string" && entry.chunks)) {
+      const pieces: (string | Uint8Array)[] = [];
+      for (let i = 0; i < frame.length; i++) {
+        const entry = frame[i]!;
+        pieces.push(i === 0 ? "[" : ",");
+        if (typeof entry === "string") pieces.push(entry);
+        else if (entry.chunks) pieces.push(...entry.chunks());
+        else pieces.push(entry.json());
+      }
+      pieces.push("]");
+      return this.transport.sendPieces(pieces);
+    }
     for (let i = 0; i < frame.length; i++) {
       const entry = frame[i]!;
       if (typeof entry !== "string") frame[i] = entry.json();
