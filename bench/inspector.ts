@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
 import { CHANNEL_VERSION, Channel, type ClientMessage, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
@@ -21,6 +22,9 @@ import { fmt, summarize, table } from "./stats.ts";
  *  2. time for the inspector to apply one update to a 10,000-control tree, from the tree-ops
  *     message arriving to the row changed in the DOM (goal ≤ 16 ms);
  *  3. appending to a message log that already holds 100,000 rows, and the page's heap then;
+ *  5. the same app work in one process, a headless session clicked with a hub and one watching
+ *     tool's channel and no socket: the agent's, the hub's and the GC's part of attaching, with
+ *     no other process on the cores (what the closed loop above cannot tell apart on a busy machine);
  *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer,
  *     and the hub's whole work for one watching tool (serialized, gathered into 16 ms frames),
  *     for a plain watch with handler timings (what every tool got before) and a compact one.
@@ -29,6 +33,7 @@ export async function run(): Promise<void> {
   console.log("\n## Inspector\n");
   const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput", "tree" or "json", to run one part
   if (!only || only === "json") await serialization();
+  if (!only || only === "json" || only === "hub") await hubInProcess();
   if (!only || only === "throughput") await throughput();
   if (!only || only === "tree") await bigTree();
 }
@@ -403,4 +408,85 @@ async function bigTree() {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * A headless session of the counter clicked in this process (each event numbered and its round
+ * trip reported, as a tab does), with the agent and a hub, and one watching tool whose channel
+ * writes to no socket (the frame is made as bytes, as the channel server's transport does):
+ * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
+ * frames made as strings, whole chains twice), with 100 ms frames made as strings, and as now
+ * (100 ms, bytes, round trips alone). Modes alternate in random order, medians of 7 rounds.
+ */
+async function hubInProcess() {
+  const agent = attachAgent({ sourceLocations: false });
+  const hub = new Hub({
+    agent,
+    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry: "", url: "", root: "" }, pid: 0, startedAt: 0 }),
+    backlog: () => [],
+    stats: () => ({ pid: 0, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0 }),
+  });
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
+  const session = await openSession(counter);
+  const inc = session.find({ key: "inc" });
+  let seq = 0;
+  const click = async () => {
+    session.send({ type: "event", id: inc.id, name: "click", seq: ++seq });
+    await session.settle();
+    session.send({ type: "timing", seq, ms: 0.5 });
+  };
+  let bytes = 0;
+  const pieces = (frame: readonly (string | Uint8Array)[]) => void (bytes += Buffer.concat(frame.map((p) => (typeof p === "string" ? Buffer.from(p) : p))).length);
+  const modes = {
+    none: null,
+    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false },
+    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true },
+    "now: 100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true },
+  };
+  type Mode = keyof typeof modes;
+  const cpu: Record<string, number[]> = {};
+  const gc: Record<string, number[]> = {};
+  try {
+    for (let i = 0; i < 2_000; i++) await click(); // warm-up
+    const N = 3_000;
+    for (let round = 0; round < 7; round++) {
+      for (const mode of (Object.keys(modes) as Mode[]).sort(() => Math.random() - 0.5)) {
+        const setup = modes[mode];
+        let channel: Channel<ChannelMessage, ClientMessage> | null = null;
+        let disconnect = () => {};
+        if (setup) {
+          const transport = { send: (text: string) => void (bytes += Buffer.from(text).length), close() {}, ...(setup.asBytes ? { sendPieces: pieces } : {}) };
+          channel = new Channel<ChannelMessage, ClientMessage>(transport, { minFrameIntervalMs: 16, busyFrameIntervalMs: setup.busyMs });
+          disconnect = hub.connect(channel);
+          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips }]));
+        }
+        await new Promise((r) => setTimeout(r, 50));
+        const c0 = process.cpuUsage();
+        const g0 = gcMs;
+        for (let i = 0; i < N; i++) await click();
+        await new Promise((r) => setTimeout(r, 120)); // the last frame leaves
+        const used = process.cpuUsage(c0);
+        (cpu[mode] ??= []).push((used.user + used.system) / N);
+        (gc[mode] ??= []).push(((gcMs - g0) * 1000) / N);
+        channel?.close(1000, "done");
+        disconnect();
+      }
+    }
+  } finally {
+    gcObserver.disconnect();
+    session.close();
+    hub.dispose();
+    agent.dispose();
+  }
+  const median = (xs: number[]) => summarize(xs).p50;
+  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × 7 rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
+  table([
+    ["", "CPU / event", "of it GC", "CPU over no tool"],
+    ...(Object.keys(modes) as Mode[]).map((mode) => [mode === "none" ? "no tool" : mode, `${median(cpu[mode]!).toFixed(1)} µs`, `${median(gc[mode]!).toFixed(1)} µs`, `${median(cpu[mode]!.map((v, i) => v / cpu.none![i]!)).toFixed(2)}×`]),
+  ]);
+  console.log(`  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ${Math.round(bytes / 1024 / 1024)} MiB written by the tools' channels)\n`);
 }

@@ -78,8 +78,8 @@ export class TupleGroup implements FrameGroup {
   }
 
   add(tupleJson: string): void {
-    if (this.parts++ > 0) this.out.write(",");
-    this.out.write(tupleJson);
+    // One write per part (each costs a call into Node's encoder), the comma joined to it.
+    this.out.write(this.parts++ > 0 ? `,${tupleJson}` : tupleJson);
   }
 
   /**

@@ -22,7 +22,7 @@ export class Utf8Chunks {
       this.current = Buffer.allocUnsafe(Math.max(this.size, text.length * 3));
       this.used = 0;
     }
-    this.used += this.current.write(text, this.used);
+    this.used += this.current.write(text, this.used, "utf8");
   }
 
   /** Everything written, in order. */
