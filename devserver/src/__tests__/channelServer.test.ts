@@ -74,7 +74,6 @@ describe("the channel server", () => {
   });
 });
 
-/** An address of this machine that is not loopback, to reach the channel as a tool on another machine would. */
 describe("the channel server's frames to a tool", () => {
   /** A tool that says hello (with `hello`'s extra fields), then counts the frames of a 600 ms stream of app output. */
   async function framesOfStream(hello: Record<string, unknown>) {
@@ -112,10 +111,12 @@ describe("the channel server's frames to a tool", () => {
     expect(batched.answer.at(-1)).toMatchObject({ type: "result", requestId: 1 });
     const eager = await framesOfStream({ batchMs: 16 });
     expect(eager.lines).toBe(eager.sent);
-    expect(eager.frames).toBeGreaterThan(batched.frames * 2);
+    // 37 frames on a quiet machine; a busy one delays timers, so a margin rather than a ratio (ignoring batchMs gives the same count).
+    expect(eager.frames).toBeGreaterThan(batched.frames + 5);
   });
 });
 
+/** An address of this machine that is not loopback, to reach the channel as a tool on another machine would. */
 const outsideAddress = Object.values(networkInterfaces())
   .flat()
   .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
