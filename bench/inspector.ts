@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import type { Page } from "playwright-core";
 import WebSocket from "ws";
 import { CHANNEL_VERSION, Channel, type ClientMessage, type ServerMessage as ChannelMessage } from "@weft/protocol/channel";
@@ -21,6 +22,9 @@ import { fmt, summarize, table } from "./stats.ts";
  *  2. time for the inspector to apply one update to a 10,000-control tree, from the tree-ops
  *     message arriving to the row changed in the DOM (goal ≤ 16 ms);
  *  3. appending to a message log that already holds 100,000 rows, and the page's heap then;
+ *  5. the same app work in one process, a headless session clicked with a hub and one watching
+ *     tool's channel and no socket: the agent's, the hub's and the GC's part of attaching, with
+ *     no other process on the cores (what the closed loop above cannot tell apart on a busy machine);
  *  4. what writing one app event's channel messages costs: JSON.stringify against the hub's writer,
  *     and the hub's whole work for one watching tool (serialized, gathered into 16 ms frames),
  *     for a plain watch with handler timings (what every tool got before) and a compact one.
@@ -29,6 +33,7 @@ export async function run(): Promise<void> {
   console.log("\n## Inspector\n");
   const only = process.env.WEFT_BENCH_INSPECTOR; // "throughput", "tree" or "json", to run one part
   if (!only || only === "json") await serialization();
+  if (!only || only === "json" || only === "hub") await hubInProcess();
   if (!only || only === "throughput") await throughput();
   if (!only || only === "tree") await bigTree();
 }
@@ -59,8 +64,21 @@ async function tab(appUrl: string) {
     });
   const registered = next("registered");
   ws.send(JSON.stringify({ type: "register", protocol: PROTOCOL_VERSION, client: { route: "/", userAgent: "bench" } }));
-  const { page, sessionId } = (await registered) as RegisteredMessage;
+  const { page, sessionId, devtools } = (await registered) as RegisteredMessage;
   const inc = find(page, "inc")!;
+  // As the renderer does when the server asks for timings (renderer/src/devtools/roundTrip.ts):
+  // each event numbered, and its round trip reported once its patch came back, so the agent
+  // joins a timing to each chain as it does for a real tab.
+  let seq = 0;
+  const click = async () => {
+    const patch = next("patch");
+    const t0 = performance.now();
+    ws.send(JSON.stringify(devtools ? { type: "event", id: inc.i, name: "click", seq: ++seq } : { type: "event", id: inc.i, name: "click" }));
+    await patch;
+    const ms = performance.now() - t0;
+    if (devtools) ws.send(JSON.stringify({ type: "timing", seq, ms: Math.round(ms * 100) / 100 }));
+    return ms;
+  };
   return {
     sessionId,
     /** Clicks at `perSecond` for `n` clicks; resolves with each click's time until its patch came back (ms). */
@@ -71,22 +89,14 @@ async function tab(appUrl: string) {
         const due = start + (i * 1000) / perSecond;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const patch = next("patch");
-        const t0 = performance.now();
-        ws.send(JSON.stringify({ type: "event", id: inc.i, name: "click" }));
-        await patch;
-        out.push(performance.now() - t0);
+        out.push(await click());
       }
       return out;
     },
     /** Clicks `n` times, each after the previous one's patch came back; resolves with events per second. */
     async clicks(n: number): Promise<number> {
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) {
-        const patch = next("patch");
-        ws.send(JSON.stringify({ type: "event", id: inc.i, name: "click" }));
-        await patch;
-      }
+      for (let i = 0; i < n; i++) await click();
       return n / ((performance.now() - t0) / 1000);
     },
     close: () => ws.close(),
@@ -108,12 +118,12 @@ function find(node: WireNode, key: string): WireNode | undefined {
  * asking for the compact form as @weft/devtools-client does, or for everything in the plain form
  * (with handler timings) as every tool got it before compact watches.
  */
-async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean }) {
+async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean; roundTrips?: boolean; batchMs?: number }) {
   const script = `
     const WebSocket = require("ws");
     const ws = new WebSocket(process.argv[1]);
     let messages = 0;
-    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench" }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
+    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench"${watch.batchMs ? `, batchMs: ${watch.batchMs}` : ""} }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.roundTrips ? "roundTrips: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
     // Counted as the messages a tool sees: a compact one's rows and chains one by one.
     ws.on("message", (data) => { for (const m of JSON.parse(String(data))) messages += m.type === "rows" ? m.rows.length : m.type === "chains" ? m.chains.length : 1; });
     process.on("message", () => process.send(messages));
@@ -157,9 +167,9 @@ async function throughput() {
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
     const ROUNDS = 7;
-    type Mode = "detached" | "plain" | "channel" | "inspector";
-    const rounds: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
-    const cpu: Record<Mode, number[]> = { detached: [], plain: [], channel: [], inspector: [] };
+    type Mode = "detached" | "plain" | "frames16" | "channel" | "inspector";
+    const rounds: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
+    const cpu: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
     const pid = server.weft.child.pid!;
     const measure = async (mode: keyof typeof rounds) => {
       const c0 = cpuMs(pid);
@@ -170,17 +180,21 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
-    const modes = ["detached", "plain", "channel", "inspector"] as const;
+    const modes = ["detached", "plain", "frames16", "channel", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
       // A different order each round: whatever the machine does meanwhile hits every mode.
       for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
         if (mode === "detached") {
           await measure("detached");
-        } else if (mode === "channel" || mode === "plain") {
-          const client = await channelClient(server, sessionId, mode === "channel" ? { compact: true, handlers: false } : { compact: false, handlers: true });
+        } else if (mode === "channel" || mode === "plain" || mode === "frames16") {
+          const watch = { channel: { compact: true, handlers: false, roundTrips: true }, frames16: { compact: true, handlers: false, batchMs: 16 }, plain: { compact: false, handlers: true, batchMs: 16 } }[mode];
+          const client = await channelClient(server, sessionId, watch);
           await new Promise((r) => setTimeout(r, 50));
           await measure(mode);
-          if (mode === "channel") received = await client.received();
+          if (mode === "channel") {
+            await new Promise((r) => setTimeout(r, 250)); // the round's last frame (up to 100 ms of traffic) is on its way
+            received = await client.received();
+          }
           client.close();
         } else {
           inspector = await openInspector(browser, server);
@@ -212,8 +226,9 @@ async function throughput() {
     table([
       ["", "app CPU / event", "CPU ratio (goal ≤ 1.1×)", "events/s", "throughput ratio"],
       ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
-      ["channel client, plain watch + handler timings", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
-      ["channel client watching (tree + messages, compact)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["channel client, plain watch + handler timings, 16 ms frames", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
+      ["channel client watching (tree + messages, compact, round trips)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
+      ["the same as before this stop: 16 ms frames, whole chains twice", us("frames16"), `${perRound(cpu, "frames16")}×`, median(rounds.frames16).toFixed(0), perRound(rounds, "frames16")],
       ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);
@@ -393,4 +408,85 @@ async function bigTree() {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * A headless session of the counter clicked in this process (each event numbered and its round
+ * trip reported, as a tab does), with the agent and a hub, and one watching tool whose channel
+ * writes to no socket (the frame is made as bytes, as the channel server's transport does):
+ * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
+ * frames made as strings, whole chains twice), with 100 ms frames made as strings, and as now
+ * (100 ms, bytes, round trips alone). Modes alternate in random order, medians of 7 rounds.
+ */
+async function hubInProcess() {
+  const agent = attachAgent({ sourceLocations: false });
+  const hub = new Hub({
+    agent,
+    hello: () => ({ type: "hello", version: CHANNEL_VERSION, app: { entry: "", url: "", root: "" }, pid: 0, startedAt: 0 }),
+    backlog: () => [],
+    stats: () => ({ pid: 0, uptimeMs: 0, heapUsed: 0, rss: 0, activeResources: {}, sessions: 0, swaps: 0 }),
+  });
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
+  const session = await openSession(counter);
+  const inc = session.find({ key: "inc" });
+  let seq = 0;
+  const click = async () => {
+    session.send({ type: "event", id: inc.id, name: "click", seq: ++seq });
+    await session.settle();
+    session.send({ type: "timing", seq, ms: 0.5 });
+  };
+  let bytes = 0;
+  const pieces = (frame: readonly (string | Uint8Array)[]) => void (bytes += Buffer.concat(frame.map((p) => (typeof p === "string" ? Buffer.from(p) : p))).length);
+  const modes = {
+    none: null,
+    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false },
+    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true },
+    "now: 100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true },
+  };
+  type Mode = keyof typeof modes;
+  const cpu: Record<string, number[]> = {};
+  const gc: Record<string, number[]> = {};
+  try {
+    for (let i = 0; i < 2_000; i++) await click(); // warm-up
+    const N = 3_000;
+    for (let round = 0; round < 7; round++) {
+      for (const mode of (Object.keys(modes) as Mode[]).sort(() => Math.random() - 0.5)) {
+        const setup = modes[mode];
+        let channel: Channel<ChannelMessage, ClientMessage> | null = null;
+        let disconnect = () => {};
+        if (setup) {
+          const transport = { send: (text: string) => void (bytes += Buffer.from(text).length), close() {}, ...(setup.asBytes ? { sendPieces: pieces } : {}) };
+          channel = new Channel<ChannelMessage, ClientMessage>(transport, { minFrameIntervalMs: 16, busyFrameIntervalMs: setup.busyMs });
+          disconnect = hub.connect(channel);
+          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips }]));
+        }
+        await new Promise((r) => setTimeout(r, 50));
+        const c0 = process.cpuUsage();
+        const g0 = gcMs;
+        for (let i = 0; i < N; i++) await click();
+        await new Promise((r) => setTimeout(r, 120)); // the last frame leaves
+        const used = process.cpuUsage(c0);
+        (cpu[mode] ??= []).push((used.user + used.system) / N);
+        (gc[mode] ??= []).push(((gcMs - g0) * 1000) / N);
+        channel?.close(1000, "done");
+        disconnect();
+      }
+    }
+  } finally {
+    gcObserver.disconnect();
+    session.close();
+    hub.dispose();
+    agent.dispose();
+  }
+  const median = (xs: number[]) => summarize(xs).p50;
+  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × 7 rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
+  table([
+    ["", "CPU / event", "of it GC", "CPU over no tool"],
+    ...(Object.keys(modes) as Mode[]).map((mode) => [mode === "none" ? "no tool" : mode, `${median(cpu[mode]!).toFixed(1)} µs`, `${median(gc[mode]!).toFixed(1)} µs`, `${median(cpu[mode]!.map((v, i) => v / cpu.none![i]!)).toFixed(2)}×`]),
+  ]);
+  console.log(`  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ${Math.round(bytes / 1024 / 1024)} MiB written by the tools' channels)\n`);
 }

@@ -22,7 +22,7 @@ export function channelJson(message: ServerMessage): string {
     case "tree-ops":
       return treeOpsJson(message);
     case "chain":
-      return `{"type":"chain","chain":${chainJson(message.chain)}}`;
+      return `{"type":"chain","chain":${chainJson(message.chain)}${message.roundTripOnly ? `,"roundTripOnly":true` : ""}}`;
     default:
       return JSON.stringify(message);
   }
@@ -67,9 +67,20 @@ function rowJson(row: MessageRow): string {
   return out + "}";
 }
 
+/** A frame kind's JSON, kept: a session has a handful of kinds and sends thousands of rows. */
+const kinds = new Map<string, string>();
+function kindJson(kind: string): string {
+  let json = kinds.get(kind);
+  if (json === undefined) {
+    json = str(kind);
+    if (kinds.size < 256) kinds.set(kind, json); // a browser sending made-up types gets no more
+  }
+  return json;
+}
+
 /** A row as its compact tuple (`RowTuple`, protocol's compact.ts): the same values, no keys, no session. */
 export function rowTupleJson(row: MessageRow): string {
-  let out = `[${num(row.seq)},${str(row.direction)},${str(row.kind)},${num(row.bytes)},${num(row.at)},${str(row.preview)}`;
+  let out = `[${num(row.seq)},${row.direction === "in" ? '"in"' : row.direction === "out" ? '"out"' : str(row.direction)},${kindJson(row.kind)},${num(row.bytes)},${num(row.at)},${str(row.preview)}`;
   // Trailing absent fields are left out; one before a present one is null.
   if (row.cause !== undefined) out += `,${numOrNull(row.ops)},${row.tool ? 1 : "null"},${str(row.cause)}`;
   else if (row.tool) out += `,${numOrNull(row.ops)},1`;

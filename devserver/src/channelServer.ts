@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { createRequestGuard, createStaticHandler, perMessageDeflateOptions, refuseUpgrade, startHeartbeat, tuneSocketCompression, type GuardedRequestHandler } from "weft/server";
 import { Channel, ChannelCloseCode, isDroppable, type ClientMessage, type ServerMessage } from "@weft/protocol/channel";
 import type { Hub } from "./hub.ts";
+import { FRAME_INTERVALS, isAnswer } from "./channelFrames.ts";
 import { inspectorDist, placeholderPage } from "./inspectorPage.ts";
 
 export interface ChannelServerOptions {
@@ -191,13 +192,25 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     const channel = new Channel<ServerMessage, ClientMessage>(
       {
         send: (text) => ws.send(text, { compress: compressFrame(text.length, loopback) }),
+        sendPieces: (pieces) => {
+          const frame = Buffer.concat(pieces.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
+          ws.send(frame, { binary: false, compress: compressFrame(frame.length, loopback) });
+        },
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;
         },
       },
-      // Frames at most every 16 ms: a busy session costs a tool one socket write per frame of its display.
-      { maxFrameChars: maxFrameBytes, isDroppable, droppedMessage: (count) => ({ type: "dropped", count }), minFrameIntervalMs: 16 },
+      {
+        maxFrameChars: maxFrameBytes,
+        isDroppable,
+        droppedMessage: (count) => ({ type: "dropped", count }),
+        // A click's reaction reaches the tool within a display frame; a busy session's traffic in
+        // frames of FRAME_INTERVALS.busyMs (docs/channel.md "Frames and versions").
+        minFrameIntervalMs: FRAME_INTERVALS.minMs,
+        busyFrameIntervalMs: FRAME_INTERVALS.busyMs,
+        isUrgent: isAnswer,
+      },
     );
     const disconnect = options.hub.connect(channel, { loopback });
     ws.on("message", (data, isBinary) => {

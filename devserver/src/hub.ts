@@ -10,6 +10,7 @@ import {
   type RequestMessage,
   type ResultMessage,
   type ServerMessage,
+  type ChainMessage,
   type StatsResult,
   type SwapReport,
   type DeadSession,
@@ -17,6 +18,7 @@ import {
 import type { AgentDemand } from "@weft/agent";
 import { chainTupleJson, channelJson, rowTupleJson } from "./channelJson.ts";
 import { TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
+import { FRAME_INTERVALS } from "./channelFrames.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
   ControlsAtResult,
@@ -71,6 +73,8 @@ interface Watch {
   messages: boolean;
   handlers: boolean;
   compact: boolean;
+  /** With `compact`: a chain's second copy (its round trip) as `[seq, roundTripMs]`. */
+  roundTrips: boolean;
 }
 
 /** One connected tool: its channel, whether it said hello, which sessions it watches. */
@@ -83,23 +87,6 @@ class ToolConnection {
     /** Connected from this machine: may use the inspector's console (eval). */
     readonly loopback = true,
   ) {}
-
-  wants(message: ServerMessage): boolean {
-    if (!this.ready) return false;
-    switch (message.type) {
-      case "tree":
-      case "tree-ops":
-        return this.watches.get(message.sessionId)?.tree === true;
-      case "message":
-        return this.watches.get(message.row.sessionId)?.messages === true;
-      case "chain":
-        return this.watches.get(message.chain.sessionId)?.messages === true;
-      case "handler":
-        return this.watches.get(message.sessionId)?.handlers === true;
-      default:
-        return true;
-    }
-  }
 }
 
 /**
@@ -128,28 +115,61 @@ export class Hub {
     return this.tools.size;
   }
 
-  /** Sends `message` to every tool that wants it, serialized once for all of them. */
+  /**
+   * Sends `message` to every tool that wants it, serialized once for all of them. Runs several
+   * times per app event for a watched session: what the message is and which session it is of
+   * is read once here, not per tool (a message's shape differs per type, so each read of it
+   * costs V8 a lookup of its own).
+   */
   broadcast(message: ServerMessage): void {
-    if (message.type === "log") this.keepOutput(message);
+    const type = message.type;
+    if (type === "log") this.keepOutput(message);
+    /** The session a watched-only message is of, and the watch flag it needs. */
+    let sessionId: string | null = null;
+    let needs: "tree" | "messages" | "handlers" | null = null;
+    switch (type) {
+      case "tree":
+      case "tree-ops":
+        sessionId = message.sessionId;
+        needs = "tree";
+        break;
+      case "message":
+        sessionId = message.row.sessionId;
+        needs = "messages";
+        break;
+      case "chain":
+        sessionId = message.chain.sessionId;
+        needs = "messages";
+        break;
+      case "handler":
+        sessionId = message.sessionId;
+        needs = "handlers";
+        break;
+    }
     let json: string | null = null;
     let tuple: string | null = null;
     for (const tool of this.tools) {
-      if (!tool.wants(message)) continue;
-      switch (message.type) {
-        case "tree-ops": {
-          const { sessionId } = message;
-          tool.channel.group("tree-ops", sessionId, message, openTreeOps)?.add(message.ops);
+      if (!tool.ready) continue;
+      if (needs === null) {
+        json ??= channelJson(message);
+        tool.channel.sendJson(message, json);
+        continue;
+      }
+      const watch = tool.watches.get(sessionId!);
+      if (watch === undefined || !watch[needs]) continue;
+      if (type === "tree-ops") {
+        tool.channel.group("tree-ops", sessionId!, message, openTreeOps)?.add(message.ops);
+        continue;
+      }
+      if ((type === "message" || type === "chain") && watch.compact) {
+        if (type === "chain" && message.roundTripOnly && watch.roundTrips && Number.isFinite(message.chain.roundTripMs)) {
+          // The tool has the chain (it watched when it finished, or it fetches the history): ~15 bytes, not ~400.
+          tool.channel.group("chains", sessionId!, message, openTuples)?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
           continue;
         }
-        case "message":
-        case "chain": {
-          const sessionId = message.type === "message" ? message.row.sessionId : message.chain.sessionId;
-          if (!tool.watches.get(sessionId)?.compact) break;
-          const type = message.type === "message" ? "rows" : "chains";
-          tuple ??= message.type === "message" ? rowTupleJson(message.row) : chainTupleJson(message.chain);
-          tool.channel.group(type, sessionId, message, openTuples)?.add(tuple);
-          continue;
-        }
+        tuple ??= type === "message" ? rowTupleJson(message.row) : chainTupleJson((message as ChainMessage).chain);
+        tool.channel.group(type === "message" ? "rows" : "chains", sessionId!, message, openTuples)?.add(tuple);
+        continue;
       }
       json ??= channelJson(message);
       tool.channel.sendJson(message, json);
@@ -229,6 +249,9 @@ export class Hub {
         }
         tool.ready = true;
         tool.client = String(message.client ?? "");
+        if (typeof message.batchMs === "number" && Number.isFinite(message.batchMs)) {
+          channel.setBusyFrameInterval(Math.min(message.batchMs, FRAME_INTERVALS.maxBusyMs));
+        }
         channel.send(this.context.hello());
         return settle(this.context.agent.sessions(), (sessions) => {
           channel.send({ type: "sessions", sessions });
@@ -237,7 +260,8 @@ export class Hub {
         });
       }
       case "watch": {
-        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact: message.compact === true };
+        const compact = message.compact === true;
+        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact, roundTrips: compact && message.roundTrips === true };
         tool.watches.set(message.sessionId, watch);
         if (!watch.tree) return;
         return settle(this.context.agent.tree(message.sessionId), (root) => {

@@ -20,6 +20,7 @@ import {
 } from "@weft/protocol/channel";
 import { ChannelError } from "./channelError.ts";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
+import { RecentChains } from "./recentChains.ts";
 import { defaultReconnect, reconnectDelay, type ReconnectPolicy } from "./reconnect.ts";
 import { redact, type SocketFactory, type WebSocketLike } from "./socket.ts";
 
@@ -124,6 +125,8 @@ export class ChannelClient {
   private retryTimer: unknown = null;
   private readonly events = new Emitter<ChannelEvent>();
   private readonly states = new Emitter<ChannelState>();
+  /** What `roundTrips` refer to: the chains handed out lately. */
+  private readonly chains = new RecentChains();
 
   constructor(options: ChannelClientOptions) {
     this.options = { ...channelClientDefaults, ...options };
@@ -196,12 +199,17 @@ export class ChannelClient {
   /**
    * Sends a command (no answer comes). Returns false, sending nothing, while the channel is not
    * open. A `watch` asks for the compact form of rows and chains (unless it says `compact:
-   * false`): this client expands them, so its listeners see the same messages either way.
+   * false`) with chains' round trips alone (`roundTrips`): this client expands them and merges
+   * a round trip into its chain, so its listeners see the same messages either way.
    */
   send(command: ChannelCommand): boolean {
     const connection = this.current;
     if (!connection?.hello) return false;
-    connection.channel.send(command.type === "watch" && command.compact === undefined ? { ...command, compact: true } : command);
+    if (command.type === "watch" && command.compact !== false) {
+      connection.channel.send({ ...command, compact: true, roundTrips: command.roundTrips ?? true });
+    } else {
+      connection.channel.send(command);
+    }
     return true;
   }
 
@@ -303,6 +311,7 @@ export class ChannelClient {
       }
       host.clearTimeout(connection.helloTimer);
       connection.hello = message;
+      this.chains.clear(); // another devserver, perhaps: its seqs are not these
       this.retries = 0;
       this.everOpened = true;
       this.setState({ status: "open", hello: message });
@@ -315,9 +324,18 @@ export class ChannelClient {
       return;
     }
     if (message.type === "chains") {
-      for (const chain of message.chains) this.events.emit({ type: "chain", chain: expandChain(message.sessionId, chain) });
+      for (const tuple of message.chains) {
+        const chain = expandChain(message.sessionId, tuple);
+        this.chains.remember(chain);
+        this.events.emit({ type: "chain", chain });
+      }
+      for (const [seq, roundTripMs] of message.roundTrips ?? []) {
+        const chain = this.chains.withRoundTrip(message.sessionId, seq, roundTripMs);
+        if (chain) this.events.emit({ type: "chain", chain });
+      }
       return;
     }
+    if (message.type === "session-close") this.chains.forget(message.sessionId);
     this.events.emit(message);
   }
 

@@ -69,7 +69,8 @@ export class ChainTracker {
   private tick = 0;
 
   constructor(
-    private readonly emit: (chain: CausalChain) => void,
+    /** `roundTripOnly`: the chain went out finished before; only its `roundTripMs` is new. */
+    private readonly emit: (chain: CausalChain, roundTripOnly: boolean) => void,
     private readonly labelOf: (sessionId: string, id: number) => string,
     private readonly limits: ChainLimits = chainDefaults,
   ) {}
@@ -170,7 +171,7 @@ export class ChainTracker {
     // nothing, that patch was another one's (a later click's), and the figure would be false.
     if (chain.done && chain.patches.length === 0) return;
     chain.roundTripMs = round(ms);
-    if (chain.done) this.emit(chain);
+    if (chain.done) this.emit(chain, true);
   }
 
   /** Patches of the session go to a chain of `cause` (when no event waits) until `end`. */
@@ -265,7 +266,7 @@ export class ChainTracker {
     // Only the oldest open event can still claim patches older than every other: drop the rest.
     const oldest = s.open[0]?.tick ?? Infinity;
     s.unclaimed = s.unclaimed.filter((p) => p.tick > oldest);
-    this.emit(chain);
+    this.emit(chain, false);
   }
 
   private of(sessionId: string): SessionChains {

@@ -129,7 +129,7 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
     if (control) return controlLabel(inspection.typeName(control), id, inspection.node(control).p.key);
     return tracked.get(sessionId)?.history.current?.label(id) ?? controlLabel("control", id);
   };
-  const chains = new ChainTracker((chain) => emit({ type: "chain", chain }), labelIn, limits.chains);
+  const chains = new ChainTracker((chain, roundTripOnly) => emit(roundTripOnly ? { type: "chain", chain, roundTripOnly } : { type: "chain", chain }), labelIn, limits.chains);
   const ended = (sessionId: string) => dead.get(sessionId) ?? recordings.get(sessionId);
 
   const track = (sessionId: string): Tracked | undefined => {

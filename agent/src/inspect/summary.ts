@@ -9,10 +9,18 @@ import { specOf, summaryProps } from "@weft/protocol/controls";
 /** For a type weft does not know, the props tried in order. */
 const fallback = ["value", "text", "label", "title", "name", "route"] as const;
 
+/** Each type's summary props, looked up once: a set op of a watched session asks on every event. */
+const propsByType = new Map<string, readonly string[]>();
+
 /** The props a type's summary is made of: its spec's `summary`, else the text it shows. */
 function propsOf(type: string): readonly string[] {
-  const spec = specOf(type);
-  return spec ? summaryProps(spec) : fallback;
+  let props = propsByType.get(type);
+  if (props === undefined) {
+    const spec = specOf(type);
+    props = spec ? summaryProps(spec) : fallback;
+    if (propsByType.size < 1_000) propsByType.set(type, props); // user components' types are many, but not unbounded
+  }
+  return props;
 }
 
 /** At most this many characters (the tree row is one line). */

@@ -75,6 +75,47 @@ describe("the channel server", () => {
 });
 
 /** An address of this machine that is not loopback, to reach the channel as a tool on another machine would. */
+describe("the channel server's frames to a tool", () => {
+  /** A tool that says hello (with `hello`'s extra fields), then counts the frames of a 600 ms stream of app output. */
+  async function framesOfStream(hello: Record<string, unknown>) {
+    const { ws } = await attempt(`/channel?token=${server.token}`);
+    const frames: { type: string }[][] = [];
+    ws!.on("message", (data) => frames.push(JSON.parse(String(data)) as { type: string }[]));
+    ws!.send(JSON.stringify([{ type: "hello", version: 1, client: "test", ...hello }]));
+    await new Promise<void>((resolve) => {
+      const check = () => (frames.length > 0 ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    frames.length = 0;
+    const t0 = performance.now();
+    let n = 0;
+    while (performance.now() - t0 < 600) {
+      hub.broadcast({ type: "log", stream: "stdout", text: `line ${++n}\n`, at: Date.now() });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const stats = new Promise<{ type: string }[]>((resolve) => ws!.on("message", (data) => {
+      const frame = JSON.parse(String(data)) as { type: string }[];
+      if (frame.some((m) => m.type === "result")) resolve(frame);
+    }));
+    ws!.send(JSON.stringify([{ type: "get-stats", requestId: 1 }]));
+    const answer = await stats;
+    const lines = frames.flat().filter((m) => m.type === "log").length;
+    ws!.close();
+    return { frames: frames.length, lines, sent: n, answer };
+  }
+
+  it("gathers a busy stream into frames of ~100 ms, keeps every message, and answers a request without holding it; a tool may ask for 16 ms", async () => {
+    const batched = await framesOfStream({});
+    expect(batched.lines).toBe(batched.sent);
+    // One at once, six more 16 ms apart in the first 100 ms (a click's reaction), then one per 100 ms: 13, not 38.
+    expect(batched.frames).toBeLessThanOrEqual(1 + 100 / 16 + 500 / 100 + 3);
+    expect(batched.answer.at(-1)).toMatchObject({ type: "result", requestId: 1 });
+    const eager = await framesOfStream({ batchMs: 16 });
+    expect(eager.lines).toBe(eager.sent);
+    expect(eager.frames).toBeGreaterThan(batched.frames * 2);
+  });
+});
+
 const outsideAddress = Object.values(networkInterfaces())
   .flat()
   .find((a) => a && a.family === "IPv4" && !a.internal)?.address;

@@ -122,6 +122,33 @@ describe("a watched session's traffic", () => {
     expect(inserts).toHaveLength(2);
   });
 
+  it("sends a chain again for its round trip as [seq, roundTripMs] to a tool that asks; the channel client merges it, so its listeners get the chains a plain watcher gets", async () => {
+    const plain = await rawTool({ tree: false, messages: true });
+    const compactOnly = await rawTool({ tree: false, messages: true, compact: true });
+    const trips = await rawTool({ tree: false, messages: true, compact: true, roundTrips: true });
+    const events = await channelClient();
+    const id = session.find({ key: "inc" }).id;
+    // As a tab does when the server asks for timings: events numbered, then each one's round trip.
+    for (let seq = 1; seq <= 5; seq++) session.send({ type: "event", id, name: "click", seq });
+    await session.settle();
+    for (let seq = 1; seq <= 5; seq++) session.send({ type: "timing", seq, ms: seq + 0.5 });
+    await session.settle();
+    // Each chain twice: finished, then with its round trip.
+    await expect.poll(() => chainsOf(plain.messages()).length).toBe(10);
+    await expect.poll(() => chainsOf(events).length).toBe(10);
+    expect(chainsOf(events)).toEqual(chainsOf(plain.messages()));
+    expect(chainsOf(events).slice(5).map((c) => c.roundTripMs)).toEqual([1.5, 2.5, 3.5, 4.5, 5.5]);
+
+    const tuplesOf = (tool: { messages(): ServerMessage[] }) => tool.messages().flatMap((m) => (m.type === "chains" ? m.chains : []));
+    const tripsOf = (tool: { messages(): ServerMessage[] }) => tool.messages().flatMap((m) => (m.type === "chains" ? (m.roundTrips ?? []) : []));
+    await expect.poll(() => tripsOf(trips).length).toBe(5);
+    expect(tuplesOf(trips)).toHaveLength(5); // each chain whole once
+    expect(tripsOf(trips)).toEqual(chainsOf(plain.messages()).slice(0, 5).map((c, i) => [c.seq, i + 1.5]));
+    // A compact tool that did not ask gets the whole chain again, as before.
+    await expect.poll(() => tuplesOf(compactOnly).length).toBe(10);
+    expect(tripsOf(compactOnly)).toEqual([]);
+  });
+
   it("sends handler timings only to a tool that asks for them", async () => {
     const asking = await rawTool({ tree: false, messages: true, handlers: true });
     const other = await rawTool({ tree: false, messages: true });

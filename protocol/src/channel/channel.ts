@@ -5,6 +5,12 @@ import { ChannelCloseCode } from "./messages.ts";
 /** A socket as the channel sees it: text out, a close with a code and a reason. */
 export interface ChannelTransport {
   send(text: string): void;
+  /**
+   * A text frame as its pieces in order, strings and UTF-8 bytes (a frame with a group that
+   * keeps its JSON as bytes, `FrameGroup.chunks`): the transport writes them as one frame.
+   * Without it, such a group's `json()` is sent as text.
+   */
+  sendPieces?(pieces: readonly (string | Uint8Array)[]): void;
   close(code: number, reason: string): void;
   /** Bytes queued by the socket and not yet sent (`WebSocket.bufferedAmount`), if it knows. */
   readonly bufferedAmount?: number;
@@ -27,6 +33,17 @@ export interface ChannelOptions<Out> {
    * of events a second costs the tool 60 socket writes a second, not thousands. Default 0.
    */
   minFrameIntervalMs?: number;
+  /**
+   * Once traffic has gone on for this long without a quiet spell of as long, at most one frame
+   * per this many ms (React DevTools' bridge batches for 100 ms): a session handling thousands of
+   * events a second then costs the tool ten frames a second, and what a frame gathers (a
+   * control's sets, a session's rows) folds more. The first frame after a quiet spell still
+   * leaves at once, and the next ones of a short burst (a click's reaction) `minFrameIntervalMs`
+   * apart. Default: `minFrameIntervalMs`.
+   */
+  busyFrameIntervalMs?: number;
+  /** Messages that leave at the end of their microtask whatever the spacing: answers a reader waits for. Default: none. */
+  isUrgent?: (message: Out) => boolean;
 }
 
 export const channelDefaults = {
@@ -57,6 +74,8 @@ type Handler<M> = (message: M) => void;
 export interface FrameGroup {
   /** The message's JSON, once the frame leaves. */
   json(): string;
+  /** The same JSON as UTF-8 bytes, for a transport that takes them (`sendPieces`). */
+  chunks?(): readonly Uint8Array[];
 }
 
 /**
@@ -87,6 +106,8 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
   private readonly anyHandlers = new Set<Handler<In>>();
   private readonly options: Required<Omit<ChannelOptions<Out>, "droppedMessage">> & Pick<ChannelOptions<Out>, "droppedMessage">;
   private lastFrameAt = -Infinity;
+  /** When the traffic going on now began (its first frame left at once). */
+  private burstStartedAt = -Infinity;
   private timer: unknown = null;
   private closedWith: { code: number; reason: string } | null = null;
 
@@ -101,6 +122,8 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
       isDroppable: options.isDroppable ?? (() => false),
       droppedMessage: options.droppedMessage,
       minFrameIntervalMs: options.minFrameIntervalMs ?? 0,
+      busyFrameIntervalMs: options.busyFrameIntervalMs ?? options.minFrameIntervalMs ?? 0,
+      isUrgent: options.isUrgent ?? (() => false),
     };
   }
 
@@ -115,7 +138,7 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
       this.dropped++;
       return;
     }
-    this.enqueue(JSON.stringify(message));
+    this.enqueue(JSON.stringify(message), this.options.isUrgent(message));
   }
 
   /**
@@ -128,7 +151,12 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
       this.dropped++;
       return;
     }
-    this.enqueue(json);
+    this.enqueue(json, this.options.isUrgent(message));
+  }
+
+  /** Changes `busyFrameIntervalMs` (a reader that asked for another batching window). */
+  setBusyFrameInterval(ms: number): void {
+    this.options.busyFrameIntervalMs = Math.max(ms, this.options.minFrameIntervalMs);
   }
 
   /**
@@ -159,19 +187,29 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     return (this.transport.bufferedAmount ?? 0) > this.options.highWaterBytes;
   }
 
-  private enqueue(json: string): void {
+  private enqueue(json: string, urgent: boolean): void {
     if (this.groups.size > 0) this.groups.clear();
-    this.schedule(json);
+    this.schedule(json, urgent);
   }
 
-  private schedule(entry: string | FrameGroup): void {
+  private schedule(entry: string | FrameGroup, urgent = false): void {
     this.queue.push(entry);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      const wait = this.lastFrameAt + this.options.minFrameIntervalMs - host.performance.now();
-      if (wait <= 0) host.queueMicrotask(() => this.flush());
-      else this.timer = host.setTimeout(() => this.flush(), wait);
+    if (urgent && this.timer !== null) {
+      // What waits for its slot leaves now, with the answer (the frame keeps their order).
+      host.clearTimeout(this.timer);
+      this.timer = null;
+      this.scheduled = false;
     }
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const { minFrameIntervalMs: min, busyFrameIntervalMs: busy } = this.options;
+    const now = host.performance.now();
+    // A quiet spell as long as the busy window ends the burst: the next frame starts a new one.
+    if (now - this.lastFrameAt >= busy) this.burstStartedAt = now;
+    const interval = now - this.burstStartedAt >= busy ? busy : min;
+    const wait = urgent ? 0 : this.lastFrameAt + interval - now;
+    if (wait <= 0) host.queueMicrotask(() => this.flush());
+    else this.timer = host.setTimeout(() => this.flush(), wait);
   }
 
   /** Sends what is queued now. */
@@ -189,6 +227,18 @@ export class Channel<Out extends { type: string }, In extends { type: string }> 
     const frame = this.queue;
     this.queue = [];
     this.lastFrameAt = host.performance.now();
+    if (this.transport.sendPieces && frame.some((entry) => typeof entry !== "string" && entry.chunks)) {
+      const pieces: (string | Uint8Array)[] = [];
+      for (let i = 0; i < frame.length; i++) {
+        const entry = frame[i]!;
+        pieces.push(i === 0 ? "[" : ",");
+        if (typeof entry === "string") pieces.push(entry);
+        else if (entry.chunks) pieces.push(...entry.chunks());
+        else pieces.push(entry.json());
+      }
+      pieces.push("]");
+      return this.transport.sendPieces(pieces);
+    }
     for (let i = 0; i < frame.length; i++) {
       const entry = frame[i]!;
       if (typeof entry !== "string") frame[i] = entry.json();

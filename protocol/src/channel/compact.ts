@@ -56,6 +56,12 @@ export interface ChainsMessage {
   type: "chains";
   sessionId: string;
   chains: ChainTuple[];
+  /**
+   * With `watch { roundTrips: true }`: chains sent before (in this message's `chains`, or an
+   * earlier frame) whose round trip the tab reported since, as `[seq, roundTripMs]`, applied after
+   * this message's chains. Left out when there are none.
+   */
+  roundTrips?: [seq: number, roundTripMs: number][];
 }
 
 export type CompactMessage = RowsMessage | ChainsMessage;

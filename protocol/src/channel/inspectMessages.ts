@@ -318,6 +318,11 @@ export type InspectResult =
 export interface ChainMessage {
   type: "chain";
   chain: CausalChain;
+  /**
+   * The chain was sent finished before and is sent again only because the tab reported its round
+   * trip (`roundTripMs` is what is new): a tool watching with `roundTrips` gets just that.
+   */
+  roundTripOnly?: true;
 }
 
 /** The user picked a control in the tab (null: pick mode ended without a pick). */

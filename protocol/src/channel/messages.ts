@@ -12,7 +12,8 @@
  *       errors, stats. Added since, without a bump (an older devserver answers `failure`
  *       UNKNOWN_REQUEST, or ignores a `watch` field it does not know): `watch`'s `compact`
  *       (rows and chains as `rows`/`chains` of tuples, compact.ts) and `handlers` (handler
- *       timings only to a tool that asks); `get-source` and `get-controls-at` (source locations, for "reveal in
+ *       timings only to a tool that asks), `roundTrips` (a chain's second copy as its round trip
+ *       alone), `hello`'s `batchMs`; `get-source` and `get-controls-at` (source locations, for "reveal in
  *       editor" and "select the control at the cursor"). The inspector's part
  *       (inspectMessages.ts): `set-prop`, `eval`, `get-history`, `get-rows`, `get-chains`,
  *       `get-dead-sessions`, `get-postmortem`, `highlight`, `pick` → `chain`, `picked`,
@@ -403,6 +404,11 @@ export interface HelloFromClient {
   version: number;
   /** Who is asking (`inspector`, `vscode`…), for the devserver's log. */
   client: string;
+  /**
+   * How long the devserver may gather a busy session's traffic into one frame, in ms (default
+   * 100; 16–1000). A test or a benchmark asks for 16 to get frames as often as before the window.
+   */
+  batchMs?: number;
 }
 
 /** Start receiving a session's tree (`tree`, then `tree-ops`) and/or its message rows. */
@@ -418,6 +424,13 @@ export interface WatchMessage {
    * `@weft/devtools-client` expands and asks for by itself. An older devserver ignores it.
    */
   compact?: boolean;
+  /**
+   * With `compact`: a chain sent again only because the tab reported its round trip comes as
+   * `[seq, roundTripMs]` in its frame's `chains` message (`roundTrips`, compact.ts) instead of
+   * the whole chain again. `@weft/devtools-client` asks for it and merges it into the chain it
+   * has. An older devserver ignores it (and sends the whole chain, as before).
+   */
+  roundTrips?: boolean;
 }
 
 export interface UnwatchMessage {
