@@ -3,10 +3,12 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { AppMain } from "weft";
 import { createWeftServer } from "weft/server";
 import { buildStatic, startPreview } from "@weft/static";
+import { launchBenchChromium } from "./chromium.ts";
+import { coldLoad, MARKS, type Mark } from "./coldLoad.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
 /**
@@ -40,10 +42,7 @@ const apps: App[] = [
 
 export async function run(): Promise<void> {
   console.log("\nstatic mode vs server mode (Chromium, loopback)");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBenchChromium();
   const scratch = mkdtempSync(join(tmpdir(), "weft-bench-static-"));
   const rows: string[][] = [["app", "mode", "first load (gzip)", "raw", "first paint p50", "click → DOM p50", "p95"]];
   const extra: string[] = [];
@@ -85,10 +84,6 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The renderer's marks (main.tsx, mountApp.tsx) in a load's breakdown, in the order they come. */
-const MARKS = { "nav:html": "HTML in", "nav:asked": "stylesheet asked", "nav:css": "stylesheet in", "nav:entry": "entry script in", "weft:boot": "entry runs", "weft:registered": "page message", "weft:mounted": "React ran" } as const;
-type Mark = keyof typeof MARKS;
-
 /**
  * Cold loads: what the tab fetched until the app showed, when it was first painted, and what came
  * before. The bytes come from a load of their own: Playwright reads each response's body and
@@ -102,55 +97,21 @@ async function firstLoad(browser: Browser, url: string, shown: string) {
   let gzip = 0;
   for (let i = 0; i <= 5; i++) {
     const counted = i === 0;
-    const context = await browser.newContext({ serviceWorkers: "block" });
-    const page = await context.newPage();
     const bodies: Promise<Buffer | null>[] = [];
     // Server mode's page arrives over its WebSocket (the `registered` frame): count it too.
     const frames: string[] = [];
-    if (counted) {
+    const load = await coldLoad(browser, url, shown, (page) => {
+      if (!counted) return;
       page.on("response", (response) => {
         if (response.url().startsWith("http")) bodies.push(response.body().catch(() => null));
       });
       page.on("websocket", (ws) => ws.on("framereceived", (frame) => frames.push(String(frame.payload))));
-    }
-    // The tab reports its paint through a binding: polling for it (waitForFunction) would run
-    // Playwright's own script in the tab while the app still starts, and delay what is measured.
-    let painted!: (load: { paint: number; marks: Record<string, number> }) => void;
-    const reported = new Promise<{ paint: number; marks: Record<string, number> }>((resolve) => (painted = resolve));
-    await page.exposeBinding("__weftBenchPainted", (_source, load: { paint: number; marks: Record<string, number> }) => painted(load));
-    await page.addInitScript((selector: string) => {
-      // The frame after the first app control enters the DOM: what the user first sees.
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector(selector)) return;
-        observer.disconnect();
-        requestAnimationFrame(() => {
-          const paint = performance.now();
-          const marks: Record<string, number> = Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime]));
-          // The page's HTML arrived: what comes before it is the browser's (a new tab's process, the request).
-          const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-          if (navigation) marks["nav:html"] = navigation.responseEnd;
-          // The stylesheet and the entry: a module script runs only once both are in.
-          const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
-          const css = resources.find((entry) => entry.name.endsWith(".css"));
-          const entry = resources.find((entry) => entry.initiatorType === "script" && entry.name.includes("/_weft/index-"));
-          if (css) {
-            // Asked: when the tab parsed the page's head (a new tab's renderer starts first).
-            marks["nav:asked"] = css.requestStart || css.fetchStart;
-            marks["nav:css"] = css.responseEnd;
-          }
-          if (entry) marks["nav:entry"] = entry.responseEnd;
-          void (window as unknown as { __weftBenchPainted: (load: unknown) => Promise<void> }).__weftBenchPainted({ paint, marks });
-        });
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    }, `[data-weft-key="${shown}"]`);
-    await page.goto(url, { waitUntil: "commit" });
-    const load = await reported;
+    });
     if (!counted) {
       paints.push(load.paint);
-      for (const mark of Object.keys(MARKS) as Mark[]) if (load.marks[mark] !== undefined) marks.set(mark, [...(marks.get(mark) ?? []), load.marks[mark]!]);
+      for (const [mark, at] of Object.entries(load.marks) as [Mark, number][]) marks.set(mark, [...(marks.get(mark) ?? []), at]);
     } else {
-      await page.evaluate(() => document.fonts.ready);
+      await load.settled();
       for (const body of await Promise.all(bodies)) {
         if (!body) continue;
         raw += body.length;
@@ -160,7 +121,7 @@ async function firstLoad(browser: Browser, url: string, shown: string) {
       raw += socket.length;
       if (socket.length > 0) gzip += gzipSync(socket, { level: 9 }).length; // as permessage-deflate would send it, roughly
     }
-    await context.close();
+    await load.close();
   }
   const breakdown = [...marks].map(([mark, times]) => ({ mark, p50: summarize(times).p50 })).sort((a, b) => a.p50 - b.p50);
   return { raw, gzip, paint: summarize(paints), breakdown };

@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { firstFrameChunk } from "./scripts/firstFrameChunk.ts";
 import { preloadChunksOf } from "./scripts/preloadChunksOf.ts";
 import { woff2Only } from "./scripts/woff2Only.ts";
 
@@ -11,12 +12,14 @@ import { woff2Only } from "./scripts/woff2Only.ts";
  * deep links like `/todo/3` load, and one build serves at `/`, under a mount and in a static
  * build at any `--base`; chunks and fonts resolve from the file that asks for them.
  */
+const firstFrame = firstFrameChunk("src/mountApp.tsx");
+
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
   // The entry (main.tsx) starts the session's link, then imports React and the controls: the page
   // fetches that chunk at once, beside the entry, instead of after the entry ran.
-  plugins: [react(), preloadChunksOf("src/mountApp.tsx"), woff2Only()],
+  plugins: [react(), preloadChunksOf("src/mountApp.tsx"), woff2Only(), firstFrame.plugin],
   build: {
     outDir: "dist",
     assetsDir: "_weft",
@@ -24,6 +27,7 @@ export default defineConfig({
     target: "es2022",
     // Fonts stay files: a face inlined into the CSS would be downloaded by every page, used or not.
     assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+    rolldownOptions: { output: { codeSplitting: { groups: [firstFrame.group] } } },
   },
   server: {
     // `npm run dev --workspace @weft/renderer` against a running `weft run` (default port).

@@ -21,7 +21,7 @@ export function preloadChunksOf(module: string): Plugin {
       handler(_html, { bundle, chunk: entry }) {
         if (!bundle || !entry) return;
         const chunks = Object.values(bundle).filter((output): output is Rollup.OutputChunk => output.type === "chunk");
-        const target = chunks.find((chunk) => chunk.facadeModuleId === file);
+        const target = chunks.find((chunk) => chunk.facadeModuleId === file || file in chunk.modules);
         if (!target) throw new Error(`weft:preload-chunks-of: no chunk for ${module} (is it still imported with import()?)`);
         const preloaded = new Set([entry.fileName, ...entry.imports]);
         const wanted: string[] = [];

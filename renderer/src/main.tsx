@@ -51,7 +51,7 @@ const config = readPageConfig();
 const connection = new Connection({
   // Static mode: the session lives in a Web Worker of this tab; otherwise on the server.
   ...(config.transport === "worker" && config.worker
-    ? { open: workerSocket(resolveInBase(config.worker)), url: "worker" }
+    ? { open: workerSocket(resolveInBase(config.worker), { earlyMessages: config.earlyMessages === true }), url: "worker" }
     : config.socket
       ? { url: wsUrl(resolveInBase(config.socket)) }
       : {}),
@@ -74,9 +74,9 @@ Object.defineProperty(window, "__weft", { value: Object.freeze({ store, connecti
  * When React's script runs. On a server's WebSocket it waits for the first `register` to go out
  * (up to MOUNT_WAIT_MS): the socket opens in a round trip, and a script that ran first would hold
  * its "open" behind it, so the server would start on the page only after React. A static
- * build's worker is started by the page before this script and says "ready" once it has run the
- * app's bundle, on this machine's cores: often later than React's chunk is there, so React does
- * not wait for it (a "ready" already posted is handled first all the same, just below).
+ * build's worker is started by the page before this script, and `register` is posted to it at
+ * once (it holds messages until its runtime listens: workerSocket.ts), so the worker builds the
+ * page while React's script runs, and React does not wait.
  */
 const MOUNT_WAIT_MS = 200;
 const attempted = connection.start();

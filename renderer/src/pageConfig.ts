@@ -12,6 +12,11 @@ export interface PageConfig {
   transport: "websocket" | "worker";
   /** The worker script, relative to the base (static mode). */
   worker?: string;
+  /**
+   * The worker keeps what the page posts before it listens (a static build's does): the page
+   * sends `register` at once instead of after the worker's "ready" (workerSocket.ts).
+   */
+  earlyMessages?: boolean;
   /** The service worker to register, relative to the base (static builds). */
   serviceWorker?: string;
   /** The WebSocket endpoint, relative to the base (server mode). Default "ws". */
@@ -26,6 +31,7 @@ export function readPageConfig(doc: Document = document): PageConfig {
     return {
       transport: raw.transport === "worker" ? "worker" : "websocket",
       ...(typeof raw.worker === "string" ? { worker: raw.worker } : {}),
+      ...(raw.earlyMessages === true ? { earlyMessages: true } : {}),
       ...(typeof raw.serviceWorker === "string" ? { serviceWorker: raw.serviceWorker } : {}),
       ...(typeof raw.socket === "string" ? { socket: raw.socket } : {}),
     };

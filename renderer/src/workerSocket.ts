@@ -34,7 +34,7 @@ function adoptEarlyWorker(url: string): EarlyWorker | undefined {
  * as on a server), and the protocol's frames cross by postMessage. Each open starts a new
  * worker, so a reconnect after a failure is a fresh session, as a server restart would be.
  */
-export function workerSocket(scriptUrl: string | URL): OpenSocket {
+export function workerSocket(scriptUrl: string | URL, options: { earlyMessages?: boolean } = {}): OpenSocket {
   const url = new URL(scriptUrl).href;
   return () => {
     const early = adoptEarlyWorker(url);
@@ -66,7 +66,7 @@ export function workerSocket(scriptUrl: string | URL): OpenSocket {
       if (typeof data === "string") return socket.onmessage?.(data);
       if (!isSignal(data)) return;
       // Open once the worker's host listens: what the page sends next reaches the session.
-      if (data.weft === "ready") socket.onopen?.();
+      if (data.weft === "ready") opened();
       else if (data.weft === "close") finish(data.code, data.reason);
       else failed(data.message);
     };
@@ -74,6 +74,12 @@ export function workerSocket(scriptUrl: string | URL): OpenSocket {
     const failed = (message: string) => {
       console.error(`[weft] the app's worker failed: ${message || "it could not be loaded"}`);
       finish(1011, message || "the app's worker failed");
+    };
+    let announced = false;
+    const opened = () => {
+      if (announced || !open) return;
+      announced = true;
+      socket.onopen?.();
     };
     worker.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
     worker.onerror = (event) => {
@@ -83,6 +89,10 @@ export function workerSocket(scriptUrl: string | URL): OpenSocket {
     // What the early worker said before we listened, in order, once the Connection has set
     // its handlers (right after this returns), and before any message still to come.
     if (early) queueMicrotask(() => early.queue.splice(0).forEach(receive));
+    // A worker that holds what is posted before it listens (options.earlyMessages) is open at
+    // once: `register` goes now, and the worker builds the page as soon as it has run the app,
+    // without waiting for this thread (busy with React's script by then) to answer its "ready".
+    if (options.earlyMessages) queueMicrotask(opened);
     return socket;
   };
 }

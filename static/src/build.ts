@@ -25,6 +25,8 @@ export interface StaticBuildOptions {
   log?: (line: string) => void;
   /** Colour the table. Default: when stdout is a terminal. */
   color?: boolean;
+  /** The renderer's build (a `renderer/dist` folder) to ship. Default: `@weft/renderer`'s. Benchmarks compare two. */
+  renderer?: string;
 }
 
 export interface StaticBuildResult {
@@ -71,7 +73,7 @@ export async function buildStatic(options: StaticBuildOptions): Promise<StaticBu
   const root = dirname(entry);
   checkOutDir(outDir, entry);
   const name = options.name ?? titleOf(entry);
-  const renderer = rendererDist();
+  const renderer = options.renderer ? resolve(options.renderer) : rendererDist();
 
   log(`weft build: ${relative(process.cwd(), entry) || entry} for the browser (base ${base}) → ${relative(process.cwd(), outDir) || "."}/`);
   rmSync(outDir, { recursive: true, force: true });

@@ -23,7 +23,8 @@ export interface SitePageOptions {
  * config that tells the renderer to run the app in a worker, and what makes it installable.
  */
 export function sitePage(options: SitePageOptions): string {
-  const config = { transport: "worker", worker: options.worker, serviceWorker: options.serviceWorker };
+  // earlyMessages: the worker holds what the page posts before it listens (workerEntry.ts).
+  const config = { transport: "worker", worker: options.worker, serviceWorker: options.serviceWorker, earlyMessages: true };
   let html = options.template;
   if (!/<base href="[^"]*"\s*\/?>/.test(html)) throw new Error("the renderer's index.html has no <base href>: rebuild the renderer (npm run build)");
   // Right after <base> (the worker's URL is relative to it), before the stylesheet: an inline

@@ -35,6 +35,16 @@ async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('[data-weft-type="Page"]')).toBeAttached();
 }
 
+test.describe("an app with a top-level await, built static", () => {
+  const site = useSite("static/src/__tests__/fixtures/topLevelAwait.ts");
+
+  // The page posts `register` before the worker listens (static/src/workerEntry.ts holds it).
+  test("shows its page: the page's first message waited for the runtime to listen", async ({ page }) => {
+    await page.goto(site.url);
+    await expect(key(page, "greeting")).toHaveText("ready after a top-level await");
+  });
+});
+
 test.describe("examples/counter.ts built static, on weft preview", () => {
   const site = useSite("examples/counter.ts");
 

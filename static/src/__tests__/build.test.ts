@@ -50,7 +50,7 @@ describe("weft build --static", () => {
     const page = readFileSync(join(out, "index.html"), "utf8");
     expect(page).toContain('<base href="/repo/" />');
     const config = JSON.parse(/<script type="application\/json" id="weft-config">([^<]*)<\/script>/.exec(page)![1]!);
-    expect(config).toEqual({ transport: "worker", worker: result.worker, serviceWorker: "sw.js" });
+    expect(config).toEqual({ transport: "worker", worker: result.worker, serviceWorker: "sw.js", earlyMessages: true });
     // The app's worker starts before the page waits for anything: its inline boot script comes
     // after <base> (its URL is relative to it) and before the stylesheet, which an inline script
     // after it would wait for, and the renderer's scripts.
