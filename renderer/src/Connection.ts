@@ -220,13 +220,8 @@ export class Connection {
         // Storage may be full or forbidden; the session then simply won't survive a refresh.
       }
     }
-    try {
-      this.options.onMessage(message);
-    } catch (err) {
-      // A renderer bug must not kill the socket: report it and keep the session.
-      console.error(`[weft] failed to handle a '${message.type}' message:`, err);
-      this.options.status.pushError("RENDERER", `failed to handle '${message.type}': ${(err as Error).message}`);
-    }
+    // A renderer bug must not kill the socket: report it and keep the session.
+    handleReporting(this.options.onMessage, message, this.options.status);
   }
 
   private handleClose(code: number, reason: string): void {
@@ -329,5 +324,18 @@ function safeSessionStorage(): SessionStorage | null {
     return window.sessionStorage;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Runs `handle` on `message`; a throw is reported (the console, and the status's errors) rather
+ * than passed on, so the next message is still handled.
+ */
+export function handleReporting(handle: (message: ServerMessage) => void, message: ServerMessage, status: StatusStore): void {
+  try {
+    handle(message);
+  } catch (err) {
+    console.error(`[weft] failed to handle a '${message.type}' message:`, err);
+    status.pushError("RENDERER", `failed to handle '${message.type}': ${(err as Error).message}`);
   }
 }

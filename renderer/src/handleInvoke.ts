@@ -1,14 +1,11 @@
 import type { ControlId, InvokeMessage, PropValue, ReplyMessage } from "@weft/protocol";
-import { lazyDevtoolsMethods } from "./devtools/lazyDevtoolsMethods.ts";
-
-/** A method the server may call in the browser. Throwing replies with the error's message. */
-type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
+import { lazyDevtoolsMethods, type InvokeMethod } from "./devtools/lazyDevtoolsMethods.ts";
 
 /**
  * The browser side of `invoke`: `page.clientStorage` (localStorage, values stored as JSON, as
  * Flet's client_storage does), `Clipboard` and `control.focus()`. Add a method here and it is callable.
  */
-const methods: Record<string, Method> = {
+const methods: Record<string, InvokeMethod> = {
   ...lazyDevtoolsMethods, // the inspector's highlight and pick, loaded on the first call (devtools/lazyDevtoolsMethods.ts)
   focus: async (_args, id) => {
     if (id === undefined) throw new Error("focus needs the id of a control");

@@ -1,6 +1,6 @@
 import type { ClientMessage, ServerMessage } from "@weft/protocol";
 import { prefersDark, readClientInfo } from "./readClientInfo.ts";
-import { Connection, sessionKeyFor } from "./Connection.ts";
+import { Connection, handleReporting, sessionKeyFor } from "./Connection.ts";
 import { basePath, resolveInBase } from "./basePath.ts";
 import { readPageConfig } from "./pageConfig.ts";
 import { workerSocket } from "./workerSocket.ts";
@@ -47,6 +47,7 @@ const send = (message: ClientMessage): boolean => {
 // The session's messages until the controls are loaded (their handler needs the lazy chunks' table).
 let handle: ((message: ServerMessage) => void) | null = null;
 const early: ServerMessage[] = [];
+let registeredMarked = false;
 const config = readPageConfig();
 const connection = new Connection({
   // Static mode: the session lives in a Web Worker of this tab; otherwise on the server.
@@ -59,7 +60,10 @@ const connection = new Connection({
   status,
   clientInfo: readClientInfo,
   onMessage: (message) => {
-    if (message.type === "registered" && performance.getEntriesByName("weft:registered").length === 0) performance.mark("weft:registered");
+    if (!registeredMarked && message.type === "registered") {
+      registeredMarked = true;
+      performance.mark("weft:registered");
+    }
     if (handle) handle(message);
     else early.push(message);
   },
@@ -84,15 +88,8 @@ const reactMayRun = config.transport === "worker" ? Promise.resolve() : Promise.
 reactMayRun.then(() => import("./mountApp.tsx")).then(
   ({ mountApp }) => {
     handle = mountApp(weft, roundTrip);
-    for (const message of early.splice(0)) {
-      try {
-        handle(message);
-      } catch (err) {
-        // As the Connection reports a message its handler threw on: the next one goes on.
-        console.error(`[weft] failed to handle a '${message.type}' message:`, err);
-        status.pushError("RENDERER", `failed to handle '${message.type}': ${(err as Error).message}`);
-      }
-    }
+    // As the Connection does with a message its handler throws on: reported, and the next one goes on.
+    for (const message of early.splice(0)) handleReporting(handle, message, status);
   },
   (err: unknown) => {
     // Its chunk did not arrive (offline before the service worker had the site): say so.

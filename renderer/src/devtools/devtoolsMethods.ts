@@ -1,9 +1,6 @@
-import type { ControlId, PropValue } from "@weft/protocol";
 import { findControlElement, hideHighlight, scrollIntoViewIfAway, showHighlight } from "./highlight.ts";
 import { startPick, stopPick } from "./pickMode.ts";
-import type { DevtoolsMethod } from "./lazyDevtoolsMethods.ts";
-
-type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
+import type { DevtoolsMethod, InvokeMethod } from "./lazyDevtoolsMethods.ts";
 
 /**
  * What the inspector may ask of the app page, through the protocol's `invoke` (the agent calls
@@ -15,7 +12,7 @@ type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropVal
  * - `devtools.pick [true]` starts pick mode and answers with the picked control's id (null when
  *   cancelled); `devtools.pick [false]` cancels a running pick.
  */
-export const devtoolsMethods: Record<DevtoolsMethod, Method> = {
+export const devtoolsMethods: Record<DevtoolsMethod, InvokeMethod> = {
   "devtools.highlight": (args) => {
     const id = args[0];
     if (typeof id !== "number") {

@@ -1,6 +1,7 @@
 import type { ControlId, PropValue } from "@weft/protocol";
 
-type Method = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
+/** A method the server may call in the browser (handleInvoke.ts). Throwing replies with the error's message. */
+export type InvokeMethod = (args: readonly PropValue[], id: ControlId | undefined) => PropValue | Promise<PropValue>;
 
 /** The methods of devtoolsMethods.ts, by name. */
 export const DEVTOOLS_METHODS = ["devtools.highlight", "devtools.pick"] as const;
@@ -12,5 +13,5 @@ export type DevtoolsMethod = (typeof DEVTOOLS_METHODS)[number];
  * app page no inspector looks at never downloads it.
  */
 export const lazyDevtoolsMethods = Object.fromEntries(
-  DEVTOOLS_METHODS.map((name): [DevtoolsMethod, Method] => [name, async (args, id) => (await import("./devtoolsMethods.ts")).devtoolsMethods[name](args, id)]),
-) as Record<DevtoolsMethod, Method>;
+  DEVTOOLS_METHODS.map((name): [DevtoolsMethod, InvokeMethod] => [name, async (args, id) => (await import("./devtoolsMethods.ts")).devtoolsMethods[name](args, id)]),
+) as Record<DevtoolsMethod, InvokeMethod>;
