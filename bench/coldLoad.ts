@@ -18,9 +18,17 @@ export interface ColdLoad {
  * Playwright's own script in the tab while the app still starts, and delay what is measured.
  * `observe` runs on the page before it loads (the static bench counts the bytes that way, on a
  * load of its own, since reading bodies over the DevTools protocol costs the tab's cores), and
- * `beforeNavigation` just before the navigation starts (the new tab's process is running).
+ * `beforeNavigation` just before the navigation starts (the new tab's process is running), and
+ * `settle: false` skips the wait for the browser (a trace that should show the window's start too).
  */
-export async function coldLoad(browser: Browser, url: string, shown: string, observe?: (page: Page) => void, beforeNavigation?: () => void): Promise<ColdLoad & { settled: () => Promise<void>; close: () => Promise<void> }> {
+export async function coldLoad(
+  browser: Browser,
+  url: string,
+  shown: string,
+  observe?: (page: Page) => void,
+  beforeNavigation?: (page: Page) => void | Promise<void>,
+  { settle = true } = {},
+): Promise<ColdLoad & { settled: () => Promise<void>; close: () => Promise<void> }> {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   observe?.(page);
@@ -54,8 +62,8 @@ export async function coldLoad(browser: Browser, url: string, shown: string, obs
   }, `[data-weft-key="${shown}"]`);
   // From a browser that is done opening the window (processCpu.ts): the new tab's own process
   // still starts with the navigation, with an empty cache.
-  await browserSettled();
-  beforeNavigation?.();
+  if (settle) await browserSettled();
+  await beforeNavigation?.(page);
   await page.goto(url, { waitUntil: "commit" });
   const load = await reported;
   const marks: Partial<Record<Mark, number>> = {};

@@ -90,7 +90,9 @@ try {
   for (let i = 0; i < loads; i++) {
     for (const target of i % 2 === 0 ? targets : [...targets].reverse()) {
       let cpuBefore = new Map<string, number>();
-      const load = await coldLoad(browser, target.url, shown, undefined, () => (cpuBefore = readTreeCpu()));
+      const load = await coldLoad(browser, target.url, shown, undefined, () => {
+        cpuBefore = readTreeCpu();
+      });
       const cpu = cpuSince(cpuBefore);
       await load.close();
       const key = `${target.mode} ${target.build}`;

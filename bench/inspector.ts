@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
 import type { Page } from "playwright-core";
@@ -11,6 +10,7 @@ import { openSession } from "weft/testing";
 import counter from "@weft/examples/counter.ts";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { PROTOCOL_VERSION, type RegisteredMessage, type ServerMessage, type WireNode } from "@weft/protocol";
+import { threadCpuNs } from "./processCpu.ts";
 import { launch } from "./runtime.ts";
 import { fmt, summarize, table } from "./stats.ts";
 
@@ -136,25 +136,12 @@ async function channelClient(server: Dev, sessionId: string, watch: { compact: b
   };
 }
 
-/**
- * CPU time the process has used, in ms: the sum of its threads' time on a CPU from
- * /proc/<pid>/task/<tid>/schedstat (nanoseconds, Linux), so zlib and the other work of libuv's
- * thread pool counts too. /proc/<pid>/stat counts in 10 ms ticks, too coarse for a round of
- * 4,000 events at ~50 µs each (20 ticks: ±5% from rounding alone).
- */
+/** CPU time the process has used, in ms: the sum of its threads' (processCpu.ts); NaN once it has ended. */
 function cpuMs(pid: number): number {
+  const threads = threadCpuNs(pid);
+  if (threads.size === 0) return NaN;
   let ns = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-  } catch {
-    return NaN;
-  }
+  for (const t of threads.values()) ns += t;
   return ns / 1e6;
 }
 

@@ -6,6 +6,7 @@ import type { AppMain } from "weft";
 import { createWeftServer } from "weft/server";
 import { buildStatic, startPreview } from "@weft/static";
 import { launchBenchChromium } from "./chromium.ts";
+import { coldLoad } from "./coldLoad.ts";
 
 /**
  * A Chromium trace of cold loads of one app, printed as what the tab's main thread and the
@@ -69,35 +70,21 @@ try {
   }
   // One load first: the server's and the disk's caches warm, as in the bench (its load that counts bytes).
   for (let i = 0; i <= loads; i++) {
-    const context = await browser.newContext({ serviceWorkers: "block" });
-    const page = await context.newPage();
     const traced = i > 0;
-    if (traced) await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.execute", "blink", "blink.user_timing", "toplevel", "loading", "disabled-by-default-devtools.timeline"] });
-    let painted!: (at: number) => void;
-    const paint = new Promise<number>((resolve) => (painted = resolve));
-    await page.exposeBinding("__weftTracePainted", (_source, at: number) => painted(at));
-    await page.addInitScript((selector: string) => {
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector(selector)) return;
-        observer.disconnect();
-        requestAnimationFrame(() => {
-          performance.mark("trace:paint");
-          void (window as unknown as { __weftTracePainted: (at: number) => void }).__weftTracePainted(performance.now());
-        });
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    }, `[data-weft-key="${shown}"]`);
-    await page.goto(url, { waitUntil: "commit" });
-    const paintAt = await paint;
-    await page.waitForTimeout(100);
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime])));
+    // Not settled first: the first traced load shows the new window's own start beside the app's.
+    const load = await coldLoad(browser, url, shown, undefined, async (page) => {
+      if (traced) await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.execute", "blink", "blink.user_timing", "toplevel", "loading", "disabled-by-default-devtools.timeline"] });
+    }, { settle: false });
+    const paintAt = load.paint;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const marks: Record<string, number> = { ...load.marks, "trace:paint": paintAt };
     if (traced) {
       const buffer = await browser.stopTracing();
       if (save) writeFileSync(save.replace(/(\.json)?$/, `-${i}.json`), buffer);
       console.log(`\n=== ${mode} load ${i}: first paint ${paintAt.toFixed(0)} ms; marks ${Object.entries(marks).map(([name, at]) => `${name} ${(at as number).toFixed(0)}`).join(", ")}`);
-      print(JSON.parse(buffer.toString("utf8")).traceEvents as TraceEvent[], marks as Record<string, number>);
+      print(JSON.parse(buffer.toString("utf8")).traceEvents as TraceEvent[], marks);
     }
-    await context.close();
+    await load.close();
   }
 } finally {
   for (const close of closers) await close();
