@@ -402,8 +402,8 @@ async function bigTree() {
  * trip reported, as a tab does), with the agent and a hub, and one watching tool whose channel
  * writes to no socket (the frame is made as bytes, as the channel server's transport does):
  * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
- * frames made as strings, whole chains twice), with 100 ms frames made as strings, and as now
- * (100 ms, bytes, round trips alone). Modes alternate in random order, medians of 7 rounds.
+ * frames made as strings, whole chains twice), with 100 ms frames made as strings, as bytes
+ * with round trips alone, and as now (the same, a busy frame's rows thinned to its newest 64). Modes alternate in random order, medians of 7 rounds.
  */
 async function hubInProcess() {
   const agent = attachAgent({ sourceLocations: false });
@@ -430,9 +430,10 @@ async function hubInProcess() {
   const pieces = (frame: readonly (string | Uint8Array)[]) => void (bytes += Buffer.concat(frame.map((p) => (typeof p === "string" ? Buffer.from(p) : p))).length);
   const modes = {
     none: null,
-    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false },
-    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true },
-    "now: 100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true },
+    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false, thin: false },
+    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true, thin: false },
+    "100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true, thin: false },
+    "now: the same, rows thinned (newest 64 of a frame)": { busyMs: 100, asBytes: true, roundTrips: true, thin: true },
   };
   type Mode = keyof typeof modes;
   const cpu: Record<string, number[]> = {};
@@ -449,7 +450,7 @@ async function hubInProcess() {
           const transport = { send: (text: string) => void (bytes += Buffer.from(text).length), close() {}, ...(setup.asBytes ? { sendPieces: pieces } : {}) };
           channel = new Channel<ChannelMessage, ClientMessage>(transport, { minFrameIntervalMs: 16, busyFrameIntervalMs: setup.busyMs });
           disconnect = hub.connect(channel);
-          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips }]));
+          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips, thin: setup.thin }]));
         }
         await new Promise((r) => setTimeout(r, 50));
         const c0 = process.cpuUsage();

@@ -1,5 +1,5 @@
-import type { FrameGroup, TreeOp, TreeSetOp } from "@weft/protocol/channel";
-import { treeOpsJson } from "./channelJson.ts";
+import { THIN_ROWS_KEPT, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
+import { rowTupleJson, treeOpsJson } from "./channelJson.ts";
 import { Utf8Chunks } from "./utf8Chunks.ts";
 
 /**
@@ -103,5 +103,72 @@ export class TupleGroup implements FrameGroup {
 
   json(): string {
     return Buffer.concat(this.chunks()).toString();
+  }
+}
+
+/**
+ * A thinned `rows` message of one session in a frame (`watch { thin: true }`): the group keeps
+ * the row objects themselves (the agent's, not copied) and writes nothing while the frame
+ * gathers. When it leaves, only the newest `THIN_ROWS_KEPT` become tuples; the older ones are
+ * said as one `skipped` range with their counts and bytes, which the tool fetches with
+ * `get-rows` when a view needs them. A busy session's 100 ms frame so costs 64 tuples, not
+ * thousands; a quiet one's (a click's reaction: a handful of rows) is every row in full, as a
+ * `TupleGroup` writes it.
+ */
+export class ThinRowsGroup implements FrameGroup {
+  /** The newest rows, a ring of `kept` slots: `next` is where the next one goes. */
+  private readonly ring: MessageRow[] = [];
+  private next = 0;
+  /** What the rows pushed out of the ring add up to (`SkippedRows`' fields). */
+  private readonly skipped = { from: 0, to: 0, count: 0, countIn: 0, bytesIn: 0, bytesOut: 0, tool: 0, toolIn: 0, toolBytesIn: 0, toolBytesOut: 0 };
+  private written: string | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly kept = THIN_ROWS_KEPT,
+  ) {}
+
+  add(row: MessageRow): void {
+    if (this.ring.length < this.kept) {
+      this.ring.push(row);
+      return;
+    }
+    const old = this.ring[this.next]!;
+    this.ring[this.next] = row;
+    this.next = (this.next + 1) % this.kept;
+    const s = this.skipped;
+    if (s.count++ === 0) s.from = old.seq;
+    s.to = old.seq;
+    const isIn = old.direction === "in";
+    if (isIn) {
+      s.countIn++;
+      s.bytesIn += old.bytes;
+    } else s.bytesOut += old.bytes;
+    if (old.tool) {
+      s.tool++;
+      if (isIn) {
+        s.toolIn++;
+        s.toolBytesIn += old.bytes;
+      } else s.toolBytesOut += old.bytes;
+    }
+  }
+
+  json(): string {
+    if (this.written !== null) return this.written;
+    let out = `{"type":"rows","sessionId":${JSON.stringify(this.sessionId)},"rows":[`;
+    const n = this.ring.length;
+    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + rowTupleJson(this.ring[(this.next + i) % n]!);
+    out += "]";
+    const s = this.skipped;
+    if (s.count > 0) {
+      out += `,"skipped":[${s.from},${s.to},${s.count},${s.countIn},${s.bytesIn},${s.bytesOut}`;
+      if (s.tool > 0) out += `,${s.tool},${s.toolIn},${s.toolBytesIn},${s.toolBytesOut}`;
+      out += "]";
+    }
+    return (this.written = out + "}");
+  }
+
+  chunks(): Buffer[] {
+    return [Buffer.from(this.json())];
   }
 }

@@ -26,7 +26,23 @@ export class Traffic {
   private readonly chainOfPatch = new Map<number, number>();
 
   constructor(private readonly context: InspectorContext) {
-    context.model.messages.subscribe(() => context.topics.notify("messages"));
+    context.model.messages.subscribe((change) => {
+      context.topics.notify("messages");
+      // A search must find every kept row: gaps that came while it is on are filled too.
+      if (change.type === "append" && this.log.filter.text && change.rows.some((row) => row.gap)) void this.fillGaps();
+    });
+  }
+
+  /**
+   * Fetches the rows of the log's gaps (a busy session's thinned frames, `LogRow.gap`) that
+   * overlap `fromSeq`–`toSeq`, or all of them: a gap scrolled into view, a search, time travel.
+   */
+  fillGaps(fromSeq?: number, toSeq?: number): Promise<void> {
+    const { model, topics } = this.context;
+    if (model.messages.gaps(fromSeq, toSeq).length === 0) return Promise.resolve();
+    const done = model.fillGaps(fromSeq, toSeq);
+    topics.notifyNow("messages"); // "loading…"
+    return done.then(() => topics.notify("messages"));
   }
 
   get log(): MessageLog {
@@ -36,6 +52,7 @@ export class Traffic {
   setFilter(filter: MessageFilter): void {
     this.log.setFilter(filter);
     this.context.topics.notifyNow("messages");
+    if (filter.text) void this.fillGaps();
   }
 
   pause(on: boolean): void {
