@@ -202,4 +202,36 @@ describe("DevtoolsModel on a real channel", () => {
     // What the session said before the tool watched is there too (the agent kept it).
     await expect.poll(() => model.messages.all().map((r) => `${r.direction} ${r.kind}`)).toEqual(["in register", "out registered", "in event", "out patch"]);
   });
+
+  it("with thinRows, holds a busy spell's left-out rows as gaps with exact totals, and fills them from the agent in seq order, saying what it no longer keeps", async () => {
+    live = await openLiveChannel();
+    app = await openSession(counter);
+    const model = new DevtoolsModel({ thinRows: true });
+    client = new ChannelClient({ url: live.url(), client: "test", connect: (url) => new WebSocket(url) });
+    model.connect(client);
+    client.start();
+    await expect.poll(() => model.tree.size).toBeGreaterThan(0);
+    await expect.poll(() => model.messages.totals.messages).toBe(2); // register, registered
+    // 400 clicks at once: 800 rows in a few frames, most of them left out.
+    const inc = app.find({ key: "inc" }).id;
+    for (let i = 0; i < 400; i++) app.send({ type: "event", id: inc, name: "click" });
+    await app.settle();
+    await expect.poll(() => model.messages.totals.messages).toBe(802);
+    expect(model.messages.totals).toMatchObject({ in: 401, out: 401 });
+    expect(model.messages.gaps().length).toBeGreaterThan(0);
+    expect(model.messages.all().filter((r) => !r.gap).length).toBeLessThan(802);
+
+    await model.fillGaps();
+    // The agent keeps a session's newest 500 frames: those are all here now, in order; the older ones are one gap that says so.
+    const all = model.messages.all();
+    const rows = all.filter((r) => !r.gap);
+    expect(rows.length).toBeGreaterThanOrEqual(500);
+    expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
+    expect(rows.slice(-500).map((r) => r.seq)).toEqual(Array.from({ length: 500 }, (_, i) => 802 - 499 + i));
+    const gone = all.filter((r) => r.gap);
+    expect(gone.every((r) => !r.gap!.kept)).toBe(true);
+    expect(rows.length + gone.reduce((n, r) => n + r.gap!.count, 0)).toBe(802);
+    expect(model.messages.totals.messages).toBe(802);
+    expect(model.messages.gaps()).toEqual([]);
+  });
 });
