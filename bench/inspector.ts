@@ -403,7 +403,7 @@ async function bigTree() {
  * writes to no socket (the frame is made as bytes, as the channel server's transport does):
  * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
  * frames made as strings, whole chains twice), with 100 ms frames made as strings, as bytes
- * with round trips alone, and as now (the same, a busy frame's rows thinned to its newest 64). Modes alternate in random order, medians of 7 rounds.
+ * with round trips alone, and as now (the same, a busy frame's rows and chains thinned to its newest 64). Modes alternate in random order, medians of 7 rounds.
  */
 async function hubInProcess() {
   const agent = attachAgent({ sourceLocations: false });
@@ -433,7 +433,7 @@ async function hubInProcess() {
     "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false, thin: false },
     "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true, thin: false },
     "100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true, thin: false },
-    "now: the same, rows thinned (newest 64 of a frame)": { busyMs: 100, asBytes: true, roundTrips: true, thin: true },
+    "now: the same, rows and chains thinned (newest 64 of a frame)": { busyMs: 100, asBytes: true, roundTrips: true, thin: true },
   };
   type Mode = keyof typeof modes;
   const cpu: Record<string, number[]> = {};

@@ -1,5 +1,5 @@
-import { THIN_ROWS_KEPT, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
-import { rowTupleJson, treeOpsJson } from "./channelJson.ts";
+import { THIN_ROWS_KEPT, type CausalChain, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
+import { chainTupleJson, rowTupleJson, treeOpsJson } from "./channelJson.ts";
 import { Utf8Chunks } from "./utf8Chunks.ts";
 
 /**
@@ -165,6 +165,58 @@ export class ThinRowsGroup implements FrameGroup {
       if (s.tool > 0) out += `,${s.tool},${s.toolIn},${s.toolBytesIn},${s.toolBytesOut}`;
       out += "]";
     }
+    return (this.written = out + "}");
+  }
+
+  chunks(): Buffer[] {
+    return [Buffer.from(this.json())];
+  }
+}
+
+/**
+ * A thinned `chains` message of one session in a frame (`watch { thin: true }`): as
+ * `ThinRowsGroup`, the chain objects kept and only the newest `THIN_ROWS_KEPT` written when the
+ * frame leaves, the older ones said as `skipped: [fromSeq, toSeq, count]` (the tool fetches them
+ * with `get-chains` when a view opens one). Round trips are written as they come (~15 bytes):
+ * one for a chain the tool was not sent joins nothing, and costs less than knowing which.
+ */
+export class ThinChainsGroup implements FrameGroup {
+  private readonly ring: CausalChain[] = [];
+  private next = 0;
+  private skipped = { from: 0, to: 0, count: 0 };
+  private trips = "";
+  private written: string | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly kept = THIN_ROWS_KEPT,
+  ) {}
+
+  add(chain: CausalChain): void {
+    if (this.ring.length < this.kept) {
+      this.ring.push(chain);
+      return;
+    }
+    const old = this.ring[this.next]!;
+    this.ring[this.next] = chain;
+    this.next = (this.next + 1) % this.kept;
+    if (this.skipped.count++ === 0) this.skipped.from = old.seq;
+    this.skipped.to = old.seq;
+  }
+
+  addRoundTrip(seq: number, roundTripMs: number): void {
+    this.trips += `${this.trips ? "," : ""}[${seq},${roundTripMs}]`;
+  }
+
+  json(): string {
+    if (this.written !== null) return this.written;
+    let out = `{"type":"chains","sessionId":${JSON.stringify(this.sessionId)},"chains":[`;
+    const n = this.ring.length;
+    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + chainTupleJson(this.ring[(this.next + i) % n]!);
+    out += "]";
+    if (this.trips) out += `,"roundTrips":[${this.trips}]`;
+    const s = this.skipped;
+    if (s.count > 0) out += `,"skipped":[${s.from},${s.to},${s.count}]`;
     return (this.written = out + "}");
   }
 

@@ -17,7 +17,7 @@ import {
 } from "@weft/protocol/channel";
 import type { AgentDemand } from "@weft/agent";
 import { chainTupleJson, channelJson, rowTupleJson } from "./channelJson.ts";
-import { ThinRowsGroup, TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
+import { ThinChainsGroup, ThinRowsGroup, TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
 import { FRAME_INTERVALS } from "./channelFrames.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
@@ -165,6 +165,13 @@ export class Hub {
         continue;
       }
       if ((type === "message" || type === "chain") && watch.compact) {
+        if (type === "chain" && watch.thin && watch.roundTrips) {
+          // Chains kept by reference and written when the frame leaves, the newest 64 of a busy one.
+          const group = tool.channel.group("thin-chains", sessionId!, message, openThinChains);
+          if (message.roundTripOnly && Number.isFinite(message.chain.roundTripMs)) group?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
+          else group?.add(message.chain);
+          continue;
+        }
         if (type === "chain" && message.roundTripOnly && watch.roundTrips && Number.isFinite(message.chain.roundTripMs)) {
           // The tool has the chain (it watched when it finished, or it fetches the history): ~15 bytes, not ~400.
           tool.channel.group("chains", sessionId!, message, openTuples)?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
@@ -334,6 +341,7 @@ export class Hub {
 export { isDroppable };
 
 const openTreeOps = (_kind: string, sessionId: string) => new TreeOpsGroup(sessionId);
+const openThinChains = (_kind: string, sessionId: string) => new ThinChainsGroup(sessionId);
 const openThinRows = (_kind: string, sessionId: string) => new ThinRowsGroup(sessionId);
 const openTuples = (kind: string, sessionId: string) => new TupleGroup(kind as "rows" | "chains", sessionId);
 

@@ -41,12 +41,19 @@ export interface RowsSkippedEvent {
   skipped: SkippedRows;
 }
 
+/** The chains a thinned frame left out (`skipped` of a `chains` message): `get-chains` has them. */
+export interface ChainsSkippedEvent {
+  type: "chains-skipped";
+  sessionId: string;
+  skipped: [fromSeq: number, toSeq: number, count: number];
+}
+
 /**
  * What the devserver sends besides answers to requests (which `request` resolves). Compact rows
  * and chains come expanded, as the `message` and `chain` messages they stand for (and a thinned
- * frame's left-out rows as one `rows-skipped`).
+ * frame's left-out rows and chains as one `rows-skipped` and one `chains-skipped`).
  */
-export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage | CompactMessage> | RowsSkippedEvent;
+export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage | CompactMessage> | RowsSkippedEvent | ChainsSkippedEvent;
 
 export type ChannelState =
   /** Not started yet. */
@@ -338,6 +345,7 @@ export class ChannelClient {
       return;
     }
     if (message.type === "chains") {
+      if (message.skipped) this.events.emit({ type: "chains-skipped", sessionId: message.sessionId, skipped: message.skipped });
       for (const tuple of message.chains) {
         const chain = expandChain(message.sessionId, tuple);
         this.chains.remember(chain);

@@ -16,6 +16,7 @@ export {
   type RequestOptions,
   type RequestType,
   type RowsSkippedEvent,
+  type ChainsSkippedEvent,
 } from "./channelClient.ts";
 export { ChannelError, type ChannelErrorCode } from "./channelError.ts";
 export { defaultReconnect, reconnectDelay, type ReconnectPolicy } from "./reconnect.ts";

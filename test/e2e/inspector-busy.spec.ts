@@ -23,15 +23,18 @@ test.afterAll(async () => {
 function watchChannel(ws: WebSocket) {
   const full = new Map<number, { kind: string; preview: string }>();
   const skipped: [number, number][] = [];
+  /** The seqs of the chains that came in full. */
+  const chains = new Set<number>();
   ws.on("framereceived", ({ payload }) => {
-    if (typeof payload !== "string" || !payload.includes('"rows"')) return;
-    for (const m of JSON.parse(payload) as { type: string; rows?: [number, string, string, number, number, string][]; skipped?: number[]; result?: unknown }[]) {
+    if (typeof payload !== "string" || !(payload.includes('"rows"') || payload.includes('"chains"'))) return;
+    for (const m of JSON.parse(payload) as { type: string; rows?: [number, string, string, number, number, string][]; chains?: [number][]; skipped?: number[] }[]) {
+      if (m.type === "chains") for (const c of m.chains!) chains.add(c[0]);
       if (m.type !== "rows") continue;
       for (const t of m.rows!) full.set(t[0], { kind: t[2], preview: t[5] });
       if (m.skipped) skipped.push([m.skipped[0]!, m.skipped[1]!]);
     }
   });
-  return { full, skipped };
+  return { full, skipped, chains };
 }
 
 async function open(page: Page, inspector: Page) {
@@ -52,14 +55,14 @@ test("a burst of hundreds of events: the count is right, scrolling up shows the 
   await expect(inspector.locator('[data-testid="message-row"]').first()).toBeVisible();
 
   // Hundreds of clicks in one task: the server handles them as fast as it can.
-  const burst = async (total: number) => {
+  const burst = async (clicks: number, total: number) => {
     await app.evaluate((n) => {
       const button = document.querySelector<HTMLElement>('[data-weft-key="inc"] button, [data-weft-key="inc"]')!;
       for (let i = 0; i < n; i++) button.click();
-    }, CLICKS);
+    }, clicks);
     await expect(key(app, "count")).toHaveText(String(total));
   };
-  await burst(CLICKS);
+  await burst(CLICKS, CLICKS);
 
   // The devserver left rows out (a busy spell), and the count is every row's: with the
   // devtools' own frames shown, the newest row's seq (a session's rows are numbered from 1).
@@ -99,13 +102,18 @@ test("a burst of hundreds of events: the count is right, scrolling up shows the 
   // the tab's timing report of an event (one per click, numbered, after the events) that no full row had.
   channel.full.clear();
   channel.skipped.length = 0;
-  await burst(2 * CLICKS);
+  channel.chains.clear();
+  // 150 clicks: 450 rows, all of them still kept by the app (its newest 500 frames).
+  const AGAIN = 150;
+  const firstOfBurst = await lastSeq();
+  const total = CLICKS + AGAIN;
+  await burst(AGAIN, total);
   await expect.poll(() => channel.skipped.length).toBeGreaterThan(0);
   // The last report is the newest row of its frame, so it comes in full: after it, nothing more comes.
-  await expect.poll(() => [...channel.full.values()].some((r) => r.kind === "timing" && r.preview.includes(`"seq":${2 * CLICKS},`))).toBe(true);
+  await expect.poll(() => [...channel.full.values()].some((r) => r.kind === "timing" && r.preview.includes(`"seq":${total},`))).toBe(true);
   const fullTimings = new Set<number>();
   for (const r of channel.full.values()) if (r.kind === "timing") fullTimings.add(Number(/"seq":(\d+)/.exec(r.preview)![1]));
-  const missing = Array.from({ length: CLICKS }, (_, i) => CLICKS + i + 1).filter((n) => !fullTimings.has(n));
+  const missing = Array.from({ length: AGAIN }, (_, i) => CLICKS + i + 1).filter((n) => !fullTimings.has(n));
   expect(missing.length).toBeGreaterThan(0);
   const n = missing[Math.floor(missing.length / 2)]!;
   await inspector.getByPlaceholder("Filter: action, control (Button#inc), text").fill(`"type":"timing","seq":${n},`);
@@ -115,5 +123,22 @@ test("a burst of hundreds of events: the count is right, scrolling up shows the 
   const seq = Number(await found.getAttribute("data-seq"));
   expect(channel.full.has(seq)).toBe(false);
   expect(channel.skipped.some(([from, to]) => seq >= from && seq <= to)).toBe(true);
+
+  // An event row of the burst the app still keeps, whose causal chain the channel left out: it opens that chain.
+  await inspector.getByPlaceholder("Filter: action, control (Button#inc), text").fill('"name":"click"');
+  await expect(found.first()).toBeVisible();
+  let thinned: number | undefined;
+  await list.evaluate((el) => (el.scrollTop = 0));
+  for (let step = 0; step < 100 && thinned === undefined; step++) {
+    await expect(waiting).toHaveCount(0);
+    const events = await found.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.seq)));
+    thinned = events.find((seq) => seq > firstOfBurst && !channel.chains.has(seq));
+    await list.evaluate((el) => (el.scrollTop += el.clientHeight));
+  }
+  expect(thinned).toBeDefined();
+  await inspector.locator(`[data-testid="message-row"][data-seq="${thinned}"]`).click();
+  const chain = inspector.getByTestId("message-detail").getByTestId("causal-chain");
+  await expect(chain).toBeVisible();
+  await expect(chain).toContainText("Text#count");
   await context.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Channel, CHANNEL_VERSION, THIN_ROWS_KEPT, expandRow, type ClientMessage, type MessageRow, type RowsMessage, type ServerMessage } from "@weft/protocol/channel";
+import { Channel, CHANNEL_VERSION, THIN_ROWS_KEPT, expandChain, expandRow, type CausalChain, type ChainsMessage, type ClientMessage, type MessageRow, type RowsMessage, type ServerMessage } from "@weft/protocol/channel";
 import { Hub, type HubAgent } from "../hub.ts";
 
 /**
@@ -116,5 +116,26 @@ describe("a thinned watch's rows", () => {
     expect(first!.rows[0]![0]).toBe(seq - 72 + 6);
     expect(second!.rows.map((t) => t[0])).toEqual([seq - 2, seq - 1, seq]);
     expect(second!.skipped).toBeUndefined();
+  });
+
+  it("thin a busy frame's chains the same way, and still send every round trip, after the chains", () => {
+    const tool = setup({ thin: true, roundTrips: true });
+    const chain = (s: number): CausalChain => ({ sessionId: "s1", seq: s, id: 7, control: "Button#inc", event: "click", at: s, changed: [], more: 0, patches: [{ seq: s + 1, bytes: 60, ops: 1 }], done: true });
+    const sent: CausalChain[] = [];
+    for (let i = 0; i < 80; i++) {
+      const c = chain(1_000 + 2 * i);
+      sent.push(c);
+      tool.emit({ type: "chain", chain: c });
+    }
+    tool.emit({ type: "chain", chain: { ...sent[0]!, roundTripMs: 1.5 }, roundTripOnly: true });
+    tool.emit({ type: "chain", chain: { ...sent[79]!, roundTripMs: 2.5 }, roundTripOnly: true });
+    tool.flush();
+    const [chains] = tool.messages().flatMap((m): ChainsMessage[] => (m.type === "chains" ? [m] : []));
+    expect(chains!.chains.map((t) => expandChain("s1", t))).toEqual(sent.slice(-THIN_ROWS_KEPT));
+    expect(chains!.skipped).toEqual([1_000, 1_000 + 2 * (80 - THIN_ROWS_KEPT - 1), 80 - THIN_ROWS_KEPT]);
+    expect(chains!.roundTrips).toEqual([
+      [1_000, 1.5],
+      [1_158, 2.5],
+    ]);
   });
 });

@@ -173,6 +173,9 @@ export class InspectorStore {
         return;
       case "chain":
         return this.traffic.addChain(message.chain);
+      case "chains-skipped":
+        if (message.sessionId === this.sessionId) this.traffic.chainsSkipped = true;
+        return;
       case "picked":
         if (message.sessionId === this.sessionId) this.selection.picked(message.id);
         return;

@@ -76,9 +76,16 @@ export interface ChainsMessage {
   /**
    * With `watch { roundTrips: true }`: chains sent before (in this message's `chains`, or an
    * earlier frame) whose round trip the tab reported since, as `[seq, roundTripMs]`, applied after
-   * this message's chains. Left out when there are none.
+   * this message's chains. Left out when there are none. A round trip for a chain the tool was
+   * not sent (a thinned frame's) has nothing to join: `get-chains` has the chain with it.
    */
   roundTrips?: [seq: number, roundTripMs: number][];
+  /**
+   * With `watch { thin: true }`, in a busy frame: the older chains not sent, only the newest
+   * `THIN_ROWS_KEPT` in full, as `[fromSeq, toSeq, count]` (chains are numbered by their event's
+   * row, so not every seq of the range is a chain). `get-chains` has them while the agent keeps them.
+   */
+  skipped?: [fromSeq: number, toSeq: number, count: number];
 }
 
 export type CompactMessage = RowsMessage | ChainsMessage;

@@ -433,10 +433,10 @@ export interface WatchMessage {
    */
   roundTrips?: boolean;
   /**
-   * With `compact`: a busy session's rows are thinned. Of the rows of one frame's `rows`
-   * message, only the newest `THIN_ROWS_KEPT` (64) come in full; the older ones are said as one
-   * range with their counts (`skipped`, compact.ts) and fetched with `get-rows` (`fromSeq`,
-   * `toSeq`) when a view needs them. A quiet session's frames (a click's reaction) are
+   * With `compact`: a busy session's rows and chains are thinned. Of the rows of one frame's
+   * `rows` message, only the newest `THIN_ROWS_KEPT` (64) come in full; the older ones are said
+   * as one range with their counts (`skipped`, compact.ts) and fetched with `get-rows`
+   * (`fromSeq`, `toSeq`) when a view needs them; the same for a frame's chains (`get-chains`). A quiet session's frames (a click's reaction) are
    * unchanged. An older devserver ignores it (and sends every row).
    */
   thin?: boolean;
