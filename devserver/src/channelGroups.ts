@@ -116,26 +116,21 @@ export class TupleGroup implements FrameGroup {
  * `TupleGroup` writes it.
  */
 export class ThinRowsGroup implements FrameGroup {
-  /** The newest rows, a ring of `kept` slots: `next` is where the next one goes. */
-  private readonly ring: MessageRow[] = [];
-  private next = 0;
+  private readonly ring: Newest<MessageRow>;
   /** What the rows pushed out of the ring add up to (`SkippedRows`' fields). */
   private readonly skipped = { from: 0, to: 0, count: 0, countIn: 0, bytesIn: 0, bytesOut: 0, tool: 0, toolIn: 0, toolBytesIn: 0, toolBytesOut: 0 };
   private written: string | null = null;
 
   constructor(
     private readonly sessionId: string,
-    private readonly kept = THIN_ROWS_KEPT,
-  ) {}
+    kept = THIN_ROWS_KEPT,
+  ) {
+    this.ring = new Newest(kept);
+  }
 
   add(row: MessageRow): void {
-    if (this.ring.length < this.kept) {
-      this.ring.push(row);
-      return;
-    }
-    const old = this.ring[this.next]!;
-    this.ring[this.next] = row;
-    this.next = (this.next + 1) % this.kept;
+    const old = this.ring.push(row);
+    if (old === undefined) return;
     const s = this.skipped;
     if (s.count++ === 0) s.from = old.seq;
     s.to = old.seq;
@@ -155,10 +150,7 @@ export class ThinRowsGroup implements FrameGroup {
 
   json(): string {
     if (this.written !== null) return this.written;
-    let out = `{"type":"rows","sessionId":${JSON.stringify(this.sessionId)},"rows":[`;
-    const n = this.ring.length;
-    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + rowTupleJson(this.ring[(this.next + i) % n]!);
-    out += "]";
+    let out = `{"type":"rows","sessionId":${JSON.stringify(this.sessionId)},"rows":${this.ring.json(rowTupleJson)}`;
     const s = this.skipped;
     if (s.count > 0) {
       out += `,"skipped":[${s.from},${s.to},${s.count},${s.countIn},${s.bytesIn},${s.bytesOut}`;
@@ -181,25 +173,21 @@ export class ThinRowsGroup implements FrameGroup {
  * one for a chain the tool was not sent joins nothing, and costs less than knowing which.
  */
 export class ThinChainsGroup implements FrameGroup {
-  private readonly ring: CausalChain[] = [];
-  private next = 0;
+  private readonly ring: Newest<CausalChain>;
   private skipped = { from: 0, to: 0, count: 0 };
   private trips = "";
   private written: string | null = null;
 
   constructor(
     private readonly sessionId: string,
-    private readonly kept = THIN_ROWS_KEPT,
-  ) {}
+    kept = THIN_ROWS_KEPT,
+  ) {
+    this.ring = new Newest(kept);
+  }
 
   add(chain: CausalChain): void {
-    if (this.ring.length < this.kept) {
-      this.ring.push(chain);
-      return;
-    }
-    const old = this.ring[this.next]!;
-    this.ring[this.next] = chain;
-    this.next = (this.next + 1) % this.kept;
+    const old = this.ring.push(chain);
+    if (old === undefined) return;
     if (this.skipped.count++ === 0) this.skipped.from = old.seq;
     this.skipped.to = old.seq;
   }
@@ -210,10 +198,7 @@ export class ThinChainsGroup implements FrameGroup {
 
   json(): string {
     if (this.written !== null) return this.written;
-    let out = `{"type":"chains","sessionId":${JSON.stringify(this.sessionId)},"chains":[`;
-    const n = this.ring.length;
-    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + chainTupleJson(this.ring[(this.next + i) % n]!);
-    out += "]";
+    let out = `{"type":"chains","sessionId":${JSON.stringify(this.sessionId)},"chains":${this.ring.json(chainTupleJson)}`;
     if (this.trips) out += `,"roundTrips":[${this.trips}]`;
     const s = this.skipped;
     if (s.count > 0) out += `,"skipped":[${s.from},${s.to},${s.count}]`;
@@ -222,5 +207,33 @@ export class ThinChainsGroup implements FrameGroup {
 
   chunks(): Buffer[] {
     return [Buffer.from(this.json())];
+  }
+}
+
+/** The newest `size` items added (a ring): `push` hands back the one it pushed out. */
+class Newest<T> {
+  private readonly items: T[] = [];
+  /** Where the next item goes once the ring is full: the oldest one's slot. */
+  private next = 0;
+
+  constructor(private readonly size: number) {}
+
+  push(item: T): T | undefined {
+    if (this.items.length < this.size) {
+      this.items.push(item);
+      return undefined;
+    }
+    const old = this.items[this.next];
+    this.items[this.next] = item;
+    this.next = (this.next + 1) % this.size;
+    return old;
+  }
+
+  /** `[…]`, oldest first, each item written by `write`. */
+  json(write: (item: T) => string): string {
+    const n = this.items.length;
+    let out = "[";
+    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + write(this.items[(this.next + i) % n]!);
+    return out + "]";
   }
 }
