@@ -403,9 +403,12 @@ async function bigTree() {
  * writes to no socket (the frame is made as bytes, as the channel server's transport does):
  * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
  * frames made as strings, whole chains twice), with 100 ms frames made as strings, as bytes
- * with round trips alone, and as now (the same, a busy frame's rows and chains thinned to its newest 64). Modes alternate in random order, medians of 7 rounds.
+ * with round trips alone, and as now (the same, a busy frame's rows and chains thinned to its
+ * newest 64). Modes alternate in random order, medians of 15 rounds (a mode's round is ~0.1 s,
+ * which a busy machine moves by ±30%: 7 rounds left two runs of the same code 0.3× apart).
  */
 async function hubInProcess() {
+  const ROUNDS = 15;
   const agent = attachAgent({ sourceLocations: false });
   const hub = new Hub({
     agent,
@@ -441,7 +444,7 @@ async function hubInProcess() {
   try {
     for (let i = 0; i < 2_000; i++) await click(); // warm-up
     const N = 3_000;
-    for (let round = 0; round < 7; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       for (const mode of (Object.keys(modes) as Mode[]).sort(() => Math.random() - 0.5)) {
         const setup = modes[mode];
         let channel: Channel<ChannelMessage, ClientMessage> | null = null;
@@ -471,7 +474,7 @@ async function hubInProcess() {
     agent.dispose();
   }
   const median = (xs: number[]) => summarize(xs).p50;
-  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × 7 rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
+  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × ${ROUNDS} rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
   table([
     ["", "CPU / event", "of it GC", "CPU over no tool"],
     ...(Object.keys(modes) as Mode[]).map((mode) => [mode === "none" ? "no tool" : mode, `${median(cpu[mode]!).toFixed(1)} µs`, `${median(gc[mode]!).toFixed(1)} µs`, `${median(cpu[mode]!.map((v, i) => v / cpu.none![i]!)).toFixed(2)}×`]),
