@@ -4,7 +4,8 @@ import { createServer as createNetServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page as BrowserPage } from "playwright-core";
+import type { Browser, Page as BrowserPage } from "playwright-core";
+import { launchBenchChromium } from "./chromium.ts";
 import { WebSocket } from "ws";
 import { startDevServer, type DevEvent, type DevServer } from "@weft/devserver";
 import { saveToVisible } from "./saveToVisible.ts";
@@ -24,12 +25,10 @@ const EDITS = Number(process.env.WEFT_BENCH_EDITS ?? 24);
 const CURVE = (process.env.WEFT_BENCH_CURVE ?? "1,10,50,200").split(",").map(Number);
 /** `WEFT_BENCH_DEV=curve`: only the swap-cost curve (the figures issue 19 tracks). */
 const ONLY_CURVE = process.env.WEFT_BENCH_DEV === "curve";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export async function run(): Promise<void> {
   console.log("\n## weft dev: hot swap\n");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchBenchChromium();
   try {
     const rows = [["measure", "sessions", "p50", "p95", "n"]];
     if (!ONLY_CURVE) {

@@ -1,10 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import type { AppMain } from "weft";
 import { createWeftServer } from "weft/server";
 import counter from "@weft/examples/counter.ts";
 import { Icon, Text } from "weft";
+import { launchBenchChromium } from "./chromium.ts";
 import { table } from "./stats.ts";
 
 /**
@@ -24,10 +24,7 @@ const apps: [string, AppMain][] = [
 
 export async function run(): Promise<void> {
   console.log("\nfirst load (renderer dist, Chromium, every response of the page)");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBenchChromium();
   try {
     const rows: string[][] = [["app", "kind", "files", "raw", "gzip"]];
     for (const [name, main] of apps) {

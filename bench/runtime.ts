@@ -1,4 +1,5 @@
-import { chromium, type Page as BrowserPage } from "playwright-core";
+import type { Page as BrowserPage } from "playwright-core";
+import { launchBenchChromium } from "./chromium.ts";
 import { Column, Container, Image, Row, Text, type Page } from "weft";
 import { Connection, createWeftServer, SessionManager } from "weft/server";
 import { PROTOCOL_VERSION } from "@weft/protocol";
@@ -153,8 +154,5 @@ export async function clickToDom(page: BrowserPage, clicks: number): Promise<num
 }
 
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  return launchBenchChromium();
 }

@@ -1,7 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchBenchChromium } from "./chromium.ts";
 import { installedProject, mustRun, packTarballs, startUntilApp } from "@weft/test/support/installedWeft.ts";
 import type { WeftProcess } from "@weft/test/support/weftProcess.ts";
 
@@ -35,10 +36,7 @@ export async function run(): Promise<void> {
   console.log("\n## Start-up and memory of weft run (installed package vs this repository; weft mounted in Express; the floor without weft)\n");
   console.log("  packing and installing weft…");
   const tarballs = await packTarballs();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBenchChromium();
   try {
     const project = await installedProject(tarballs, "bench");
     writeFileSync(`${project}/app.ts`, counter);

@@ -30,7 +30,9 @@ export function sitePage(options: SitePageOptions): string {
   // Right after <base> (the worker's URL is relative to it), before the stylesheet: an inline
   // script after a stylesheet waits for it, and the worker would start that much later.
   const boot = [
-    // JSON in a non-executed script: no inline code, so a strict CSP on the host still works.
+    // The config is JSON in a non-executed script, which a strict CSP allows. The early start
+    // is the page's one inline script: a strict CSP refuses it, and the renderer then starts the
+    // worker itself (e2e "runs under a host's strict Content-Security-Policy").
     `<script type="application/json" id="weft-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`,
     `<script>${EARLY_WORKER}</script>`,
   ];

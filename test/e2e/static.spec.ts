@@ -86,6 +86,27 @@ test.describe("examples/counter.ts built static, on weft preview", () => {
     }
   });
 
+  // A host that sends a strict CSP (no inline script): the early worker start is refused, and the
+  // renderer starts the worker itself (sitePage.ts); the page config is JSON, which CSP allows.
+  test("runs under a host's strict Content-Security-Policy", async ({ page }) => {
+    const policy = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'";
+    await page.route(site.url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+    });
+    const refused: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(site.url);
+    await expect(key(page, "count")).toHaveText("0");
+    await key(page, "inc").click();
+    await expect(key(page, "count")).toHaveText("1");
+    // What the policy refused: the one inline script, nothing the app needs.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((text) => /inline script/i.test(text)), refused.join("\n")).toBe(true);
+  });
+
   test("is installable: a manifest with icons, display standalone, linked from the page", async ({ page, request }) => {
     await page.goto(site.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute("href");

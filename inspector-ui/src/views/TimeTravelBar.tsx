@@ -29,12 +29,16 @@ export function TimeTravelBar() {
   const at = h.seq ?? last;
   const value = dragging ?? positionIndex(positions, at);
   const seqAt = (index: number) => positions[Math.max(0, Math.min(positions.length - 1, index))] ?? first;
+  // At the app's newest message the tree is the live one: the devtools' own frames after it (the
+  // round trip's timing, which comes a frame later) change nothing, so ▶ there shows live whether
+  // or not that timing has arrived yet.
+  const newest = positions[positions.length - 1] ?? last;
   /** Travels to `seq` (null: live); a slider drag waits until it rests, a button goes at once. */
   const go = (seq: number | null, settle = false) => {
     if (timer.current) clearTimeout(timer.current);
     const travel = () => {
       setDragging(null);
-      store.timeTravel.travel(seq === null || seq >= last ? null : seq);
+      store.timeTravel.travel(seq === null || seq >= newest ? null : seq);
     };
     if (settle) timer.current = setTimeout(travel, 40);
     else travel();
