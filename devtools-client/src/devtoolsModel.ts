@@ -252,7 +252,8 @@ export class DevtoolsModel {
         this.messages.fill(gaps, answer.rows.filter((row) => row.seq >= range.fromSeq && row.seq <= range.toSeq));
       },
       (err: unknown) => {
-        this.messages.setLoading(gaps, false);
+        // Said as not kept (the app cannot give them now), so a view drawing the gap does not ask again and again.
+        if (this.watchedId === sessionId) this.messages.fill(gaps, []);
         this.failed(`fetching messages ${range.fromSeq}–${range.toSeq} of session ${sessionId}`, err);
       },
     );

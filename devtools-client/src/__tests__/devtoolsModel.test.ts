@@ -7,6 +7,7 @@ import type { ChannelCommand, ChannelEvent } from "../channelClient.ts";
 import { DevtoolsModel, type DevtoolsModelOptions } from "../devtoolsModel.ts";
 import { formatTree } from "../treeStore.ts";
 import { ChannelClient } from "../channelClient.ts";
+import { ChannelError } from "../channelError.ts";
 import { openLiveChannel, type LiveChannel } from "./channelFixture.ts";
 
 const session = (id: string, createdAt: number, state: SessionInfo["state"] = "connected"): SessionInfo => ({ id, state, route: "/", clientIp: "127.0.0.1", createdAt });
@@ -87,6 +88,36 @@ describe("DevtoolsModel", () => {
     expect(appended).toEqual([1, 2, 3]);
     expect(model.messages.all().map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(model.messages.dropped).toBe(4);
+  });
+
+  it("says a gap the app could not give (the session is gone) as not kept, so a view drawing it does not ask again", async () => {
+    const model = new DevtoolsModel({ thinRows: true });
+    const asked: string[] = [];
+    model.attach(
+      () => {},
+      ((type: string) => {
+        asked.push(type);
+        return Promise.reject(new ChannelError("NOT_FOUND", "no session a"));
+      }) as unknown as Parameters<DevtoolsModel["attach"]>[1],
+    );
+    model.handle(hello);
+    model.handle({ type: "sessions", sessions: [session("a", 1)] });
+    model.handle({ type: "rows-skipped", sessionId: "a", skipped: [1, 100, 100, 50, 2_000, 5_000] });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await model.fillGaps();
+    } finally {
+      console.error = original;
+    }
+    expect(model.messages.gaps()).toEqual([]);
+    expect(model.messages.all().map((r) => r.gap && { count: r.gap.count, kept: r.gap.kept })).toEqual([{ count: 100, kept: false }]);
+    expect(model.messages.totals.messages).toBe(100);
+    await model.fillGaps();
+    expect(asked.filter((t) => t === "get-rows")).toHaveLength(2); // the backfill on watch, the gap once
+    // Said once in the console, with what was being fetched.
+    expect(errors.filter((e) => String(e).includes("fetching messages 1–100 of session a failed: no session a"))).toHaveLength(1);
   });
 
   it("tracks swap reports and the build error, which a good save clears", () => {
