@@ -24,7 +24,8 @@ export function MessagesPanel({ narrow = false }: { narrow?: boolean }) {
 
   return (
     <div className={`msgs ${narrow ? "is-narrow" : ""}`}>
-      <div className="msgs-list">
+      {/* How many gaps wait to be fetched: 0 once every kept row of a busy spell is in the list. */}
+      <div className="msgs-list" data-open-gaps={log.gaps().length}>
         <div className="pane-head msgs-tools">
           <input
             type="search"
