@@ -1,4 +1,3 @@
-import { fork } from "node:child_process";
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
 import { cpus, loadavg } from "node:os";
@@ -10,6 +9,7 @@ import { constants, deflateRawSync } from "node:zlib";
 import { PROTOCOL_VERSION } from "@weft/protocol";
 import { startWeft } from "@weft/test/support/weftProcess.ts";
 import { Connection, perMessageDeflateOptions, SessionManager } from "weft/server";
+import { forkBenchServer, nextMessage } from "./benchChild.ts";
 import { clickToDom, grid, launch, loadGrid } from "./runtime.ts";
 import type { ServerStats } from "./serverProcess.ts";
 import { fmt, summarize, table } from "./stats.ts";
@@ -59,18 +59,15 @@ interface ServerProcess {
 
 /** Starts bench/serverProcess.ts serving `app` ("grid", "grid-no-alt" or a module path) with the wire as `variant` says. */
 async function startServer(variant: WireVariant, app: string): Promise<ServerProcess> {
-  const child = fork(fileURLToPath(new URL("./serverProcess.ts", import.meta.url)), [variant, app], {
-    execArgv: ["--expose-gc", "--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const [{ url, port }] = (await once(child, "message")) as [{ url: string; port: number }];
+  const child = forkBenchServer(new URL("./serverProcess.ts", import.meta.url), [variant, app], { exposeGc: true });
+  const { url, port } = await nextMessage<{ url: string; port: number }>(child, `the ${variant} server`);
   return {
     url,
     port,
     async stats(memory = false) {
-      const answer = once(child, "message") as Promise<[ServerStats]>;
+      const answer = nextMessage<ServerStats>(child, `the ${variant} server`);
       child.send(memory ? "memory" : "stats");
-      return (await answer)[0];
+      return answer;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,7 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { WebSocket } from "ws";
 import { PROTOCOL_VERSION, type ServerMessage } from "@weft/protocol";
+import { forkBenchServer, nextMessage } from "./benchChild.ts";
 import { fmt, summarize, table } from "./stats.ts";
 import { findKey } from "./wireTree.ts";
 
@@ -24,10 +24,7 @@ interface Memory {
 
 export async function run(): Promise<void> {
   console.log(`\n## Load: ${SESSIONS.toLocaleString("en")} sessions on one process (issue 10)\n`);
-  const server = fork(fileURLToPath(new URL("./loadServer.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  const server = forkBenchServer(new URL("./loadServer.ts", import.meta.url), [], { exposeGc: true });
   try {
     const { url } = await nextMessage<{ url: string }>(server);
     const before = await memory(server);
@@ -119,14 +116,4 @@ function memory(server: ChildProcess): Promise<Memory> {
   return nextMessage<Memory>(server);
 }
 
-function nextMessage<T>(server: ChildProcess): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the load server exited with ${code}`));
-    server.once("exit", onExit);
-    server.once("message", (message) => {
-      server.off("exit", onExit);
-      resolve(message as T);
-    });
-  });
-}
 

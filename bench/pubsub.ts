@@ -1,8 +1,9 @@
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
 import { PROTOCOL_VERSION, type ServerMessage, type WireNode } from "@weft/protocol";
 import { redisMissing, startRedis } from "@weft/test/support/redisServer.ts";
+import { forkBenchServer, nextMessage } from "./benchChild.ts";
 import { fmt, summarize, table } from "./stats.ts";
 import { findKey } from "./wireTree.ts";
 
@@ -177,10 +178,7 @@ interface Server {
 }
 
 async function startServer(redisUrl: string | undefined): Promise<Server> {
-  const child = fork(fileURLToPath(new URL("./pubsubServer.ts", import.meta.url)), redisUrl ? [redisUrl] : [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  const child = forkBenchServer(new URL("./pubsubServer.ts", import.meta.url), redisUrl ? [redisUrl] : []);
   const ready = await nextMessage<{ url: string; state: string }>(child);
   if (redisUrl && ready.state !== "up") throw new Error(`a benchmark server did not reach Redis (${ready.state})`);
   return { url: ready.url, child };
@@ -197,15 +195,5 @@ function cpuOf(child: ChildProcess): Promise<NodeJS.CpuUsage> {
   return nextMessage<NodeJS.CpuUsage>(child);
 }
 
-function nextMessage<T>(child: ChildProcess): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`a benchmark server exited with ${code}`));
-    child.once("exit", onExit);
-    child.once("message", (message) => {
-      child.off("exit", onExit);
-      resolve(message as T);
-    });
-  });
-}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
