@@ -402,10 +402,13 @@ async function bigTree() {
  * trip reported, as a tab does), with the agent and a hub, and one watching tool whose channel
  * writes to no socket (the frame is made as bytes, as the channel server's transport does):
  * CPU and GC time per event with no tool, with the channel as before this stop (16 ms frames,
- * frames made as strings, whole chains twice), with 100 ms frames made as strings, and as now
- * (100 ms, bytes, round trips alone). Modes alternate in random order, medians of 7 rounds.
+ * frames made as strings, whole chains twice), with 100 ms frames made as strings, as bytes
+ * with round trips alone, and as now (the same, a busy frame's rows and chains thinned to its
+ * newest 64). Modes alternate in random order, medians of 15 rounds (a mode's round is ~0.1 s,
+ * which a busy machine moves by ±30%: 7 rounds left two runs of the same code 0.3× apart).
  */
 async function hubInProcess() {
+  const ROUNDS = 15;
   const agent = attachAgent({ sourceLocations: false });
   const hub = new Hub({
     agent,
@@ -430,9 +433,10 @@ async function hubInProcess() {
   const pieces = (frame: readonly (string | Uint8Array)[]) => void (bytes += Buffer.concat(frame.map((p) => (typeof p === "string" ? Buffer.from(p) : p))).length);
   const modes = {
     none: null,
-    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false },
-    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true },
-    "now: 100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true },
+    "before: 16 ms frames as strings, whole chains twice": { busyMs: 16, asBytes: false, roundTrips: false, thin: false },
+    "100 ms frames as strings": { busyMs: 100, asBytes: false, roundTrips: true, thin: false },
+    "100 ms frames as bytes, round trips alone": { busyMs: 100, asBytes: true, roundTrips: true, thin: false },
+    "now: the same, rows and chains thinned (newest 64 of a frame)": { busyMs: 100, asBytes: true, roundTrips: true, thin: true },
   };
   type Mode = keyof typeof modes;
   const cpu: Record<string, number[]> = {};
@@ -440,7 +444,7 @@ async function hubInProcess() {
   try {
     for (let i = 0; i < 2_000; i++) await click(); // warm-up
     const N = 3_000;
-    for (let round = 0; round < 7; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       for (const mode of (Object.keys(modes) as Mode[]).sort(() => Math.random() - 0.5)) {
         const setup = modes[mode];
         let channel: Channel<ChannelMessage, ClientMessage> | null = null;
@@ -449,7 +453,7 @@ async function hubInProcess() {
           const transport = { send: (text: string) => void (bytes += Buffer.from(text).length), close() {}, ...(setup.asBytes ? { sendPieces: pieces } : {}) };
           channel = new Channel<ChannelMessage, ClientMessage>(transport, { minFrameIntervalMs: 16, busyFrameIntervalMs: setup.busyMs });
           disconnect = hub.connect(channel);
-          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips }]));
+          channel.receive(JSON.stringify([{ type: "hello", version: CHANNEL_VERSION, client: "bench" }, { type: "watch", sessionId: session.session.id, tree: true, messages: true, compact: true, roundTrips: setup.roundTrips, thin: setup.thin }]));
         }
         await new Promise((r) => setTimeout(r, 50));
         const c0 = process.cpuUsage();
@@ -470,7 +474,7 @@ async function hubInProcess() {
     agent.dispose();
   }
   const median = (xs: number[]) => summarize(xs).p50;
-  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × 7 rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
+  console.log(`In one process (headless counter clicked ${(3_000).toLocaleString()} times × ${ROUNDS} rounds, the agent, a hub, one watching tool's channel without a socket; medians):`);
   table([
     ["", "CPU / event", "of it GC", "CPU over no tool"],
     ...(Object.keys(modes) as Mode[]).map((mode) => [mode === "none" ? "no tool" : mode, `${median(cpu[mode]!).toFixed(1)} µs`, `${median(gc[mode]!).toFixed(1)} µs`, `${median(cpu[mode]!.map((v, i) => v / cpu.none![i]!)).toFixed(2)}×`]),

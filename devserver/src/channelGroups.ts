@@ -1,5 +1,5 @@
-import type { FrameGroup, TreeOp, TreeSetOp } from "@weft/protocol/channel";
-import { treeOpsJson } from "./channelJson.ts";
+import { THIN_ROWS_KEPT, type CausalChain, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
+import { chainTupleJson, rowTupleJson, treeOpsJson } from "./channelJson.ts";
 import { Utf8Chunks } from "./utf8Chunks.ts";
 
 /**
@@ -103,5 +103,137 @@ export class TupleGroup implements FrameGroup {
 
   json(): string {
     return Buffer.concat(this.chunks()).toString();
+  }
+}
+
+/**
+ * A thinned `rows` message of one session in a frame (`watch { thin: true }`): the group keeps
+ * the row objects themselves (the agent's, not copied) and writes nothing while the frame
+ * gathers. When it leaves, only the newest `THIN_ROWS_KEPT` become tuples; the older ones are
+ * said as one `skipped` range with their counts and bytes, which the tool fetches with
+ * `get-rows` when a view needs them. A busy session's 100 ms frame so costs 64 tuples, not
+ * thousands; a quiet one's (a click's reaction: a handful of rows) is every row in full, as a
+ * `TupleGroup` writes it.
+ */
+export class ThinRowsGroup implements FrameGroup {
+  private readonly ring: Newest<MessageRow>;
+  /** What the rows pushed out of the ring add up to (`SkippedRows`' fields). */
+  private readonly skipped = { from: 0, to: 0, count: 0, countIn: 0, bytesIn: 0, bytesOut: 0, tool: 0, toolIn: 0, toolBytesIn: 0, toolBytesOut: 0 };
+  private written: string | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    kept = THIN_ROWS_KEPT,
+  ) {
+    this.ring = new Newest(kept);
+  }
+
+  add(row: MessageRow): void {
+    const old = this.ring.push(row);
+    if (old === undefined) return;
+    const s = this.skipped;
+    if (s.count++ === 0) s.from = old.seq;
+    s.to = old.seq;
+    const isIn = old.direction === "in";
+    if (isIn) {
+      s.countIn++;
+      s.bytesIn += old.bytes;
+    } else s.bytesOut += old.bytes;
+    if (old.tool) {
+      s.tool++;
+      if (isIn) {
+        s.toolIn++;
+        s.toolBytesIn += old.bytes;
+      } else s.toolBytesOut += old.bytes;
+    }
+  }
+
+  json(): string {
+    if (this.written !== null) return this.written;
+    let out = `{"type":"rows","sessionId":${JSON.stringify(this.sessionId)},"rows":${this.ring.json(rowTupleJson)}`;
+    const s = this.skipped;
+    if (s.count > 0) {
+      out += `,"skipped":[${s.from},${s.to},${s.count},${s.countIn},${s.bytesIn},${s.bytesOut}`;
+      if (s.tool > 0) out += `,${s.tool},${s.toolIn},${s.toolBytesIn},${s.toolBytesOut}`;
+      out += "]";
+    }
+    return (this.written = out + "}");
+  }
+
+  chunks(): Buffer[] {
+    return [Buffer.from(this.json())];
+  }
+}
+
+/**
+ * A thinned `chains` message of one session in a frame (`watch { thin: true }`): as
+ * `ThinRowsGroup`, the chain objects kept and only the newest `THIN_ROWS_KEPT` written when the
+ * frame leaves, the older ones said as `skipped: [fromSeq, toSeq, count]` (the tool fetches them
+ * with `get-chains` when a view opens one). Round trips are written as they come (~15 bytes):
+ * one for a chain the tool was not sent joins nothing, and costs less than knowing which.
+ */
+export class ThinChainsGroup implements FrameGroup {
+  private readonly ring: Newest<CausalChain>;
+  private skipped = { from: 0, to: 0, count: 0 };
+  private trips = "";
+  private written: string | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    kept = THIN_ROWS_KEPT,
+  ) {
+    this.ring = new Newest(kept);
+  }
+
+  add(chain: CausalChain): void {
+    const old = this.ring.push(chain);
+    if (old === undefined) return;
+    if (this.skipped.count++ === 0) this.skipped.from = old.seq;
+    this.skipped.to = old.seq;
+  }
+
+  addRoundTrip(seq: number, roundTripMs: number): void {
+    this.trips += `${this.trips ? "," : ""}[${seq},${roundTripMs}]`;
+  }
+
+  json(): string {
+    if (this.written !== null) return this.written;
+    let out = `{"type":"chains","sessionId":${JSON.stringify(this.sessionId)},"chains":${this.ring.json(chainTupleJson)}`;
+    if (this.trips) out += `,"roundTrips":[${this.trips}]`;
+    const s = this.skipped;
+    if (s.count > 0) out += `,"skipped":[${s.from},${s.to},${s.count}]`;
+    return (this.written = out + "}");
+  }
+
+  chunks(): Buffer[] {
+    return [Buffer.from(this.json())];
+  }
+}
+
+/** The newest `size` items added (a ring): `push` hands back the one it pushed out. */
+class Newest<T> {
+  private readonly items: T[] = [];
+  /** Where the next item goes once the ring is full: the oldest one's slot. */
+  private next = 0;
+
+  constructor(private readonly size: number) {}
+
+  push(item: T): T | undefined {
+    if (this.items.length < this.size) {
+      this.items.push(item);
+      return undefined;
+    }
+    const old = this.items[this.next];
+    this.items[this.next] = item;
+    this.next = (this.next + 1) % this.size;
+    return old;
+  }
+
+  /** `[…]`, oldest first, each item written by `write`. */
+  json(write: (item: T) => string): string {
+    const n = this.items.length;
+    let out = "[";
+    for (let i = 0; i < n; i++) out += (i > 0 ? "," : "") + write(this.items[(this.next + i) % n]!);
+    return out + "]";
   }
 }

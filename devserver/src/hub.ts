@@ -17,7 +17,7 @@ import {
 } from "@weft/protocol/channel";
 import type { AgentDemand } from "@weft/agent";
 import { chainTupleJson, channelJson, rowTupleJson } from "./channelJson.ts";
-import { TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
+import { ThinChainsGroup, ThinRowsGroup, TreeOpsGroup, TupleGroup } from "./channelGroups.ts";
 import { FRAME_INTERVALS } from "./channelFrames.ts";
 import { readRecordingBytes, type Recording } from "weft/testing";
 import type {
@@ -75,6 +75,8 @@ interface Watch {
   compact: boolean;
   /** With `compact`: a chain's second copy (its round trip) as `[seq, roundTripMs]`. */
   roundTrips: boolean;
+  /** With `compact`: a busy frame's older rows as a `skipped` range (ThinRowsGroup). */
+  thin: boolean;
 }
 
 /** One connected tool: its channel, whether it said hello, which sessions it watches. */
@@ -94,7 +96,8 @@ class ToolConnection {
  * tool gets sessions, errors, output and swap reports; trees, message rows and handler timings
  * only for the sessions it watches and asked them of (50 sessions patching at once would
  * otherwise flood every inspector). What a watched session sends on every app event is gathered
- * per frame (channelGroups.ts): one `tree-ops`, and with `compact` one `rows` and one `chains`.
+ * per frame (channelGroups.ts): one `tree-ops`, and with `compact` one `rows` and one `chains`
+ * (with `thin`, a busy frame's rows but the newest 64 as a range).
  */
 export class Hub {
   private readonly tools = new Set<ToolConnection>();
@@ -162,9 +165,21 @@ export class Hub {
         continue;
       }
       if ((type === "message" || type === "chain") && watch.compact) {
+        if (type === "chain" && watch.thin && watch.roundTrips) {
+          // Chains kept by reference and written when the frame leaves, the newest 64 of a busy one.
+          const group = tool.channel.group("thin-chains", sessionId!, message, openThinChains);
+          if (message.roundTripOnly && Number.isFinite(message.chain.roundTripMs)) group?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
+          else group?.add(message.chain);
+          continue;
+        }
         if (type === "chain" && message.roundTripOnly && watch.roundTrips && Number.isFinite(message.chain.roundTripMs)) {
           // The tool has the chain (it watched when it finished, or it fetches the history): ~15 bytes, not ~400.
           tool.channel.group("chains", sessionId!, message, openTuples)?.addRoundTrip(message.chain.seq, message.chain.roundTripMs!);
+          continue;
+        }
+        if (type === "message" && watch.thin) {
+          // The row itself, kept by reference: written (or not) when the frame leaves.
+          tool.channel.group("thin-rows", sessionId!, message, openThinRows)?.add(message.row);
           continue;
         }
         tuple ??= type === "message" ? rowTupleJson(message.row) : chainTupleJson((message as ChainMessage).chain);
@@ -261,7 +276,7 @@ export class Hub {
       }
       case "watch": {
         const compact = message.compact === true;
-        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact, roundTrips: compact && message.roundTrips === true };
+        const watch = { tree: message.tree !== false, messages: message.messages === true, handlers: message.handlers === true, compact, roundTrips: compact && message.roundTrips === true, thin: compact && message.thin === true };
         tool.watches.set(message.sessionId, watch);
         if (!watch.tree) return;
         return settle(this.context.agent.tree(message.sessionId), (root) => {
@@ -326,6 +341,8 @@ export class Hub {
 export { isDroppable };
 
 const openTreeOps = (_kind: string, sessionId: string) => new TreeOpsGroup(sessionId);
+const openThinChains = (_kind: string, sessionId: string) => new ThinChainsGroup(sessionId);
+const openThinRows = (_kind: string, sessionId: string) => new ThinRowsGroup(sessionId);
 const openTuples = (kind: string, sessionId: string) => new TupleGroup(kind as "rows" | "chains", sessionId);
 
 /**

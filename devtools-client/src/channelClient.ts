@@ -17,6 +17,7 @@ import {
   type ResultMessage,
   type ResultOf,
   type ServerMessage,
+  type SkippedRows,
 } from "@weft/protocol/channel";
 import { ChannelError } from "./channelError.ts";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
@@ -31,10 +32,28 @@ export type RequestType = AnyRequest["type"];
 export type ChannelCommand = Exclude<ClientMessage, AnyRequest | HelloFromClient>;
 
 /**
- * What the devserver sends besides answers to requests (which `request` resolves). Compact rows
- * and chains come expanded, as the `message` and `chain` messages they stand for.
+ * The rows a thinned frame left out (`watch { thin: true }`): heard before that frame's rows,
+ * which are newer. `get-rows` with `fromSeq`/`toSeq` fetches them while the agent keeps them.
  */
-export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage | CompactMessage>;
+export interface RowsSkippedEvent {
+  type: "rows-skipped";
+  sessionId: string;
+  skipped: SkippedRows;
+}
+
+/** The chains a thinned frame left out (`skipped` of a `chains` message): `get-chains` has them. */
+export interface ChainsSkippedEvent {
+  type: "chains-skipped";
+  sessionId: string;
+  skipped: [fromSeq: number, toSeq: number, count: number];
+}
+
+/**
+ * What the devserver sends besides answers to requests (which `request` resolves). Compact rows
+ * and chains come expanded, as the `message` and `chain` messages they stand for (and a thinned
+ * frame's left-out rows and chains as one `rows-skipped` and one `chains-skipped`).
+ */
+export type ChannelEvent = Exclude<ServerMessage, ResultMessage | FailureMessage | CompactMessage> | RowsSkippedEvent | ChainsSkippedEvent;
 
 export type ChannelState =
   /** Not started yet. */
@@ -200,7 +219,8 @@ export class ChannelClient {
    * Sends a command (no answer comes). Returns false, sending nothing, while the channel is not
    * open. A `watch` asks for the compact form of rows and chains (unless it says `compact:
    * false`) with chains' round trips alone (`roundTrips`): this client expands them and merges
-   * a round trip into its chain, so its listeners see the same messages either way.
+   * a round trip into its chain, so its listeners see the same messages either way. `thin` is
+   * passed on as the caller says (its listeners must then handle `rows-skipped`).
    */
   send(command: ChannelCommand): boolean {
     const connection = this.current;
@@ -320,10 +340,12 @@ export class ChannelClient {
     }
     if (message.type === "result" || message.type === "failure") return this.answer(message);
     if (message.type === "rows") {
+      if (message.skipped) this.events.emit({ type: "rows-skipped", sessionId: message.sessionId, skipped: message.skipped });
       for (const row of message.rows) this.events.emit({ type: "message", row: expandRow(message.sessionId, row) });
       return;
     }
     if (message.type === "chains") {
+      if (message.skipped) this.events.emit({ type: "chains-skipped", sessionId: message.sessionId, skipped: message.skipped });
       for (const tuple of message.chains) {
         const chain = expandChain(message.sessionId, tuple);
         this.chains.remember(chain);

@@ -18,6 +18,12 @@ export interface DevtoolsModelOptions {
   messageCapacity?: number;
   /** Swap reports kept. Default 200. */
   swapLimit?: number;
+  /**
+   * Watch with `thin`: a busy session's frames bring their newest 64 rows, the rest as a gap in
+   * the log (`LogRow.gap`), fetched with `fillGaps` when a view needs them. For a tool whose
+   * views fill the gaps they show (the inspector's). Default false: every row comes.
+   */
+  thinRows?: boolean;
 }
 
 /**
@@ -49,6 +55,9 @@ export class DevtoolsModel {
   private readonly connection = new Emitter<HelloFromServer | null>();
   private readonly watches = new Emitter<string | null>();
   private readonly problems = new Emitter<string>();
+  private readonly thinRows: boolean;
+  /** The fill under way, per session (a view asks again on every render of a gap). */
+  private filling: Promise<void> | null = null;
 
   constructor(options: DevtoolsModelOptions = {}) {
     this.sessions = new SessionList(options.sessions);
@@ -57,6 +66,7 @@ export class DevtoolsModel {
       return node ? nameOf(node) : undefined;
     });
     this.swaps = new SwapLog(options.swapLimit);
+    this.thinRows = options.thinRows === true;
     this.sessions.onSelect((id) => this.follow(id));
   }
 
@@ -176,6 +186,9 @@ export class DevtoolsModel {
       case "message":
         if (message.row.sessionId === this.watchedId) this.messages.push([message.row]);
         return;
+      case "rows-skipped":
+        if (message.sessionId === this.watchedId) this.messages.pushGap(message.sessionId, message.skipped);
+        return;
       case "dropped":
         return this.messages.noteDropped(message.count);
       case "swap":
@@ -205,7 +218,7 @@ export class DevtoolsModel {
   /** Asks for the session's whole tree, then its ops and message rows, and the rows kept from before. */
   private watch(sessionId: string): void {
     if (!this.send) return;
-    this.send({ type: "watch", sessionId, tree: true, messages: true });
+    this.send({ type: "watch", sessionId, tree: true, messages: true, ...(this.thinRows ? { thin: true } : {}) });
     this.watching = sessionId;
     this.backfillRows(sessionId);
   }
@@ -218,6 +231,34 @@ export class DevtoolsModel {
       },
       (err: unknown) => this.failed(`fetching the kept messages of session ${sessionId}`, err),
     );
+  }
+
+  /**
+   * Fetches the rows of the log's gaps (those overlapping `fromSeq`–`toSeq`, or all) with one
+   * `get-rows` over their range, and puts them in their places; what the agent no longer keeps
+   * stays a gap that says so. Resolves when done; a fill under way is waited for, not repeated.
+   */
+  fillGaps(fromSeq?: number, toSeq?: number): Promise<void> {
+    if (this.filling) return this.filling.then(() => (this.messages.gaps(fromSeq, toSeq).length > 0 ? this.fillGaps(fromSeq, toSeq) : undefined));
+    const sessionId = this.watchedId;
+    const gaps = this.messages.gaps(fromSeq, toSeq);
+    if (!this.request || sessionId === null || gaps.length === 0) return Promise.resolve();
+    this.messages.setLoading(gaps, true);
+    const range = { fromSeq: gaps[0]!.fromSeq, toSeq: gaps[gaps.length - 1]!.toSeq };
+    const done = this.request("get-rows", { sessionId, ...range }).then(
+      (answer) => {
+        if (this.watchedId !== sessionId) return;
+        // An older agent sends every row it keeps: those of the range are the ones asked for.
+        this.messages.fill(gaps, answer.rows.filter((row) => row.seq >= range.fromSeq && row.seq <= range.toSeq));
+      },
+      (err: unknown) => {
+        // Said as not kept (the app cannot give them now), so a view drawing the gap does not ask again and again.
+        if (this.watchedId === sessionId) this.messages.fill(gaps, []);
+        this.failed(`fetching messages ${range.fromSeq}–${range.toSeq} of session ${sessionId}`, err);
+      },
+    );
+    this.filling = done.finally(() => (this.filling = null));
+    return this.filling;
   }
 
   private backfillSwaps(): void {

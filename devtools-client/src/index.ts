@@ -15,6 +15,8 @@ export {
   type ChannelState,
   type RequestOptions,
   type RequestType,
+  type RowsSkippedEvent,
+  type ChainsSkippedEvent,
 } from "./channelClient.ts";
 export { ChannelError, type ChannelErrorCode } from "./channelError.ts";
 export { defaultReconnect, reconnectDelay, type ReconnectPolicy } from "./reconnect.ts";
@@ -23,7 +25,7 @@ export { Emitter, type Listener, type Unsubscribe } from "./emitter.ts";
 export { DevtoolsModel, type DevtoolsModelOptions } from "./devtoolsModel.ts";
 export { SessionList, type SessionListOptions } from "./sessionList.ts";
 export { TreeStore, formatTree, type ControlNode, type TreeChange } from "./treeStore.ts";
-export { MessageLog, MESSAGE_LOG_CAPACITY, decorate, defaultFilter, type LogChange, type LogRow, type MessageFilter, type Totals } from "./messageLog.ts";
+export { MessageLog, MESSAGE_LOG_CAPACITY, decorate, defaultFilter, type LogChange, type LogGap, type LogRow, type MessageFilter, type Totals } from "./messageLog.ts";
 export { RingBuffer } from "./ringBuffer.ts";
 export { SwapLog, type BuildError } from "./swapLog.ts";
 export { describeNode, nameOf } from "./names.ts";

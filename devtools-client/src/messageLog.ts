@@ -1,4 +1,4 @@
-import type { MessageRow } from "@weft/protocol/channel";
+import type { MessageRow, SkippedRows } from "@weft/protocol/channel";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
 import { RingBuffer } from "./ringBuffer.ts";
 
@@ -8,6 +8,28 @@ export interface LogRow extends MessageRow {
   action: string;
   /** The control id the frame names (an event's, a props message's, an invoke's), if any. */
   controlId?: number;
+  /** Not a row: rows the devserver did not send (a thinned busy frame), held in their place (`seq` is `gap.fromSeq`). */
+  gap?: LogGap;
+}
+
+/**
+ * Rows of a thinned frame (`watch { thin: true }`) the log holds as one entry until a view needs
+ * them: their seq range and what they add up to (`SkippedRows`), so totals stay exact. `kept`
+ * false: the agent no longer keeps them ("N older messages not kept"); `loading`: being fetched.
+ */
+export interface LogGap {
+  fromSeq: number;
+  toSeq: number;
+  count: number;
+  countIn: number;
+  bytesIn: number;
+  bytesOut: number;
+  tool: number;
+  toolIn: number;
+  toolBytesIn: number;
+  toolBytesOut: number;
+  kept: boolean;
+  loading: boolean;
 }
 
 export interface MessageFilter {
@@ -49,6 +71,8 @@ export class MessageLog {
   private head = 0;
   private frozen: { count: number; first: number } | null = null;
   private seqs = new Set<number>();
+  /** The gap entries held that can still be fetched (`kept`). */
+  private readonly openGaps = new Set<LogRow>();
   /** Seqs of patch rows, oldest first: where the tree changed (time travel's steps). */
   private patches: number[] = [];
   filter: MessageFilter = defaultFilter;
@@ -93,11 +117,19 @@ export class MessageLog {
     if (rows.length === 0) return;
     const added: LogRow[] = [];
     for (const raw of rows) {
-      if (this.seqs.has(raw.seq)) continue;
-      const row = decorate(raw);
+      const gap = (raw as LogRow).gap;
+      if (gap === undefined && this.seqs.has(raw.seq)) continue;
+      const row = gap === undefined ? decorate(raw) : (raw as LogRow);
       added.push(row);
-      if (this.rows.length === this.rows.capacity) this.seqs.delete(this.rows.at(this.rows.first)!.seq); // about to be overwritten
+      if (this.rows.length === this.rows.capacity) this.forget(this.rows.at(this.rows.first)!); // about to be overwritten
       const index = this.rows.push(row);
+      if (gap !== undefined) {
+        if (gap.kept) this.openGaps.add(row);
+        countGap(this.counted.all, gap, false);
+        countGap(this.counted.app, gap, true);
+        if (this.passes(row)) this.hits.push(index);
+        continue;
+      }
       this.seqs.add(row.seq);
       if (row.kind === "patch") {
         if (this.patches.length >= this.rows.capacity) this.patches.shift();
@@ -117,14 +149,55 @@ export class MessageLog {
   }
 
   /**
-   * Adds rows from before the tool watched (the agent's backlog): the log is rebuilt in seq
-   * order, a row it already holds counted once.
+   * Rows a thinned frame left out (`skipped` of a `rows` message), held as one gap entry where
+   * they belong; its counts go into the totals at once.
+   */
+  pushGap(sessionId: string, skipped: SkippedRows): void {
+    const [fromSeq, toSeq, n, countIn, bytesIn, bytesOut, tool = 0, toolIn = 0, toolBytesIn = 0, toolBytesOut = 0] = skipped;
+    if (!(n > 0) || !(toSeq >= fromSeq)) return;
+    const gap: LogGap = { fromSeq, toSeq, count: n, countIn, bytesIn, bytesOut, tool, toolIn, toolBytesIn, toolBytesOut, kept: true, loading: false };
+    this.push([gapRow(sessionId, gap)]);
+  }
+
+  /** The gaps that can still be fetched, oldest first (from `fromSeq` on, up to `toSeq`, when given). */
+  gaps(fromSeq = -Infinity, toSeq = Infinity): LogGap[] {
+    const out: LogGap[] = [];
+    for (const row of this.openGaps) if (row.gap!.toSeq >= fromSeq && row.gap!.fromSeq <= toSeq) out.push(row.gap!);
+    return out.sort((a, b) => a.fromSeq - b.fromSeq);
+  }
+
+  /** Marks gaps as being fetched (a view shows "loading…"), or no longer. */
+  setLoading(gaps: readonly LogGap[], on: boolean): void {
+    for (const gap of gaps) gap.loading = on;
+    this.version++;
+  }
+
+  /**
+   * The rows fetched for `gaps` (`get-rows` over their range): they take the gaps' places in
+   * seq order. What the answer lacks of a gap is what the agent no longer keeps (it keeps the
+   * newest rows): it stays as a smaller gap that says so.
+   */
+  fill(gaps: readonly LogGap[], rows: readonly MessageRow[]): void {
+    for (const gap of gaps) {
+      gap.loading = false;
+      gap.kept = false; // what the rows do not cover was not kept
+    }
+    this.backfill(rows);
+  }
+
+  /**
+   * Adds rows from before the tool watched (the agent's backlog), or fetched for a gap: the log
+   * is rebuilt in seq order, a row it already holds counted once, a gap the rows fall into made
+   * smaller (what is left of it older than they are: the agent keeps the newest).
    */
   backfill(rows: readonly MessageRow[]): void {
     const dropped = this.dropped;
     const held = this.all();
+    const merged: MessageRow[] = held.filter((row) => row.gap === undefined || row.gap.count > 0);
+    for (const row of rows) if (!this.seqs.has(row.seq)) merged.push(row);
+    merged.sort((a, b) => a.seq - b.seq || ((b as LogRow).gap ? 1 : 0) - ((a as LogRow).gap ? 1 : 0));
     this.clear();
-    this.push([...rows, ...held].sort((a, b) => a.seq - b.seq));
+    this.push(shrinkGaps(merged));
     this.dropped = dropped;
   }
 
@@ -182,7 +255,8 @@ export class MessageLog {
 
   /** The seq of the newest row held (0 when empty). */
   get lastSeq(): number {
-    return this.rows.at(this.rows.pushed - 1)?.seq ?? 0;
+    const last = this.rows.at(this.rows.pushed - 1);
+    return last?.gap?.toSeq ?? last?.seq ?? 0;
   }
 
   /** Every row held, filtered out or not, oldest first. */
@@ -232,6 +306,7 @@ export class MessageLog {
     this.hits = [];
     this.head = 0;
     this.seqs.clear();
+    this.openGaps.clear();
     this.patches = [];
     this.appSeqs = [];
     this.counted = { all: emptyTotals(), app: emptyTotals() };
@@ -239,6 +314,12 @@ export class MessageLog {
     if (this.frozen) this.frozen = { count: 0, first: 0 };
     this.version++;
     this.changes.emit({ type: "reset" });
+  }
+
+  /** A row or gap leaves the ring (the oldest, overwritten). */
+  private forget(row: LogRow): void {
+    if (row.gap) this.openGaps.delete(row);
+    else this.seqs.delete(row.seq);
   }
 
   private visibleNow(): number {
@@ -266,6 +347,7 @@ export class MessageLog {
 
   private passes(row: LogRow): boolean {
     const f = this.filter;
+    if (row.gap) return gapPasses(row.gap, f);
     if (row.tool && !f.tool) return false;
     if (f.direction !== "all" && row.direction !== f.direction) return false;
     if (!f.text) return true;
@@ -283,6 +365,17 @@ export class MessageLog {
 
 function emptyTotals(): Totals {
   return { messages: 0, in: 0, out: 0, bytesIn: 0, bytesOut: 0 };
+}
+
+/** A gap's rows into totals; the app's (`app`) leave out the devtools' own frames, as they do for rows. */
+function countGap(t: Totals, g: LogGap, app: boolean): void {
+  const n = app ? g.count - g.tool : g.count;
+  const nIn = app ? g.countIn - g.toolIn : g.countIn;
+  t.messages += n;
+  t.in += nIn;
+  t.out += n - nIn;
+  t.bytesIn += app ? g.bytesIn - g.toolBytesIn : g.bytesIn;
+  t.bytesOut += app ? g.bytesOut - (g.toolBytesOut) : g.bytesOut;
 }
 
 function count(t: Totals, row: MessageRow): void {
@@ -322,5 +415,74 @@ export function decorate(row: MessageRow): LogRow {
       break;
   }
   if (id !== undefined && (row.kind === "event" || row.kind === "props" || row.kind === "invoke")) out.controlId = Number(id);
+  return out;
+}
+
+/** A gap's place in the log: an entry at its first seq (no row has that seq while it is there). */
+function gapRow(sessionId: string, gap: LogGap): LogRow {
+  return { sessionId, seq: gap.fromSeq, direction: "in", kind: "gap", bytes: gap.bytesIn + gap.bytesOut, at: 0, preview: "", action: `${gap.count} messages`, gap };
+}
+
+/** Whether a gap is shown under `f`: it may hold rows that pass (a text filter: not known until fetched, which the model does). */
+function gapPasses(gap: LogGap, f: MessageFilter): boolean {
+  const app = gap.count - gap.tool;
+  const appIn = gap.countIn - gap.toolIn;
+  const shown = f.tool ? (f.direction === "in" ? gap.countIn : f.direction === "out" ? gap.count - gap.countIn : gap.count) : f.direction === "in" ? appIn : f.direction === "out" ? app - appIn : app;
+  if (shown === 0) return false;
+  // Rows no longer kept cannot match a text: said only in the plain list.
+  return f.text === "" || gap.kept;
+}
+
+/**
+ * The rows of `sorted` (seq order, a gap before a row of its first seq) with each gap the rows
+ * fall into made smaller by them: what is left is the part older than the oldest of them (the
+ * agent keeps a session's newest rows), no longer kept; a gap they cover whole is gone.
+ */
+function shrinkGaps(sorted: MessageRow[]): MessageRow[] {
+  const out: MessageRow[] = [];
+  let open: { at: number; gap: LogGap; oldest: number } | null = null;
+  const close = () => {
+    if (!open) return;
+    const { gap } = open;
+    if (gap.count <= 0) out.splice(open.at, 1);
+    else if (open.oldest <= gap.toSeq) {
+      gap.toSeq = Math.max(gap.fromSeq, open.oldest - 1);
+      gap.kept = false;
+    }
+    open = null;
+  };
+  for (const row of sorted) {
+    const gap = (row as LogRow).gap;
+    if (gap) {
+      close();
+      const copy: LogGap = { ...gap };
+      open = { at: out.length, gap: copy, oldest: Infinity };
+      out.push({ ...(row as LogRow), gap: copy } as LogRow);
+      continue;
+    }
+    if (open && row.seq > open.gap.toSeq) close();
+    if (open && row.seq >= open.gap.fromSeq) {
+      const g: LogGap = open.gap;
+      open.oldest = Math.min(open.oldest, row.seq);
+      g.count--;
+      if (row.direction === "in") {
+        g.countIn--;
+        g.bytesIn -= row.bytes;
+      } else g.bytesOut -= row.bytes;
+      if (row.tool) {
+        g.tool--;
+        if (row.direction === "in") {
+          g.toolIn--;
+          g.toolBytesIn -= row.bytes;
+        } else g.toolBytesOut -= row.bytes;
+      }
+    }
+    out.push(row);
+  }
+  close();
+  for (const row of out) {
+    const gap = (row as LogRow).gap;
+    if (gap) Object.assign(row, gapRow(row.sessionId, gap));
+  }
   return out;
 }

@@ -264,7 +264,11 @@ export function createInspectService(options: InspectServiceOptions): InspectSer
       case "get-rows": {
         const frames = tracked.has(request.sessionId) ? options.frames(request.sessionId) : ended(request.sessionId)?.frames;
         if (!frames) throw new RequestFailure("NOT_FOUND", `no session ${request.sessionId}`);
-        return { sessionId: request.sessionId, rows: frames.map((f) => f.row) };
+        const from = typeof request.fromSeq === "number" ? request.fromSeq : -Infinity;
+        const to = typeof request.toSeq === "number" ? request.toSeq : Infinity;
+        const rows = [];
+        for (const f of frames) if (f.row.seq >= from && f.row.seq <= to) rows.push(f.row);
+        return { sessionId: request.sessionId, rows };
       }
       case "get-chains":
         return { sessionId: request.sessionId, chains: tracked.has(request.sessionId) ? chains.recent(request.sessionId) : (ended(request.sessionId)?.chains.slice() ?? []) };

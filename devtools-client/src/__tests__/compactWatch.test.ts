@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import { Button, Column, Text, type Page } from "weft";
 import { openSession, type HeadlessSession } from "weft/testing";
 import { CHANNEL_VERSION, type CausalChain, type MessageRow, type ServerMessage, type TreeOp, type WatchMessage } from "@weft/protocol/channel";
-import { ChannelClient } from "../index.ts";
+import { ChannelClient, type ChannelEvent } from "../index.ts";
 import { openLiveChannel, type LiveChannel } from "./channelFixture.ts";
 
 /**
@@ -56,7 +56,7 @@ async function rawTool(watch: Omit<WatchMessage, "type" | "sessionId">) {
 async function channelClient() {
   const c = new ChannelClient({ url: live.url(), client: "test", connect: (url) => new WebSocket(url) });
   closers.push(() => c.close());
-  const events: ServerMessage[] = [];
+  const events: ChannelEvent[] = [];
   c.onMessage((m) => events.push(m));
   c.start();
   await c.opened();
@@ -65,8 +65,8 @@ async function channelClient() {
   return events;
 }
 
-const rowsOf = (messages: ServerMessage[]): MessageRow[] => messages.flatMap((m) => (m.type === "message" ? [m.row] : []));
-const chainsOf = (messages: ServerMessage[]): CausalChain[] => messages.flatMap((m) => (m.type === "chain" ? [m.chain] : []));
+const rowsOf = (messages: (ServerMessage | ChannelEvent)[]): MessageRow[] => messages.flatMap((m) => (m.type === "message" ? [m.row] : []));
+const chainsOf = (messages: (ServerMessage | ChannelEvent)[]): CausalChain[] => messages.flatMap((m) => (m.type === "chain" ? [m.chain] : []));
 
 /** Clicks `key` `n` times in one go, so their messages meet in the tools' next frames; resolves once all ran. */
 async function burst(key: string, n: number) {

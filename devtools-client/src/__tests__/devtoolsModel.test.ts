@@ -7,6 +7,7 @@ import type { ChannelCommand, ChannelEvent } from "../channelClient.ts";
 import { DevtoolsModel, type DevtoolsModelOptions } from "../devtoolsModel.ts";
 import { formatTree } from "../treeStore.ts";
 import { ChannelClient } from "../channelClient.ts";
+import { ChannelError } from "../channelError.ts";
 import { openLiveChannel, type LiveChannel } from "./channelFixture.ts";
 
 const session = (id: string, createdAt: number, state: SessionInfo["state"] = "connected"): SessionInfo => ({ id, state, route: "/", clientIp: "127.0.0.1", createdAt });
@@ -87,6 +88,36 @@ describe("DevtoolsModel", () => {
     expect(appended).toEqual([1, 2, 3]);
     expect(model.messages.all().map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(model.messages.dropped).toBe(4);
+  });
+
+  it("says a gap the app could not give (the session is gone) as not kept, so a view drawing it does not ask again", async () => {
+    const model = new DevtoolsModel({ thinRows: true });
+    const asked: string[] = [];
+    model.attach(
+      () => {},
+      ((type: string) => {
+        asked.push(type);
+        return Promise.reject(new ChannelError("NOT_FOUND", "no session a"));
+      }) as unknown as Parameters<DevtoolsModel["attach"]>[1],
+    );
+    model.handle(hello);
+    model.handle({ type: "sessions", sessions: [session("a", 1)] });
+    model.handle({ type: "rows-skipped", sessionId: "a", skipped: [1, 100, 100, 50, 2_000, 5_000] });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await model.fillGaps();
+    } finally {
+      console.error = original;
+    }
+    expect(model.messages.gaps()).toEqual([]);
+    expect(model.messages.all().map((r) => r.gap && { count: r.gap.count, kept: r.gap.kept })).toEqual([{ count: 100, kept: false }]);
+    expect(model.messages.totals.messages).toBe(100);
+    await model.fillGaps();
+    expect(asked.filter((t) => t === "get-rows")).toHaveLength(2); // the backfill on watch, the gap once
+    // Said once in the console, with what was being fetched.
+    expect(errors.filter((e) => String(e).includes("fetching messages 1–100 of session a failed: no session a"))).toHaveLength(1);
   });
 
   it("tracks swap reports and the build error, which a good save clears", () => {
@@ -201,5 +232,37 @@ describe("DevtoolsModel on a real channel", () => {
     await expect.poll(() => model.tree.get(countId)?.summary).toBe('"1"');
     // What the session said before the tool watched is there too (the agent kept it).
     await expect.poll(() => model.messages.all().map((r) => `${r.direction} ${r.kind}`)).toEqual(["in register", "out registered", "in event", "out patch"]);
+  });
+
+  it("with thinRows, holds a busy spell's left-out rows as gaps with exact totals, and fills them from the agent in seq order, saying what it no longer keeps", async () => {
+    live = await openLiveChannel();
+    app = await openSession(counter);
+    const model = new DevtoolsModel({ thinRows: true });
+    client = new ChannelClient({ url: live.url(), client: "test", connect: (url) => new WebSocket(url) });
+    model.connect(client);
+    client.start();
+    await expect.poll(() => model.tree.size).toBeGreaterThan(0);
+    await expect.poll(() => model.messages.totals.messages).toBe(2); // register, registered
+    // 400 clicks at once: 800 rows in a few frames, most of them left out.
+    const inc = app.find({ key: "inc" }).id;
+    for (let i = 0; i < 400; i++) app.send({ type: "event", id: inc, name: "click" });
+    await app.settle();
+    await expect.poll(() => model.messages.totals.messages).toBe(802);
+    expect(model.messages.totals).toMatchObject({ in: 401, out: 401 });
+    expect(model.messages.gaps().length).toBeGreaterThan(0);
+    expect(model.messages.all().filter((r) => !r.gap).length).toBeLessThan(802);
+
+    await model.fillGaps();
+    // The agent keeps a session's newest 500 frames: those are all here now, in order; the older ones are one gap that says so.
+    const all = model.messages.all();
+    const rows = all.filter((r) => !r.gap);
+    expect(rows.length).toBeGreaterThanOrEqual(500);
+    expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
+    expect(rows.slice(-500).map((r) => r.seq)).toEqual(Array.from({ length: 500 }, (_, i) => 802 - 499 + i));
+    const gone = all.filter((r) => r.gap);
+    expect(gone.every((r) => !r.gap!.kept)).toBe(true);
+    expect(rows.length + gone.reduce((n, r) => n + r.gap!.count, 0)).toBe(802);
+    expect(model.messages.totals.messages).toBe(802);
+    expect(model.messages.gaps()).toEqual([]);
   });
 });

@@ -119,3 +119,89 @@ describe("message log backlog", () => {
     expect(log.dropped).toBe(2);
   });
 });
+
+describe("message log gaps (a thinned frame's rows)", () => {
+  /** Rows `from`–`to` (in, out alternating; `tool` on every tenth), and their `SkippedRows`. */
+  const span = (from: number, to: number) => {
+    const rows: MessageRow[] = [];
+    for (let s = from; s <= to; s++) {
+      const direction = s % 2 === 0 ? "in" : "out";
+      rows.push({ sessionId: "s", seq: s, direction, kind: direction === "in" ? "event" : "patch", bytes: direction === "in" ? 40 : 100, at: s, preview: `{"type":"${direction === "in" ? "event" : "patch"}","n":"row ${s}"}`, ...(s % 10 === 0 ? { tool: true } : {}) });
+    }
+    const sum = (rs: MessageRow[]) => rs.reduce((n, r) => n + r.bytes, 0);
+    const ins = rows.filter((r) => r.direction === "in");
+    const tools = rows.filter((r) => r.tool);
+    const toolIns = tools.filter((r) => r.direction === "in");
+    const skipped: [number, number, number, number, number, number, number, number, number, number] = [from, to, rows.length, ins.length, sum(ins), sum(rows) - sum(ins), tools.length, toolIns.length, sum(toolIns), sum(tools) - sum(toolIns)];
+    return { rows, skipped };
+  };
+  /** The totals of these rows as the log counts them, to compare with a log that holds a gap. */
+  const totalsOf = (rows: MessageRow[], tool: boolean) => {
+    const log = new MessageLog();
+    log.push(rows);
+    log.setFilter({ text: "", direction: "all", tool });
+    return log.totals;
+  };
+  const shown = (log: MessageLog) => Array.from({ length: log.length }, (_, i) => log.row(i)!).map((r) => (r.gap ? `gap ${r.gap.fromSeq}-${r.gap.toSeq}${r.gap.kept ? "" : " not kept"}` : r.seq));
+
+  it("holds the left-out rows as one entry in seq order, with totals as if every row had come", () => {
+    const log = new MessageLog();
+    const older = span(1, 100);
+    const newer = span(101, 110);
+    log.pushGap("s", older.skipped);
+    log.push(newer.rows);
+    expect(shown(log)).toEqual(["gap 1-100", ...newer.rows.filter((r) => !r.tool).map((r) => r.seq)]);
+    expect(log.totals).toEqual(totalsOf([...older.rows, ...newer.rows], false));
+    log.setFilter({ text: "", direction: "all", tool: true });
+    expect(log.totals).toEqual(totalsOf([...older.rows, ...newer.rows], true));
+    expect(log.gaps()).toHaveLength(1);
+    expect(log.gaps(105, 200)).toEqual([]);
+  });
+
+  it("puts fetched rows in the gap's place, in seq order, the totals unchanged", () => {
+    const log = new MessageLog();
+    const older = span(1, 100);
+    const newer = span(101, 110);
+    log.pushGap("s", older.skipped);
+    log.push(newer.rows);
+    const before = log.totals;
+    log.fill(log.gaps(), older.rows);
+    expect(log.gaps()).toEqual([]);
+    expect(log.all().map((r) => r.seq)).toEqual([...older.rows, ...newer.rows].map((r) => r.seq));
+    expect(log.totals).toEqual(before);
+    expect(log.bySeq(42)?.preview).toContain("row 42");
+  });
+
+  it("says what the agent no longer kept as a smaller gap of older messages, counted still", () => {
+    const log = new MessageLog();
+    const older = span(1, 100);
+    log.pushGap("s", older.skipped);
+    log.push(span(101, 103).rows);
+    const before = log.totals;
+    // The agent keeps the newest: it had 61–100 only.
+    log.fill(log.gaps(), older.rows.slice(60));
+    expect(shown(log)[0]).toBe("gap 1-60 not kept");
+    expect(log.row(0)!.gap!.count).toBe(60);
+    expect(log.totals).toEqual(before);
+    expect(log.gaps()).toEqual([]); // nothing left to fetch
+    // A gap the agent had nothing of is not kept, whole.
+    const other = new MessageLog();
+    other.pushGap("s", span(1, 50).skipped);
+    other.fill(other.gaps(), []);
+    expect(shown(other)).toEqual(["gap 1-50 not kept"]);
+  });
+
+  it("shows a gap under a direction filter only if it holds rows of that direction, and under a text filter until it is known to be gone", () => {
+    const log = new MessageLog();
+    log.pushGap("s", [1, 3, 3, 3, 120, 0]); // three rows, all in
+    log.push(span(4, 5).rows);
+    log.setFilter({ text: "", direction: "out", tool: false });
+    expect(shown(log)).toEqual([5]);
+    log.setFilter({ text: "row 2", direction: "all", tool: false });
+    expect(shown(log)).toEqual(["gap 1-3"]); // may hold it: the model fills it
+    log.fill(log.gaps(), span(1, 3).rows.map((r) => ({ ...r, direction: "in" as const })));
+    expect(shown(log)).toEqual([2]);
+    log.setFilter({ text: "nothing like this", direction: "all", tool: false });
+    expect(log.length).toBe(0);
+  });
+});

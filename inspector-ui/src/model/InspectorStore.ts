@@ -60,7 +60,7 @@ export class InspectorStore {
     private readonly channel: InspectorChannel,
     options: InspectorStoreOptions = {},
   ) {
-    this.model = new DevtoolsModel({ sessions: { keepEnded: true }, messageCapacity: options.messageCapacity ?? MESSAGE_LOG_CAPACITY });
+    this.model = new DevtoolsModel({ sessions: { keepEnded: true }, messageCapacity: options.messageCapacity ?? MESSAGE_LOG_CAPACITY, thinRows: true });
     const context: InspectorContext = { channel, model: this.model, topics: this.topics };
     this.tree = new InspectedTree(context);
     this.selection = new Selection(context, this.tree);
@@ -173,6 +173,9 @@ export class InspectorStore {
         return;
       case "chain":
         return this.traffic.addChain(message.chain);
+      case "chains-skipped":
+        if (message.sessionId === this.sessionId) this.traffic.chainsSkipped = true;
+        return;
       case "picked":
         if (message.sessionId === this.sessionId) this.selection.picked(message.id);
         return;

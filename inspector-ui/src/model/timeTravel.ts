@@ -46,6 +46,8 @@ export class TimeTravel {
     }
     this.history = { ...this.history, seq, loading: true, error: null };
     topics.notifyNow("history");
+    // The slider steps over every message: the rows of a busy spell's gaps come first.
+    if (model.messages.gaps().length > 0) void model.fillGaps().then(() => topics.notify("history", "messages"));
     channel.request("get-history", { sessionId, ...(seq === null ? {} : { seq }) }).then(
       (result) => {
         if (token !== this.token) return;

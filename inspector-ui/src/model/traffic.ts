@@ -24,9 +24,40 @@ export class Traffic {
   readonly chains = new Map<number, CausalChain>();
   /** A patch row's seq → the event row whose chain it belongs to. */
   private readonly chainOfPatch = new Map<number, number>();
+  /** A thinned frame left chains out (`chains-skipped`): a row without its chain fetches them. */
+  chainsSkipped = false;
+  private fetchingChains: Promise<void> | null = null;
 
   constructor(private readonly context: InspectorContext) {
-    context.model.messages.subscribe(() => context.topics.notify("messages"));
+    context.model.messages.subscribe((change) => {
+      context.topics.notify("messages");
+      // A search must find every kept row: gaps that came while it is on are filled too.
+      if (change.type === "append" && this.log.filter.text && change.rows.some((row) => row.gap)) void this.fillGaps();
+    });
+  }
+
+  /**
+   * Fetches the rows of the log's gaps (a busy session's thinned frames, `LogRow.gap`) that
+   * overlap `fromSeq`–`toSeq`, or all of them: a gap scrolled into view, a search, time travel.
+   */
+  fillGaps(fromSeq?: number, toSeq?: number): Promise<void> {
+    const { model, topics } = this.context;
+    if (model.messages.gaps(fromSeq, toSeq).length === 0) return Promise.resolve();
+    const done = model.fillGaps(fromSeq, toSeq);
+    topics.notifyNow("messages"); // "loading…"
+    // The rows drawn now show their event's round trip and open its chain: the chains left out come too.
+    return done.then(() => {
+      topics.notify("messages");
+      return this.fetchSkippedChains();
+    });
+  }
+
+  /** The chains thinned frames left out, from the agent (it keeps a session's newest 1,000). */
+  fetchSkippedChains(): Promise<void> {
+    const sessionId = this.context.model.sessions.selectedId;
+    if (!this.chainsSkipped || sessionId === null) return Promise.resolve();
+    this.fetchingChains ??= this.backfill(sessionId).finally(() => (this.fetchingChains = null));
+    return this.fetchingChains;
   }
 
   get log(): MessageLog {
@@ -36,6 +67,7 @@ export class Traffic {
   setFilter(filter: MessageFilter): void {
     this.log.setFilter(filter);
     this.context.topics.notifyNow("messages");
+    if (filter.text) void this.fillGaps();
   }
 
   pause(on: boolean): void {
@@ -54,6 +86,7 @@ export class Traffic {
     this.context.topics.notifyNow("message");
     const sessionId = this.context.model.sessions.selectedId;
     if (seq === null || !sessionId) return;
+    if (!this.chainOfRow(seq)) void this.fetchSkippedChains();
     this.context.channel.request("get-message", { sessionId, seq }).then(
       (answer) => {
         if (this.selectedMessage !== seq || this.context.model.sessions.selectedId !== sessionId) return;
@@ -91,12 +124,13 @@ export class Traffic {
     this.messageText = null;
     this.chains.clear();
     this.chainOfPatch.clear();
-    if (sessionId !== null) this.backfill(sessionId);
+    this.chainsSkipped = false;
+    if (sessionId !== null) void this.backfill(sessionId);
   }
 
-  private backfill(sessionId: string): void {
+  private backfill(sessionId: string): Promise<void> {
     const { channel, model } = this.context;
-    channel.request("get-chains", { sessionId }).then(
+    return channel.request("get-chains", { sessionId }).then(
       (answer) => {
         if (model.sessions.selectedId !== sessionId) return;
         for (const chain of answer.chains) if (!this.chains.has(chain.seq)) this.addChain(chain);

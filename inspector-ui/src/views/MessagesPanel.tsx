@@ -1,5 +1,5 @@
-import { useState } from "react";
-import type { LogRow } from "@weft/devtools-client";
+import { useEffect, useState } from "react";
+import type { LogGap, LogRow } from "@weft/devtools-client";
 import { useTopics } from "../useStore.ts";
 import { CausalChainView } from "./CausalChainView.tsx";
 import { formatBytes, formatClock } from "./format.ts";
@@ -24,7 +24,8 @@ export function MessagesPanel({ narrow = false }: { narrow?: boolean }) {
 
   return (
     <div className={`msgs ${narrow ? "is-narrow" : ""}`}>
-      <div className="msgs-list">
+      {/* How many gaps wait to be fetched: 0 once every kept row of a busy spell is in the list. */}
+      <div className="msgs-list" data-open-gaps={log.gaps().length}>
         <div className="pane-head msgs-tools">
           <input
             type="search"
@@ -65,7 +66,7 @@ export function MessagesPanel({ narrow = false }: { narrow?: boolean }) {
           <span className="c-preview">payload</span>
         </div>
         {log.length === 0 ? (
-          <p className="empty" data-testid="messages-empty">{emptyText(store.sessionId, t.messages, log.filter)}</p>
+          <p className="empty" data-testid="messages-empty">{log.gaps().some((g) => g.loading) ? "Loading the messages of a busy spell to search them…" : emptyText(store.sessionId, t.messages, log.filter)}</p>
         ) : (
           <VirtualList
             className="msgs-rows"
@@ -82,7 +83,8 @@ export function MessagesPanel({ narrow = false }: { narrow?: boolean }) {
             }}
             renderRow={(i) => {
               const row = log.row(i);
-              return row ? <Row row={row} selected={row.seq === store.traffic.selectedMessage} /> : null;
+              if (!row) return null;
+              return row.gap ? <GapRow gap={row.gap} /> : <Row row={row} selected={row.seq === store.traffic.selectedMessage} />;
             }}
           />
         )}
@@ -123,6 +125,26 @@ function Row({ row, selected }: { row: LogRow; selected: boolean }) {
       <span className="c-control t-type">{control}</span>
       <span className="c-size dim">{formatBytes(row.bytes)}</span>
       <span className="c-preview faint">{row.preview}</span>
+    </div>
+  );
+}
+
+/**
+ * Messages of a busy spell the devserver did not send (a thinned frame): fetched from the agent
+ * as soon as the entry is drawn (scrolled into view), or said to be gone when it no longer keeps them.
+ */
+function GapRow({ gap }: { gap: LogGap }) {
+  const store = useTopics();
+  const { kept, loading, fromSeq, toSeq, count } = gap;
+  useEffect(() => {
+    if (kept && !loading) void store.traffic.fillGaps(fromSeq, toSeq);
+  }, [store, kept, loading, fromSeq, toSeq]);
+  const n = count.toLocaleString();
+  const text = !kept ? `${n} older message${count === 1 ? "" : "s"} not kept (the app keeps a session's newest 500)` : loading ? `${n} messages, loading…` : `${n} messages`;
+  return (
+    <div className="msg msg-gap mono faint" data-testid="message-gap" data-kept={kept} data-from={fromSeq} data-to={toSeq} title={`messages #${fromSeq}–#${toSeq}`}>
+      <span className="c-seq">⋯</span>
+      <span className="c-preview">{text}</span>
     </div>
   );
 }

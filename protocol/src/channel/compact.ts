@@ -16,11 +16,28 @@ import type { CausalChain, ChainChange } from "./inspectMessages.ts";
  */
 export type RowTuple = [seq: number, direction: "in" | "out", kind: string, bytes: number, at: number, preview: string, ops?: number | null, tool?: 1 | null, cause?: string];
 
+/**
+ * With `watch { thin: true }`: at most this many rows of one `rows` message come in full, the
+ * newest; more than the inspector's list shows at once, so a view that follows the newest rows
+ * needs nothing else.
+ */
+export const THIN_ROWS_KEPT = 64;
+
+/**
+ * The rows a thinned `rows` message left out, all older than its `rows` and consecutive in seq
+ * (`[fromSeq, toSeq]`, both in): how many, how many went in (browser → server) and the bytes
+ * each way, and of them the devtools' own frames (`tool`, `toolIn`, `toolBytesIn`,
+ * `toolBytesOut`, left out when none), so a tool's totals stay exact without the rows.
+ */
+export type SkippedRows = [fromSeq: number, toSeq: number, count: number, countIn: number, bytesIn: number, bytesOut: number, tool?: number, toolIn?: number, toolBytesIn?: number, toolBytesOut?: number];
+
 /** Rows of one session, in order (`watch` with `compact`: what the `message`s of a frame become). */
 export interface RowsMessage {
   type: "rows";
   sessionId: string;
   rows: RowTuple[];
+  /** With `watch { thin: true }`, in a busy frame: the older rows not sent (`get-rows` has them while the agent keeps them). */
+  skipped?: SkippedRows;
 }
 
 /**
@@ -59,9 +76,16 @@ export interface ChainsMessage {
   /**
    * With `watch { roundTrips: true }`: chains sent before (in this message's `chains`, or an
    * earlier frame) whose round trip the tab reported since, as `[seq, roundTripMs]`, applied after
-   * this message's chains. Left out when there are none.
+   * this message's chains. Left out when there are none. A round trip for a chain the tool was
+   * not sent (a thinned frame's) has nothing to join: `get-chains` has the chain with it.
    */
   roundTrips?: [seq: number, roundTripMs: number][];
+  /**
+   * With `watch { thin: true }`, in a busy frame: the older chains not sent, only the newest
+   * `THIN_ROWS_KEPT` in full, as `[fromSeq, toSeq, count]` (chains are numbered by their event's
+   * row, so not every seq of the range is a chain). `get-chains` has them while the agent keeps them.
+   */
+  skipped?: [fromSeq: number, toSeq: number, count: number];
 }
 
 export type CompactMessage = RowsMessage | ChainsMessage;

@@ -227,6 +227,10 @@ export interface GetRowsRequest {
   type: "get-rows";
   requestId: number;
   sessionId: string;
+  /** Only rows from this seq on (a thinned frame's `skipped` range); an older agent sends all it keeps. */
+  fromSeq?: number;
+  /** Only rows up to this seq. */
+  toSeq?: number;
 }
 
 /** The session's recent causal chains. */

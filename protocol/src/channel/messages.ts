@@ -13,7 +13,8 @@
  *       UNKNOWN_REQUEST, or ignores a `watch` field it does not know): `watch`'s `compact`
  *       (rows and chains as `rows`/`chains` of tuples, compact.ts) and `handlers` (handler
  *       timings only to a tool that asks), `roundTrips` (a chain's second copy as its round trip
- *       alone), `hello`'s `batchMs`; `get-source` and `get-controls-at` (source locations, for "reveal in
+ *       alone), `thin` (a busy frame's older rows as a `skipped` range; `get-rows`' `fromSeq`
+ *       and `toSeq` to fetch them), `hello`'s `batchMs`; `get-source` and `get-controls-at` (source locations, for "reveal in
  *       editor" and "select the control at the cursor"). The inspector's part
  *       (inspectMessages.ts): `set-prop`, `eval`, `get-history`, `get-rows`, `get-chains`,
  *       `get-dead-sessions`, `get-postmortem`, `highlight`, `pick` → `chain`, `picked`,
@@ -431,6 +432,14 @@ export interface WatchMessage {
    * has. An older devserver ignores it (and sends the whole chain, as before).
    */
   roundTrips?: boolean;
+  /**
+   * With `compact`: a busy session's rows and chains are thinned. Of the rows of one frame's
+   * `rows` message, only the newest `THIN_ROWS_KEPT` (64) come in full; the older ones are said
+   * as one range with their counts (`skipped`, compact.ts) and fetched with `get-rows`
+   * (`fromSeq`, `toSeq`) when a view needs them; the same for a frame's chains (`get-chains`). A quiet session's frames (a click's reaction) are
+   * unchanged. An older devserver ignores it (and sends every row).
+   */
+  thin?: boolean;
 }
 
 export interface UnwatchMessage {

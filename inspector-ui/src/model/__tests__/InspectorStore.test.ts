@@ -38,7 +38,7 @@ describe("inspector store", () => {
     const { store, sent, asked } = setup({ ...noBacklog, "get-rows": ({ sessionId }) => ({ sessionId, rows: [row(1, "register", "in")] }) });
     store.receive({ type: "sessions", sessions: [session("a", 1), session("b", 2), session("c", 3, "resuming")] });
     expect(store.sessionId).toBe("b");
-    expect(sent).toContainEqual({ type: "watch", sessionId: "b", tree: true, messages: true });
+    expect(sent).toContainEqual({ type: "watch", sessionId: "b", tree: true, messages: true, thin: true });
     expect(asked.map((a) => a.type)).toEqual(["get-dead-sessions", "get-rows", "get-chains"]);
     await tick();
     expect(store.traffic.log.length).toBe(1);
@@ -56,7 +56,7 @@ describe("inspector store", () => {
     sent.length = 0;
     store.receive({ type: "tree-ops", sessionId: "b", ops: [{ op: "set", id: 99 }] });
     expect(store.tree.error).toMatch(/unknown control 99/);
-    expect(sent).toEqual([{ type: "watch", sessionId: "b", tree: true, messages: true }]);
+    expect(sent).toEqual([{ type: "watch", sessionId: "b", tree: true, messages: true, thin: true }]);
     store.receive({ type: "tree", sessionId: "b", root: tree });
     expect(store.tree.error).toBeNull();
   });
@@ -176,7 +176,7 @@ describe("inspector store", () => {
     store.selectSession("a");
     expect(sent.slice(-3)).toEqual([
       { type: "unwatch", sessionId: "b" },
-      { type: "watch", sessionId: "a", tree: true, messages: true },
+      { type: "watch", sessionId: "a", tree: true, messages: true, thin: true },
       { type: "pick", sessionId: "b", on: false },
     ]);
     expect(store.selection.picking).toBe(false);
