@@ -118,12 +118,12 @@ function find(node: WireNode, key: string): WireNode | undefined {
  * asking for the compact form as @weft/devtools-client does, or for everything in the plain form
  * (with handler timings) as every tool got it before compact watches.
  */
-async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean; roundTrips?: boolean; batchMs?: number }) {
+async function channelClient(server: Dev, sessionId: string, watch: { compact: boolean; handlers: boolean; roundTrips?: boolean; thin?: boolean; batchMs?: number }) {
   const script = `
     const WebSocket = require("ws");
     const ws = new WebSocket(process.argv[1]);
     let messages = 0;
-    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench"${watch.batchMs ? `, batchMs: ${watch.batchMs}` : ""} }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.roundTrips ? "roundTrips: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
+    ws.on("open", () => ws.send(JSON.stringify([{ type: "hello", version: ${CHANNEL_VERSION}, client: "bench"${watch.batchMs ? `, batchMs: ${watch.batchMs}` : ""} }, { type: "watch", sessionId: process.argv[2], tree: true, messages: true, ${watch.compact ? "compact: true, " : ""}${watch.roundTrips ? "roundTrips: true, " : ""}${watch.thin ? "thin: true, " : ""}${watch.handlers ? "handlers: true" : ""} }])));
     // Counted as the messages a tool sees: a compact one's rows and chains one by one.
     ws.on("message", (data) => { for (const m of JSON.parse(String(data))) messages += m.type === "rows" ? m.rows.length : m.type === "chains" ? m.chains.length : 1; });
     process.on("message", () => process.send(messages));
@@ -154,9 +154,9 @@ async function throughput() {
     await t.clicks(1_500); // warm-up: JIT, the agent's buffers
     const N = 4_000;
     const ROUNDS = 7;
-    type Mode = "detached" | "plain" | "frames16" | "channel" | "inspector";
-    const rounds: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
-    const cpu: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], inspector: [] };
+    type Mode = "detached" | "plain" | "frames16" | "channel" | "thin" | "inspector";
+    const rounds: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], thin: [], inspector: [] };
+    const cpu: Record<Mode, number[]> = { detached: [], plain: [], frames16: [], channel: [], thin: [], inspector: [] };
     const pid = server.weft.child.pid!;
     const measure = async (mode: keyof typeof rounds) => {
       const c0 = cpuMs(pid);
@@ -167,14 +167,14 @@ async function throughput() {
     let received = 0;
     // Rounds alternate the three modes, so a machine that gets busier or quieter (other work on
     // it) shifts all three alike; each round's ratios compare neighbours in time.
-    const modes = ["detached", "plain", "frames16", "channel", "inspector"] as const;
+    const modes = ["detached", "plain", "frames16", "channel", "thin", "inspector"] as const;
     for (let round = 0; round < ROUNDS; round++) {
       // A different order each round: whatever the machine does meanwhile hits every mode.
       for (const mode of [...modes].sort(() => Math.random() - 0.5)) {
         if (mode === "detached") {
           await measure("detached");
-        } else if (mode === "channel" || mode === "plain" || mode === "frames16") {
-          const watch = { channel: { compact: true, handlers: false, roundTrips: true }, frames16: { compact: true, handlers: false, batchMs: 16 }, plain: { compact: false, handlers: true, batchMs: 16 } }[mode];
+        } else if (mode === "channel" || mode === "thin" || mode === "plain" || mode === "frames16") {
+          const watch = { channel: { compact: true, handlers: false, roundTrips: true }, thin: { compact: true, handlers: false, roundTrips: true, thin: true }, frames16: { compact: true, handlers: false, batchMs: 16 }, plain: { compact: false, handlers: true, batchMs: 16 } }[mode];
           const client = await channelClient(server, sessionId, watch);
           await new Promise((r) => setTimeout(r, 50));
           await measure(mode);
@@ -215,7 +215,8 @@ async function throughput() {
       ["no tool attached", us("detached"), "1.00×", median(rounds.detached).toFixed(0), "1.00"],
       ["channel client, plain watch + handler timings, 16 ms frames", us("plain"), `${perRound(cpu, "plain")}×`, median(rounds.plain).toFixed(0), perRound(rounds, "plain")],
       ["channel client watching (tree + messages, compact, round trips)", us("channel"), `${perRound(cpu, "channel")}×`, median(rounds.channel).toFixed(0), perRound(rounds, "channel")],
-      ["the same as before this stop: 16 ms frames, whole chains twice", us("frames16"), `${perRound(cpu, "frames16")}×`, median(rounds.frames16).toFixed(0), perRound(rounds, "frames16")],
+      ["the same, thinned (a busy frame's newest 64 rows and chains): the inspector's watch", us("thin"), `${perRound(cpu, "thin")}×`, median(rounds.thin).toFixed(0), perRound(rounds, "thin")],
+      ["the same as before the 100 ms frames: 16 ms frames, whole chains twice", us("frames16"), `${perRound(cpu, "frames16")}×`, median(rounds.frames16).toFixed(0), perRound(rounds, "frames16")],
       ["inspector open in Chromium on the session", us("inspector"), `${perRound(cpu, "inspector")}×`, median(rounds.inspector).toFixed(0), perRound(rounds, "inspector")],
     ]);
     const pd = summarize(paced.detached);
