@@ -155,3 +155,32 @@ test("a burst of hundreds of events: the count is right, scrolling up shows the 
   await expect(chain).toContainText("Text#count");
   await context.close();
 });
+
+test("following the tail through a burst, the inspector fetches no left-out range: it shows none", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const app = await context.newPage();
+  const inspector = await context.newPage();
+  /** The ranges the inspector asked the app for (`get-rows` with `fromSeq`: a gap being filled). */
+  const fills: string[] = [];
+  inspector.on("websocket", (ws) =>
+    ws.on("framesent", ({ payload }) => {
+      if (typeof payload === "string" && payload.includes('"get-rows"') && payload.includes('"fromSeq"')) fills.push(payload);
+    }),
+  );
+  const channel = await open(app, inspector);
+  await expect(inspector.locator('[data-testid="message-row"]').first()).toBeVisible();
+  for (let round = 1; round <= 3; round++) {
+    await app.evaluate((n) => {
+      const button = document.querySelector<HTMLElement>('[data-weft-key="inc"] button, [data-weft-key="inc"]')!;
+      for (let i = 0; i < n; i++) button.click();
+    }, CLICKS);
+    await expect(key(app, "count")).toHaveText(String(round * CLICKS));
+  }
+  await expect.poll(() => channel.skipped.length).toBeGreaterThan(2);
+  // The list follows the newest rows, which came in full; the ranges stay gaps until scrolled to.
+  const newest = Math.max(...[...channel.full].filter(([, row]) => row.kind === "patch").map(([seq]) => seq));
+  await expect(inspector.locator(`[data-testid="message-row"][data-seq="${newest}"]`)).toBeVisible();
+  await expect.poll(() => inspector.locator(".msgs-list").getAttribute("data-open-gaps").then(Number)).toBeGreaterThan(2);
+  expect(fills).toEqual([]);
+  await context.close();
+});

@@ -72,8 +72,12 @@ export function VirtualList({ count, rowHeight, renderRow, follow, scrollTo, ove
     else if (y + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = y + rowHeight - el.clientHeight;
   }, [scrollTo, rowHeight]);
 
-  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
+  // Following, the window is the end already while rows are added: drawn at the old position
+  // first (until the layout effect scrolls), the rows just below it would mount for one render,
+  // and a row that fetches what it shows (a message gap) would fetch it on every batch.
+  const shownTop = follow && atEnd.current ? Math.max(0, count * rowHeight - height) : top;
+  const first = Math.max(0, Math.floor(shownTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((shownTop + height) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(
