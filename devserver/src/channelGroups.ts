@@ -1,4 +1,4 @@
-import { THIN_ROWS_KEPT, type CausalChain, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
+import { tallyRow, THIN_ROWS_KEPT, type CausalChain, type FrameGroup, type MessageRow, type TreeOp, type TreeSetOp } from "@weft/protocol/channel";
 import { chainTupleJson, rowTupleJson, treeOpsJson } from "./channelJson.ts";
 import { Utf8Chunks } from "./utf8Chunks.ts";
 
@@ -132,20 +132,9 @@ export class ThinRowsGroup implements FrameGroup {
     const old = this.ring.push(row);
     if (old === undefined) return;
     const s = this.skipped;
-    if (s.count++ === 0) s.from = old.seq;
+    if (s.count === 0) s.from = old.seq;
     s.to = old.seq;
-    const isIn = old.direction === "in";
-    if (isIn) {
-      s.countIn++;
-      s.bytesIn += old.bytes;
-    } else s.bytesOut += old.bytes;
-    if (old.tool) {
-      s.tool++;
-      if (isIn) {
-        s.toolIn++;
-        s.toolBytesIn += old.bytes;
-      } else s.toolBytesOut += old.bytes;
-    }
+    tallyRow(s, old, 1);
   }
 
   json(): string {

@@ -1,4 +1,4 @@
-import type { MessageRow, SkippedRows } from "@weft/protocol/channel";
+import { tallyRow, type MessageRow, type SkippedRows, type SkippedTally } from "@weft/protocol/channel";
 import { Emitter, type Unsubscribe } from "./emitter.ts";
 import { RingBuffer } from "./ringBuffer.ts";
 
@@ -17,17 +17,9 @@ export interface LogRow extends MessageRow {
  * them: their seq range and what they add up to (`SkippedRows`), so totals stay exact. `kept`
  * false: the agent no longer keeps them ("N older messages not kept"); `loading`: being fetched.
  */
-export interface LogGap {
+export interface LogGap extends SkippedTally {
   fromSeq: number;
   toSeq: number;
-  count: number;
-  countIn: number;
-  bytesIn: number;
-  bytesOut: number;
-  tool: number;
-  toolIn: number;
-  toolBytesIn: number;
-  toolBytesOut: number;
   kept: boolean;
   loading: boolean;
 }
@@ -462,20 +454,8 @@ function shrinkGaps(sorted: MessageRow[]): MessageRow[] {
     }
     if (open && row.seq > open.gap.toSeq) close();
     if (open && row.seq >= open.gap.fromSeq) {
-      const g: LogGap = open.gap;
       open.oldest = Math.min(open.oldest, row.seq);
-      g.count--;
-      if (row.direction === "in") {
-        g.countIn--;
-        g.bytesIn -= row.bytes;
-      } else g.bytesOut -= row.bytes;
-      if (row.tool) {
-        g.tool--;
-        if (row.direction === "in") {
-          g.toolIn--;
-          g.toolBytesIn -= row.bytes;
-        } else g.toolBytesOut -= row.bytes;
-      }
+      tallyRow(open.gap, row, -1);
     }
     out.push(row);
   }

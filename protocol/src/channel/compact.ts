@@ -23,6 +23,38 @@ export type RowTuple = [seq: number, direction: "in" | "out", kind: string, byte
  */
 export const THIN_ROWS_KEPT = 64;
 
+/** What rows add up to in a `SkippedRows` (after its range): counts and bytes per direction, and of them the devtools' own frames. */
+export interface SkippedTally {
+  count: number;
+  countIn: number;
+  bytesIn: number;
+  bytesOut: number;
+  tool: number;
+  toolIn: number;
+  toolBytesIn: number;
+  toolBytesOut: number;
+}
+
+/**
+ * Adds a row to `tally` (`sign` 1), or takes it out (-1): the devserver sums the rows a thinned
+ * frame leaves out, and a tool takes the rows it fetched back out of the gap they filled.
+ */
+export function tallyRow(tally: SkippedTally, row: { direction: string; bytes: number; tool?: boolean }, sign: 1 | -1): void {
+  const bytes = sign * row.bytes;
+  const isIn = row.direction === "in";
+  tally.count += sign;
+  if (isIn) {
+    tally.countIn += sign;
+    tally.bytesIn += bytes;
+  } else tally.bytesOut += bytes;
+  if (!row.tool) return;
+  tally.tool += sign;
+  if (isIn) {
+    tally.toolIn += sign;
+    tally.toolBytesIn += bytes;
+  } else tally.toolBytesOut += bytes;
+}
+
 /**
  * The rows a thinned `rows` message left out, all older than its `rows` and consecutive in seq
  * (`[fromSeq, toSeq]`, both in): how many, how many went in (browser → server) and the bytes
